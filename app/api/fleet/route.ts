@@ -1,0 +1,28 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { applyFleetFilters } from '@/lib/fleet/filter';
+import { loadFleetOverview } from '@/lib/server/fleet-service';
+import { badRequest } from '@/lib/server/http';
+import { parseFleetApiParams } from '@/lib/url-state/fleet-api';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /api/fleet — the overview's clusters, filtered and sorted like the page. Documented in the README. */
+export async function GET(request: NextRequest): Promise<NextResponse> {
+  const parsed = parseFleetApiParams(request.nextUrl.searchParams);
+  if (!parsed.ok) return badRequest(parsed.errors);
+  const { filters, limit, offset } = parsed.value;
+  const overview = await loadFleetOverview();
+  const matching = applyFleetFilters(overview.clusters, filters);
+  return NextResponse.json(
+    {
+      generatedAt: overview.generatedAt,
+      total: overview.clusters.length,
+      matching: matching.length,
+      offset,
+      clusters: matching.slice(offset, limit === undefined ? undefined : offset + limit),
+      notices: overview.notices,
+      queries: overview.queries,
+    },
+    { headers: { 'cache-control': 'private, max-age=5' } },
+  );
+}

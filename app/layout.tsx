@@ -1,0 +1,24 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { AppHeader } from '@/components/layout/app-header';
+import { describeMode } from '@/lib/server/fleet-service';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Fleetwatch', template: '%s · Fleetwatch' },
+  description: 'Kubernetes fleet monitoring for AKS, Arc-connected and Prometheus clusters.',
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+export default function RootLayout({ children }: { children: ReactNode }): ReactNode {
+  const mode = describeMode();
+  return (
+    <html lang="en">
+      <body className="min-h-screen font-sans">
+        <AppHeader modeLabel={mode.label} mode={mode.mode} />
+        <main className="mx-auto w-full max-w-[1600px] px-3 pb-16 pt-4 sm:px-6">{children}</main>
+      </body>
+    </html>
+  );
+}

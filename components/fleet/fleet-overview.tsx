@@ -1,0 +1,91 @@
+'use client';
+
+import { useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { applyFleetFilters, DEFAULT_FILTERS, summarizeFleet, type FleetFilters } from '@/lib/fleet/filter';
+import type { ClusterSummary, PanelNotice } from '@/lib/fleet/types';
+import type { ExecutedQuery } from '@/lib/sources/runner';
+import { formatCount, formatUtc } from '@/lib/format';
+import { parseOverviewParams, serializeOverviewParams, type ParamError } from '@/lib/url-state/overview';
+import { CopyLinkButton } from '../ui/copy-link-button';
+import { ExecutedQueries } from '../ui/executed-queries';
+import { PanelNotices } from '../ui/panel-notices';
+import { FilterBar } from './filter-bar';
+import { FleetTable } from './fleet-table';
+import { SummaryStrip } from './summary-strip';
+
+export interface FleetOverviewProps {
+  clusters: ClusterSummary[];
+  generatedAt: string;
+  initialFilters: FleetFilters;
+  paramErrors: ParamError[];
+  notices: PanelNotice[];
+  queries: ExecutedQuery[];
+}
+
+const toggle = <T,>(list: readonly T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
+
+/**
+ * The overview's interactive part. Filtering happens here, on data the server already
+ * sent, and every change is written to the URL so the address bar is always a shareable link.
+ */
+export function FleetOverview({ clusters, generatedAt, initialFilters, paramErrors, notices, queries }: FleetOverviewProps): ReactNode {
+  const [filters, setFilters] = useState<FleetFilters>(initialFilters);
+  const deferred = useDeferredValue(filters);
+  const rows = useMemo(() => applyFleetFilters(clusters, deferred), [clusters, deferred]);
+  const summary = useMemo(() => summarizeFleet(clusters), [clusters]);
+
+  useEffect(() => {
+    const qs = serializeOverviewParams(filters);
+    const next = `${window.location.pathname}${qs ? `?${qs}` : ''}`;
+    if (next !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(window.history.state, '', next);
+  }, [filters]);
+
+  useEffect(() => {
+    const onPop = () => setFilters(parseOverviewParams(new URLSearchParams(window.location.search)).value);
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+
+  const patch = useCallback((p: Partial<FleetFilters>) => setFilters((f) => ({ ...f, ...p })), []);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold tracking-tight">Fleet overview</h1>
+          <p className="text-sm text-slate-500">
+            Which clusters are unhealthy, and why · as of <time dateTime={generatedAt}>{formatUtc(generatedAt)}</time>
+          </p>
+        </div>
+        <CopyLinkButton />
+      </div>
+
+      {paramErrors.length > 0 && (
+        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          Some of this link&apos;s filters were not understood and are ignored: {paramErrors.map((e) => e.message).join('; ')}.
+        </p>
+      )}
+      <PanelNotices notices={notices} />
+
+      <SummaryStrip
+        summary={summary}
+        activeHealth={filters.health}
+        activeProviders={filters.provider}
+        activeVersions={filters.version}
+        onToggleHealth={(s) => patch({ health: toggle(filters.health, s) })}
+        onToggleProvider={(p) => patch({ provider: toggle(filters.provider, p) })}
+        onToggleVersion={(m) => patch({ version: toggle(filters.version, m) })}
+      />
+
+      <FilterBar filters={filters} summary={summary} onChange={patch} onClear={() => setFilters({ ...DEFAULT_FILTERS, sort: filters.sort, dir: filters.dir })} />
+
+      <p className="text-sm text-slate-600" aria-live="polite">
+        Showing <strong data-testid="visible-count">{formatCount(rows.length)}</strong> of {formatCount(clusters.length)} clusters
+      </p>
+
+      <FleetTable rows={rows} total={clusters.length} generatedAt={generatedAt} sort={filters.sort} dir={filters.dir} onSort={(sort, dir) => patch({ sort, dir })} />
+
+      <ExecutedQueries queries={queries} />
+    </div>
+  );
+}

@@ -1,0 +1,261 @@
+import type { QueryRequest, QueryTime } from '../catalog/types';
+import type { FleetPromParams } from '../catalog/prom-params';
+import type { ArgResponse, LogsResponse, PromResponse } from '../catalog/wire';
+import { fleet as q } from '../catalog';
+import type { DemoCluster, DemoFleet } from './fleet';
+import { hash32 } from './random';
+import { counterRate, crashLoopRestarts, gridAt, idleCpuSeconds, memAvailableBytes } from './signals';
+
+/**
+ * The demo backend's answers, by catalog query id, in exactly the wire shape of the real
+ * service. Every number is computed from the fleet model in fleet.ts and signals.ts the way
+ * the query's text defines it, so parsers and the domain run unchanged in demo mode.
+ */
+
+export class DemoUnsupportedQueryError extends Error {
+  override name = 'DemoUnsupportedQueryError';
+}
+
+interface Sample {
+  labels: Record<string, string>;
+  value: number;
+}
+type PromEvaluator = (fleet: DemoFleet, params: FleetPromParams, t: number) => Sample[];
+
+/** Clusters whose metrics reach Prometheus: running, with a metrics agent, inside the query's scope. */
+function scrapedClusters(fleet: DemoFleet, params: FleetPromParams): DemoCluster[] {
+  const scope = params.clusters?.length ? new Set(params.clusters) : null;
+  return fleet.clusters.filter(
+    (c) => c.monitoring.managedPrometheus && c.powerState === 'Running' && (!scope || scope.has(c.name)),
+  );
+}
+
+/** The moment a crash-looping container started crashing: a stable instant in the past. */
+export function crashLoopSince(cluster: DemoCluster, workload: string, replica: number): number {
+  return 1_763_000_000 + (hash32(`${cluster.name}/${workload}/${replica}`) % 86_400);
+}
+
+const PROM_EVALUATORS: Record<string, PromEvaluator> = {
+  [q.nodeReadiness.id]: (fleet, p, t) =>
+    scrapedClusters(fleet, p).flatMap((c) => {
+      const counts = { true: 0, false: 0, unknown: 0 };
+      for (const n of c.nodes) if (n.bootTime <= t) counts[n.ready]++;
+      return (['true', 'false', 'unknown'] as const).map((status) => ({
+        labels: { [p.clusterLabel]: c.name, status },
+        value: counts[status],
+      }));
+    }),
+  [q.podPhases.id]: (fleet, p) =>
+    scrapedClusters(fleet, p).flatMap((c) => {
+      // kube-state-metrics exposes all five phases per pod, 1 for the current one; crash loops are Running.
+      const phases = { Pending: 0, Running: 0, Succeeded: 0, Failed: 0, Unknown: 0 };
+      for (const w of c.workloads) {
+        phases.Running += w.running + w.crashLooping;
+        phases.Pending += w.pending;
+        phases.Failed += w.failed;
+        phases.Succeeded += w.succeeded;
+      }
+      return Object.entries(phases).map(([phase, value]) => ({ labels: { [p.clusterLabel]: c.name, phase }, value }));
+    }),
+  [q.crashLoopingContainers.id]: (fleet, p) =>
+    scrapedClusters(fleet, p).flatMap((c) => {
+      const n = c.workloads.reduce((sum, w) => sum + w.crashLooping, 0);
+      // kube-state-metrics v2 only exposes the series while a container is waiting.
+      return n > 0 ? [{ labels: { [p.clusterLabel]: c.name }, value: n }] : [];
+    }),
+  [q.containerRestarts.id]: (fleet, p, t) =>
+    scrapedClusters(fleet, p).map((c) => {
+      let total = 0;
+      for (const w of c.workloads) {
+        for (let r = 0; r < w.crashLooping; r++) {
+          const since = crashLoopSince(c, w.name, r);
+          total += counterRate((s) => crashLoopRestarts(since, s), t, 3600, false) ?? 0;
+        }
+      }
+      return { labels: { [p.clusterLabel]: c.name }, value: total };
+    }),
+  [q.cpuUtilization.id]: (fleet, p, t) =>
+    scrapedClusters(fleet, p).flatMap((c) => {
+      let weighted = 0;
+      let cpus = 0;
+      for (const n of c.nodes) {
+        const idle = counterRate((s) => idleCpuSeconds(n, s), t, 300, true);
+        if (idle === null) continue;
+        weighted += idle * n.vcpus;
+        cpus += n.vcpus;
+      }
+      return cpus === 0 ? [] : [{ labels: { [p.clusterLabel]: c.name }, value: 1 - weighted / cpus }];
+    }),
+  [q.memoryUtilization.id]: (fleet, p, t) =>
+    scrapedClusters(fleet, p).flatMap((c) => {
+      const at = gridAt(t);
+      let available = 0;
+      let total = 0;
+      for (const n of c.nodes) {
+        if (n.bootTime > at) continue;
+        available += memAvailableBytes(n, at);
+        total += n.memoryBytes;
+      }
+      return total === 0 ? [] : [{ labels: { [p.clusterLabel]: c.name }, value: 1 - available / total }];
+    }),
+};
+
+/** Prometheus prints floats with Go's strconv 'f' -1 format: shortest, never exponent. */
+export function formatPromValue(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (v === Infinity) return '+Inf';
+  if (v === -Infinity) return '-Inf';
+  const s = String(v);
+  if (!/e/i.test(s)) return s;
+  return v.toFixed(20).replace(/\.?0+$/, '');
+}
+
+function answerProm(fleet: DemoFleet, request: QueryRequest): PromResponse {
+  const evaluate = PROM_EVALUATORS[request.query.id];
+  if (!evaluate) throw new DemoUnsupportedQueryError(`the demo fleet does not answer ${request.query.id}`);
+  const params = request.params as FleetPromParams;
+  const time: QueryTime = request.time;
+  if (time.kind === 'instant') {
+    return {
+      status: 'success',
+      data: {
+        resultType: 'vector',
+        result: evaluate(fleet, params, time.at).map((s) => ({ metric: s.labels, value: [time.at, formatPromValue(s.value)] })),
+      },
+    };
+  }
+  const series = new Map<string, { metric: Record<string, string>; values: Array<[number, string]> }>();
+  for (let t = time.start; t <= time.end; t += time.step) {
+    for (const s of evaluate(fleet, params, t)) {
+      const key = JSON.stringify(s.labels);
+      let entry = series.get(key);
+      if (!entry) series.set(key, (entry = { metric: s.labels, values: [] }));
+      entry.values.push([t, formatPromValue(s.value)]);
+    }
+  }
+  return { status: 'success', data: { resultType: 'matrix', result: [...series.values()] } };
+}
+
+function inventoryRow(c: DemoCluster): Record<string, unknown> {
+  const aks = c.provider === 'aks';
+  return {
+    id: c.id,
+    name: c.name,
+    type: aks ? q.CLUSTER_TYPES.aks : q.CLUSTER_TYPES.arc,
+    clusterKind: c.provider,
+    location: c.location,
+    resourceGroup: c.resourceGroup.toLowerCase(),
+    subscriptionId: c.subscriptionId,
+    tags: c.tags,
+    kubernetesVersion: c.kubernetesVersion,
+    distribution: c.distribution,
+    powerState: aks ? c.powerState : '',
+    nodePools: aks
+      ? c.nodePools.map((p) => ({
+          name: p.name,
+          mode: p.mode,
+          vmSize: p.vm.name,
+          count: p.count,
+          osType: p.osType,
+          orchestratorVersion: c.kubernetesVersion,
+          currentOrchestratorVersion: c.kubernetesVersion,
+          nodeImageVersion: p.nodeImageVersion,
+          enableAutoScaling: p.autoscale !== null,
+          ...(p.autoscale ? { minCount: p.autoscale.min, maxCount: p.autoscale.max } : {}),
+        }))
+      : null,
+    totalNodeCount: aks ? null : c.nodePools.reduce((sum, p) => sum + p.count, 0),
+    containerInsightsEnabled: aks ? c.monitoring.containerInsights : null,
+    containerInsightsWorkspace: aks ? (c.monitoring.workspaceResourceId ?? '') : '',
+    managedPrometheusEnabled: aks ? c.monitoring.managedPrometheus : null,
+  };
+}
+
+function answerArg(fleet: DemoFleet, request: QueryRequest): ArgResponse {
+  if (request.query.id !== q.fleetInventory.id) {
+    throw new DemoUnsupportedQueryError(`the demo fleet does not answer ${request.query.id}`);
+  }
+  const data = fleet.clusters.map(inventoryRow);
+  return { totalRecords: data.length, count: data.length, resultTruncated: 'false', data };
+}
+
+const DAY = 86_400;
+
+/** Parses the ISO-8601 durations the catalog uses (PnD, PTnH, PTnM). */
+export function isoDurationSeconds(duration: string): number {
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(duration);
+  if (!m) throw new DemoUnsupportedQueryError(`unsupported timespan ${duration}`);
+  return Number(m[1] ?? 0) * DAY + Number(m[2] ?? 0) * 3600 + Number(m[3] ?? 0) * 60;
+}
+
+function upgradeEvents(fleet: DemoFleet, now: number, lookback: number) {
+  // Upgrades are anchored to the start of today (UTC), so history reads the same all day.
+  const anchor = Math.floor(now / DAY) * DAY;
+  return fleet.clusters.flatMap((c) =>
+    c.upgrades
+      .map((u) => ({ cluster: c, upgrade: u, time: anchor - u.ageSeconds }))
+      .filter((e) => e.time <= now && e.time >= now - lookback),
+  );
+}
+
+function answerLogs(fleet: DemoFleet, request: QueryRequest): LogsResponse {
+  const now = request.time.kind === 'instant' ? request.time.at : request.time.end;
+  const lookback = isoDurationSeconds(request.timespan ?? 'P1D');
+  const iso = (t: number) => new Date(t * 1000).toISOString();
+  if (request.query.id === q.upgradeStatus.id) {
+    const only = (request.params as { clusterIds?: string[] }).clusterIds?.map((id) => id.toLowerCase());
+    const rows = upgradeEvents(fleet, now, lookback)
+      .filter((e) => !only || only.includes(e.cluster.id.toLowerCase()))
+      .sort((a, b) => b.time - a.time)
+      .map((e) => [iso(e.time), e.cluster.id.toLowerCase(), e.cluster.resourceGroup.toUpperCase(), e.cluster.subscriptionId, e.upgrade.caller]);
+    return {
+      tables: [
+        {
+          name: 'PrimaryResult',
+          columns: [
+            { name: 'TimeGenerated', type: 'datetime' },
+            { name: '_ResourceId', type: 'string' },
+            { name: 'ResourceGroup', type: 'string' },
+            { name: 'SubscriptionId', type: 'string' },
+            { name: 'Caller', type: 'string' },
+          ],
+          rows,
+        },
+      ],
+    };
+  }
+  if (request.query.id === q.lastUpgradeByCluster.id) {
+    const last = new Map<string, { time: number; count: number }>();
+    for (const e of upgradeEvents(fleet, now, lookback)) {
+      const key = e.cluster.id.toLowerCase();
+      const prev = last.get(key);
+      last.set(key, { time: Math.max(prev?.time ?? 0, e.time), count: (prev?.count ?? 0) + 1 });
+    }
+    return {
+      tables: [
+        {
+          name: 'PrimaryResult',
+          columns: [
+            { name: 'ResourceId', type: 'string' },
+            { name: 'LastUpgrade', type: 'datetime' },
+            { name: 'Upgrades', type: 'long' },
+          ],
+          rows: [...last].map(([id, v]) => [id, iso(v.time), v.count]),
+        },
+      ],
+    };
+  }
+  throw new DemoUnsupportedQueryError(`the demo fleet does not answer ${request.query.id}`);
+}
+
+/** Answers one catalog request from the demo fleet, in the real service's wire shape. */
+export function answerDemoQuery(fleet: DemoFleet, request: QueryRequest): unknown {
+  switch (request.query.kind) {
+    case 'prom':
+      return answerProm(fleet, request);
+    case 'arg':
+      return answerArg(fleet, request);
+    case 'logs':
+      return answerLogs(fleet, request);
+  }
+}

@@ -1,0 +1,137 @@
+import type { DemoNode } from './fleet';
+
+/**
+ * Time-varying signals of the demo fleet as closed-form functions of time, sampled on a
+ * scrape grid exactly as a Prometheus server would have stored them. Counters are integrals
+ * of a positive rate, so they only go up; a real Prometheus backfilled from the same samples
+ * (the telemetry export) computes the same rates as the demo does here.
+ */
+
+/** Seconds between two samples of every demo series, like a 30 s scrape interval. */
+export const DEMO_SCRAPE_INTERVAL = 30;
+/** Prometheus' default lookback for instant vectors. */
+export const LOOKBACK_DELTA = 300;
+
+const DAY = 86_400;
+const W_DAY = (2 * Math.PI) / DAY;
+const W_NOISE_1 = (2 * Math.PI) / (17 * 60);
+const W_NOISE_2 = (2 * Math.PI) / (43 * 60);
+
+/** The latest grid timestamp at or before t. */
+export function gridAt(t: number, interval = DEMO_SCRAPE_INTERVAL): number {
+  return Math.floor(t / interval) * interval;
+}
+
+function noiseAmplitudes(node: DemoNode): [number, number] {
+  const room = Math.max(0, 0.5 * (node.cpuBase - node.swing));
+  const total = Math.min(0.035, room);
+  return [total * (4 / 7), total * (3 / 7)];
+}
+
+/** Busy share of one CPU of the node at time t (0..1). */
+export function cpuBusy(node: DemoNode, t: number): number {
+  const [a1, a2] = noiseAmplitudes(node);
+  return (
+    node.cpuBase +
+    node.swing * Math.sin(W_DAY * t + node.phase) +
+    a1 * Math.sin(W_NOISE_1 * t + 2 * node.phase) +
+    a2 * Math.sin(W_NOISE_2 * t + 3 * node.phase)
+  );
+}
+
+/** ∫ cpuBusy dt, up to a constant. */
+function cpuBusyIntegral(node: DemoNode, t: number): number {
+  const [a1, a2] = noiseAmplitudes(node);
+  return (
+    node.cpuBase * t -
+    (node.swing / W_DAY) * Math.cos(W_DAY * t + node.phase) -
+    (a1 / W_NOISE_1) * Math.cos(W_NOISE_1 * t + 2 * node.phase) -
+    (a2 / W_NOISE_2) * Math.cos(W_NOISE_2 * t + 3 * node.phase)
+  );
+}
+
+/** node_cpu_seconds_total{mode="idle"} of each CPU of the node at the grid time t, or null before boot. */
+export function idleCpuSeconds(node: DemoNode, t: number): number | null {
+  if (t < node.bootTime) return null;
+  const busy = cpuBusyIntegral(node, t) - cpuBusyIntegral(node, node.bootTime);
+  return t - node.bootTime - busy;
+}
+
+/** Share of node memory in use at time t (0..1). */
+export function memoryUsed(node: DemoNode, t: number): number {
+  return node.memBase + 0.5 * node.swing * Math.sin(W_DAY * t + node.phase + 0.6) + 0.01 * Math.sin(W_NOISE_2 * t + node.phase);
+}
+
+/** node_memory_MemAvailable_bytes at time t, whole bytes like the real exporter. */
+export function memAvailableBytes(node: DemoNode, t: number): number {
+  return Math.round(node.memoryBytes * (1 - memoryUsed(node, t)));
+}
+
+/** Crash-looping containers restart every five minutes: the CrashLoopBackOff ceiling. */
+export const CRASHLOOP_PERIOD = 300;
+
+/** kube_pod_container_status_restarts_total of a crash-looping container that started crashing at `since`. */
+export function crashLoopRestarts(since: number, t: number): number {
+  return t < since ? 0 : Math.floor((t - since) / CRASHLOOP_PERIOD);
+}
+
+/** Grid sample times within a range selector [t - range, t] (Prometheus 2.x: both ends inclusive). */
+export function gridSamplesInRange(t: number, range: number, interval = DEMO_SCRAPE_INTERVAL): number[] {
+  const first = Math.ceil((t - range) / interval) * interval;
+  const out: number[] = [];
+  for (let s = first; s <= t; s += interval) out.push(s);
+  return out;
+}
+
+/**
+ * Prometheus' extrapolatedRate (promql/functions.go), so demo rates and increases are the
+ * numbers a real server computes from the same samples.
+ */
+export function extrapolatedRate(
+  samples: ReadonlyArray<readonly [number, number]>,
+  rangeStart: number,
+  rangeEnd: number,
+  opts: { isCounter: boolean; isRate: boolean },
+): number | null {
+  if (samples.length < 2) return null;
+  const [firstT, firstV] = samples[0] as readonly [number, number];
+  const [lastT, lastV] = samples[samples.length - 1] as readonly [number, number];
+  let result = lastV - firstV;
+  if (opts.isCounter) {
+    let prev = firstV;
+    for (const [, v] of samples) {
+      if (v < prev) result += prev;
+      prev = v;
+    }
+  }
+  let durationToStart = firstT - rangeStart;
+  const durationToEnd = rangeEnd - lastT;
+  const sampledInterval = lastT - firstT;
+  const averageBetween = sampledInterval / (samples.length - 1);
+  if (opts.isCounter && result > 0 && firstV >= 0) {
+    const durationToZero = sampledInterval * (firstV / result);
+    if (durationToZero < durationToStart) durationToStart = durationToZero;
+  }
+  const threshold = averageBetween * 1.1;
+  let extrapolateTo = sampledInterval;
+  extrapolateTo += durationToStart < threshold ? durationToStart : averageBetween / 2;
+  extrapolateTo += durationToEnd < threshold ? durationToEnd : averageBetween / 2;
+  result *= extrapolateTo / sampledInterval;
+  if (opts.isRate) result /= rangeEnd - rangeStart;
+  return result;
+}
+
+/** rate()/increase() of a counter given as a function of grid time, over [t - range, t]. */
+export function counterRate(
+  valueAt: (t: number) => number | null,
+  t: number,
+  range: number,
+  isRate: boolean,
+): number | null {
+  const samples: Array<[number, number]> = [];
+  for (const s of gridSamplesInRange(t, range)) {
+    const v = valueAt(s);
+    if (v !== null) samples.push([s, v]);
+  }
+  return extrapolatedRate(samples, t - range, t, { isCounter: true, isRate });
+}

@@ -1,0 +1,115 @@
+import { compareHealth } from './health';
+import { compareVersions } from './versions';
+import type { ClusterSummary, HealthStatus } from './types';
+
+export const SORT_KEYS = ['health', 'name', 'provider', 'region', 'version', 'nodes', 'pods', 'cpu', 'memory', 'upgrade'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export type SortDirection = 'asc' | 'desc';
+
+export interface FleetFilters {
+  q: string;
+  health: HealthStatus[];
+  /** "aks", "arc", or an Arc distribution ("eks", "gke", "k3s", "openshift"). */
+  provider: string[];
+  region: string[];
+  /** Kubernetes minors, "1.33". */
+  version: string[];
+  sort: SortKey;
+  dir: SortDirection;
+}
+
+export const DEFAULT_FILTERS: FleetFilters = { q: '', health: [], provider: [], region: [], version: [], sort: 'health', dir: 'desc' };
+
+function matchesSearch(c: ClusterSummary, needle: string): boolean {
+  if (!needle) return true;
+  const hay = [c.name, c.resourceGroup, c.region, c.distribution, c.kubernetesVersion, c.subscriptionId, ...Object.values(c.tags)];
+  return hay.some((h) => h.toLowerCase().includes(needle));
+}
+
+export function matchesFilters(c: ClusterSummary, f: FleetFilters): boolean {
+  if (f.health.length && !f.health.includes(c.health.status)) return false;
+  if (f.provider.length && !f.provider.includes(c.provider) && !f.provider.includes(c.distribution)) return false;
+  if (f.region.length && !f.region.includes(c.region)) return false;
+  if (f.version.length && (c.kubernetesMinor === null || !f.version.includes(c.kubernetesMinor))) return false;
+  return matchesSearch(c, f.q.trim().toLowerCase());
+}
+
+const nullsLast = (a: number | null, b: number | null): number | null =>
+  a === null && b === null ? 0 : a === null ? 1 : b === null ? -1 : null;
+
+function compareNumbers(a: number | null, b: number | null): number {
+  return nullsLast(a, b) ?? (a as number) - (b as number);
+}
+
+const COMPARATORS: Record<SortKey, (a: ClusterSummary, b: ClusterSummary) => number> = {
+  health: (a, b) => compareHealth(a.health.status, b.health.status) || a.health.reasons.length - b.health.reasons.length,
+  name: (a, b) => a.name.localeCompare(b.name),
+  provider: (a, b) => a.distribution.localeCompare(b.distribution),
+  region: (a, b) => a.region.localeCompare(b.region),
+  version: (a, b) => compareVersions(a.kubernetesVersion, b.kubernetesVersion),
+  nodes: (a, b) => a.nodes.total - b.nodes.total,
+  pods: (a, b) => compareNumbers(a.pods.running, b.pods.running),
+  cpu: (a, b) => compareNumbers(a.cpu.utilization, b.cpu.utilization),
+  memory: (a, b) => compareNumbers(a.memory.utilization, b.memory.utilization),
+  upgrade: (a, b) => (a.lastUpgrade ?? '').localeCompare(b.lastUpgrade ?? ''),
+};
+
+/** Filters then sorts; ties fall back to the name so the order is stable across reloads. */
+export function applyFleetFilters(clusters: readonly ClusterSummary[], f: FleetFilters): ClusterSummary[] {
+  const compare = COMPARATORS[f.sort];
+  const sign = f.dir === 'asc' ? 1 : -1;
+  return clusters
+    .filter((c) => matchesFilters(c, f))
+    .sort((a, b) => {
+      // Missing values stay at the bottom in either direction.
+      if (f.sort === 'cpu' || f.sort === 'memory' || f.sort === 'pods') {
+        const pick = (c: ClusterSummary) => (f.sort === 'cpu' ? c.cpu.utilization : f.sort === 'memory' ? c.memory.utilization : c.pods.running);
+        const n = nullsLast(pick(a), pick(b));
+        if (n !== null && n !== 0) return n;
+      }
+      return sign * compare(a, b) || a.name.localeCompare(b.name);
+    });
+}
+
+export interface FleetSummary {
+  clusters: number;
+  byHealth: Record<HealthStatus, number>;
+  byProvider: Array<{ key: string; label: string; count: number }>;
+  byMinor: Array<{ minor: string; count: number; supported: boolean }>;
+  nodes: { ready: number; total: number; unknown: number };
+  regions: string[];
+}
+
+const PROVIDER_LABELS: Record<string, string> = { aks: 'AKS', eks: 'EKS (Arc)', gke: 'GKE (Arc)', k3s: 'k3s (Arc)', openshift: 'OpenShift (Arc)', other: 'Other (Arc)' };
+
+export function summarizeFleet(clusters: readonly ClusterSummary[]): FleetSummary {
+  const byHealth: Record<HealthStatus, number> = { critical: 0, warning: 0, unknown: 0, healthy: 0 };
+  const providers = new Map<string, number>();
+  const minors = new Map<string, { count: number; supported: boolean }>();
+  const regions = new Set<string>();
+  let ready = 0;
+  let total = 0;
+  let unknown = 0;
+  for (const c of clusters) {
+    byHealth[c.health.status]++;
+    providers.set(c.distribution, (providers.get(c.distribution) ?? 0) + 1);
+    const minor = c.kubernetesMinor ?? 'unknown';
+    const m = minors.get(minor) ?? { count: 0, supported: c.versionSupport === 'supported' };
+    m.count++;
+    minors.set(minor, m);
+    regions.add(c.region);
+    if (c.nodes.ready === null) unknown += c.nodes.total;
+    else ready += c.nodes.ready;
+    total += c.nodes.total;
+  }
+  return {
+    clusters: clusters.length,
+    byHealth,
+    byProvider: [...providers].map(([key, count]) => ({ key, label: PROVIDER_LABELS[key] ?? key, count })).sort((a, b) => b.count - a.count),
+    byMinor: [...minors]
+      .map(([minor, v]) => ({ minor, ...v }))
+      .sort((a, b) => compareVersions(b.minor, a.minor)),
+    nodes: { ready, total, unknown },
+    regions: [...regions].sort(),
+  };
+}

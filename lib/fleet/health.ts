@@ -1,0 +1,129 @@
+import { SUPPORTED_MINOR_COUNT } from './versions';
+import type { ClusterHealth, HealthReason, HealthStatus, VersionSupport } from './types';
+
+/** Thresholds of the health rollup; each reason names the one it crossed. */
+export const HEALTH_THRESHOLDS = {
+  /** Share of Ready nodes below which a cluster is critical. */
+  nodesReadyCritical: 0.9,
+  cpuWarning: 0.8,
+  cpuCritical: 0.9,
+  memoryWarning: 0.8,
+  memoryCritical: 0.9,
+  /** Crash-looping containers at or above which a cluster is critical. */
+  crashLoopCritical: 10,
+} as const;
+
+export interface HealthInputs {
+  powerState: 'Running' | 'Stopped' | 'Unknown';
+  kubernetesVersion: string;
+  versionSupport: VersionSupport;
+  latestMinor: number;
+  /** null: the metrics source did not answer or has no series for this cluster. */
+  metrics: {
+    nodesReady: number;
+    nodesNotReady: number;
+    nodesUnknown: number;
+    podsPending: number;
+    podsFailed: number;
+    crashLooping: number;
+    cpu: number | null;
+    memory: number | null;
+  } | null;
+  /** Why metrics are missing, when they are. */
+  noMetricsReason?: string;
+}
+
+const RANK: Record<HealthStatus, number> = { critical: 3, warning: 2, unknown: 1, healthy: 0 };
+
+const pct = (v: number): string => `${Math.round(v * 100)}%`;
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function utilisationReason(
+  signal: 'cpu' | 'memory',
+  value: number | null,
+  warning: number,
+  critical: number,
+): HealthReason | null {
+  if (value === null) return null;
+  const what = signal === 'cpu' ? 'Node CPU' : 'Node memory';
+  if (value >= critical) {
+    return { signal, severity: 'critical', layer: 'L1', value, threshold: critical, message: `${what} at ${pct(value)} (critical at ≥ ${pct(critical)})` };
+  }
+  if (value >= warning) {
+    return { signal, severity: 'warning', layer: 'L1', value, threshold: warning, message: `${what} at ${pct(value)} (warning at ≥ ${pct(warning)})` };
+  }
+  return null;
+}
+
+/** The health rollup: the worst reason decides; every non-healthy status says why. */
+export function rollUpHealth(input: HealthInputs): ClusterHealth {
+  const reasons: HealthReason[] = [];
+  const t = HEALTH_THRESHOLDS;
+
+  if (input.powerState === 'Stopped') {
+    reasons.push({ signal: 'power-state', severity: 'unknown', layer: 'fleet', message: 'Cluster is stopped (power state Stopped): no live signals' });
+  } else if (input.metrics === null) {
+    reasons.push({ signal: 'no-metrics', severity: 'unknown', layer: 'onboarding', message: input.noMetricsReason ?? 'No metrics for this cluster' });
+  }
+
+  const m = input.metrics;
+  if (m) {
+    const total = m.nodesReady + m.nodesNotReady + m.nodesUnknown;
+    const notReady = m.nodesNotReady + m.nodesUnknown;
+    if (notReady > 0 && total > 0) {
+      const readyShare = m.nodesReady / total;
+      const critical = readyShare < t.nodesReadyCritical;
+      reasons.push({
+        signal: 'node-readiness',
+        severity: critical ? 'critical' : 'warning',
+        layer: 'L1',
+        value: notReady,
+        threshold: critical ? t.nodesReadyCritical : 1,
+        message: critical
+          ? `${notReady} of ${total} nodes not Ready: ${pct(readyShare)} Ready (critical below ${pct(t.nodesReadyCritical)})`
+          : `${notReady} of ${total} nodes not Ready (warning at ≥ 1)`,
+      });
+    }
+    if (m.crashLooping > 0) {
+      const critical = m.crashLooping >= t.crashLoopCritical;
+      reasons.push({
+        signal: 'crash-loops',
+        severity: critical ? 'critical' : 'warning',
+        layer: 'L3',
+        value: m.crashLooping,
+        threshold: critical ? t.crashLoopCritical : 1,
+        message: `${plural(m.crashLooping, 'container')} in CrashLoopBackOff (${critical ? `critical at ≥ ${t.crashLoopCritical}` : 'warning at ≥ 1'})`,
+      });
+    }
+    if (m.podsFailed > 0) {
+      reasons.push({ signal: 'pods-failed', severity: 'warning', layer: 'L3', value: m.podsFailed, threshold: 1, message: `${plural(m.podsFailed, 'pod')} Failed (warning at ≥ 1)` });
+    }
+    if (m.podsPending > 0) {
+      reasons.push({ signal: 'pods-pending', severity: 'warning', layer: 'L3', value: m.podsPending, threshold: 1, message: `${plural(m.podsPending, 'pod')} Pending (warning at ≥ 1)` });
+    }
+    for (const r of [
+      utilisationReason('cpu', m.cpu, t.cpuWarning, t.cpuCritical),
+      utilisationReason('memory', m.memory, t.memoryWarning, t.memoryCritical),
+    ]) {
+      if (r) reasons.push(r);
+    }
+  }
+
+  if (input.versionSupport === 'out-of-support') {
+    const oldest = input.latestMinor - (SUPPORTED_MINOR_COUNT - 1);
+    reasons.push({
+      signal: 'version-support',
+      severity: 'warning',
+      layer: 'fleet',
+      message: `Kubernetes ${input.kubernetesVersion} is out of support (supported: 1.${oldest}–1.${input.latestMinor})`,
+    });
+  }
+
+  reasons.sort((a, b) => RANK[b.severity] - RANK[a.severity]);
+  const status = reasons.reduce<HealthStatus>((worst, r) => (RANK[r.severity] > RANK[worst] ? r.severity : worst), 'healthy');
+  return { status, reasons };
+}
+
+export function compareHealth(a: HealthStatus, b: HealthStatus): number {
+  return RANK[a] - RANK[b];
+}

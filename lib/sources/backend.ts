@@ -1,0 +1,24 @@
+import type { BackendKind, Notice, QueryRequest } from '../catalog/types';
+
+/** What a backend hands back: the wire result untouched, plus what the user should know. */
+export interface BackendResult {
+  wire: unknown;
+  notices: Notice[];
+  /** The text that actually ran (after any rewriting, e.g. paging). */
+  executedText: string;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+}
+
+/** One engine that answers catalog queries of some kinds. */
+export interface Backend {
+  /** Shown in panels and errors: "demo fleet", "Prometheus https://…", "Resource Graph". */
+  readonly label: string;
+  readonly kinds: readonly BackendKind[];
+  run(request: QueryRequest, options?: RunOptions): Promise<BackendResult>;
+}
+
+/** Which backend answers each kind of query; null where none is configured. */
+export type BackendRegistry = Readonly<Record<BackendKind, Backend | null>>;

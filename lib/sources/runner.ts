@@ -1,0 +1,102 @@
+import type { BackendKind, CatalogQuery, Notice, QueryRequest, QueryTime } from '../catalog/types';
+import { WireFormatError } from '../catalog/wire';
+import type { BackendRegistry } from './backend';
+import { SourceError, type SourceFailure, type SourceName } from './errors';
+
+/** What ran, for "show query": enough to paste it elsewhere and get the same answer. */
+export interface ExecutedQuery {
+  id: string;
+  title: string;
+  kind: BackendKind;
+  text: string;
+  backend: string;
+  durationMs: number;
+}
+
+export interface QueryFailure {
+  source: SourceName;
+  failure: SourceFailure;
+  message: string;
+  status?: number;
+  scope?: string;
+}
+
+export type QueryOutcome<R> =
+  | { ok: true; rows: R[]; notices: Notice[]; executed: ExecutedQuery }
+  | { ok: false; error: QueryFailure; notices: Notice[]; executed: ExecutedQuery };
+
+export interface QueryRunner {
+  run<P, R>(query: CatalogQuery<P, R>, params: P, time: QueryTime, timespan?: string): Promise<QueryOutcome<R>>;
+}
+
+const KIND_NAMES: Record<BackendKind, string> = {
+  arg: 'Resource Graph',
+  logs: 'Log Analytics',
+  prom: 'Prometheus',
+};
+
+function toFailure(error: unknown, kind: BackendKind): QueryFailure {
+  if (error instanceof SourceError) {
+    return { source: error.source, failure: error.failure, message: error.message, status: error.status, scope: error.scope };
+  }
+  if (error instanceof WireFormatError) {
+    return { source: kind, failure: 'bad-response', message: error.message };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { source: kind, failure: 'server-error', message };
+}
+
+/**
+ * Runs catalog queries on whichever backend serves their kind. It never throws: a failure
+ * is an outcome the domain turns into one panel's error, so the rest of the page renders.
+ */
+export function createQueryRunner(backends: BackendRegistry): QueryRunner {
+  return {
+    async run<P, R>(query: CatalogQuery<P, R>, rawParams: P, time: QueryTime, timespan?: string): Promise<QueryOutcome<R>> {
+      const started = performance.now();
+      const backend = backends[query.kind];
+      const parsedParams = query.params.safeParse(rawParams);
+      const params = parsedParams.success ? parsedParams.data : rawParams;
+      const text = parsedParams.success ? query.build(params) : '';
+      const executed = (backendLabel: string, executedText = text): ExecutedQuery => ({
+        id: query.id,
+        title: query.title,
+        kind: query.kind,
+        text: executedText,
+        backend: backendLabel,
+        durationMs: Math.round(performance.now() - started),
+      });
+      if (!parsedParams.success) {
+        const issue = parsedParams.error.issues[0];
+        return {
+          ok: false,
+          error: { source: query.kind, failure: 'bad-query', message: `invalid parameter ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}` },
+          notices: [],
+          executed: executed('none'),
+        };
+      }
+      if (!backend) {
+        return {
+          ok: false,
+          error: { source: query.kind, failure: 'not-configured', message: `${KIND_NAMES[query.kind]} is not configured` },
+          notices: [],
+          executed: executed('none'),
+        };
+      }
+      const request: QueryRequest<P, R> = {
+        query,
+        params,
+        text,
+        time,
+        timespan: query.kind === 'logs' ? (timespan ?? query.defaultTimespan) : undefined,
+      };
+      try {
+        const result = await backend.run(request as QueryRequest);
+        const rows = query.parse(result.wire, params);
+        return { ok: true, rows, notices: result.notices, executed: executed(backend.label, result.executedText) };
+      } catch (error) {
+        return { ok: false, error: toFailure(error, query.kind), notices: [], executed: executed(backend.label) };
+      }
+    },
+  };
+}

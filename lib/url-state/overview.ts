@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { DEFAULT_FILTERS, SORT_KEYS, type FleetFilters } from '../fleet/filter';
+import { HEALTH_STATUSES } from '../fleet/types';
+
+/**
+ * The fleet overview's view state as it lives in the query string. Links are a contract:
+ * parameters are only ever added, defaults are omitted, and the order is fixed so the
+ * same view always has the same URL.
+ */
+
+export const MAX_SEARCH_LENGTH = 200;
+const MAX_LIST = 50;
+
+const list = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .string()
+    .max(2000, 'is too long')
+    .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+    .pipe(z.array(item).max(MAX_LIST, `lists at most ${MAX_LIST} values`))
+    .transform((values) => [...new Set(values)]);
+
+const PROVIDER_VALUES = ['aks', 'arc', 'eks', 'gke', 'k3s', 'openshift', 'other'] as const;
+
+const fields = {
+  q: z
+    .string()
+    .max(MAX_SEARCH_LENGTH, `is longer than ${MAX_SEARCH_LENGTH} characters`)
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'contains control characters'),
+  health: list(z.enum(HEALTH_STATUSES, { error: `must be one of ${HEALTH_STATUSES.join(', ')}` })),
+  provider: list(z.enum(PROVIDER_VALUES, { error: `must be one of ${PROVIDER_VALUES.join(', ')}` })),
+  region: list(z.string().regex(/^[a-z0-9]{2,40}$/, 'must be an Azure region name like westeurope')),
+  version: list(z.string().regex(/^\d{1,2}\.\d{1,3}$/, 'must be a Kubernetes minor like 1.33')),
+  sort: z.enum(SORT_KEYS, { error: `must be one of ${SORT_KEYS.join(', ')}` }),
+  dir: z.enum(['asc', 'desc'], { error: 'must be asc or desc' }),
+} as const;
+
+export type OverviewParamName = keyof typeof fields;
+export const OVERVIEW_PARAMS = Object.keys(fields) as OverviewParamName[];
+
+export interface ParamError {
+  param: string;
+  message: string;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: ParamError[]; value: T };
+
+type SearchParamsLike = { get(name: string): string | null };
+
+/** Parses every known parameter; invalid ones are reported and fall back to their default. */
+export function parseOverviewParams(params: SearchParamsLike): ParseResult<FleetFilters> {
+  const value: FleetFilters = { ...DEFAULT_FILTERS };
+  const errors: ParamError[] = [];
+  for (const name of OVERVIEW_PARAMS) {
+    const raw = params.get(name);
+    if (raw === null || raw === '') continue;
+    const parsed = fields[name].safeParse(raw);
+    if (parsed.success) (value as unknown as Record<string, unknown>)[name] = parsed.data;
+    else errors.push({ param: name, message: `${name} ${parsed.error.issues[0]?.message ?? 'is invalid'}` });
+  }
+  return errors.length ? { ok: false, errors, value } : { ok: true, value };
+}
+
+/** The query string of a view, without the leading "?"; empty for the default view. */
+export function serializeOverviewParams(f: FleetFilters): string {
+  const out = new URLSearchParams();
+  if (f.q.trim()) out.set('q', f.q.trim());
+  for (const key of ['health', 'provider', 'region', 'version'] as const) {
+    if (f[key].length) out.set(key, [...f[key]].sort().join(','));
+  }
+  if (f.sort !== DEFAULT_FILTERS.sort) out.set('sort', f.sort);
+  if (f.dir !== DEFAULT_FILTERS.dir) out.set('dir', f.dir);
+  return out.toString();
+}
+
+/** Reads Next.js' `searchParams` object (string | string[] | undefined per key). */
+export function fromNextSearchParams(sp: Record<string, string | string[] | undefined>): SearchParamsLike {
+  return { get: (name) => {
+    const v = sp[name];
+    return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
+  } };
+}
