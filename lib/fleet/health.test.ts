@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { HEALTH_THRESHOLDS, rollUpHealth, type HealthInputs } from './health';
+
+const healthyMetrics: NonNullable<HealthInputs['metrics']> = {
+  nodesReady: 10, nodesNotReady: 0, nodesUnknown: 0, podsPending: 0, podsFailed: 0, crashLooping: 0, cpu: 0.4, memory: 0.5,
+};
+const base: HealthInputs = { powerState: 'Running', kubernetesVersion: '1.35.2', versionSupport: 'supported', latestMinor: 36, metrics: healthyMetrics };
+const withMetrics = (m: Partial<typeof healthyMetrics>): HealthInputs => ({ ...base, metrics: { ...healthyMetrics, ...m } });
+
+describe('health rollup', () => {
+  it('is healthy with no reasons when every signal is inside its threshold', () => {
+    expect(rollUpHealth(base)).toEqual({ status: 'healthy', reasons: [] });
+  });
+
+  it('warns on one NotReady node and goes critical below 90% Ready, naming the threshold', () => {
+    const one = rollUpHealth(withMetrics({ nodesReady: 19, nodesNotReady: 1 }));
+    expect(one.status).toBe('warning');
+    expect(one.reasons[0]?.message).toBe('1 of 20 nodes not Ready (warning at ≥ 1)');
+    const many = rollUpHealth(withMetrics({ nodesReady: 8, nodesNotReady: 1, nodesUnknown: 1 }));
+    expect(many.status).toBe('critical');
+    expect(many.reasons[0]).toMatchObject({ signal: 'node-readiness', layer: 'L1', threshold: HEALTH_THRESHOLDS.nodesReadyCritical });
+    expect(many.reasons[0]?.message).toContain('80% Ready (critical below 90%)');
+  });
+
+  it('uses the CPU and memory thresholds at their exact boundary', () => {
+    expect(rollUpHealth(withMetrics({ cpu: 0.7999 })).status).toBe('healthy');
+    expect(rollUpHealth(withMetrics({ cpu: 0.8 })).reasons[0]?.message).toBe('Node CPU at 80% (warning at ≥ 80%)');
+    expect(rollUpHealth(withMetrics({ memory: 0.9 })).status).toBe('critical');
+  });
+
+  it('reports workload trouble on L3', () => {
+    const h = rollUpHealth(withMetrics({ crashLooping: 2, podsFailed: 1, podsPending: 3 }));
+    expect(h.status).toBe('warning');
+    expect(h.reasons.map((r) => r.signal).sort()).toEqual(['crash-loops', 'pods-failed', 'pods-pending']);
+    expect(h.reasons.every((r) => r.layer === 'L3')).toBe(true);
+    expect(rollUpHealth(withMetrics({ crashLooping: HEALTH_THRESHOLDS.crashLoopCritical })).status).toBe('critical');
+  });
+
+  it('is unknown without metrics and says why', () => {
+    const h = rollUpHealth({ ...base, metrics: null, noMetricsReason: 'No metrics: managed Prometheus is not enabled on this cluster' });
+    expect(h).toEqual({ status: 'unknown', reasons: [expect.objectContaining({ signal: 'no-metrics', message: 'No metrics: managed Prometheus is not enabled on this cluster' })] });
+  });
+
+  it('says a stopped cluster is stopped rather than unmonitored', () => {
+    const h = rollUpHealth({ ...base, powerState: 'Stopped', metrics: null });
+    expect(h.status).toBe('unknown');
+    expect(h.reasons[0]?.signal).toBe('power-state');
+  });
+
+  it('lets a known problem outrank unknown metrics, and orders reasons worst first', () => {
+    const h = rollUpHealth({ ...base, kubernetesVersion: '1.31.4', versionSupport: 'out-of-support', metrics: null });
+    expect(h.status).toBe('warning');
+    expect(h.reasons.map((r) => r.severity)).toEqual(['warning', 'unknown']);
+    expect(h.reasons[0]?.message).toBe('Kubernetes 1.31.4 is out of support (supported: 1.34–1.36)');
+  });
+});

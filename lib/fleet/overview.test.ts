@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { getDemoFleet } from '../demo/fleet';
+import type { Backend, BackendRegistry } from '../sources/backend';
+import { createDemoBackend } from '../sources/demo-backend';
+import { SourceError } from '../sources/errors';
+import { createQueryRunner } from '../sources/runner';
+import { getFleetOverview } from './overview';
+
+const SEED = 'overview-test';
+const SIZE = 40;
+const NOW = 1_795_000_000;
+const options = { now: NOW, clusterLabel: 'cluster', latestMinor: 36 };
+const demo = createDemoBackend({ seed: SEED, clusters: SIZE });
+const failing = (label: string, failure: 'unreachable' | 'timeout'): Backend => ({
+  label,
+  kinds: ['arg', 'logs', 'prom'],
+  run: async () => {
+    throw new SourceError(`${label}: connect ECONNREFUSED 127.0.0.1:9`, { source: 'prom', failure, endpoint: 'http://127.0.0.1:9/api/v1/query' });
+  },
+});
+const overview = (registry: BackendRegistry) => getFleetOverview(createQueryRunner(registry), options);
+
+describe('fleet overview on the demo fleet', () => {
+  it('lists every cluster with figures that match the fleet model', async () => {
+    const result = await overview({ arg: demo, logs: demo, prom: demo });
+    expect(result.clusters).toHaveLength(SIZE);
+    expect(result.notices).toEqual([]);
+    expect(result.queries.map((q) => q.id)).toEqual([
+      'arg.fleet-inventory', 'logs.last-upgrade-by-cluster', 'prom.fleet.node-readiness', 'prom.fleet.pod-phases',
+      'prom.fleet.crashlooping-containers', 'prom.fleet.container-restarts', 'prom.fleet.cpu-utilization', 'prom.fleet.memory-utilization',
+    ]);
+    const model = new Map(getDemoFleet(SEED, SIZE).clusters.map((c) => [c.name, c]));
+    for (const c of result.clusters) {
+      const m = model.get(c.name);
+      if (!m) throw new Error(`unknown cluster ${c.name}`);
+      if (m.monitoring.managedPrometheus && m.powerState === 'Running') {
+        expect(c.nodes).toEqual({ ready: m.nodes.filter((n) => n.ready === 'true').length, total: m.nodes.length });
+        expect(c.pods.pending).toBe(m.workloads.reduce((s, w) => s + w.pending, 0));
+        expect(c.pods.failed).toBe(m.workloads.reduce((s, w) => s + w.failed, 0));
+        expect(c.containers.crashLooping).toBe(m.workloads.reduce((s, w) => s + w.crashLooping, 0));
+        expect(c.cpu.utilization).toBeGreaterThan(0);
+        expect(c.cpu.utilization).toBeLessThan(1);
+      } else {
+        expect(c.nodes.ready).toBeNull();
+        expect(c.health.reasons.map((r) => r.signal)).toContain(m.powerState === 'Stopped' ? 'power-state' : 'no-metrics');
+      }
+      if (c.health.status !== 'healthy') expect(c.health.reasons.length).toBeGreaterThan(0);
+      if (c.provider === 'arc') expect(c.lastUpgrade).toBeNull();
+    }
+    expect(result.clusters.some((c) => c.lastUpgrade !== null)).toBe(true);
+    expect(new Set(result.clusters.map((c) => c.health.status)).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('costs only the metric columns when Prometheus is down', async () => {
+    const result = await overview({ arg: demo, logs: demo, prom: failing('Prometheus http://127.0.0.1:9', 'unreachable') });
+    expect(result.clusters).toHaveLength(SIZE);
+    expect(result.clusters.every((c) => c.cpu.utilization === null && c.nodes.ready === null)).toBe(true);
+    expect(result.clusters.filter((c) => c.powerState === 'Running').every((c) => c.health.reasons.some((r) => r.message.startsWith('Prometheus did not answer')))).toBe(true);
+    expect(result.clusters.some((c) => c.lastUpgrade !== null)).toBe(true);
+    const promNotices = result.notices.filter((n) => n.queryId.startsWith('prom.'));
+    expect(promNotices).toHaveLength(6);
+    expect(promNotices[0]).toMatchObject({ severity: 'error', failure: 'unreachable', source: 'Prometheus' });
+  });
+
+  it('says a source is not configured, and still renders', async () => {
+    const result = await overview({ arg: demo, logs: null, prom: demo });
+    expect(result.clusters).toHaveLength(SIZE);
+    expect(result.clusters.every((c) => c.lastUpgrade === null)).toBe(true);
+    expect(result.notices).toEqual([expect.objectContaining({ queryId: 'logs.last-upgrade-by-cluster', severity: 'info', message: 'Log Analytics is not configured', failure: 'not-configured' })]);
+  });
+
+  it('turns a malformed answer into a panel error, not an exception', async () => {
+    const garbage: Backend = { label: 'garbage', kinds: ['logs'], run: async (r) => ({ wire: { tables: 'nope' }, notices: [], executedText: r.text }) };
+    const result = await overview({ arg: demo, logs: garbage, prom: demo });
+    expect(result.clusters).toHaveLength(SIZE);
+    expect(result.notices[0]).toMatchObject({ queryId: 'logs.last-upgrade-by-cluster', severity: 'error', failure: 'bad-response' });
+    expect(result.notices[0]?.message).toMatch(/unexpected Log Analytics response/);
+  });
+});
