@@ -54,7 +54,7 @@ export class OverviewPage {
 
   async chooseFilter(label: 'Health' | 'Provider' | 'Region' | 'Version', option: string): Promise<void> {
     await this.page.locator('summary', { hasText: `${label}:` }).click();
-    await this.page.getByRole('group', { name: label }).getByRole('checkbox', { name: option, exact: true }).check();
+    await this.page.getByRole('group', { name: label }).getByRole('checkbox', { name: new RegExp(`^${option}( \\d+)?$`) }).check();
     await this.page.locator('summary', { hasText: `${label}:` }).click();
   }
 

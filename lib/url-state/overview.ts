@@ -67,8 +67,11 @@ export function serializeOverviewParams(f: FleetFilters): string {
   for (const key of ['health', 'provider', 'region', 'version'] as const) {
     if (f[key].length) out.set(key, [...f[key]].sort().join(','));
   }
-  if (f.sort !== DEFAULT_FILTERS.sort) out.set('sort', f.sort);
-  if (f.dir !== DEFAULT_FILTERS.dir) out.set('dir', f.dir);
+  // A chosen sort always carries its direction, so "sort=name" never silently means descending.
+  if (f.sort !== DEFAULT_FILTERS.sort || f.dir !== DEFAULT_FILTERS.dir) {
+    out.set('sort', f.sort);
+    out.set('dir', f.dir);
+  }
   return out.toString();
 }
 
