@@ -12,7 +12,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
 function treeRssKiB(rootPid) {
-  // Sum VmRSS over the process and its descendants (npx → next-server).
+  // Sum VmRSS over the process and its descendants (next → next-server).
   const children = new Map();
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
@@ -74,10 +74,13 @@ async function measure(base, path) {
 }
 
 async function run(clusters, cacheSeconds) {
-  const server = spawn('npx', ['next', 'start', '-p', String(PORT)], {
+  // Its own process group, so stopping it also stops the next-server it forks.
+  const server = spawn('node_modules/.bin/next', ['start', '-p', String(PORT)], {
     env: { ...env, FLEETWATCH_DEMO_CLUSTERS: String(clusters), FLEETWATCH_CACHE_SECONDS: String(cacheSeconds) },
     stdio: 'ignore',
+    detached: true,
   });
+  const exited = new Promise((r) => server.on('exit', r));
   const base = `http://127.0.0.1:${PORT}`;
   try {
     await waitUp(base);
@@ -86,8 +89,8 @@ async function run(clusters, cacheSeconds) {
     const html = await measure(base, '/');
     return { clusters, cacheSeconds, api, html, rssIdle, rss: treeRssKiB(server.pid) };
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.on('exit', r));
+    process.kill(-server.pid, 'SIGTERM');
+    await exited;
   }
 }
 
