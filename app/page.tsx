@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { FleetOverview } from '@/components/fleet/fleet-overview';
+import { toOverviewRow } from '@/lib/fleet/rows';
 import { loadFleetOverview } from '@/lib/server/fleet-service';
 import { fromNextSearchParams, parseOverviewParams } from '@/lib/url-state/overview';
 
@@ -14,7 +15,7 @@ export default async function FleetOverviewPage({ searchParams }: PageProps): Pr
   const overview = await loadFleetOverview();
   return (
     <FleetOverview
-      clusters={overview.clusters}
+      clusters={overview.clusters.map(toOverviewRow)}
       generatedAt={overview.generatedAt}
       initialFilters={params.value}
       paramErrors={params.ok ? [] : params.errors}

@@ -3,6 +3,7 @@
 // requests, response size, and the server's resident memory. Figures, not verdicts.
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
+import http from 'node:http';
 import { buildIfStale } from './build-if-stale.mjs';
 
 const SIZES = (process.env.BENCH_SIZES ?? '50,500,5000').split(',').map(Number);
@@ -57,6 +58,17 @@ async function timed(url) {
   return { ms: performance.now() - started, bytes: body.byteLength };
 }
 
+/** Bytes on the wire when the client accepts gzip, as browsers do. */
+function gzipBytes(url) {
+  return new Promise((resolve, reject) => {
+    http.get(url, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+      let n = 0;
+      res.on('data', (chunk) => (n += chunk.length));
+      res.on('end', () => resolve(n));
+    }).on('error', reject);
+  });
+}
+
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function measure(base, path) {
@@ -70,7 +82,8 @@ async function measure(base, path) {
     bytes = r.bytes;
   }
   samples.sort((a, b) => a - b);
-  return { first: first.ms, p50: pct(samples, 50), p95: pct(samples, 95), max: samples[samples.length - 1], bytes };
+  const wire = await gzipBytes(`${base}${path}`);
+  return { first: first.ms, p50: pct(samples, 50), p95: pct(samples, 95), max: samples[samples.length - 1], bytes, wire };
 }
 
 async function run(clusters, cacheSeconds) {
@@ -98,13 +111,13 @@ buildIfStale(env);
 const fmt = (n) => n.toFixed(1).padStart(8);
 const kb = (b) => `${(b / 1024).toFixed(0)} KiB`.padStart(10);
 console.log(`Fleetwatch bench: ${REQUESTS} sequential requests after ${WARMUP} warm-up, per route; node ${process.version}`);
-console.log('clusters  cache  route         first ms   p50 ms   p95 ms   max ms       size   RSS after');
+console.log('clusters  cache  route         first ms   p50 ms   p95 ms   max ms       size   gzipped   RSS after');
 for (const clusters of SIZES) {
   for (const cache of [15, 0]) {
     const r = await run(clusters, cache);
     for (const [route, m] of [['/api/fleet', r.api], ['/ (HTML)', r.html]]) {
       console.log(
-        `${String(clusters).padStart(8)}  ${(cache ? `${cache}s` : 'off').padStart(5)}  ${route.padEnd(12)} ${fmt(m.first)} ${fmt(m.p50)} ${fmt(m.p95)} ${fmt(m.max)} ${kb(m.bytes)} ${`${(r.rss / 1024).toFixed(0)} MiB`.padStart(10)}`,
+        `${String(clusters).padStart(8)}  ${(cache ? `${cache}s` : 'off').padStart(5)}  ${route.padEnd(12)} ${fmt(m.first)} ${fmt(m.p50)} ${fmt(m.p95)} ${fmt(m.max)} ${kb(m.bytes)} ${kb(m.wire)} ${`${(r.rss / 1024).toFixed(0)} MiB`.padStart(10)}`,
       );
     }
   }

@@ -2,7 +2,8 @@
 
 import { useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { applyFleetFilters, DEFAULT_FILTERS, summarizeFleet, type FleetFilters } from '@/lib/fleet/filter';
-import type { ClusterSummary, PanelNotice } from '@/lib/fleet/types';
+import type { PanelNotice } from '@/lib/fleet/types';
+import type { OverviewRow } from '@/lib/fleet/rows';
 import type { ExecutedQuery } from '@/lib/sources/runner';
 import { formatCount, formatUtc } from '@/lib/format';
 import { parseOverviewParams, serializeOverviewParams, type ParamError } from '@/lib/url-state/overview';
@@ -14,7 +15,7 @@ import { FleetTable } from './fleet-table';
 import { SummaryStrip } from './summary-strip';
 
 export interface FleetOverviewProps {
-  clusters: ClusterSummary[];
+  clusters: OverviewRow[];
   generatedAt: string;
   initialFilters: FleetFilters;
   paramErrors: ParamError[];

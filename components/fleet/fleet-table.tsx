@@ -4,7 +4,7 @@ import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { FleetFilters, SortKey } from '@/lib/fleet/filter';
 import { HEALTH_THRESHOLDS } from '@/lib/fleet/health';
-import type { ClusterSummary } from '@/lib/fleet/types';
+import type { OverviewRow } from '@/lib/fleet/rows';
 import { formatAge, formatCount, formatUtc } from '@/lib/format';
 import { SORT_LABELS } from './filter-bar';
 import { HealthBadge } from './health-badge';
@@ -33,7 +33,7 @@ const FIRST_DIRECTION: Record<SortKey, 'asc' | 'desc'> = {
 };
 
 export interface FleetTableProps {
-  rows: readonly ClusterSummary[];
+  rows: readonly OverviewRow[];
   total: number;
   generatedAt: string;
   sort: FleetFilters['sort'];
@@ -41,7 +41,7 @@ export interface FleetTableProps {
   onSort: (sort: SortKey, dir: 'asc' | 'desc') => void;
 }
 
-function Pods({ c }: { c: ClusterSummary }): ReactNode {
+function Pods({ c }: { c: OverviewRow }): ReactNode {
   if (c.pods.running === null) return <span className="text-slate-400">—</span>;
   return (
     <span className="tabular-nums">
@@ -54,7 +54,7 @@ function Pods({ c }: { c: ClusterSummary }): ReactNode {
   );
 }
 
-function Reasons({ c }: { c: ClusterSummary }): ReactNode {
+function Reasons({ c }: { c: OverviewRow }): ReactNode {
   const [first, ...rest] = c.health.reasons;
   return (
     <span className="flex min-w-0 items-center gap-2">
@@ -69,7 +69,7 @@ function Reasons({ c }: { c: ClusterSummary }): ReactNode {
   );
 }
 
-function ClusterRow({ c, generatedAt }: { c: ClusterSummary; generatedAt: string }): ReactNode {
+function ClusterRow({ c, generatedAt }: { c: OverviewRow; generatedAt: string }): ReactNode {
   const t = HEALTH_THRESHOLDS;
   const provider = `${PROVIDER_NAMES[c.distribution] ?? c.distribution}${c.provider === 'arc' ? ' · Arc' : ''}`;
   return (

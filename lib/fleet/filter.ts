@@ -18,15 +18,22 @@ export interface FleetFilters {
   dir: SortDirection;
 }
 
+/** What filtering, sorting and the summary read: the full summary and the page's compact rows both have it. */
+export type FilterableCluster = Pick<
+  ClusterSummary,
+  | 'name' | 'provider' | 'distribution' | 'subscriptionId' | 'resourceGroup' | 'region' | 'kubernetesVersion'
+  | 'kubernetesMinor' | 'versionSupport' | 'tags' | 'nodes' | 'pods' | 'cpu' | 'memory' | 'lastUpgrade'
+> & { health: { status: HealthStatus; reasons: readonly unknown[] } };
+
 export const DEFAULT_FILTERS: FleetFilters = { q: '', health: [], provider: [], region: [], version: [], sort: 'health', dir: 'desc' };
 
-function matchesSearch(c: ClusterSummary, needle: string): boolean {
+function matchesSearch(c: FilterableCluster, needle: string): boolean {
   if (!needle) return true;
   const hay = [c.name, c.resourceGroup, c.region, c.distribution, c.kubernetesVersion, c.subscriptionId, ...Object.values(c.tags)];
   return hay.some((h) => h.toLowerCase().includes(needle));
 }
 
-export function matchesFilters(c: ClusterSummary, f: FleetFilters): boolean {
+export function matchesFilters(c: FilterableCluster, f: FleetFilters): boolean {
   if (f.health.length && !f.health.includes(c.health.status)) return false;
   if (f.provider.length && !f.provider.includes(c.provider) && !f.provider.includes(c.distribution)) return false;
   if (f.region.length && !f.region.includes(c.region)) return false;
@@ -41,7 +48,7 @@ function compareNumbers(a: number | null, b: number | null): number {
   return nullsLast(a, b) ?? (a as number) - (b as number);
 }
 
-const COMPARATORS: Record<SortKey, (a: ClusterSummary, b: ClusterSummary) => number> = {
+const COMPARATORS: Record<SortKey, (a: FilterableCluster, b: FilterableCluster) => number> = {
   health: (a, b) => compareHealth(a.health.status, b.health.status) || a.health.reasons.length - b.health.reasons.length,
   name: (a, b) => a.name.localeCompare(b.name),
   provider: (a, b) => a.distribution.localeCompare(b.distribution),
@@ -55,7 +62,7 @@ const COMPARATORS: Record<SortKey, (a: ClusterSummary, b: ClusterSummary) => num
 };
 
 /** Filters then sorts; ties fall back to the name so the order is stable across reloads. */
-export function applyFleetFilters(clusters: readonly ClusterSummary[], f: FleetFilters): ClusterSummary[] {
+export function applyFleetFilters<T extends FilterableCluster>(clusters: readonly T[], f: FleetFilters): T[] {
   const compare = COMPARATORS[f.sort];
   const sign = f.dir === 'asc' ? 1 : -1;
   return clusters
@@ -63,7 +70,7 @@ export function applyFleetFilters(clusters: readonly ClusterSummary[], f: FleetF
     .sort((a, b) => {
       // Missing values stay at the bottom in either direction.
       if (f.sort === 'cpu' || f.sort === 'memory' || f.sort === 'pods') {
-        const pick = (c: ClusterSummary) => (f.sort === 'cpu' ? c.cpu.utilization : f.sort === 'memory' ? c.memory.utilization : c.pods.running);
+        const pick = (c: FilterableCluster) => (f.sort === 'cpu' ? c.cpu.utilization : f.sort === 'memory' ? c.memory.utilization : c.pods.running);
         const n = nullsLast(pick(a), pick(b));
         if (n !== null && n !== 0) return n;
       }
@@ -82,7 +89,7 @@ export interface FleetSummary {
 
 const PROVIDER_LABELS: Record<string, string> = { aks: 'AKS', eks: 'EKS (Arc)', gke: 'GKE (Arc)', k3s: 'k3s (Arc)', openshift: 'OpenShift (Arc)', other: 'Other (Arc)' };
 
-export function summarizeFleet(clusters: readonly ClusterSummary[]): FleetSummary {
+export function summarizeFleet(clusters: readonly FilterableCluster[]): FleetSummary {
   const byHealth: Record<HealthStatus, number> = { critical: 0, warning: 0, unknown: 0, healthy: 0 };
   const providers = new Map<string, number>();
   const minors = new Map<string, { count: number; supported: boolean }>();
