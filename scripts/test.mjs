@@ -6,7 +6,8 @@ import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { ensureSystemPackages } from './system-deps.mjs';
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', TZ: 'UTC' };
-mkdirSync('test-results', { recursive: true });
+// Playwright empties test-results/ when it starts, so the summaries live elsewhere.
+mkdirSync('.test-output', { recursive: true });
 
 function step(title, cmd, args, extraEnv = {}) {
   console.log(`\n▶ ${title}`);
@@ -29,24 +30,24 @@ const only = process.argv[2]; // "unit" or "e2e" to run one half while developin
 let ok = true;
 if (!only || only === 'unit') {
   ok = step('Type check', 'npx', ['tsc', '--noEmit', '-p', '.']) && ok;
-  ok = step('Unit and integration tests (Vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']) && ok;
+  ok = step('Unit and integration tests (Vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=.test-output/vitest.json']) && ok;
 }
 if (!only || only === 'e2e') {
   const built = step('Production build', 'npx', ['next', 'build', '--turbopack']);
   ok = built && ok;
   if (built) {
-    ok = step('End-to-end tests (Playwright, Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json' }) && ok;
+    ok = step('End-to-end tests (Playwright, Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: '.test-output/playwright.json' }) && ok;
   }
 }
 
 let passed = 0;
 let failed = 0;
-const vitest = readJson('test-results/vitest.json');
+const vitest = readJson('.test-output/vitest.json');
 if (vitest && (!only || only === 'unit')) {
   passed += vitest.numPassedTests ?? 0;
   failed += vitest.numFailedTests ?? 0;
 }
-const pw = readJson('test-results/playwright.json');
+const pw = readJson('.test-output/playwright.json');
 if (pw && (!only || only === 'e2e')) {
   passed += pw.stats?.expected ?? 0;
   failed += (pw.stats?.unexpected ?? 0) ;
