@@ -2,11 +2,12 @@
 // integration tests (Vitest, with a real Prometheus), the production build, then Playwright
 // in Debian's Chromium. Ends with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { ensureSystemPackages } from './system-deps.mjs';
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', TZ: 'UTC' };
 // Playwright empties test-results/ when it starts, so the summaries live elsewhere.
+rmSync('.test-output', { recursive: true, force: true });
 mkdirSync('.test-output', { recursive: true });
 
 function step(title, cmd, args, extraEnv = {}) {
