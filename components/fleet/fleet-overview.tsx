@@ -48,6 +48,7 @@ export function FleetOverview({ clusters, generatedAt, initialFilters, paramErro
   }, []);
 
   const patch = useCallback((p: Partial<FleetFilters>) => setFilters((f) => ({ ...f, ...p })), []);
+  const clear = useCallback(() => setFilters((f) => ({ ...DEFAULT_FILTERS, sort: f.sort, dir: f.dir })), []);
 
   return (
     <div className="space-y-4">
@@ -78,13 +79,13 @@ export function FleetOverview({ clusters, generatedAt, initialFilters, paramErro
         onToggleVersion={(m) => patch({ version: toggle(filters.version, m) })}
       />
 
-      <FilterBar filters={filters} summary={summary} onChange={patch} onClear={() => setFilters({ ...DEFAULT_FILTERS, sort: filters.sort, dir: filters.dir })} />
+      <FilterBar filters={filters} summary={summary} onChange={patch} onClear={clear} />
 
       <p className="text-sm text-slate-600" aria-live="polite">
         Showing <strong data-testid="visible-count">{formatCount(rows.length)}</strong> of {formatCount(clusters.length)} clusters
       </p>
 
-      <FleetTable rows={rows} total={clusters.length} generatedAt={generatedAt} sort={filters.sort} dir={filters.dir} onSort={(sort, dir) => patch({ sort, dir })} />
+      <FleetTable rows={rows} total={clusters.length} generatedAt={generatedAt} sort={filters.sort} dir={filters.dir} onSort={(sort, dir) => patch({ sort, dir })} onClearFilters={clear} />
 
       <ExecutedQueries queries={queries} />
     </div>

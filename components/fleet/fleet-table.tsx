@@ -39,6 +39,7 @@ export interface FleetTableProps {
   sort: FleetFilters['sort'];
   dir: FleetFilters['dir'];
   onSort: (sort: SortKey, dir: 'asc' | 'desc') => void;
+  onClearFilters: () => void;
 }
 
 function Pods({ c }: { c: OverviewRow }): ReactNode {
@@ -140,7 +141,7 @@ function ClusterRow({ c, generatedAt }: { c: OverviewRow; generatedAt: string })
  * Every cluster, virtualised against the window scroll so 5,000 rows cost the DOM of the
  * ~30 on screen. Rows are measured, so the taller card layout on phones needs no other code.
  */
-export function FleetTable({ rows, total, generatedAt, sort, dir, onSort }: FleetTableProps): ReactNode {
+export function FleetTable({ rows, total, generatedAt, sort, dir, onSort, onClearFilters }: FleetTableProps): ReactNode {
   const listRef = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   useLayoutEffect(() => {
@@ -191,8 +192,13 @@ export function FleetTable({ rows, total, generatedAt, sort, dir, onSort }: Flee
           <div role="cell">
             <p className="font-medium text-slate-700">{total === 0 ? 'No clusters in scope' : 'No clusters match these filters'}</p>
             <p className="mt-1 text-sm text-slate-500">
-              {total === 0 ? 'The inventory returned no AKS or Arc-connected clusters.' : `None of the ${formatCount(total)} clusters match. Clear a filter to see more.`}
+              {total === 0 ? 'The inventory returned no AKS or Arc-connected clusters.' : `None of the ${formatCount(total)} clusters match.`}
             </p>
+            {total > 0 && (
+              <button type="button" onClick={onClearFilters} className="mt-4 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50">
+                Clear all filters
+              </button>
+            )}
           </div>
         </div>
       ) : (

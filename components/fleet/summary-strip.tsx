@@ -36,7 +36,7 @@ export function SummaryStrip(props: SummaryStripProps): ReactNode {
   const readyShare = summary.nodes.total - summary.nodes.unknown > 0 ? summary.nodes.ready / (summary.nodes.total - summary.nodes.unknown) : null;
   return (
     // Phones: a swipeable strip, so the cluster list starts on the first screen.
-    <div className="-mx-3 flex snap-x snap-mandatory gap-3 overflow-x-auto px-3 pb-1 sm:mx-0 sm:grid sm:grid-cols-2 sm:overflow-visible sm:px-0 sm:pb-0 xl:grid-cols-4">
+    <div className="-mx-3 flex snap-x snap-mandatory items-start gap-3 overflow-x-auto px-3 pb-1 sm:mx-0 sm:grid sm:grid-cols-2 sm:items-stretch sm:overflow-visible sm:px-0 sm:pb-0 xl:grid-cols-4">
       <Card title="Cluster health">
         <p className="text-2xl font-semibold tabular-nums">
           {formatCount(summary.clusters)} <span className="text-sm font-normal text-slate-500">clusters</span>

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 
 export interface AppHeaderProps {
-  mode: 'demo';
+  mode: 'demo' | 'live';
   modeLabel: string;
 }
 
@@ -23,11 +23,11 @@ export function AppHeader({ mode, modeLabel }: AppHeaderProps): ReactNode {
           </Link>
         </nav>
         <span
-          className="ml-auto truncate rounded-full border border-amber-400/40 bg-amber-400/10 px-2.5 py-0.5 text-xs text-amber-200"
-          title={mode === 'demo' ? 'Synthetic data from the embedded demo fleet; no sign-in needed.' : undefined}
+          className={`ml-auto truncate rounded-full border px-2.5 py-0.5 text-xs ${mode === 'demo' ? 'border-amber-400/40 bg-amber-400/10 text-amber-200' : 'border-emerald-400/40 bg-emerald-400/10 text-emerald-200'}`}
+          title={mode === 'demo' ? 'Synthetic data from the embedded demo fleet; no sign-in needed.' : 'Live data from the configured backends.'}
         >
           <span className="hidden sm:inline">{modeLabel}</span>
-          <span className="sm:hidden">Demo fleet</span>
+          <span className="sm:hidden">{mode === 'demo' ? 'Demo fleet' : 'Live'}</span>
         </span>
       </div>
     </header>
