@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ExecutedQuery } from '@/lib/sources/runner';
+import { CopyTextButton } from './copy-text-button';
 
 export interface ExecutedQueriesProps {
   queries: readonly ExecutedQuery[];
@@ -22,9 +23,14 @@ export function ExecutedQueries({ queries }: ExecutedQueriesProps): ReactNode {
                 {q.backend} · {q.durationMs} ms · <code>{q.id}</code>
               </span>
             </div>
-            <pre className="mt-2 overflow-x-auto rounded bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">
-              <code>{q.text}</code>
-            </pre>
+            <div className="relative mt-2">
+              <pre className="overflow-x-auto rounded bg-slate-900 p-3 pr-20 text-xs leading-relaxed text-slate-100">
+                <code>{q.text}</code>
+              </pre>
+              <span className="absolute right-2 top-2">
+                <CopyTextButton text={q.text} label={`Copy the query “${q.title}”`} />
+              </span>
+            </div>
           </li>
         ))}
       </ol>
