@@ -1,19 +1,45 @@
 import type { ReactNode } from 'react';
 
-/** Skeleton of the overview while the backends answer. */
+function Bar({ width }: { width: string }): ReactNode {
+  return <div className="h-3 animate-pulse rounded bg-slate-200" style={{ width }} />;
+}
+
+/** Skeleton of the overview, shaped like it, while the backends answer. */
 export default function Loading(): ReactNode {
   return (
-    <div className="space-y-4" aria-busy="true" aria-label="Loading the fleet">
-      <div className="h-7 w-48 animate-pulse rounded bg-slate-200" />
+    <div className="space-y-4" aria-busy="true">
+      <div>
+        <h1 className="text-xl font-semibold tracking-tight">Fleet overview</h1>
+        <p role="status" className="text-sm text-slate-500">
+          Asking the inventory, the activity log and the metrics for every cluster…
+        </p>
+      </div>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
         {['health', 'providers', 'versions', 'nodes'].map((k) => (
-          <div key={k} className="h-40 animate-pulse rounded-lg border border-slate-200 bg-white" />
+          <div key={k} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <Bar width="40%" />
+            <div className="h-7 w-1/3 animate-pulse rounded bg-slate-200" />
+            <Bar width="90%" />
+            <Bar width="75%" />
+            <Bar width="60%" />
+          </div>
         ))}
       </div>
-      <div className="h-9 w-full max-w-2xl animate-pulse rounded bg-slate-200" />
-      <div className="space-y-px overflow-hidden rounded-lg border border-slate-200 bg-white">
-        {Array.from({ length: 10 }, (_, i) => (
-          <div key={i} className="h-14 animate-pulse bg-slate-50" />
+      <div className="flex gap-2">
+        {[72, 28, 28, 28, 28].map((w, i) => (
+          <div key={i} className="h-9 animate-pulse rounded-md bg-slate-200" style={{ width: `${w * 4}px` }} />
+        ))}
+      </div>
+      <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
+        <div className="h-11 border-b border-slate-200 bg-slate-50" />
+        {Array.from({ length: 8 }, (_, i) => (
+          <div key={i} className="flex items-center gap-6 border-b border-slate-100 px-4 py-4">
+            <Bar width="14%" />
+            <Bar width="8%" />
+            <Bar width="30%" />
+            <Bar width="10%" />
+            <Bar width="12%" />
+          </div>
         ))}
       </div>
     </div>
