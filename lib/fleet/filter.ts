@@ -41,6 +41,11 @@ export function matchesFilters(c: FilterableCluster, f: FleetFilters): boolean {
   return matchesSearch(c, f.q.trim().toLowerCase());
 }
 
+/** Code-point order: the same on server and browser, and far cheaper than localeCompare on 5,000 rows. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 const nullsLast = (a: number | null, b: number | null): number | null =>
   a === null && b === null ? 0 : a === null ? 1 : b === null ? -1 : null;
 
@@ -50,15 +55,15 @@ function compareNumbers(a: number | null, b: number | null): number {
 
 const COMPARATORS: Record<SortKey, (a: FilterableCluster, b: FilterableCluster) => number> = {
   health: (a, b) => compareHealth(a.health.status, b.health.status) || a.health.reasons.length - b.health.reasons.length,
-  name: (a, b) => a.name.localeCompare(b.name),
-  provider: (a, b) => a.distribution.localeCompare(b.distribution),
-  region: (a, b) => a.region.localeCompare(b.region),
+  name: (a, b) => compareText(a.name, b.name),
+  provider: (a, b) => compareText(a.distribution, b.distribution),
+  region: (a, b) => compareText(a.region, b.region),
   version: (a, b) => compareVersions(a.kubernetesVersion, b.kubernetesVersion),
   nodes: (a, b) => a.nodes.total - b.nodes.total,
   pods: (a, b) => compareNumbers(a.pods.running, b.pods.running),
   cpu: (a, b) => compareNumbers(a.cpu.utilization, b.cpu.utilization),
   memory: (a, b) => compareNumbers(a.memory.utilization, b.memory.utilization),
-  upgrade: (a, b) => (a.lastUpgrade ?? '').localeCompare(b.lastUpgrade ?? ''),
+  upgrade: (a, b) => compareText(a.lastUpgrade ?? '', b.lastUpgrade ?? ''),
 };
 
 /** Filters then sorts; ties fall back to the name so the order is stable across reloads. */
@@ -74,7 +79,7 @@ export function applyFleetFilters<T extends FilterableCluster>(clusters: readonl
         const n = nullsLast(pick(a), pick(b));
         if (n !== null && n !== 0) return n;
       }
-      return sign * compare(a, b) || a.name.localeCompare(b.name);
+      return sign * compare(a, b) || compareText(a.name, b.name);
     });
 }
 
