@@ -1,0 +1,120 @@
+import { expect, test } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { demoWorkspaces } from '../lib/demo/azure-tables';
+import { getDemoFleet } from '../lib/demo/fleet';
+import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, LOCAL_TENANT, startDemoCloud } from '../lib/testing/azure/fixtures';
+import type { LocalCloud } from '../lib/testing/azure/local-cloud';
+import { OverviewPage } from './pages/overview-page';
+
+/**
+ * The production server in Azure mode against the local HTTPS protocol servers: the
+ * server signs in through DefaultAzureCredential (environment credential → the local
+ * token endpoint), lists clusters through Resource Graph and reads upgrades from Log
+ * Analytics, trusting the test certificate through NODE_EXTRA_CA_CERTS. The spec starts
+ * its own `next start` on its own port, so the demo servers of playwright.config.ts stay
+ * as they are.
+ */
+
+const PORT = Number(process.env.E2E_AZURE_PORT ?? 3219);
+const BASE = `http://127.0.0.1:${PORT}`;
+const fleet = getDemoFleet('fleetwatch', 40);
+
+interface ApiBody {
+  clusters: Array<{ id: string; name: string; kubernetesVersion: string; lastUpgrade: string | null }>;
+  notices: Array<{ source: string; severity: string; message: string; panel: string }>;
+  queries: Array<{ id: string; backend: string }>;
+}
+
+let cloud: LocalCloud;
+let server: ChildProcess;
+let dir: string;
+
+async function waitForHealth(): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('next start did not come up in Azure mode');
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(90_000);
+  cloud = await startDemoCloud(fleet);
+  dir = mkdtempSync(path.join(tmpdir(), 'fleetwatch-e2e-azure-'));
+  const caFile = path.join(dir, 'ca.pem');
+  writeFileSync(caFile, cloud.ca);
+  server = spawn('npx', ['next', 'start', '-p', String(PORT)], {
+    stdio: 'ignore',
+    detached: true,
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_EXTRA_CA_CERTS: caFile,
+      FLEETWATCH_CACHE_SECONDS: '0',
+      AZURE_TENANT_ID: LOCAL_TENANT,
+      AZURE_CLIENT_ID: LOCAL_CLIENT_ID,
+      AZURE_CLIENT_SECRET: LOCAL_CLIENT_SECRET,
+      AZURE_AUTHORITY_HOST: cloud.url,
+      AZURE_DISABLE_INSTANCE_DISCOVERY: 'true',
+      AZURE_RESOURCE_MANAGER_ENDPOINT: cloud.url,
+      AZURE_LOG_ANALYTICS_ENDPOINT: cloud.url,
+      // The discovered Azure Monitor workspaces are not reachable from a test: fail fast.
+      PROMETHEUS_TIMEOUT_MS: '2000',
+    },
+  });
+  await waitForHealth();
+});
+
+test.afterAll(async () => {
+  if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+  await cloud?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test.afterEach(() => cloud.reset());
+
+test('the overview lists the clusters Resource Graph serves, with versions and last upgrade from Log Analytics', async ({ page }) => {
+  const api = (await (await fetch(`${BASE}/api/fleet`)).json()) as ApiBody;
+  expect(api.clusters.map((c) => c.name).sort()).toEqual(fleet.clusters.map((c) => c.name).sort());
+  for (const c of fleet.clusters) {
+    expect(api.clusters.find((x) => x.id === c.id)?.kubernetesVersion).toBe(c.kubernetesVersion);
+  }
+  // Upgrades are read from the workspaces the clusters report to (AKS clusters with Container insights).
+  const upgraded = fleet.clusters.filter((c) => c.upgrades.length > 0 && c.monitoring.workspaceResourceId);
+  expect(upgraded.length).toBeGreaterThan(3);
+  for (const c of upgraded) expect(api.clusters.find((x) => x.id === c.id)?.lastUpgrade).not.toBeNull();
+  expect(api.notices.filter((n) => n.source !== 'Prometheus' && n.severity === 'error')).toEqual([]);
+  expect(api.queries.find((q) => q.id === 'arg.fleet-inventory')?.backend).toContain('Resource Graph');
+  // Fleet-wide: one Resource Graph request per page (plus six for discovery), at most one Log Analytics request per workspace.
+  expect(cloud.requests.filter((r) => r.service === 'arg').length).toBe(1 + 6);
+  // Ten workspaces per cross-workspace request by default.
+  expect(cloud.requests.filter((r) => r.service === 'logs').length).toBe(Math.ceil(demoWorkspaces(fleet).length / 10));
+
+  const overview = new OverviewPage(page);
+  await page.goto(BASE);
+  await expect(page.getByRole('heading', { name: 'Fleet overview' })).toBeVisible();
+  await expect(overview.visibleCount).toHaveText('40');
+  const first = [...fleet.clusters].sort((a, b) => a.name.localeCompare(b.name))[0];
+  await overview.search.fill(first?.name ?? '');
+  await expect(overview.table.locator(`[data-cluster="${first?.name}"]`)).toContainText(first?.kubernetesVersion ?? '');
+});
+
+test('a Log Analytics failure costs its panel; the rest of the page renders', async ({ page }) => {
+  cloud.fault('logs', { kind: 'status', status: 403, body: { error: { code: 'InsufficientAccessError', message: 'The provided credentials have insufficient access to perform the requested operation' } } }, 1000);
+  const overview = new OverviewPage(page);
+  await page.goto(BASE);
+  await expect(page.getByRole('heading', { name: 'Fleet overview' })).toBeVisible();
+  const problems = page.getByRole('list', { name: 'Data source problems' });
+  await expect(problems.getByRole('alert').filter({ hasText: 'Log Analytics' })).toContainText('insufficient access');
+  await expect(overview.visibleCount).toHaveText('40');
+  await expect(overview.dataRows().first()).toBeVisible();
+});
