@@ -1,9 +1,11 @@
 import type { QueryRequest, QueryTime } from '../catalog/types';
 import type { FleetPromParams } from '../catalog/prom-params';
 import type { ArgResponse, LogsResponse, PromResponse } from '../catalog/wire';
-import { fleet as q } from '../catalog';
+import { fleet as q, promInventory } from '../catalog';
 import type { DemoCluster, DemoFleet } from './fleet';
 import { hash32 } from './random';
+import { answerAzureArg, answerAzureLogs } from './azure-answers';
+import { providerScheme } from './providers';
 import { counterRate, crashLoopRestarts, gridAt, idleCpuSeconds, memAvailableBytes } from './signals';
 
 /**
@@ -36,6 +38,17 @@ export function crashLoopSince(cluster: DemoCluster, workload: string, replica: 
 }
 
 const PROM_EVALUATORS: Record<string, PromEvaluator> = {
+  [promInventory.promFleetInventory.id]: (fleet, p, t) =>
+    scrapedClusters(fleet, p).flatMap((c) => {
+      // count by (cluster, kubelet_version, provider) (kube_node_info): nodes exist once booted.
+      const byVersion = new Map<string, number>();
+      for (const n of c.nodes) if (n.bootTime <= t) byVersion.set(n.kubeletVersion, (byVersion.get(n.kubeletVersion) ?? 0) + 1);
+      const provider = providerScheme(c);
+      return [...byVersion].map(([kubelet_version, value]) => ({
+        labels: { [p.clusterLabel]: c.name, kubelet_version, ...(provider ? { provider } : {}) },
+        value,
+      }));
+    }),
   [q.nodeReadiness.id]: (fleet, p, t) =>
     scrapedClusters(fleet, p).flatMap((c) => {
       const counts = { true: 0, false: 0, unknown: 0 };
@@ -173,6 +186,8 @@ function inventoryRow(c: DemoCluster): Record<string, unknown> {
 
 function answerArg(fleet: DemoFleet, request: QueryRequest): ArgResponse {
   if (request.query.id !== q.fleetInventory.id) {
+    const azure = answerAzureArg(fleet, request);
+    if (azure) return azure;
     throw new DemoUnsupportedQueryError(`the demo fleet does not answer ${request.query.id}`);
   }
   const data = fleet.clusters.map(inventoryRow);
@@ -245,6 +260,8 @@ function answerLogs(fleet: DemoFleet, request: QueryRequest): LogsResponse {
       ],
     };
   }
+  const azure = answerAzureLogs(fleet, request, now);
+  if (azure) return azure;
   throw new DemoUnsupportedQueryError(`the demo fleet does not answer ${request.query.id}`);
 }
 

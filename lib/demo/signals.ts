@@ -7,8 +7,19 @@ import type { DemoNode } from './fleet';
  * (the telemetry export) computes the same rates as the demo does here.
  */
 
-/** Seconds between two samples of every demo series, like a 30 s scrape interval. */
-export const DEMO_SCRAPE_INTERVAL = 30;
+/** Parses FLEETWATCH_DEMO_SCRAPE_INTERVAL: whole seconds, 1..3600, default 30. */
+export function scrapeIntervalFrom(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 30;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 3600) throw new Error(`FLEETWATCH_DEMO_SCRAPE_INTERVAL must be whole seconds between 1 and 3600, not "${raw.slice(0, 20)}"`);
+  return n;
+}
+
+/**
+ * Seconds between two samples of every demo series, like a 30 s scrape interval. It must
+ * equal the telemetry export's --step for a Prometheus loaded with the export to agree.
+ */
+export const DEMO_SCRAPE_INTERVAL = scrapeIntervalFrom(typeof process === 'undefined' ? undefined : process.env.FLEETWATCH_DEMO_SCRAPE_INTERVAL);
 /** Prometheus' default lookback for instant vectors. */
 export const LOOKBACK_DELTA = 300;
 
@@ -134,4 +145,34 @@ export function counterRate(
     if (v !== null) samples.push([s, v]);
   }
   return extrapolatedRate(samples, t - range, t, { isCounter: true, isRate });
+}
+
+/** Requests per second a cluster's API server serves at time t: grows with the cluster, follows the day. */
+export function apiRequestRate(nodes: number, phase: number, t: number): number {
+  return (20 + 2 * nodes) * (1 + 0.3 * Math.sin(W_DAY * t + phase));
+}
+
+/** Requests the API server served since it started at `since` (a counter: whole requests, never down). */
+export function apiRequestsServed(nodes: number, phase: number, since: number, t: number): number {
+  if (t <= since) return 0;
+  const base = 20 + 2 * nodes;
+  const integral = (s: number): number => base * (s - (0.3 / W_DAY) * Math.cos(W_DAY * s + phase));
+  return Math.floor(integral(t) - integral(since));
+}
+
+/** Cores a container uses at time t, as a share of what it requested (cAdvisor's usage rate). */
+export function containerCpuShare(phase: number, t: number): number {
+  return 0.3 + 0.15 * Math.sin(W_DAY * t + phase);
+}
+
+/** container_cpu_usage_seconds_total of a container started at `since` that requested `cores`. */
+export function containerCpuSeconds(cores: number, phase: number, since: number, t: number): number {
+  if (t <= since) return 0;
+  const integral = (s: number): number => 0.3 * s - (0.15 / W_DAY) * Math.cos(W_DAY * s + phase);
+  return cores * (integral(t) - integral(since));
+}
+
+/** container_memory_working_set_bytes of a container that requested `bytes`. */
+export function containerWorkingSetBytes(bytes: number, phase: number, t: number): number {
+  return Math.round(bytes * (0.6 + 0.1 * Math.sin(W_NOISE_2 * t + phase)));
 }

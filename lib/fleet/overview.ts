@@ -1,9 +1,10 @@
-import { fleet as q } from '../catalog';
+import { fleet as q, promInventory } from '../catalog';
 import type { ClusterInventoryRow, ClusterStateCount, ClusterValue } from '../catalog/queries/fleet';
+import type { PromClusterInventoryRow } from '../catalog/queries/prom-inventory';
 import type { QueryOutcome, QueryRunner } from '../sources/runner';
 import { rollUpHealth, type HealthInputs } from './health';
-import { minorOf, versionSupport } from './versions';
-import type { ClusterSummary, Distribution, FleetOverview, PanelNotice } from './types';
+import { compareVersions, minorOf, versionSupport } from './versions';
+import type { ClusterSummary, Distribution, FleetOverview, PanelNotice, Provider } from './types';
 import { DISTRIBUTIONS } from './types';
 
 export interface FleetOverviewOptions {
@@ -53,27 +54,105 @@ function valueOf(map: Map<string, ClusterValue[]> | null, key: string): number |
   return rows && rows.length ? rows.reduce((sum, r) => sum + r.value, 0) : null;
 }
 
-function distributionOf(row: ClusterInventoryRow): Distribution {
-  const d = row.distribution.toLowerCase();
-  return (DISTRIBUTIONS as readonly string[]).includes(d) ? (d as Distribution) : 'other';
+/** One cluster of the inventory, whichever source listed it. */
+export interface InventoryEntry {
+  id: string;
+  name: string;
+  provider: Provider;
+  distribution: Distribution;
+  subscriptionId: string;
+  resourceGroup: string;
+  region: string;
+  kubernetesVersion: string;
+  powerState: ClusterSummary['powerState'];
+  tags: Record<string, string>;
+  nodePools: number;
+  /** Nodes the inventory knows of, shown when metrics do not say. */
+  inventoryNodes: number;
+  containerInsights: boolean | null;
+  managedPrometheus: boolean | null;
 }
 
-function powerStateOf(row: ClusterInventoryRow): ClusterSummary['powerState'] {
-  if (row.powerState === 'Running' || row.powerState === 'Stopped') return row.powerState;
+function fromResourceGraph(row: ClusterInventoryRow): InventoryEntry {
+  const d = row.distribution.toLowerCase();
   // Arc-connected clusters have no power state in Azure: they run wherever they run.
-  return row.clusterKind === 'arc' ? 'Running' : 'Unknown';
+  const powerState = row.powerState === 'Running' || row.powerState === 'Stopped' ? row.powerState : row.clusterKind === 'arc' ? 'Running' : 'Unknown';
+  return {
+    id: row.id,
+    name: row.name,
+    provider: row.clusterKind,
+    distribution: (DISTRIBUTIONS as readonly string[]).includes(d) ? (d as Distribution) : 'other',
+    subscriptionId: row.subscriptionId,
+    resourceGroup: row.resourceGroup,
+    region: row.location,
+    kubernetesVersion: row.kubernetesVersion,
+    powerState,
+    tags: row.tags,
+    nodePools: row.nodePools.length,
+    inventoryNodes: row.clusterKind === 'aks' ? row.nodePools.reduce((sum, p) => sum + (p.count ?? 0), 0) : (row.totalNodeCount ?? 0),
+    containerInsights: row.containerInsightsEnabled ?? null,
+    managedPrometheus: row.managedPrometheusEnabled ?? null,
+  };
+}
+
+/** The key with the most nodes; ties go to the lowest version (the one that limits support). */
+function mostNodes(counts: Map<string, number>): string {
+  return [...counts].sort(([a, na], [b, nb]) => nb - na || compareVersions(a, b) || (a < b ? -1 : 1))[0]?.[0] ?? '';
+}
+
+/** Prometheus-only mode: clusters as kube_node_info reveals them. Azure-only fields stay empty. */
+export function inventoryFromMetrics(rows: readonly PromClusterInventoryRow[]): InventoryEntry[] {
+  const clusters = new Map<string, { name: string; versions: Map<string, number>; providers: Map<string, number> }>();
+  for (const r of rows) {
+    const key = r.cluster.toLowerCase();
+    let c = clusters.get(key);
+    if (!c) clusters.set(key, (c = { name: r.cluster, versions: new Map(), providers: new Map() }));
+    c.versions.set(r.kubeletVersion, (c.versions.get(r.kubeletVersion) ?? 0) + r.nodes);
+    c.providers.set(r.provider, (c.providers.get(r.provider) ?? 0) + r.nodes);
+  }
+  return [...clusters.values()]
+    .map((c) => {
+      const kubelet = mostNodes(c.versions);
+      const provider = mostNodes(c.providers);
+      const distribution = promInventory.distributionOf(kubelet, provider);
+      const nodes = [...c.versions.values()].reduce((a, b) => a + b, 0);
+      return {
+        id: `prometheus/${c.name}`,
+        name: c.name,
+        provider: distribution === 'aks' ? 'aks' : 'other',
+        distribution,
+        subscriptionId: '',
+        resourceGroup: '',
+        region: '',
+        kubernetesVersion: promInventory.kubernetesVersionOf(kubelet) ?? kubelet,
+        powerState: 'Running',
+        tags: {},
+        nodePools: 0,
+        inventoryNodes: nodes,
+        containerInsights: null,
+        managedPrometheus: null,
+      } satisfies InventoryEntry;
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /**
  * The fleet overview: one Resource Graph inventory, one activity-log summary and one
  * PromQL query per signal for the whole fleet, joined by cluster. Any of them may fail;
- * the overview then says which, and shows what the others answered.
+ * the overview then says which, and shows what the others answered. With no Resource Graph
+ * configured (Prometheus-only mode) the clusters come from kube_node_info instead.
  */
 export async function getFleetOverview(runner: QueryRunner, options: FleetOverviewOptions): Promise<FleetOverview> {
   const instant = { kind: 'instant', at: options.now } as const;
   const promParams = { clusterLabel: options.clusterLabel };
-  const [inventory, upgrades, readiness, phases, crashLoops, restarts, cpu, memory] = await Promise.all([
-    runner.run(q.fleetInventory, {}, instant),
+  const argInventory = runner.run(q.fleetInventory, {}, instant);
+  // An unconfigured source answers at once, so the fallback starts without waiting on anything slow.
+  const metricsInventory = argInventory.then((o) =>
+    !o.ok && o.error.failure === 'not-configured' ? runner.run(promInventory.promFleetInventory, promParams, instant) : null,
+  );
+  const [inventory, fromMetrics, upgrades, readiness, phases, crashLoops, restarts, cpu, memory] = await Promise.all([
+    argInventory,
+    metricsInventory,
     runner.run(q.lastUpgradeByCluster, {}, instant),
     runner.run(q.nodeReadiness, promParams, instant),
     runner.run(q.podPhases, promParams, instant),
@@ -82,7 +161,14 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
     runner.run(q.cpuUtilization, promParams, instant),
     runner.run(q.memoryUtilization, promParams, instant),
   ]);
-  const outcomes = [inventory, upgrades, readiness, phases, crashLoops, restarts, cpu, memory] as QueryOutcome<unknown>[];
+  const outcomes = [fromMetrics ?? inventory, upgrades, readiness, phases, crashLoops, restarts, cpu, memory] as QueryOutcome<unknown>[];
+  const entries: InventoryEntry[] = fromMetrics
+    ? fromMetrics.ok
+      ? inventoryFromMetrics(fromMetrics.rows)
+      : []
+    : inventory.ok
+      ? inventory.rows.map(fromResourceGraph)
+      : [];
 
   const readinessBy = byCluster(readiness);
   const phasesBy = byCluster(phases);
@@ -93,12 +179,12 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
   const lastUpgrade = upgrades.ok ? new Map(upgrades.rows.map((r) => [r.ResourceId.toLowerCase(), r.LastUpgrade])) : null;
   const metricsFailed = !readiness.ok ? readiness.error.message : null;
 
-  const clusters: ClusterSummary[] = (inventory.ok ? inventory.rows : []).map((row) => {
+  const clusters: ClusterSummary[] = entries.map((row) => {
     const key = row.name.toLowerCase();
     const nodeStates = readinessBy?.get(key);
     const support = versionSupport(row.kubernetesVersion, options.latestMinor);
-    const powerState = powerStateOf(row);
-    const poolTotal = row.clusterKind === 'aks' ? row.nodePools.reduce((sum, p) => sum + (p.count ?? 0), 0) : (row.totalNodeCount ?? 0);
+    const powerState = row.powerState;
+    const poolTotal = row.inventoryNodes;
 
     let metrics: HealthInputs['metrics'] = null;
     let noMetricsReason: string | undefined;
@@ -119,7 +205,7 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
       noMetricsReason = `Prometheus did not answer: ${metricsFailed}`;
     } else {
       noMetricsReason =
-        row.managedPrometheusEnabled === false
+        row.managedPrometheus === false
           ? 'No metrics: managed Prometheus is not enabled on this cluster'
           : `No metrics: no kube-state-metrics series with ${options.clusterLabel}="${row.name}"`;
     }
@@ -130,11 +216,11 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
     return {
       id: row.id,
       name: row.name,
-      provider: row.clusterKind,
-      distribution: distributionOf(row),
+      provider: row.provider,
+      distribution: row.distribution,
       subscriptionId: row.subscriptionId,
       resourceGroup: row.resourceGroup,
-      region: row.location,
+      region: row.region,
       kubernetesVersion: row.kubernetesVersion,
       kubernetesMinor: minorOf(row.kubernetesVersion),
       versionSupport: support,
@@ -142,7 +228,7 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
       tags: row.tags,
       health,
       nodes: { ready: metrics ? metrics.nodesReady : null, total: powerState === 'Stopped' ? poolTotal : nodesTotal },
-      nodePools: row.nodePools.length,
+      nodePools: row.nodePools,
       pods: {
         running: podStates && phasesBy ? (podStates['Running'] ?? 0) : null,
         pending: podStates && phasesBy ? (podStates['Pending'] ?? 0) : null,
@@ -157,8 +243,8 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
       lastUpgrade: lastUpgrade?.get(row.id.toLowerCase()) ?? null,
       monitoring: {
         metrics: metrics !== null,
-        containerInsights: row.containerInsightsEnabled ?? null,
-        managedPrometheus: row.managedPrometheusEnabled ?? null,
+        containerInsights: row.containerInsights,
+        managedPrometheus: row.managedPrometheus,
       },
     };
   });

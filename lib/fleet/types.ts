@@ -4,7 +4,8 @@ import type { ExecutedQuery, QueryFailure } from '../sources/runner';
 export const HEALTH_STATUSES = ['critical', 'warning', 'unknown', 'healthy'] as const;
 export type HealthStatus = (typeof HEALTH_STATUSES)[number];
 
-export const PROVIDERS = ['aks', 'arc'] as const;
+/** 'other': a cluster known only from its metrics (Prometheus-only mode), not from Azure. */
+export const PROVIDERS = ['aks', 'arc', 'other'] as const;
 export type Provider = (typeof PROVIDERS)[number];
 export const DISTRIBUTIONS = ['aks', 'eks', 'gke', 'k3s', 'openshift', 'other'] as const;
 export type Distribution = (typeof DISTRIBUTIONS)[number];

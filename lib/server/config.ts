@@ -1,6 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
 import { DEMO_LATEST_MINOR } from '../demo/fleet';
+import type { PrometheusAuth } from '../sources/prometheus/auth';
+import { AZURE_ENV, azureConfig, type AzureConfig } from './azure-config';
 
 /**
  * Configuration from the environment, validated once. With nothing set the portal runs on
@@ -15,19 +17,65 @@ const envSchema = z.object({
     .string()
     .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'must be a Prometheus label name')
     .default('cluster'),
+  PROMETHEUS_URL: z.string().max(4000).optional(),
+  PROMETHEUS_AUTH: z.enum(['none', 'bearer', 'basic', 'azure']).default('none'),
+  PROMETHEUS_BEARER_TOKEN: z.string().min(1).optional(),
+  PROMETHEUS_USERNAME: z.string().min(1).optional(),
+  PROMETHEUS_PASSWORD: z.string().min(1).optional(),
+  PROMETHEUS_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  ...AZURE_ENV,
 });
 
 export type AppConfig = {
   /** Real backends join with the Prometheus and Azure work; until then every query is the demo's. */
-  mode: 'demo';
+  mode: 'demo' | 'live';
   demo: { seed: string; clusters: number };
   latestMinor: number;
   cacheSeconds: number;
-  prometheus: { clusterLabel: string };
+  prometheus: {
+    clusterLabel: string;
+    /** Query endpoints (PROMETHEUS_URL, comma-separated); empty means the demo answers PromQL. */
+    urls: string[];
+    auth: PrometheusAuth;
+    timeoutMs: number;
+  };
+  /** Resource Graph and Log Analytics (AZURE_TENANT_ID set), or null. */
+  azure: AzureConfig | null;
 };
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+/** PROMETHEUS_URL as a list of http(s) URLs; credentials belong in the auth variables, not the URL. */
+function prometheusUrls(raw: string | undefined): string[] {
+  const urls = (raw ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  for (const url of urls) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new ConfigError(`invalid configuration: PROMETHEUS_URL "${url.slice(0, 80)}" is not a URL`);
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ConfigError('invalid configuration: PROMETHEUS_URL must use http or https');
+    if (parsed.username || parsed.password) throw new ConfigError('invalid configuration: put Prometheus credentials in PROMETHEUS_USERNAME/PROMETHEUS_PASSWORD, not in PROMETHEUS_URL');
+  }
+  return urls;
+}
+
+function prometheusAuth(e: z.infer<typeof envSchema>): PrometheusAuth {
+  switch (e.PROMETHEUS_AUTH) {
+    case 'none':
+      return { kind: 'none' };
+    case 'azure':
+      return { kind: 'azure' };
+    case 'bearer':
+      if (!e.PROMETHEUS_BEARER_TOKEN) throw new ConfigError('invalid configuration: PROMETHEUS_AUTH=bearer needs PROMETHEUS_BEARER_TOKEN');
+      return { kind: 'bearer', token: e.PROMETHEUS_BEARER_TOKEN };
+    case 'basic':
+      if (!e.PROMETHEUS_USERNAME || !e.PROMETHEUS_PASSWORD) throw new ConfigError('invalid configuration: PROMETHEUS_AUTH=basic needs PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD');
+      return { kind: 'basic', username: e.PROMETHEUS_USERNAME, password: e.PROMETHEUS_PASSWORD };
+  }
 }
 
 let cached: { source: NodeJS.ProcessEnv; config: AppConfig } | null = null;
@@ -39,12 +87,20 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`invalid configuration: ${issue?.path.join('.')} ${issue?.message}`);
   }
   const e = parsed.data;
+  const prometheusUrlList = prometheusUrls(e.PROMETHEUS_URL);
+  const azure = azureConfig(e);
   return {
-    mode: 'demo',
+    mode: prometheusUrlList.length > 0 || azure ? 'live' : 'demo',
     demo: { seed: e.FLEETWATCH_DEMO_SEED, clusters: e.FLEETWATCH_DEMO_CLUSTERS },
     latestMinor: e.FLEETWATCH_LATEST_K8S_MINOR,
     cacheSeconds: e.FLEETWATCH_CACHE_SECONDS,
-    prometheus: { clusterLabel: e.PROMETHEUS_CLUSTER_LABEL },
+    prometheus: {
+      clusterLabel: e.PROMETHEUS_CLUSTER_LABEL,
+      urls: prometheusUrlList,
+      auth: prometheusAuth(e),
+      timeoutMs: e.PROMETHEUS_TIMEOUT_MS,
+    },
+    azure,
   };
 }
 

@@ -21,7 +21,7 @@ function overviewCache(config: AppConfig): TtlCache<FleetOverview> {
 export function loadFleetOverview(config: AppConfig = getConfig(), nowMs = Date.now()): Promise<FleetOverview> {
   const bucketMs = Math.max(1000, config.cacheSeconds * 1000);
   const at = Math.floor(nowMs / bucketMs) * bucketMs;
-  const key = `${config.mode}|${config.demo.seed}|${config.demo.clusters}|${at}`;
+  const key = `${config.mode}|${config.demo.seed}|${config.demo.clusters}|${config.prometheus.urls.join(',')}|${at}`;
   return overviewCache(config).get(key, () =>
     getFleetOverview(getQueryRunner(config), {
       now: at / 1000,
@@ -32,5 +32,9 @@ export function loadFleetOverview(config: AppConfig = getConfig(), nowMs = Date.
 }
 
 export function describeMode(config: AppConfig = getConfig()): { mode: AppConfig['mode']; label: string } {
+  if (config.mode === 'live') {
+    const n = config.prometheus.urls.length;
+    return { mode: config.mode, label: n ? `Live · Prometheus (${n === 1 ? '1 endpoint' : `${n} endpoints`})` : 'Live' };
+  }
   return { mode: config.mode, label: `Demo fleet · ${config.demo.clusters.toLocaleString('en')} clusters · seed ${config.demo.seed}` };
 }

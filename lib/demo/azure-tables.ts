@@ -1,0 +1,344 @@
+import type { DemoCluster, DemoFleet } from './fleet';
+import { guidFrom, hash32, hexFrom } from './random';
+
+/**
+ * The demo fleet as Azure sees it: the Log Analytics workspaces its clusters report to,
+ * the Azure Monitor workspaces (managed Prometheus) they send metrics to and the data
+ * collection rules that link them, plus the activity log and Container insights tables in their real schemas
+ * (../shared/reference/la-tables/). Everything derives from fleet.ts, so demo mode,
+ * the local protocol servers and the Prometheus export all tell the same story.
+ */
+
+export interface DemoWorkspace {
+  /** ARM resource id, as `addonProfiles.omsagent.config.logAnalyticsWorkspaceResourceID` names it. */
+  resourceId: string;
+  name: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  location: string;
+  /** The workspace id the query API takes (`properties.customerId`). */
+  customerId: string;
+  clusters: DemoCluster[];
+}
+
+export interface DemoMonitorAccount {
+  resourceId: string;
+  name: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  location: string;
+  prometheusQueryEndpoint: string;
+}
+
+export interface DemoPrometheusLink {
+  cluster: DemoCluster;
+  /** The data collection rule association on the cluster. */
+  associationId: string;
+  dataCollectionRuleId: string;
+  account: DemoMonitorAccount;
+}
+
+/** A workspace's query id is a GUID derived from its resource id (case-insensitive, as ARM is). */
+export function workspaceCustomerId(resourceId: string): string {
+  return guidFrom(`workspace/${resourceId.toLowerCase()}`);
+}
+
+const byFleet = new WeakMap<DemoFleet, { workspaces: DemoWorkspace[]; accounts: DemoMonitorAccount[]; links: DemoPrometheusLink[] }>();
+
+function azureView(fleet: DemoFleet): { workspaces: DemoWorkspace[]; accounts: DemoMonitorAccount[]; links: DemoPrometheusLink[] } {
+  let view = byFleet.get(fleet);
+  if (view) return view;
+  const workspaces = new Map<string, DemoWorkspace>();
+  const accounts = new Map<string, DemoMonitorAccount>();
+  const links: DemoPrometheusLink[] = [];
+  for (const c of fleet.clusters) {
+    const wsId = c.monitoring.workspaceResourceId;
+    if (wsId) {
+      const key = wsId.toLowerCase();
+      let ws = workspaces.get(key);
+      if (!ws) {
+        const parts = wsId.split('/');
+        ws = {
+          resourceId: wsId,
+          name: parts[parts.length - 1] ?? wsId,
+          subscriptionId: parts[2] ?? c.subscriptionId,
+          resourceGroup: parts[4] ?? 'rg-monitoring',
+          location: c.location,
+          customerId: workspaceCustomerId(wsId),
+          clusters: [],
+        };
+        workspaces.set(key, ws);
+      }
+      ws.clusters.push(c);
+    }
+    if (c.monitoring.managedPrometheus) {
+      // One Azure Monitor workspace per subscription and environment, as platform teams tend to run them.
+      const env = c.tags.env ?? 'prod';
+      const name = `amw-${env}-${hexFrom(c.subscriptionId, 4)}`;
+      const resourceId = `/subscriptions/${c.subscriptionId}/resourceGroups/rg-monitoring/providers/Microsoft.Monitor/accounts/${name}`;
+      let account = accounts.get(resourceId.toLowerCase());
+      if (!account) {
+        account = {
+          resourceId,
+          name,
+          subscriptionId: c.subscriptionId,
+          resourceGroup: 'rg-monitoring',
+          location: c.location,
+          prometheusQueryEndpoint: `https://${name}-${hexFrom(resourceId, 8)}.${c.location}.prometheus.monitor.azure.com`,
+        };
+        accounts.set(resourceId.toLowerCase(), account);
+      }
+      const dcrName = `MSProm-${c.location}-${c.name}`.slice(0, 64);
+      links.push({
+        cluster: c,
+        associationId: `${c.id}/providers/Microsoft.Insights/dataCollectionRuleAssociations/ContainerInsightsMetricsExtension`,
+        dataCollectionRuleId: `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.Insights/dataCollectionRules/${dcrName}`,
+        account,
+      });
+    }
+  }
+  view = { workspaces: [...workspaces.values()], accounts: [...accounts.values()], links };
+  byFleet.set(fleet, view);
+  return view;
+}
+
+export function demoWorkspaces(fleet: DemoFleet): DemoWorkspace[] {
+  return azureView(fleet).workspaces;
+}
+
+export function demoMonitorAccounts(fleet: DemoFleet): DemoMonitorAccount[] {
+  return azureView(fleet).accounts;
+}
+
+export function demoPrometheusLinks(fleet: DemoFleet): DemoPrometheusLink[] {
+  return azureView(fleet).links;
+}
+
+/** The clusters whose Container insights data (and, in the demo, activity log) lands in a workspace. */
+export function clustersInWorkspace(fleet: DemoFleet, customerId: string): DemoCluster[] {
+  const id = customerId.toLowerCase();
+  return demoWorkspaces(fleet).find((w) => w.customerId === id || w.resourceId.toLowerCase() === id)?.clusters ?? [];
+}
+
+/** A fleet restricted to some clusters, for answering one workspace's share of a question. */
+export function subFleet(fleet: DemoFleet, clusters: readonly DemoCluster[]): DemoFleet {
+  return { seed: fleet.seed, clusters: [...clusters], byName: new Map(clusters.map((c) => [c.name, c])) };
+}
+
+// ---------------------------------------------------------------------------
+// Container insights tables. Columns and types are those of the table reference
+// (la-tables/LA-TABLE-SCHEMAS.json); billing and system columns are left out.
+
+export type LaType = 'string' | 'datetime' | 'int' | 'long' | 'real' | 'bool' | 'dynamic' | 'guid';
+export interface LaTable {
+  name: string;
+  columns: { name: string; type: LaType }[];
+  rows: unknown[][];
+}
+
+export const KUBE_NODE_INVENTORY_COLUMNS: LaTable['columns'] = [
+  { name: 'TimeGenerated', type: 'datetime' },
+  { name: 'Computer', type: 'string' },
+  { name: 'ClusterId', type: 'string' },
+  { name: 'ClusterName', type: 'string' },
+  { name: 'Status', type: 'string' },
+  { name: 'LastTransitionTimeReady', type: 'datetime' },
+  { name: 'KubeletVersion', type: 'string' },
+  { name: 'KubeProxyVersion', type: 'string' },
+  { name: 'CreationTimeStamp', type: 'datetime' },
+  { name: 'Labels', type: 'string' },
+  { name: 'OperatingSystem', type: 'string' },
+  { name: 'DockerVersion', type: 'string' },
+  { name: 'KubernetesProviderID', type: 'string' },
+  { name: 'SourceSystem', type: 'string' },
+  { name: '_ResourceId', type: 'string' },
+];
+
+export const KUBE_POD_INVENTORY_COLUMNS: LaTable['columns'] = [
+  { name: 'TimeGenerated', type: 'datetime' },
+  { name: 'Computer', type: 'string' },
+  { name: 'ClusterId', type: 'string' },
+  { name: 'ClusterName', type: 'string' },
+  { name: 'Name', type: 'string' },
+  { name: 'Namespace', type: 'string' },
+  { name: 'PodUid', type: 'string' },
+  { name: 'PodStatus', type: 'string' },
+  { name: 'PodRestartCount', type: 'int' },
+  { name: 'ContainerName', type: 'string' },
+  { name: 'ContainerStatus', type: 'string' },
+  { name: 'ContainerStatusReason', type: 'string' },
+  { name: 'ContainerRestartCount', type: 'int' },
+  { name: 'ControllerKind', type: 'string' },
+  { name: 'ControllerName', type: 'string' },
+  { name: 'PodCreationTimeStamp', type: 'datetime' },
+  { name: 'ServiceName', type: 'string' },
+  { name: 'SourceSystem', type: 'string' },
+  { name: '_ResourceId', type: 'string' },
+];
+
+export const KUBE_EVENTS_COLUMNS: LaTable['columns'] = [
+  { name: 'TimeGenerated', type: 'datetime' },
+  { name: 'Computer', type: 'string' },
+  { name: 'ClusterId', type: 'string' },
+  { name: 'ClusterName', type: 'string' },
+  { name: 'KubeEventType', type: 'string' },
+  { name: 'Reason', type: 'string' },
+  { name: 'Message', type: 'string' },
+  { name: 'Name', type: 'string' },
+  { name: 'Namespace', type: 'string' },
+  { name: 'ObjectKind', type: 'string' },
+  { name: 'SourceComponent', type: 'string' },
+  { name: 'Count', type: 'real' },
+  { name: 'FirstSeen', type: 'datetime' },
+  { name: 'LastSeen', type: 'datetime' },
+  { name: 'SourceSystem', type: 'string' },
+  { name: '_ResourceId', type: 'string' },
+];
+
+export const CONTAINER_LOG_V2_COLUMNS: LaTable['columns'] = [
+  { name: 'TimeGenerated', type: 'datetime' },
+  { name: 'Computer', type: 'string' },
+  { name: 'ContainerId', type: 'string' },
+  { name: 'ContainerName', type: 'string' },
+  { name: 'PodName', type: 'string' },
+  { name: 'PodNamespace', type: 'string' },
+  { name: 'LogMessage', type: 'dynamic' },
+  { name: 'LogSource', type: 'string' },
+  { name: 'LogLevel', type: 'string' },
+  { name: 'KubernetesMetadata', type: 'dynamic' },
+  { name: 'SourceSystem', type: 'string' },
+  { name: '_ResourceId', type: 'string' },
+];
+
+export const AZURE_ACTIVITY_COLUMNS: LaTable['columns'] = [
+  { name: 'TimeGenerated', type: 'datetime' },
+  { name: 'CategoryValue', type: 'string' },
+  { name: 'OperationNameValue', type: 'string' },
+  { name: 'ActivityStatusValue', type: 'string' },
+  { name: 'Level', type: 'string' },
+  { name: 'Caller', type: 'string' },
+  { name: 'CorrelationId', type: 'string' },
+  { name: 'Properties_d', type: 'dynamic' },
+  { name: 'ResourceProviderValue', type: 'string' },
+  { name: 'ResourceGroup', type: 'string' },
+  { name: 'SubscriptionId', type: 'string' },
+  { name: '_ResourceId', type: 'string' },
+];
+
+const iso = (t: number): string => new Date(t * 1000).toISOString();
+
+/**
+ * The activity log of AKS upgrades: each upgrade is a managedClusters/write that starts
+ * ("Accepted") and ends ("Upgrade Succeeded"), the rows the seed's upgrade query filters.
+ * `anchor` is the start of the day upgrades are counted back from (see answers.ts).
+ */
+export function azureActivity(clusters: readonly DemoCluster[], anchor: number, from: number, to: number): LaTable {
+  const rows: unknown[][] = [];
+  for (const c of clusters) {
+    for (const u of c.upgrades) {
+      const done = anchor - u.ageSeconds;
+      const correlation = guidFrom(`${c.id}/upgrade/${u.toVersion}`);
+      const row = (t: number, status: string, message: string): unknown[] => [
+        iso(t), 'Administrative', 'MICROSOFT.CONTAINERSERVICE/MANAGEDCLUSTERS/WRITE', status, 'Informational', u.caller, correlation,
+        JSON.stringify({ message, eventCategory: 'Administrative', entity: c.id, kubernetesVersion: u.toVersion, previousKubernetesVersion: u.fromVersion }),
+        'MICROSOFT.CONTAINERSERVICE', c.resourceGroup.toUpperCase(), c.subscriptionId, c.id.toLowerCase(),
+      ];
+      if (done - 1800 >= from && done - 1800 <= to) rows.push(row(done - 1800, 'Start', 'Upgrade Started'));
+      if (done >= from && done <= to) rows.push(row(done, 'Success', 'Upgrade Succeeded'));
+    }
+  }
+  return { name: 'AzureActivity', columns: AZURE_ACTIVITY_COLUMNS, rows };
+}
+
+/** Nodes of the running clusters as the Container insights agent reports them (one inventory snapshot). */
+export function kubeNodeInventory(clusters: readonly DemoCluster[], at: number): LaTable {
+  const rows: unknown[][] = [];
+  for (const c of clusters) {
+    if (!c.monitoring.containerInsights) continue;
+    for (const n of c.nodes) {
+      if (n.bootTime > at) continue;
+      const status = n.ready === 'true' ? 'Ready' : n.ready === 'false' ? 'NotReady' : 'Unknown';
+      rows.push([
+        iso(at), n.name, c.id, c.name, status, iso(n.bootTime + 120), n.kubeletVersion, n.kubeletVersion, iso(n.bootTime),
+        JSON.stringify([{ 'kubernetes.azure.com/agentpool': n.pool, 'kubernetes.io/os': 'linux' }]),
+        'Ubuntu 22.04.5 LTS', 'containerd://1.7.27-1', c.provider === 'aks' ? `azure:///subscriptions/${c.subscriptionId}/vmss/${n.name}` : `${c.distribution}://${n.name}`,
+        'Container', c.id,
+      ]);
+    }
+  }
+  return { name: 'KubeNodeInventory', columns: KUBE_NODE_INVENTORY_COLUMNS, rows };
+}
+
+export type PodState = { status: string; containerStatus: string; reason: string; restarts: number };
+
+/** The pods a workload owns right now, as KubePodInventory's PodStatus / ContainerStatusReason see them. */
+export function podStates(w: DemoCluster['workloads'][number]): PodState[] {
+  const out: PodState[] = [];
+  for (let i = 0; i < w.running; i++) out.push({ status: 'Running', containerStatus: 'running', reason: '', restarts: 0 });
+  for (let i = 0; i < w.crashLooping; i++) out.push({ status: 'Running', containerStatus: 'waiting', reason: 'CrashLoopBackOff', restarts: 20 + i * 7 });
+  for (let i = 0; i < w.pending; i++) out.push({ status: 'Pending', containerStatus: 'waiting', reason: 'ContainerCreating', restarts: 0 });
+  for (let i = 0; i < w.failed; i++) out.push({ status: 'Failed', containerStatus: 'terminated', reason: 'Error', restarts: 0 });
+  for (let i = 0; i < w.succeeded; i++) out.push({ status: 'Succeeded', containerStatus: 'terminated', reason: 'Completed', restarts: 0 });
+  return out;
+}
+
+/** One row per pod (single-container pods), the latest inventory snapshot. */
+export function kubePodInventory(clusters: readonly DemoCluster[], at: number): LaTable {
+  const rows: unknown[][] = [];
+  for (const c of clusters) {
+    if (!c.monitoring.containerInsights) continue;
+    for (const w of c.workloads) {
+      podStates(w).forEach((p, i) => {
+        const pod = `${w.name}-${hexFrom(`${c.name}/${w.name}`, 9)}-${hexFrom(`${c.name}/${w.name}/${i}`, 5)}`;
+        const uid = guidFrom(`${c.id}/${w.namespace}/${pod}`);
+        const node = c.nodes.length ? (c.nodes[hash32(pod) % c.nodes.length]?.name ?? '') : '';
+        const controllerKind = w.kind === 'Deployment' ? 'ReplicaSet' : w.kind;
+        rows.push([
+          iso(at), p.status === 'Pending' ? '' : node, c.id, c.name, pod, w.namespace, uid, p.status, p.restarts,
+          `${uid}/${w.name}`, p.containerStatus, p.reason, p.restarts, controllerKind, w.name, iso(at - 86_400 * 3), '', 'Container', c.id,
+        ]);
+      });
+    }
+  }
+  return { name: 'KubePodInventory', columns: KUBE_POD_INVENTORY_COLUMNS, rows };
+}
+
+/** Warning events for the troubles the fleet model has: crash loops, pending pods, failed jobs, nodes not ready. */
+export function kubeEvents(clusters: readonly DemoCluster[], at: number): LaTable {
+  const rows: unknown[][] = [];
+  for (const c of clusters) {
+    if (!c.monitoring.containerInsights) continue;
+    const push = (kind: string, name: string, namespace: string, reason: string, message: string, component: string, count: number): void => {
+      rows.push([iso(at), '', c.id, c.name, 'Warning', reason, message, name, namespace, kind, component, count, iso(at - 3600), iso(at - 60), 'Container', c.id]);
+    };
+    for (const w of c.workloads) {
+      if (w.crashLooping) push('Pod', w.name, w.namespace, 'BackOff', `Back-off restarting failed container ${w.name}`, 'kubelet', 20 * w.crashLooping);
+      if (w.pending) push('Pod', w.name, w.namespace, 'FailedScheduling', '0/3 nodes are available: 3 Insufficient cpu.', 'default-scheduler', 5 * w.pending);
+      if (w.failed) push('Job', w.name, w.namespace, 'BackoffLimitExceeded', 'Job has reached the specified backoff limit', 'job-controller', w.failed);
+    }
+    for (const n of c.nodes) if (n.ready !== 'true') push('Node', n.name, '', 'NodeNotReady', `Node ${n.name} status is now: NodeNotReady`, 'node-controller', 1);
+  }
+  return { name: 'KubeEvents', columns: KUBE_EVENTS_COLUMNS, rows };
+}
+
+/** A few log lines per crash-looping or failed workload, as ContainerLogV2 stores them (dynamic as JSON text on the wire). */
+export function containerLogV2(clusters: readonly DemoCluster[], at: number): LaTable {
+  const rows: unknown[][] = [];
+  for (const c of clusters) {
+    if (!c.monitoring.containerInsights) continue;
+    for (const w of c.workloads) {
+      const bad = w.crashLooping + w.failed;
+      if (!bad) continue;
+      for (let i = 0; i < Math.min(3, bad * 2); i++) {
+        const pod = `${w.name}-${hexFrom(`${c.name}/${w.name}`, 9)}-${hexFrom(`${c.name}/${w.name}/${i}`, 5)}`;
+        const message = { level: 'error', msg: i === 0 ? 'connection refused: upstream unavailable' : 'exiting after fatal error', attempt: i + 1 };
+        rows.push([
+          iso(at - (i + 1) * 30), c.nodes[0]?.name ?? '', hexFrom(`${pod}/container`, 64), w.name, pod, w.namespace,
+          JSON.stringify(message), 'stderr', 'ERROR', JSON.stringify({ podUid: guidFrom(`${c.id}/${w.namespace}/${pod}`), image: `contoso.example/${w.name}:1.4.${i}` }),
+          'Container', c.id,
+        ]);
+      }
+    }
+  }
+  return { name: 'ContainerLogV2', columns: CONTAINER_LOG_V2_COLUMNS, rows };
+}

@@ -1,0 +1,42 @@
+import type { TokenCredential } from '@azure/identity';
+
+/** How requests to one Prometheus endpoint are authenticated. */
+export type PrometheusAuth =
+  | { kind: 'none' }
+  | { kind: 'bearer'; token: string }
+  | { kind: 'basic'; username: string; password: string }
+  /** Azure Monitor workspace query endpoint: an Entra token for the managed-Prometheus scope. */
+  | { kind: 'azure'; credential?: TokenCredential };
+
+/** The Entra scope of Azure Monitor workspace query endpoints (docs: prometheus-api-promql). */
+export const AZURE_PROMETHEUS_SCOPE = 'https://prometheus.monitor.azure.com/.default';
+
+let defaultCredential: TokenCredential | null = null;
+
+async function azureCredential(auth: { credential?: TokenCredential }): Promise<TokenCredential> {
+  if (auth.credential) return auth.credential;
+  if (!defaultCredential) {
+    // Loaded lazily: only Azure-authenticated deployments pay for the identity SDK.
+    const { DefaultAzureCredential } = await import('@azure/identity');
+    defaultCredential = new DefaultAzureCredential();
+  }
+  return defaultCredential;
+}
+
+/** The Authorization header for a request, or null when the endpoint needs none. */
+export async function authorizationHeader(auth: PrometheusAuth, signal?: AbortSignal): Promise<string | null> {
+  switch (auth.kind) {
+    case 'none':
+      return null;
+    case 'bearer':
+      return `Bearer ${auth.token}`;
+    case 'basic':
+      return `Basic ${Buffer.from(`${auth.username}:${auth.password}`, 'utf8').toString('base64')}`;
+    case 'azure': {
+      // The SDK caches the token and refreshes it before expiry.
+      const token = await (await azureCredential(auth)).getToken(AZURE_PROMETHEUS_SCOPE, { abortSignal: signal });
+      if (!token) throw new Error('no Entra token for the Azure Monitor workspace');
+      return `Bearer ${token.token}`;
+    }
+  }
+}

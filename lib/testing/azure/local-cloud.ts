@@ -1,0 +1,397 @@
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import type { ArgResponse, LogsResponse } from '../../catalog/wire';
+import { makeTestCertificate } from './tls';
+
+/**
+ * A local HTTPS "Azure" that speaks the documented REST protocols the SDKs use:
+ *   - Entra ID token endpoint (OpenID discovery + client-credentials grant), so a real
+ *     ClientSecretCredential / DefaultAzureCredential gets real bearer tokens;
+ *   - Resource Graph: POST /providers/Microsoft.ResourceGraph/resources?api-version=…
+ *     with $top/$skipToken paging, quota headers and 429 + Retry-After;
+ *   - Log Analytics: POST /v1/workspaces/{workspaceId}/query (+ `workspaces` for
+ *     cross-workspace queries), with partial errors.
+ * Every request is logged so tests can count what a question cost. Faults are queued per
+ * service and consumed one request at a time. Test support only: nothing in production
+ * imports this, and no production switch fakes a token.
+ */
+
+export type Service = 'arg' | 'logs' | 'token';
+
+export type Fault =
+  | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
+  /** Answer normally, but only after a delay (longer than the client's timeout to test it). */
+  | { kind: 'delay'; ms: number }
+  /** 200 with a body that is not JSON. */
+  | { kind: 'malformed' }
+  /** Log Analytics: rows plus a PartialError, as the service does for non-fatal errors. */
+  | { kind: 'partial'; message?: string }
+  /** Resource Graph: answer normally but announce a quota state (remaining, hh:mm:ss). */
+  | { kind: 'quota'; remaining: number; resetsAfter: string }
+  /** Resource Graph: one page with resultTruncated "true" and no $skipToken. */
+  | { kind: 'truncate' }
+  /** Answer normally with extra response headers. */
+  | { kind: 'headers'; headers: Record<string, string> };
+
+export interface LoggedRequest {
+  service: Service | 'other';
+  method: string;
+  path: string;
+  at: number;
+  status: number;
+  /** Resource Graph: the scope and paging of the request. */
+  subscriptions?: number;
+  managementGroups?: string[];
+  skipToken?: boolean;
+  top?: number;
+  resultFormat?: string;
+  allowPartialScopes?: boolean;
+  /** Log Analytics: the workspaces the request named. */
+  workspaces?: string[];
+  timespan?: string;
+  prefer?: string;
+}
+
+export interface ArgRequestBody {
+  query: string;
+  subscriptions?: string[];
+  managementGroups?: string[];
+  options?: { $top?: number; $skip?: number; $skipToken?: string; resultFormat?: string; allowPartialScopes?: boolean };
+}
+
+export interface LocalCloudAnswers {
+  /** The whole result of a Resource Graph query for a scope; the server pages it. */
+  arg(body: ArgRequestBody): ArgResponse;
+  /** The result of a Log Analytics query over some workspaces (customer ids). */
+  logs(workspaces: string[], query: string, timespan: string | undefined): LogsResponse;
+  /** Workspace ids the server knows; others answer 404 like the service. */
+  knowsWorkspace(id: string): boolean;
+}
+
+export interface LocalCloudOptions {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  answers: LocalCloudAnswers;
+  /** Quota headers on every Resource Graph answer (the service's default window). */
+  argQuota?: { remaining: number; resetsAfter: string };
+}
+
+export interface LocalCloud {
+  url: string;
+  /** PEM of the self-signed certificate, for tlsOptions.ca or NODE_EXTRA_CA_CERTS. */
+  ca: string;
+  requests: LoggedRequest[];
+  fault(service: Service, fault: Fault, times?: number): void;
+  /** Every token issued so far is now expired (the service answers 401 ExpiredAuthenticationToken). */
+  expireTokens(): void;
+  count(service: Service): number;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-ms-request-id': randomBytes(8).toString('hex'), ...headers });
+  res.end(text);
+}
+
+function encodeSkipToken(offset: number, query: string): string {
+  return Buffer.from(JSON.stringify({ offset, q: query.length })).toString('base64');
+}
+
+function decodeSkipToken(token: string): number | null {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(token, 'base64').toString('utf8'));
+    const offset = typeof parsed === 'object' && parsed !== null ? (parsed as { offset?: unknown }).offset : undefined;
+    return typeof offset === 'number' && offset >= 0 ? offset : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  const { key, cert } = makeTestCertificate();
+  const requests: LoggedRequest[] = [];
+  const faults: Record<Service, Fault[]> = { arg: [], logs: [], token: [] };
+  const tokens = new Map<string, { expiresAt: number; scope: string }>();
+  // After a quota announcement of 0, requests before the reset are throttled like the real service.
+  let quotaBlockedUntil = 0;
+  let url = '';
+
+  const takeFault = (service: Service): Fault | undefined => faults[service].shift();
+
+  function authorize(req: IncomingMessage): { ok: true } | { ok: false; code: string; message: string } {
+    const header = req.headers.authorization ?? '';
+    const token = /^Bearer (.+)$/.exec(header)?.[1];
+    const issued = token ? tokens.get(token) : undefined;
+    if (!token || !issued) return { ok: false, code: 'InvalidAuthenticationToken', message: 'The access token is invalid.' };
+    if (issued.expiresAt <= Date.now()) {
+      return { ok: false, code: 'ExpiredAuthenticationToken', message: 'The access token expiry UTC time is earlier than current UTC time.' };
+    }
+    if (issued.scope !== `${url}/.default`) return { ok: false, code: 'InvalidAuthenticationTokenAudience', message: `The access token has been obtained for wrong audience (${issued.scope}).` };
+    return { ok: true };
+  }
+
+  async function handleToken(req: IncomingMessage, res: ServerResponse, path: string, log: LoggedRequest): Promise<void> {
+    const tenant = path.split('/')[1] ?? '';
+    if (req.method === 'GET' && path.endsWith('/.well-known/openid-configuration')) {
+      const base = `${url}/${tenant}`;
+      send(res, 200, {
+        token_endpoint: `${base}/oauth2/v2.0/token`,
+        authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
+        end_session_endpoint: `${base}/oauth2/v2.0/logout`,
+        device_authorization_endpoint: `${base}/oauth2/v2.0/devicecode`,
+        jwks_uri: `${base}/discovery/v2.0/keys`,
+        issuer: `${base}/v2.0`,
+        response_types_supported: ['code', 'id_token', 'token'],
+        subject_types_supported: ['pairwise'],
+        id_token_signing_alg_values_supported: ['RS256'],
+        token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+        scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
+        tenant_region_scope: null,
+        cloud_instance_name: 'localhost',
+      });
+      log.status = 200;
+      return;
+    }
+    if (req.method === 'POST' && path.endsWith('/oauth2/v2.0/token')) {
+      const form = new URLSearchParams(await readBody(req));
+      const fault = takeFault('token');
+      if (fault?.kind === 'status') {
+        log.status = fault.status;
+        send(res, fault.status, fault.body ?? { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' });
+        return;
+      }
+      if (tenant !== options.tenantId || form.get('client_id') !== options.clientId || form.get('client_secret') !== options.clientSecret || form.get('grant_type') !== 'client_credentials') {
+        log.status = 401;
+        send(res, 401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.', error_codes: [7000215] });
+        return;
+      }
+      const scope = form.get('scope') ?? '';
+      const token = randomBytes(24).toString('base64url');
+      tokens.set(token, { expiresAt: Date.now() + 3600_000, scope });
+      log.status = 200;
+      send(res, 200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: token });
+      return;
+    }
+    log.status = 404;
+    send(res, 404, { error: 'not_found' });
+  }
+
+  async function handleArg(req: IncomingMessage, res: ServerResponse, log: LoggedRequest): Promise<void> {
+    const raw = await readBody(req);
+    let body: ArgRequestBody;
+    try {
+      body = JSON.parse(raw) as ArgRequestBody;
+    } catch {
+      log.status = 400;
+      send(res, 400, { error: { code: 'BadRequest', message: 'request body is not JSON' } });
+      return;
+    }
+    log.subscriptions = body.subscriptions?.length;
+    log.managementGroups = body.managementGroups;
+    log.skipToken = Boolean(body.options?.$skipToken);
+    log.top = body.options?.$top;
+    log.resultFormat = body.options?.resultFormat;
+    log.allowPartialScopes = body.options?.allowPartialScopes;
+    const now = Date.now();
+    if (now < quotaBlockedUntil) {
+      log.status = 429;
+      const seconds = Math.ceil((quotaBlockedUntil - now) / 1000);
+      send(res, 429, { error: { code: 'RateLimiting', message: 'Client application has been throttled.' } }, {
+        'retry-after': String(seconds), 'x-ms-user-quota-remaining': '0', 'x-ms-user-quota-resets-after': `00:00:${String(seconds).padStart(2, '0')}`,
+      });
+      return;
+    }
+    const fault = takeFault('arg');
+    if (fault?.kind === 'status') {
+      log.status = fault.status;
+      send(res, fault.status, fault.body ?? { error: { code: 'InternalServerError', message: 'Encountered an internal server error.' } }, fault.headers);
+      return;
+    }
+    if (fault?.kind === 'malformed') {
+      log.status = 200;
+      send(res, 200, '{"totalRecords": 3, "count": 3, "data": [{"id": "/subscriptions/');
+      return;
+    }
+    if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
+    if (body.options?.resultFormat !== 'objectArray') {
+      log.status = 400;
+      send(res, 400, { error: { code: 'BadRequest', message: 'this server only speaks resultFormat objectArray' } });
+      return;
+    }
+    const full = options.answers.arg(body);
+    const top = Math.min(body.options?.$top ?? 1000, 1000);
+    const token = body.options?.$skipToken;
+    const offset = token ? decodeSkipToken(token) : (body.options?.$skip ?? 0);
+    if (offset === null) {
+      log.status = 400;
+      send(res, 400, { error: { code: 'BadRequest', message: 'invalid $skipToken' } });
+      return;
+    }
+    const page = full.data.slice(offset, offset + top);
+    const more = offset + top < full.data.length;
+    const truncated = fault?.kind === 'truncate';
+    const quota = fault?.kind === 'quota' ? fault : (options.argQuota ?? { remaining: 14, resetsAfter: '00:00:05' });
+    if (fault?.kind === 'quota' && fault.remaining <= 0) {
+      const [h, m, s] = fault.resetsAfter.split(':').map(Number) as [number, number, number];
+      quotaBlockedUntil = Date.now() + (h * 3600 + m * 60 + s) * 1000;
+    }
+    log.status = 200;
+    send(
+      res,
+      200,
+      {
+        totalRecords: full.data.length,
+        count: page.length,
+        resultTruncated: truncated ? 'true' : 'false',
+        ...(more && !truncated ? { $skipToken: encodeSkipToken(offset + top, body.query) } : {}),
+        facets: [],
+        data: page,
+      },
+      {
+        'x-ms-user-quota-remaining': String(quota.remaining),
+        'x-ms-user-quota-resets-after': quota.resetsAfter,
+        ...(fault?.kind === 'headers' ? fault.headers : {}),
+      },
+    );
+  }
+
+  async function handleLogs(req: IncomingMessage, res: ServerResponse, path: string, log: LoggedRequest): Promise<void> {
+    const workspace = decodeURIComponent(path.split('/')[3] ?? '');
+    const raw = await readBody(req);
+    let body: { query?: string; timespan?: string; workspaces?: string[] };
+    try {
+      body = JSON.parse(raw) as typeof body;
+    } catch {
+      log.status = 400;
+      send(res, 400, { error: { code: 'BadArgumentError', message: 'The request had some invalid properties' } });
+      return;
+    }
+    const workspaces = [workspace, ...(body.workspaces ?? [])];
+    log.workspaces = workspaces;
+    log.timespan = body.timespan;
+    log.prefer = typeof req.headers.prefer === 'string' ? req.headers.prefer : undefined;
+    const unknown = workspaces.find((w) => !options.answers.knowsWorkspace(w));
+    if (unknown) {
+      log.status = 404;
+      send(res, 404, { error: { code: 'WorkspaceNotFoundError', message: `The workspace could not be found`, innererror: { code: 'WorkspaceNotFoundError', message: `Workspace ${unknown} not found` } } });
+      return;
+    }
+    const fault = takeFault('logs');
+    if (fault?.kind === 'status') {
+      log.status = fault.status;
+      send(res, fault.status, fault.body ?? { error: { code: 'InternalServerError', message: 'Internal server error' } }, fault.headers);
+      return;
+    }
+    if (fault?.kind === 'malformed') {
+      log.status = 200;
+      send(res, 200, '{"tables": [{"name": "PrimaryResult", "columns": [');
+      return;
+    }
+    if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
+    if (!body.query) {
+      log.status = 400;
+      send(res, 400, { error: { code: 'BadArgumentError', message: 'query is required' } });
+      return;
+    }
+    let answer: LogsResponse;
+    try {
+      answer = options.answers.logs(workspaces, body.query, body.timespan);
+    } catch (error) {
+      log.status = 400;
+      send(res, 400, { error: { code: 'BadArgumentError', message: 'The request had some invalid properties', details: [{ code: 'SemanticError', message: error instanceof Error ? error.message : String(error) }] } });
+      return;
+    }
+    log.status = 200;
+    if (fault?.kind === 'partial') {
+      send(res, 200, {
+        ...answer,
+        error: {
+          code: 'PartialError',
+          message: fault.message ?? 'There were some errors when processing your query.',
+          details: [{ code: 'EngineError', message: 'Query exceeded the memory limit on some shards; results may be incomplete.' }],
+        },
+      });
+      return;
+    }
+    send(res, 200, answer);
+  }
+
+  const server: Server = createServer({ key, cert }, (req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const service: Service | 'other' = path.startsWith('/providers/Microsoft.ResourceGraph/')
+      ? 'arg'
+      : path.startsWith('/v1/workspaces/')
+        ? 'logs'
+        : /^\/[^/]+\/(v2\.0\/\.well-known|oauth2\/v2\.0\/token)/.test(path)
+          ? 'token'
+          : 'other';
+    const log: LoggedRequest = { service, method: req.method ?? 'GET', path, at: Date.now(), status: 0 };
+    requests.push(log);
+    const handle = async (): Promise<void> => {
+      if (service === 'token') return handleToken(req, res, path, log);
+      if (service === 'other') {
+        log.status = 404;
+        send(res, 404, { error: { code: 'NotFound', message: `no route ${path}` } });
+        return;
+      }
+      const auth = authorize(req);
+      if (!auth.ok) {
+        log.status = 401;
+        send(res, 401, { error: { code: auth.code, message: auth.message } }, {
+          'www-authenticate': `Bearer authorization_uri="${url}/${options.tenantId}", error="invalid_token", error_description="${auth.message}"`,
+        });
+        return;
+      }
+      if (service === 'arg') return handleArg(req, res, log);
+      return handleLogs(req, res, path, log);
+    };
+    handle().catch((error: unknown) => {
+      log.status = 500;
+      if (!res.headersSent) send(res, 500, { error: { code: 'InternalServerError', message: String(error) } });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    ca: cert,
+    requests,
+    fault(service, fault, times = 1) {
+      for (let i = 0; i < times; i++) faults[service].push(fault);
+    },
+    expireTokens() {
+      for (const t of tokens.values()) t.expiresAt = 0;
+    },
+    count(service) {
+      return requests.filter((r) => r.service === service).length;
+    },
+    reset() {
+      requests.length = 0;
+      faults.arg.length = 0;
+      faults.logs.length = 0;
+      faults.token.length = 0;
+      quotaBlockedUntil = 0;
+    },
+    close() {
+      return new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+    },
+  };
+}
