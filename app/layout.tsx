@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/layout/app-header';
+import { ConfigError } from '@/lib/server/config';
 import { describeMode } from '@/lib/server/fleet-service';
 import './globals.css';
 
@@ -12,7 +13,14 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default function RootLayout({ children }: { children: ReactNode }): ReactNode {
-  const mode = describeMode();
+  let mode: ReturnType<typeof describeMode>;
+  try {
+    mode = describeMode();
+  } catch (error) {
+    // The page says what is wrong; the header must still render.
+    if (!(error instanceof ConfigError)) throw error;
+    mode = { mode: 'live', label: 'Configuration error' };
+  }
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">

@@ -105,3 +105,19 @@ describe('extrapolatedRate (port of Prometheus promql/functions.go)', () => {
     expect(extrapolatedRate([[0, 1]], 0, 60, { isCounter: true, isRate: true })).toBeNull();
   });
 });
+
+describe('counterRate', () => {
+  it('equals the full extrapolatedRate over every grid sample, including a series that starts inside the window', async () => {
+    const { counterRate: fast, gridSamplesInRange, extrapolatedRate: full, DEMO_SCRAPE_INTERVAL } = await import('./signals');
+    const node = getDemoFleet('fleetwatch', 3).clusters.flatMap((c) => c.nodes)[0];
+    if (!node) throw new Error('no node');
+    for (const t of [node.bootTime + 95, node.bootTime + 301.5, 1_790_000_017.25]) {
+      const samples = gridSamplesInRange(t, 300, DEMO_SCRAPE_INTERVAL).flatMap((s) => {
+        const v = idleCpuSeconds(node, s);
+        return v === null ? [] : [[s, v] as const];
+      });
+      expect(fast((s) => idleCpuSeconds(node, s), t, 300, true)).toBeCloseTo(full(samples, t - 300, t, { isCounter: true, isRate: true }) ?? NaN, 12);
+    }
+    expect(fast((s) => idleCpuSeconds(node, s), node.bootTime + 10, 300, true)).toBeNull();
+  });
+});

@@ -34,7 +34,11 @@ export function loadFleetOverview(config: AppConfig = getConfig(), nowMs = Date.
 export function describeMode(config: AppConfig = getConfig()): { mode: AppConfig['mode']; label: string } {
   if (config.mode === 'live') {
     const n = config.prometheus.urls.length;
-    return { mode: config.mode, label: n ? `Live · Prometheus (${n === 1 ? '1 endpoint' : `${n} endpoints`})` : 'Live' };
+    const parts = [
+      config.azure ? `Azure tenant ${config.azure.tenantId.slice(0, 8)}…` : null,
+      n ? `Prometheus (${n === 1 ? '1 endpoint' : `${n} endpoints`})` : null,
+    ].filter(Boolean);
+    return { mode: config.mode, label: ['Live', ...parts].join(' · ') };
   }
   return { mode: config.mode, label: `Demo fleet · ${config.demo.clusters.toLocaleString('en')} clusters · seed ${config.demo.seed}` };
 }

@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { applyFleetFilters } from '@/lib/fleet/filter';
 import { loadFleetOverview } from '@/lib/server/fleet-service';
-import { badRequest } from '@/lib/server/http';
+import { ConfigError } from '@/lib/server/config';
+import { badRequest, serverError } from '@/lib/server/http';
 import { parseFleetApiParams } from '@/lib/url-state/fleet-api';
 
 export const dynamic = 'force-dynamic';
@@ -11,7 +12,13 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
   const parsed = parseFleetApiParams(request.nextUrl.searchParams);
   if (!parsed.ok) return badRequest(parsed.errors);
   const { filters, limit, offset } = parsed.value;
-  const overview = await loadFleetOverview();
+  let overview: Awaited<ReturnType<typeof loadFleetOverview>>;
+  try {
+    overview = await loadFleetOverview();
+  } catch (error) {
+    if (error instanceof ConfigError) return serverError(error.message);
+    throw error;
+  }
   const matching = applyFleetFilters(overview.clusters, filters);
   return NextResponse.json(
     {
