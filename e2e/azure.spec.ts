@@ -96,8 +96,8 @@ test('the overview lists the clusters Resource Graph serves, with versions and l
   expect(api.queries.find((q) => q.id === 'arg.fleet-inventory')?.backend).toContain('Resource Graph');
   // Fleet-wide: one Resource Graph request per page (plus six for discovery), at most one Log Analytics request per workspace.
   expect(cloud.requests.filter((r) => r.service === 'arg').length).toBe(1 + 6);
-  // Ten workspaces per cross-workspace request by default.
-  expect(cloud.requests.filter((r) => r.service === 'logs').length).toBe(Math.ceil(demoWorkspaces(fleet).length / 10));
+  // Three fleet-wide Log Analytics questions (last upgrade, node state, pod state), ten workspaces per request by default.
+  expect(cloud.requests.filter((r) => r.service === 'logs').length).toBe(3 * Math.ceil(demoWorkspaces(fleet).length / 10));
 
   const overview = new OverviewPage(page);
   await page.goto(BASE);

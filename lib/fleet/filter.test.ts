@@ -10,7 +10,7 @@ function cluster(name: string, over: Partial<ClusterSummary> = {}): ClusterSumma
     health: { status: 'healthy', reasons: [] }, nodes: { ready: 3, total: 3 }, nodePools: 1,
     pods: { running: 30, pending: 0, failed: 0 }, containers: { crashLooping: 0, restartsLastHour: 0 },
     cpu: { utilization: 0.5 }, memory: { utilization: 0.5 }, lastUpgrade: null,
-    monitoring: { metrics: true, containerInsights: true, managedPrometheus: true },
+    monitoring: { metrics: true, nodeSource: 'prometheus', containerInsights: true, managedPrometheus: true },
     ...over,
   };
 }

@@ -28,6 +28,7 @@ describe('fleet overview on the demo fleet', () => {
     expect(result.queries.map((q) => q.id)).toEqual([
       'arg.fleet-inventory', 'logs.last-upgrade-by-cluster', 'prom.fleet.node-readiness', 'prom.fleet.pod-phases',
       'prom.fleet.crashlooping-containers', 'prom.fleet.container-restarts', 'prom.fleet.cpu-utilization', 'prom.fleet.memory-utilization',
+      'logs.node-state-by-cluster', 'logs.pod-state-by-cluster',
     ]);
     const model = new Map(getDemoFleet(SEED, SIZE).clusters.map((c) => [c.name, c]));
     for (const c of result.clusters) {
@@ -40,6 +41,12 @@ describe('fleet overview on the demo fleet', () => {
         expect(c.containers.crashLooping).toBe(m.workloads.reduce((s, w) => s + w.crashLooping, 0));
         expect(c.cpu.utilization).toBeGreaterThan(0);
         expect(c.cpu.utilization).toBeLessThan(1);
+      } else if (m.monitoring.containerInsights && m.powerState === 'Running') {
+        // No Prometheus, but Container insights reports nodes and pods; utilisation stays unknown.
+        expect(c.monitoring.nodeSource).toBe('container-insights');
+        expect(c.nodes).toEqual({ ready: m.nodes.filter((n) => n.ready === 'true').length, total: m.nodes.length });
+        expect(c.pods.pending).toBe(m.workloads.reduce((s, w) => s + w.pending, 0));
+        expect(c.cpu.utilization).toBeNull();
       } else {
         expect(c.nodes.ready).toBeNull();
         expect(c.health.reasons.map((r) => r.signal)).toContain(m.powerState === 'Stopped' ? 'power-state' : 'no-metrics');
@@ -54,11 +61,15 @@ describe('fleet overview on the demo fleet', () => {
   it('costs only the metric columns when Prometheus is down', async () => {
     const result = await overview({ arg: demo, logs: demo, prom: failing('Prometheus http://127.0.0.1:9', 'unreachable') });
     expect(result.clusters).toHaveLength(SIZE);
-    expect(result.clusters.every((c) => c.cpu.utilization === null && c.nodes.ready === null)).toBe(true);
-    expect(result.clusters.filter((c) => c.powerState === 'Running').every((c) => c.health.reasons.some((r) => r.message.startsWith('Prometheus did not answer')))).toBe(true);
+    expect(result.clusters.every((c) => c.cpu.utilization === null)).toBe(true);
+    const withoutNodes = result.clusters.filter((c) => c.powerState === 'Running' && c.monitoring.nodeSource === null);
+    expect(withoutNodes.length).toBeGreaterThan(0);
+    expect(withoutNodes.every((c) => c.health.reasons.some((r) => r.message.startsWith('Prometheus did not answer')))).toBe(true);
     expect(result.clusters.some((c) => c.lastUpgrade !== null)).toBe(true);
     const promNotices = result.notices.filter((n) => n.queryId.startsWith('prom.'));
     expect(promNotices).toHaveLength(6);
+    // Clusters with Container insights keep their node counts from Log Analytics.
+    expect(result.clusters.some((c) => c.monitoring.nodeSource === 'container-insights' && c.nodes.ready !== null)).toBe(true);
     expect(promNotices[0]).toMatchObject({ severity: 'error', failure: 'unreachable', source: 'Prometheus' });
   });
 
@@ -66,13 +77,22 @@ describe('fleet overview on the demo fleet', () => {
     const result = await overview({ arg: demo, logs: null, prom: demo });
     expect(result.clusters).toHaveLength(SIZE);
     expect(result.clusters.every((c) => c.lastUpgrade === null)).toBe(true);
-    expect(result.notices).toEqual([expect.objectContaining({ queryId: 'logs.last-upgrade-by-cluster', severity: 'info', message: 'Log Analytics is not configured', failure: 'not-configured' })]);
+    expect(result.notices).toEqual([
+      expect.objectContaining({
+        queryId: 'logs.last-upgrade-by-cluster',
+        panel: 'Last successful upgrade per cluster, Node readiness by cluster (Container insights), Pods by phase by cluster (Container insights)',
+        severity: 'info',
+        message: 'Log Analytics is not configured',
+        failure: 'not-configured',
+      }),
+    ]);
   });
 
   it('turns a malformed answer into a panel error, not an exception', async () => {
     const garbage: Backend = { label: 'garbage', kinds: ['logs'], run: async (r) => ({ wire: { tables: 'nope' }, notices: [], executedText: r.text }) };
     const result = await overview({ arg: demo, logs: garbage, prom: demo });
     expect(result.clusters).toHaveLength(SIZE);
+    expect(result.notices).toHaveLength(3);
     expect(result.notices[0]).toMatchObject({ queryId: 'logs.last-upgrade-by-cluster', severity: 'error', failure: 'bad-response' });
     expect(result.notices[0]?.message).toMatch(/unexpected Log Analytics response/);
   });

@@ -1,4 +1,4 @@
-import { fleet as q, promInventory } from '../catalog';
+import { azure as ci, fleet as q, promInventory } from '../catalog';
 import type { ClusterInventoryRow, ClusterStateCount, ClusterValue } from '../catalog/queries/fleet';
 import type { PromClusterInventoryRow } from '../catalog/queries/prom-inventory';
 import type { QueryOutcome, QueryRunner } from '../sources/runner';
@@ -15,6 +15,26 @@ export interface FleetOverviewOptions {
 }
 
 const SOURCE_NAMES = { arg: 'Resource Graph', logs: 'Log Analytics', prom: 'Prometheus', demo: 'demo fleet' } as const;
+
+/** Several panels of one unconfigured source make one notice, not one each. */
+function mergeNotConfigured(notices: PanelNotice[]): PanelNotice[] {
+  const out: PanelNotice[] = [];
+  const merged = new Map<string, PanelNotice>();
+  for (const n of notices) {
+    if (n.failure !== 'not-configured') {
+      out.push(n);
+      continue;
+    }
+    const seen = merged.get(n.source);
+    if (seen) seen.panel = `${seen.panel}, ${n.panel}`;
+    else {
+      const copy = { ...n };
+      merged.set(n.source, copy);
+      out.push(copy);
+    }
+  }
+  return out;
+}
 
 function noticesOf(outcome: QueryOutcome<unknown>): PanelNotice[] {
   const base = { queryId: outcome.executed.id, panel: outcome.executed.title };
@@ -150,7 +170,7 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
   const metricsInventory = argInventory.then((o) =>
     !o.ok && o.error.failure === 'not-configured' ? runner.run(promInventory.promFleetInventory, promParams, instant) : null,
   );
-  const [inventory, fromMetrics, upgrades, readiness, phases, crashLoops, restarts, cpu, memory] = await Promise.all([
+  const [inventory, fromMetrics, upgrades, readiness, phases, crashLoops, restarts, cpu, memory, ciNodes, ciPods] = await Promise.all([
     argInventory,
     metricsInventory,
     runner.run(q.lastUpgradeByCluster, {}, instant),
@@ -160,8 +180,13 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
     runner.run(q.containerRestarts, promParams, instant),
     runner.run(q.cpuUtilization, promParams, instant),
     runner.run(q.memoryUtilization, promParams, instant),
+    // Clusters with Container insights but no Prometheus still report nodes and pods there.
+    runner.run(ci.nodeStateByCluster, {}, instant),
+    runner.run(ci.podStateByCluster, {}, instant),
   ]);
-  const outcomes = [fromMetrics ?? inventory, upgrades, readiness, phases, crashLoops, restarts, cpu, memory] as QueryOutcome<unknown>[];
+  const outcomes = [fromMetrics ?? inventory, upgrades, readiness, phases, crashLoops, restarts, cpu, memory, ciNodes, ciPods] as QueryOutcome<unknown>[];
+  const ciNodesBy = ciNodes.ok ? new Map(ciNodes.rows.map((r) => [r.ClusterId.toLowerCase(), r])) : null;
+  const ciPodsBy = ciPods.ok ? new Map(ciPods.rows.map((r) => [r.ClusterId.toLowerCase(), r])) : null;
   const entries: InventoryEntry[] = fromMetrics
     ? fromMetrics.ok
       ? inventoryFromMetrics(fromMetrics.rows)
@@ -188,7 +213,21 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
 
     let metrics: HealthInputs['metrics'] = null;
     let noMetricsReason: string | undefined;
-    if (nodeStates) {
+    const ciNode = nodeStates ? undefined : ciNodesBy?.get(row.id.toLowerCase());
+    const ciPod = ciPodsBy?.get(row.id.toLowerCase());
+    if (ciNode) {
+      // Container insights knows readiness and phases, not utilisation: CPU and memory stay unknown.
+      metrics = {
+        nodesReady: ciNode.NodesReady,
+        nodesNotReady: ciNode.NodesNotReady,
+        nodesUnknown: 0,
+        podsPending: ciPod?.Pending ?? 0,
+        podsFailed: ciPod?.Failed ?? 0,
+        crashLooping: ciPod?.CrashLooping ?? 0,
+        cpu: null,
+        memory: null,
+      };
+    } else if (nodeStates) {
       const ready = stateCounts(nodeStates);
       const pods = stateCounts(phasesBy?.get(key));
       metrics = {
@@ -210,7 +249,8 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
           : `No metrics: no kube-state-metrics series with ${options.clusterLabel}="${row.name}"`;
     }
     const health = rollUpHealth({ powerState, kubernetesVersion: row.kubernetesVersion, versionSupport: support, latestMinor: options.latestMinor, metrics, noMetricsReason });
-    const podStates = metrics ? stateCounts(phasesBy?.get(key)) : null;
+    const podStates = ciNode ? (ciPod ? { Running: ciPod.Running, Pending: ciPod.Pending, Failed: ciPod.Failed } : null) : metrics ? stateCounts(phasesBy?.get(key)) : null;
+    const podsKnown = ciNode ? ciPod !== undefined : phasesBy !== null;
     const nodesTotal = metrics ? metrics.nodesReady + metrics.nodesNotReady + metrics.nodesUnknown : poolTotal;
 
     return {
@@ -230,19 +270,20 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
       nodes: { ready: metrics ? metrics.nodesReady : null, total: powerState === 'Stopped' ? poolTotal : nodesTotal },
       nodePools: row.nodePools,
       pods: {
-        running: podStates && phasesBy ? (podStates['Running'] ?? 0) : null,
-        pending: podStates && phasesBy ? (podStates['Pending'] ?? 0) : null,
-        failed: podStates && phasesBy ? (podStates['Failed'] ?? 0) : null,
+        running: podStates && podsKnown ? (podStates['Running'] ?? 0) : null,
+        pending: podStates && podsKnown ? (podStates['Pending'] ?? 0) : null,
+        failed: podStates && podsKnown ? (podStates['Failed'] ?? 0) : null,
       },
       containers: {
-        crashLooping: metrics && crashBy ? metrics.crashLooping : null,
-        restartsLastHour: metrics ? valueOf(restartsBy, key) : null,
+        crashLooping: metrics && (ciNode ? ciPod !== undefined : crashBy !== null) ? metrics.crashLooping : null,
+        restartsLastHour: metrics && !ciNode ? valueOf(restartsBy, key) : null,
       },
       cpu: { utilization: metrics?.cpu ?? null },
       memory: { utilization: metrics?.memory ?? null },
       lastUpgrade: lastUpgrade?.get(row.id.toLowerCase()) ?? null,
       monitoring: {
-        metrics: metrics !== null,
+        metrics: metrics !== null && !ciNode,
+        nodeSource: ciNode ? 'container-insights' : metrics ? 'prometheus' : null,
         containerInsights: row.containerInsights,
         managedPrometheus: row.managedPrometheus,
       },
@@ -252,7 +293,7 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
   return {
     generatedAt: new Date(options.now * 1000).toISOString(),
     clusters,
-    notices: outcomes.flatMap(noticesOf),
+    notices: mergeNotConfigured(outcomes.flatMap(noticesOf)),
     queries: outcomes.map((o) => o.executed),
   };
 }

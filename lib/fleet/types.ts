@@ -62,7 +62,13 @@ export interface ClusterSummary {
   memory: { utilization: number | null };
   /** ISO time of the last "Upgrade Succeeded" in the activity log, null if none in the window. */
   lastUpgrade: string | null;
-  monitoring: { metrics: boolean; containerInsights: boolean | null; managedPrometheus: boolean | null };
+  /** metrics: Prometheus answers for this cluster; nodeSource: where node and pod counts came from. */
+  monitoring: {
+    metrics: boolean;
+    nodeSource: 'prometheus' | 'container-insights' | null;
+    containerInsights: boolean | null;
+    managedPrometheus: boolean | null;
+  };
 }
 
 /** A panel's trouble: which query, from where, and why. The rest of the page still renders. */
