@@ -1,17 +1,8 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import { RouteError } from '@/components/ui/route-error';
 
-/** The whole page failed (not one panel): say so, and offer a retry. */
 export default function FleetError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }): ReactNode {
-  return (
-    <div role="alert" className="mx-auto mt-12 max-w-xl rounded-lg border border-red-200 bg-white p-6 shadow-sm">
-      <h1 className="text-lg font-semibold text-red-800">The fleet could not be loaded</h1>
-      <p className="mt-2 text-sm text-slate-600">{error.message || 'An unexpected error occurred on the server.'}</p>
-      {error.digest && <p className="mt-1 font-mono text-xs text-slate-400">Reference: {error.digest}</p>}
-      <button type="button" onClick={reset} className="mt-4 rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white">
-        Try again
-      </button>
-    </div>
-  );
+  return <RouteError title="The fleet could not be loaded" error={error} reset={reset} />;
 }

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import Link from 'next/link';
+import { explorerHref } from '@/lib/explore/links';
 import type { ExecutedQuery } from '@/lib/sources/runner';
 import { CopyTextButton } from './copy-text-button';
 
@@ -22,6 +24,11 @@ export function ExecutedQueries({ queries }: ExecutedQueriesProps): ReactNode {
               <span className="text-xs text-slate-500">
                 {q.backend} · {q.durationMs} ms · <code>{q.id}</code>
               </span>
+              {explorerHref(q) && (
+                <Link href={explorerHref(q) ?? ''} className="text-xs font-medium text-sky-700 hover:underline">
+                  Open in explorer
+                </Link>
+              )}
             </div>
             <div className="relative mt-2">
               <pre className="overflow-x-auto rounded bg-slate-900 p-3 pr-20 text-xs leading-relaxed text-slate-100">

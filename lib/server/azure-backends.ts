@@ -41,6 +41,11 @@ function clusterIdsOf(request: QueryRequest): string[] | null {
   return Array.isArray(ids) && ids.every((id) => typeof id === 'string') ? ids.map((id: string) => id.toLowerCase()) : null;
 }
 
+function workspacesOf(request: QueryRequest): string[] | null {
+  const ids = (request.params as { workspaces?: unknown } | null)?.workspaces;
+  return Array.isArray(ids) && ids.length > 0 && ids.every((id) => typeof id === 'string') ? ids : null;
+}
+
 /** A Prometheus backend over whatever query endpoints discovery finds, rebuilt when they change. */
 function discoveredPrometheus(discovery: AzureDiscoverySource, credential: TokenCredential, timeoutMs: number): Backend {
   let current: { key: string; backend: Backend } | null = null;
@@ -86,6 +91,12 @@ export function createAzureBackends(config: AzureConfig, overrides: AzureBackend
     serverTimeoutSeconds: config.logsServerTimeoutSeconds,
     async workspaces(request) {
       const found = await discovery.get();
+      const chosen = workspacesOf(request);
+      if (chosen) {
+        // The explorer's picker: only workspaces discovery or configuration already know.
+        const known = new Set([...found.workspaceIds, ...config.workspaceIds]);
+        return chosen.filter((w) => known.has(w));
+      }
       const only = clusterIdsOf(request);
       // A question about some clusters goes to their workspaces only; fleet-wide ones to all.
       const discovered = only

@@ -1,0 +1,65 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { z } from 'zod';
+import { createDemoPromMeta, createLivePromMeta, type PromMetaSource } from '@/lib/explore/prom-meta';
+import { getBackends } from '@/lib/server/backends';
+import { getConfig } from '@/lib/server/config';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * The read-only slice of the Prometheus HTTP API the PromQL editor completes from
+ * (/api/v1/labels, /label/<name>/values, /series, /metadata), answered by the configured
+ * Prometheus or by the demo fleet. Envelopes as Prometheus sends them.
+ */
+
+const matchSchema = z.array(z.string().min(1).max(1000)).max(10);
+const LABEL = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+function ok(data: unknown): NextResponse {
+  return NextResponse.json({ status: 'success', data }, { headers: { 'cache-control': 'private, max-age=30' } });
+}
+function fail(status: number, errorType: string, error: string): NextResponse {
+  return NextResponse.json({ status: 'error', errorType, error }, { status });
+}
+
+function source(): PromMetaSource | null {
+  const config = getConfig();
+  if (config.mode === 'demo') {
+    return createDemoPromMeta({ seed: config.demo.seed, clusters: config.demo.clusters, clusterLabel: config.prometheus.clusterLabel, nowMs: Date.now() });
+  }
+  return createLivePromMeta(getBackends(config).prom);
+}
+
+async function handle(request: NextRequest, params: Promise<{ path: string[] }>): Promise<NextResponse> {
+  const { path } = await params;
+  const form = request.method === 'POST' ? new URLSearchParams(await request.text()) : request.nextUrl.searchParams;
+  const match = matchSchema.safeParse(form.getAll('match[]'));
+  if (!match.success) return fail(400, 'bad_data', 'match[] takes at most 10 selectors of at most 1000 characters');
+  const meta = source();
+  if (!meta) return ok([]);
+  const route = path.join('/');
+  try {
+    if (route === 'api/v1/labels') return ok(await meta.labels(match.data));
+    if (route === 'api/v1/series') {
+      if (match.data.length === 0) return fail(400, 'bad_data', 'no match[] parameter provided');
+      return ok(await meta.series(match.data));
+    }
+    if (route === 'api/v1/metadata') return ok(await meta.metadata());
+    const values = /^api\/v1\/label\/([^/]+)\/values$/.exec(route);
+    if (values?.[1]) {
+      if (!LABEL.test(values[1])) return fail(400, 'bad_data', `invalid label name: ${values[1].slice(0, 60)}`);
+      return ok(await meta.labelValues(values[1], match.data));
+    }
+  } catch (error) {
+    return fail(502, 'unavailable', error instanceof Error ? error.message : 'the Prometheus backend failed');
+  }
+  return fail(404, 'not_found', `unknown endpoint /${route.slice(0, 80)}`);
+}
+
+export function GET(request: NextRequest, context: { params: Promise<{ path: string[] }> }): Promise<NextResponse> {
+  return handle(request, context.params);
+}
+
+export function POST(request: NextRequest, context: { params: Promise<{ path: string[] }> }): Promise<NextResponse> {
+  return handle(request, context.params);
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { LogsExplorer } from '@/components/explore/logs-explorer';
+import { CATALOG, fleet } from '@/lib/catalog';
+import { checkKql } from '@/lib/explore/kql-check';
+import { exploreLogs, listWorkspaces, REAL_ENGINE_COMMAND } from '@/lib/explore/run';
+import { getQueryRunner } from '@/lib/server/backends';
+import { getConfig } from '@/lib/server/config';
+import { parseLogsExplore, searchParamsFrom } from '@/lib/url-state/explore';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Logs explorer' };
+
+interface PageProps {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/** Runs the link's KQL on the server unless it has syntax errors, which are shown instead. */
+export default async function LogsExplorePage({ searchParams }: PageProps): Promise<ReactNode> {
+  const parsed = parseLogsExplore(searchParamsFrom(await searchParams));
+  const state = parsed.value;
+  const runner = getQueryRunner(getConfig());
+  const nowMs = Date.now();
+  const syntaxErrors = state.query ? checkKql(state.query).filter((d) => d.severity === 'error') : [];
+  const [result, picker] = await Promise.all([
+    state.query && syntaxErrors.length === 0 ? exploreLogs(runner, state, { nowMs }) : null,
+    listWorkspaces(runner, nowMs),
+  ]);
+  // The seed's upgrade-status query first, then the other catalog KQL over Log Analytics.
+  const saved = [fleet.upgradeStatus, ...[...CATALOG.values()].filter((q) => q.kind === 'logs' && q.id !== fleet.upgradeStatus.id)].flatMap((q) => {
+    const params = q.params.safeParse({});
+    return params.success ? [{ id: q.id, title: q.title, text: q.build(params.data as never) }] : [];
+  });
+  return (
+    <LogsExplorer
+      key={JSON.stringify(state)}
+      initial={state}
+      result={result}
+      syntaxErrors={syntaxErrors.map((d) => ({ start: d.start, message: d.message }))}
+      paramErrors={parsed.ok ? [] : parsed.errors}
+      savedQueries={saved}
+      workspaces={picker.workspaces}
+      workspacesError={picker.error}
+      engineCommand={REAL_ENGINE_COMMAND}
+    />
+  );
+}

@@ -1,0 +1,74 @@
+'use client';
+
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { bracketMatching, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
+import { autocompletion, closeBrackets, completionKeymap } from '@codemirror/autocomplete';
+import { lintGutter } from '@codemirror/lint';
+import { EditorState, type Extension } from '@codemirror/state';
+import { EditorView, keymap, placeholder as placeholderText } from '@codemirror/view';
+import { useEffect, useRef, type ReactNode } from 'react';
+
+export interface CodeEditorProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** Ctrl/Cmd-Enter runs the query. */
+  onRun: () => void;
+  /** The language: highlighting, completion and linting. */
+  language: Extension;
+  placeholder?: string;
+}
+
+/** A CodeMirror 6 editor; the language extension decides what it knows. */
+export function CodeEditor({ label, value, onChange, onRun, language, placeholder }: CodeEditorProps): ReactNode {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const callbacks = useRef({ onChange, onRun });
+  callbacks.current = { onChange, onRun };
+
+  useEffect(() => {
+    if (!host.current) return;
+    // CodeMirror injects its styles; under the portal's CSP they need the page's nonce.
+    const nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce ?? '';
+    const editor = new EditorView({
+      parent: host.current,
+      state: EditorState.create({
+        doc: value,
+        extensions: [
+          history(),
+          closeBrackets(),
+          bracketMatching(),
+          autocompletion(),
+          lintGutter(),
+          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          keymap.of([
+            { key: 'Mod-Enter', run: () => (callbacks.current.onRun(), true) },
+            ...completionKeymap,
+            ...historyKeymap,
+            ...defaultKeymap,
+          ]),
+          placeholderText(placeholder ?? ''),
+          EditorView.lineWrapping,
+          ...(nonce ? [EditorView.cspNonce.of(nonce)] : []),
+          EditorView.contentAttributes.of({ 'aria-label': label }),
+          EditorView.updateListener.of((u) => {
+            if (u.docChanged) callbacks.current.onChange(u.state.doc.toString());
+          }),
+          language,
+        ],
+      }),
+    });
+    view.current = editor;
+    return () => editor.destroy();
+    // The editor owns its document after mount; `value` changes from outside are synced below.
+  }, [language]);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (editor && editor.state.doc.toString() !== value) {
+      editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
+    }
+  }, [value]);
+
+  return <div ref={host} className="min-h-[2.5rem] rounded-md border border-slate-300 bg-white text-sm shadow-sm focus-within:border-sky-500 [&_.cm-editor]:rounded-md [&_.cm-focused]:outline-none [&_.cm-content]:font-mono" />;
+}

@@ -1,0 +1,69 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { RELATIVE_RANGES, type RelativeRange, type TimeRange } from '@/lib/explore/time';
+import { formatUtc } from '@/lib/format';
+import { CopyTextButton } from '../ui/copy-text-button';
+
+export interface RangePickerProps {
+  range: TimeRange;
+  /** The resolved range of the last run: what "pin" freezes. */
+  resolved: { start: number; end: number } | null;
+  maxSeconds: number;
+  onChange: (range: TimeRange) => void;
+}
+
+/** Relative ranges, or the absolute one a pinned link carries; "pin" makes a link mean the same tomorrow. */
+export function RangePicker({ range, resolved, maxSeconds, onChange }: RangePickerProps): ReactNode {
+  const options = (Object.keys(RELATIVE_RANGES) as RelativeRange[]).filter((r) => RELATIVE_RANGES[r] <= maxSeconds);
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-sm">
+      <label className="flex items-center gap-1.5">
+        <span className="text-slate-500">Range</span>
+        <select
+          value={range.kind === 'relative' ? range.range : 'absolute'}
+          onChange={(e) => e.target.value !== 'absolute' && onChange({ kind: 'relative', range: e.target.value as RelativeRange })}
+          className="rounded-md border border-slate-300 bg-white px-2 py-1.5 shadow-sm"
+        >
+          {options.map((r) => (
+            <option key={r} value={r}>
+              Last {r.slice(4)}
+            </option>
+          ))}
+          {range.kind === 'absolute' && <option value="absolute">{`${formatUtc(new Date(range.from * 1000).toISOString())} → ${formatUtc(new Date(range.to * 1000).toISOString())}`}</option>}
+        </select>
+      </label>
+      {range.kind === 'relative' && resolved && (
+        <button type="button" onClick={() => onChange({ kind: 'absolute', from: resolved.start, to: resolved.end })} className="rounded-md px-2 py-1.5 text-slate-600 hover:bg-slate-100" title="Freeze this range so the link shows the same data later">
+          Pin to absolute
+        </button>
+      )}
+    </div>
+  );
+}
+
+export interface EngineNeededProps {
+  message: string;
+  command: string;
+}
+
+/** The demo answers only catalog queries; this says how to get an engine for anything else. */
+export function EngineNeeded({ message, command }: EngineNeededProps): ReactNode {
+  return (
+    <div role="status" className="rounded-md border border-sky-200 bg-sky-50 p-3 text-sm text-sky-950">
+      <p>{message.split(':')[0]}.</p>
+      <div className="mt-2 flex items-center gap-2 rounded bg-slate-900 px-3 py-2 font-mono text-xs text-slate-100">
+        <code className="flex-1">{command}</code>
+        <CopyTextButton text={command} label="Copy the command" />
+      </div>
+    </div>
+  );
+}
+
+export function QueryError({ source, message }: { source: string; message: string }): ReactNode {
+  return (
+    <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+      <span className="font-semibold">{source}</span>: {message}
+    </p>
+  );
+}

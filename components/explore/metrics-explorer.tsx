@@ -1,0 +1,166 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useMemo, useState, useTransition, type ReactNode } from 'react';
+import type { ExploreSeries } from '@/lib/catalog/queries/explore';
+import { buildChartData, seriesName } from '@/lib/explore/chart-data';
+import { EXPLORE_LIMITS } from '@/lib/explore/limits';
+import type { MetricsQueryResult } from '@/lib/explore/run';
+import type { ParamError } from '@/lib/url-state/overview';
+import { serializeMetricsExplore, type MetricsExploreState } from '@/lib/url-state/explore';
+import { CopyLinkButton } from '../ui/copy-link-button';
+import { ExecutedQueries } from '../ui/executed-queries';
+import { CodeEditor } from './code-editor';
+import { EngineNeeded, QueryError, RangePicker } from './explore-parts';
+import { promqlLanguage } from './promql-language';
+import { ResultTable } from './result-table';
+import { SeriesChart, SeriesLegend } from './series-chart';
+
+export interface MetricsExplorerProps {
+  initial: MetricsExploreState;
+  result: { start: number; end: number; step: number; results: MetricsQueryResult[] } | null;
+  paramErrors: ParamError[];
+  examples: Array<{ id: string; title: string; text: string }>;
+  engineCommand: string;
+}
+
+function lastValues(series: readonly ExploreSeries[], legend: string): unknown[][] {
+  return series.map((s) => {
+    const values = s.points.map(([, v]) => v).filter(Number.isFinite);
+    const last = s.points[s.points.length - 1];
+    return [seriesName(s.labels, legend), last ? last[1] : null, values.length ? Math.min(...values) : null, values.length ? Math.max(...values) : null];
+  });
+}
+
+/** Ad-hoc PromQL: the query, range and step live in the URL; running a query is navigating to it. */
+export function MetricsExplorer({ initial, result, paramErrors, examples, engineCommand }: MetricsExplorerProps): ReactNode {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [state, setState] = useState<MetricsExploreState>(initial.queries.length ? initial : { ...initial, queries: [''] });
+  const language = useMemo(() => promqlLanguage(), []);
+  const answered = result?.results.filter((r) => r.outcome.ok) ?? [];
+  const chart = useMemo(
+    () => buildChartData(answered.map((r) => ({ series: r.outcome.ok ? r.outcome.series : [] })), state.legend),
+    [answered, state.legend],
+  );
+
+  function run(next: MetricsExploreState = state): void {
+    const qs = serializeMetricsExplore({ ...next, queries: next.queries.filter((q) => q.trim()) });
+    startTransition(() => router.push(`/explore/metrics${qs ? `?${qs}` : ''}`));
+  }
+  const setQuery = (i: number, text: string) => setState((s) => ({ ...s, queries: s.queries.map((q, j) => (j === i ? text : q)) }));
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold tracking-tight">Metrics explorer</h1>
+          <p className="text-sm text-slate-500">PromQL with completion of metric names, labels and values; every query is in the link.</p>
+        </div>
+        <CopyLinkButton />
+      </div>
+      {paramErrors.length > 0 && (
+        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          Some of this link&apos;s settings were not understood and are ignored: {paramErrors.map((e) => e.message).join('; ')}.
+        </p>
+      )}
+      <section aria-label="Queries" className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+        {state.queries.map((q, i) => (
+          <div key={i} className="flex items-start gap-2">
+            <span className="mt-2 w-5 shrink-0 text-right font-mono text-xs text-slate-400">{String.fromCharCode(65 + i)}</span>
+            <div className="min-w-0 flex-1">
+              <CodeEditor label={`PromQL query ${String.fromCharCode(65 + i)}`} value={q} onChange={(t) => setQuery(i, t)} onRun={() => run()} language={language} placeholder="e.g. sum by (cluster) (kube_pod_status_phase{phase=&quot;Pending&quot;})" />
+            </div>
+            {state.queries.length > 1 && (
+              <button type="button" aria-label={`Remove query ${String.fromCharCode(65 + i)}`} onClick={() => setState((s) => ({ ...s, queries: s.queries.filter((_, j) => j !== i) }))} className="mt-1.5 rounded px-2 py-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700">
+                ✕
+              </button>
+            )}
+          </div>
+        ))}
+        <div className="flex flex-wrap items-center gap-3 pl-7">
+          <button type="button" onClick={() => run()} disabled={pending} className="rounded-md bg-slate-900 px-4 py-1.5 text-sm font-medium text-white hover:bg-slate-800 disabled:opacity-60">
+            {pending ? 'Running…' : 'Run query'}
+          </button>
+          <span className="text-xs text-slate-400">Ctrl/⌘ + Enter</span>
+          {state.queries.length < EXPLORE_LIMITS.maxQueries && (
+            <button type="button" onClick={() => setState((s) => ({ ...s, queries: [...s.queries, ''] }))} className="text-sm text-sky-700 hover:underline">
+              + Add query
+            </button>
+          )}
+          <RangePicker range={state.range} resolved={result} maxSeconds={EXPLORE_LIMITS.maxRangeSeconds} onChange={(range) => { const next = { ...state, range }; setState(next); run(next); }} />
+          <label className="flex items-center gap-1.5 text-sm">
+            <span className="text-slate-500">Step</span>
+            <input
+              type="number"
+              min={1}
+              value={state.step ?? ''}
+              placeholder={result ? `auto (${result.step}s)` : 'auto'}
+              onChange={(e) => setState((s) => ({ ...s, step: e.target.value ? Math.max(1, Math.round(Number(e.target.value))) : null }))}
+              className="w-28 rounded-md border border-slate-300 px-2 py-1.5 shadow-sm"
+            />
+          </label>
+          <label className="flex items-center gap-1.5 text-sm">
+            <span className="text-slate-500">Legend</span>
+            <input value={state.legend} maxLength={200} onChange={(e) => setState((s) => ({ ...s, legend: e.target.value }))} placeholder="{{cluster}}" className="w-36 rounded-md border border-slate-300 px-2 py-1.5 font-mono shadow-sm" />
+          </label>
+          <div role="radiogroup" aria-label="View" className="flex overflow-hidden rounded-md border border-slate-300 text-sm">
+            {(['chart', 'table'] as const).map((v) => (
+              <button key={v} type="button" role="radio" aria-checked={state.view === v} onClick={() => { const next = { ...state, view: v }; setState(next); run(next); }} className={`px-3 py-1.5 capitalize ${state.view === v ? 'bg-slate-900 text-white' : 'bg-white hover:bg-slate-50'}`}>
+                {v}
+              </button>
+            ))}
+          </div>
+        </div>
+      </section>
+
+      {result?.results.map((r, i) =>
+        r.outcome.ok ? (
+          <div key={i}>
+            {r.outcome.truncated > 0 && <p role="status" className="text-sm text-amber-800">Query {String.fromCharCode(65 + i)}: {r.outcome.truncated} more series not shown (limit {EXPLORE_LIMITS.maxSeries}).</p>}
+            {r.notices.map((n) => <p key={n.message} className="text-sm text-amber-800">{n.message}</p>)}
+          </div>
+        ) : r.outcome.error.needsEngine ? (
+          <EngineNeeded key={i} message={r.outcome.error.message} command={engineCommand} />
+        ) : (
+          <QueryError key={i} source={`Query ${String.fromCharCode(65 + i)} · ${r.executed.backend}`} message={r.outcome.error.message} />
+        ),
+      )}
+
+      {result && answered.length > 0 && (
+        <section aria-label="Result" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <p className="text-xs text-slate-500">
+            {chart.series.length} series · step {result.step}s · {new Date(result.start * 1000).toISOString().slice(0, 16).replace('T', ' ')} → {new Date(result.end * 1000).toISOString().slice(11, 16)} UTC
+          </p>
+          {chart.series.length === 0 ? (
+            <p className="py-10 text-center text-sm text-slate-500">The query ran and returned no series for this range.</p>
+          ) : state.view === 'chart' ? (
+            <>
+              <SeriesChart data={chart} start={result.start} end={result.end} label="Query result over time" />
+              <SeriesLegend data={chart} />
+            </>
+          ) : (
+            <ResultTable label="Series" columns={[{ name: 'series', type: 'string' }, { name: 'last', type: 'real' }, { name: 'min', type: 'real' }, { name: 'max', type: 'real' }]} rows={answered.flatMap((r) => lastValues(r.outcome.ok ? r.outcome.series : [], state.legend))} />
+          )}
+        </section>
+      )}
+
+      {!result && (
+        <section aria-label="Examples" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <h2 className="text-sm font-semibold text-slate-700">Start from a catalog query</h2>
+          <ul className="mt-2 space-y-1">
+            {examples.map((e) => (
+              <li key={e.id}>
+                <button type="button" onClick={() => { const next = { ...state, queries: [e.text] }; setState(next); run(next); }} className="text-left text-sm text-sky-700 hover:underline">
+                  {e.title}
+                </button>
+                <code className="ml-2 hidden font-mono text-xs text-slate-500 lg:inline">{e.text}</code>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {result && <ExecutedQueries queries={result.results.map((r) => r.executed)} />}
+    </div>
+  );
+}

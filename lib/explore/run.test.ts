@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { fleet, azure } from '../catalog';
+import { createDemoBackend } from '../sources/demo-backend';
+import { createQueryRunner } from '../sources/runner';
+import { checkKql } from './kql-check';
+import { createDemoPromMeta, metricOf } from './prom-meta';
+import { exploreLogs, exploreMetrics, listWorkspaces, REAL_ENGINE_COMMAND } from './run';
+
+const demo = createDemoBackend({ seed: 'explore-test', clusters: 12 });
+const runner = createQueryRunner({ arg: demo, logs: demo, prom: demo });
+const nowMs = 1_795_000_000_000;
+
+describe('metrics explorer', () => {
+  it('answers a catalog query typed with other spacing from the demo, as series over the range', async () => {
+    const text = fleet.cpuUtilization.build({ clusterLabel: 'cluster' }).replace(/ /g, '  ');
+    const r = await exploreMetrics(runner, { queries: [text], range: { kind: 'relative', range: 'now-1h' }, step: null }, { nowMs, clusterLabel: 'cluster' });
+    expect(r.step).toBe(15);
+    const [first] = r.results;
+    expect(first?.catalogId).toBe('prom.fleet.cpu-utilization');
+    if (!first?.outcome.ok) throw new Error('expected an answer');
+    expect(first.outcome.series.length).toBeGreaterThan(3);
+    expect(first.outcome.series[0]?.points).toHaveLength(241);
+    expect(first.outcome.series[0]?.labels).toHaveProperty('cluster');
+  });
+
+  it('says a real engine is needed for any other query, with the command that starts one', async () => {
+    const r = await exploreMetrics(runner, { queries: ['up == 0'], range: { kind: 'relative', range: 'now-1h' }, step: null }, { nowMs, clusterLabel: 'cluster' });
+    const [first] = r.results;
+    expect(first?.catalogId).toBeNull();
+    expect(first?.outcome).toEqual({ ok: false, error: expect.objectContaining({ needsEngine: true }) });
+    if (first && !first.outcome.ok) expect(first.outcome.error.message).toContain(REAL_ENGINE_COMMAND);
+    expect(first?.executed.text).toBe('up == 0');
+  });
+});
+
+describe('logs explorer', () => {
+  it('runs the seed’s upgrade query on the demo and returns its table', async () => {
+    const r = await exploreLogs(runner, { query: fleet.upgradeStatus.build({}), range: { kind: 'relative', range: 'now-90d' }, workspaces: [] }, { nowMs });
+    expect(r.catalogId).toBe('logs.upgrade-status');
+    if (!r.outcome.ok) throw new Error(r.outcome.error.message);
+    expect(r.outcome.table.columns.map((c) => c.name)).toEqual(['TimeGenerated', '_ResourceId', 'ResourceGroup', 'SubscriptionId', 'Caller']);
+    expect(r.outcome.table.rows.length).toBeGreaterThan(0);
+    expect(r.executed.text).toContain('Upgrade Succeeded');
+  });
+
+  it('lists the workspaces a picker offers', async () => {
+    const { workspaces, error } = await listWorkspaces(runner, nowMs);
+    expect(error).toBeNull();
+    expect(workspaces.length).toBeGreaterThan(0);
+    expect(workspaces[0]?.customerId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(azure.logAnalyticsWorkspaces.id).toBe('arg.log-analytics-workspaces');
+  });
+});
+
+describe('KQL syntax check (Microsoft’s Kusto language service)', () => {
+  it('finds nothing wrong in the seed’s query and points at a missing expression', () => {
+    expect(checkKql(fleet.upgradeStatus.build({}))).toEqual([]);
+    const diags = checkKql('AzureActivity | where | take 10');
+    expect(diags[0]).toMatchObject({ severity: 'error', message: 'Missing expression', start: 21 });
+    // Loading the 30 MB language service takes seconds on a busy machine.
+  }, 60_000);
+});
+
+describe('PromQL completion sources', () => {
+  it('reads metric names from selectors', () => {
+    expect(metricOf('up{job="x"}')).toBe('up');
+    expect(metricOf('{__name__="node_load1"}')).toBe('node_load1');
+    expect(metricOf('{job="x"}')).toBeNull();
+  });
+
+  it('offers the demo’s exported metrics, their labels and values', async () => {
+    const meta = createDemoPromMeta({ seed: 'explore-test', clusters: 12, clusterLabel: 'cluster', nowMs });
+    const names = await meta.labelValues('__name__', []);
+    expect(names).toEqual(expect.arrayContaining(['kube_node_status_condition', 'node_cpu_seconds_total', 'kube_pod_status_phase']));
+    expect(await meta.labels(['node_cpu_seconds_total'])).toEqual(expect.arrayContaining(['cluster', 'cpu', 'mode']));
+    expect(await meta.labelValues('mode', ['node_cpu_seconds_total'])).toContain('idle');
+    expect((await meta.labelValues('cluster', [])).length).toBeGreaterThan(2);
+    expect((await meta.metadata())['node_cpu_seconds_total']?.[0]?.type).toBe('counter');
+  });
+});

@@ -1,0 +1,174 @@
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { z } from 'zod';
+import { MAX_QUERY_LENGTH } from '../catalog/queries/explore';
+import { EXPLORE_LIMITS } from '../explore/limits';
+import { relativeRangeSchema, RELATIVE_RANGES, type TimeRange } from '../explore/time';
+import type { ParamError, ParseResult } from './overview';
+
+/**
+ * The explorers' view state in the URL: a link is all a colleague needs. Short queries stay
+ * readable (`q=`); long ones are compressed (`z=`, lz-string) rather than stored anywhere.
+ */
+
+/** Past this many characters of query text, the link carries it compressed. */
+export const COMPRESS_ABOVE = 600;
+
+export interface MetricsExploreState {
+  queries: string[];
+  range: TimeRange;
+  /** Seconds; null = automatic. */
+  step: number | null;
+  view: 'chart' | 'table';
+  /** Legend template, e.g. "{{cluster}} {{phase}}"; empty = all labels. */
+  legend: string;
+}
+
+export interface LogsExploreState {
+  query: string;
+  range: TimeRange;
+  workspaces: string[];
+  view: 'table' | 'chart';
+}
+
+export const DEFAULT_METRICS_STATE: MetricsExploreState = { queries: [], range: { kind: 'relative', range: 'now-1h' }, step: null, view: 'chart', legend: '' };
+export const DEFAULT_LOGS_STATE: LogsExploreState = { query: '', range: { kind: 'relative', range: 'now-7d' }, workspaces: [], view: 'table' };
+
+type Params = { get(name: string): string | null; getAll(name: string): string[] };
+
+const queryText = z.string().max(MAX_QUERY_LENGTH, `is longer than ${MAX_QUERY_LENGTH} characters`);
+const instant = z.union([
+  z.string().regex(/^\d{9,11}(\.\d+)?$/).transform(Number),
+  z.iso.datetime({ offset: true }).transform((s) => Date.parse(s) / 1000),
+], { error: 'must be an ISO time or unix seconds' });
+
+function readQueries(p: Params, errors: ParamError[]): string[] {
+  const z64 = p.get('z');
+  if (z64) {
+    const parsed = z.array(queryText).max(EXPLORE_LIMITS.maxQueries).safeParse(jsonOrNull(decompressFromEncodedURIComponent(z64)));
+    if (parsed?.success) return parsed.data.filter((q) => q.trim());
+    errors.push({ param: 'z', message: 'z is not a query list this portal wrote' });
+    return [];
+  }
+  const list = p.getAll('q');
+  if (list.length > EXPLORE_LIMITS.maxQueries) errors.push({ param: 'q', message: `q is given more than ${EXPLORE_LIMITS.maxQueries} times` });
+  const out: string[] = [];
+  for (const q of list.slice(0, EXPLORE_LIMITS.maxQueries)) {
+    const r = queryText.safeParse(q);
+    if (r.success) {
+      if (r.data.trim()) out.push(r.data);
+    } else errors.push({ param: 'q', message: `q ${r.error.issues[0]?.message}` });
+  }
+  return out;
+}
+
+function jsonOrNull(text: string | null): unknown {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
+
+function readRange(p: Params, errors: ParamError[], fallback: TimeRange, maxSeconds: number): TimeRange {
+  const from = p.get('from');
+  const to = p.get('to');
+  if (from || to) {
+    const f = instant.safeParse(from ?? '');
+    const t = instant.safeParse(to ?? '');
+    if (!f.success) errors.push({ param: 'from', message: `from ${f.error.issues[0]?.message}` });
+    if (!t.success) errors.push({ param: 'to', message: `to ${t.error.issues[0]?.message}` });
+    if (f.success && t.success) {
+      if (t.data <= f.data) errors.push({ param: 'to', message: 'to must be after from' });
+      else if (t.data - f.data > maxSeconds) errors.push({ param: 'from', message: `the range may cover at most ${maxSeconds / 86_400} days` });
+      else return { kind: 'absolute', from: Math.floor(f.data), to: Math.floor(t.data) };
+    }
+    return fallback;
+  }
+  const raw = p.get('range');
+  if (!raw) return fallback;
+  const r = relativeRangeSchema.safeParse(raw);
+  if (!r.success) {
+    errors.push({ param: 'range', message: `range ${r.error.issues[0]?.message}` });
+    return fallback;
+  }
+  if (RELATIVE_RANGES[r.data] > maxSeconds) {
+    errors.push({ param: 'range', message: `range may cover at most ${maxSeconds / 86_400} days` });
+    return fallback;
+  }
+  return { kind: 'relative', range: r.data };
+}
+
+export function parseMetricsExplore(p: Params): ParseResult<MetricsExploreState> {
+  const errors: ParamError[] = [];
+  const value: MetricsExploreState = { ...DEFAULT_METRICS_STATE, queries: readQueries(p, errors), range: readRange(p, errors, DEFAULT_METRICS_STATE.range, EXPLORE_LIMITS.maxRangeSeconds) };
+  const step = p.get('step');
+  if (step) {
+    const s = z.coerce.number().int().min(1).max(86_400).safeParse(step);
+    if (s.success) value.step = s.data;
+    else errors.push({ param: 'step', message: 'step must be whole seconds between 1 and 86400' });
+  }
+  const view = p.get('view');
+  if (view === 'chart' || view === 'table') value.view = view;
+  else if (view) errors.push({ param: 'view', message: 'view must be chart or table' });
+  const legend = p.get('legend');
+  if (legend) {
+    if (legend.length <= 200) value.legend = legend;
+    else errors.push({ param: 'legend', message: 'legend is longer than 200 characters' });
+  }
+  return errors.length ? { ok: false, errors, value } : { ok: true, value };
+}
+
+export function parseLogsExplore(p: Params): ParseResult<LogsExploreState> {
+  const errors: ParamError[] = [];
+  const [query = ''] = readQueries(p, errors);
+  const value: LogsExploreState = { ...DEFAULT_LOGS_STATE, query, range: readRange(p, errors, DEFAULT_LOGS_STATE.range, 90 * 86_400) };
+  const ws = p.get('ws');
+  if (ws) {
+    const list = ws.split(',').filter(Boolean);
+    if (list.every((w) => /^[0-9a-f-]{36}$/i.test(w)) && list.length <= 100) value.workspaces = list;
+    else errors.push({ param: 'ws', message: 'ws must be workspace ids (GUIDs), comma-separated' });
+  }
+  const view = p.get('view');
+  if (view === 'chart' || view === 'table') value.view = view;
+  else if (view) errors.push({ param: 'view', message: 'view must be chart or table' });
+  return errors.length ? { ok: false, errors, value } : { ok: true, value };
+}
+
+function writeQueries(out: URLSearchParams, queries: readonly string[]): void {
+  const nonEmpty = queries.filter((q) => q.trim());
+  if (nonEmpty.join('').length > COMPRESS_ABOVE) out.set('z', compressToEncodedURIComponent(JSON.stringify(nonEmpty)));
+  else for (const q of nonEmpty) out.append('q', q);
+}
+
+function writeRange(out: URLSearchParams, range: TimeRange, fallback: TimeRange): void {
+  if (range.kind === 'absolute') {
+    out.set('from', new Date(range.from * 1000).toISOString());
+    out.set('to', new Date(range.to * 1000).toISOString());
+  } else if (fallback.kind !== 'relative' || range.range !== fallback.range) out.set('range', range.range);
+}
+
+export function serializeMetricsExplore(s: MetricsExploreState): string {
+  const out = new URLSearchParams();
+  writeQueries(out, s.queries);
+  writeRange(out, s.range, DEFAULT_METRICS_STATE.range);
+  if (s.step !== null) out.set('step', String(s.step));
+  if (s.view !== DEFAULT_METRICS_STATE.view) out.set('view', s.view);
+  if (s.legend) out.set('legend', s.legend);
+  return out.toString();
+}
+
+export function serializeLogsExplore(s: LogsExploreState): string {
+  const out = new URLSearchParams();
+  writeQueries(out, [s.query]);
+  writeRange(out, s.range, DEFAULT_LOGS_STATE.range);
+  if (s.workspaces.length) out.set('ws', s.workspaces.join(','));
+  if (s.view !== DEFAULT_LOGS_STATE.view) out.set('view', s.view);
+  return out.toString();
+}
+
+/** Next.js' searchParams object as URLSearchParams, repeated keys kept in order. */
+export function searchParamsFrom(sp: Record<string, string | string[] | undefined>): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [k, v] of Object.entries(sp)) for (const item of Array.isArray(v) ? v : v === undefined ? [] : [v]) out.append(k, item);
+  return out;
+}
