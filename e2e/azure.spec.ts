@@ -1,13 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { demoWorkspaces } from '../lib/demo/azure-tables';
 import { getDemoFleet } from '../lib/demo/fleet';
-import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, LOCAL_TENANT, startDemoCloud } from '../lib/testing/azure/fixtures';
+import { startDemoCloud } from '../lib/testing/azure/fixtures';
 import type { LocalCloud } from '../lib/testing/azure/local-cloud';
 import { OverviewPage } from './pages/overview-page';
+import { azureModeEnv } from './support/azure';
+import { startPortal, stopPortal, waitForHealth } from './support/portal';
 
 /**
  * The production server in Azure mode against the local HTTPS protocol servers: the
@@ -32,18 +34,6 @@ let cloud: LocalCloud;
 let server: ChildProcess;
 let dir: string;
 
-async function waitForHealth(): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('next start did not come up in Azure mode');
-}
-
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
@@ -52,30 +42,12 @@ test.beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'fleetwatch-e2e-azure-'));
   const caFile = path.join(dir, 'ca.pem');
   writeFileSync(caFile, cloud.ca);
-  server = spawn('npx', ['next', 'start', '-p', String(PORT)], {
-    stdio: 'ignore',
-    detached: true,
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: '1',
-      NODE_EXTRA_CA_CERTS: caFile,
-      FLEETWATCH_CACHE_SECONDS: '0',
-      AZURE_TENANT_ID: LOCAL_TENANT,
-      AZURE_CLIENT_ID: LOCAL_CLIENT_ID,
-      AZURE_CLIENT_SECRET: LOCAL_CLIENT_SECRET,
-      AZURE_AUTHORITY_HOST: cloud.url,
-      AZURE_DISABLE_INSTANCE_DISCOVERY: 'true',
-      AZURE_RESOURCE_MANAGER_ENDPOINT: cloud.url,
-      AZURE_LOG_ANALYTICS_ENDPOINT: cloud.url,
-      // The discovered Azure Monitor workspaces are not reachable from a test: fail fast.
-      PROMETHEUS_TIMEOUT_MS: '2000',
-    },
-  });
-  await waitForHealth();
+  server = startPortal(PORT, azureModeEnv(cloud.url, caFile));
+  await waitForHealth(BASE);
 });
 
 test.afterAll(async () => {
-  if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+  stopPortal(server);
   await cloud?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });

@@ -1,14 +1,16 @@
 import { expect, test } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fleet as catalog } from '../lib/catalog';
 import { getDemoFleet } from '../lib/demo/fleet';
 import { backfillDemoTelemetry, startPrometheus, type LocalPrometheus } from '../lib/sources/prometheus/testing/local-prometheus';
-import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, LOCAL_TENANT, startDemoCloud } from '../lib/testing/azure/fixtures';
+import { startDemoCloud } from '../lib/testing/azure/fixtures';
 import type { LocalCloud } from '../lib/testing/azure/local-cloud';
 import { ExplorePage } from './pages/explore-page';
+import { azureModeEnv } from './support/azure';
+import { startPortal, stopPortal, waitForHealth } from './support/portal';
 
 /**
  * The explorers against real engines: PromQL against a real Prometheus backfilled with the
@@ -18,28 +20,6 @@ import { ExplorePage } from './pages/explore-page';
 
 const PROM_PORT = Number(process.env.E2E_EXPLORE_PORT ?? 3239);
 const AZURE_PORT = PROM_PORT + 10;
-
-function startPortal(port: number, env: Record<string, string>): ChildProcess {
-  return spawn('npx', ['next', 'start', '-p', String(port)], {
-    stdio: 'ignore',
-    detached: true,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', FLEETWATCH_CACHE_SECONDS: '0', ...env },
-  });
-}
-
-async function waitForHealth(base: string): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${base} did not come up`);
-}
-
-const stop = (p: ChildProcess | undefined) => p?.pid && process.kill(-p.pid, 'SIGTERM');
 
 test.describe('metrics explorer on a real Prometheus', () => {
   test.describe.configure({ mode: 'serial' });
@@ -60,7 +40,7 @@ test.describe('metrics explorer on a real Prometheus', () => {
   });
 
   test.afterAll(async () => {
-    stop(portal);
+    stopPortal(portal);
     await prometheus?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -120,22 +100,12 @@ test.describe('logs explorer on the local Log Analytics server', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'fleetwatch-e2e-kql-'));
     const caFile = path.join(dir, 'ca.pem');
     writeFileSync(caFile, cloud.ca);
-    portal = startPortal(AZURE_PORT, {
-      NODE_EXTRA_CA_CERTS: caFile,
-      AZURE_TENANT_ID: LOCAL_TENANT,
-      AZURE_CLIENT_ID: LOCAL_CLIENT_ID,
-      AZURE_CLIENT_SECRET: LOCAL_CLIENT_SECRET,
-      AZURE_AUTHORITY_HOST: cloud.url,
-      AZURE_DISABLE_INSTANCE_DISCOVERY: 'true',
-      AZURE_RESOURCE_MANAGER_ENDPOINT: cloud.url,
-      AZURE_LOG_ANALYTICS_ENDPOINT: cloud.url,
-      PROMETHEUS_TIMEOUT_MS: '2000',
-    });
+    portal = startPortal(AZURE_PORT, azureModeEnv(cloud.url, caFile));
     await waitForHealth(base);
   });
 
   test.afterAll(async () => {
-    stop(portal);
+    stopPortal(portal);
     await cloud?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
