@@ -1,6 +1,9 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { AccountMenu } from '@/components/auth/account-menu';
+import { AuthProvider } from '@/components/auth/auth-provider';
 import { AppHeader } from '@/components/layout/app-header';
+import { getLayoutAuth } from '@/lib/auth/server';
 import { ConfigError } from '@/lib/server/config';
 import { describeMode } from '@/lib/server/fleet-service';
 import './globals.css';
@@ -12,7 +15,8 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }): ReactNode {
+export default async function RootLayout({ children }: { children: ReactNode }): Promise<ReactNode> {
+  const auth = await getLayoutAuth();
   let mode: ReturnType<typeof describeMode>;
   try {
     mode = describeMode();
@@ -24,8 +28,17 @@ export default function RootLayout({ children }: { children: ReactNode }): React
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
-        <AppHeader modeLabel={mode.label} mode={mode.mode} />
-        <main className="mx-auto w-full max-w-[1600px] px-3 pb-16 pt-4 sm:px-6">{children}</main>
+        {auth.publicConfig ? (
+          <AuthProvider config={auth.publicConfig} session={auth.session}>
+            <AppHeader modeLabel={mode.label} mode={mode.mode} signIn="on" account={<AccountMenu />} />
+            <main className="mx-auto w-full max-w-[1600px] px-3 pb-16 pt-4 sm:px-6">{children}</main>
+          </AuthProvider>
+        ) : (
+          <>
+            <AppHeader modeLabel={mode.label} mode={mode.mode} signIn={auth.signIn} />
+            <main className="mx-auto w-full max-w-[1600px] px-3 pb-16 pt-4 sm:px-6">{children}</main>
+          </>
+        )}
       </body>
     </html>
   );

@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
+import { SignInRequired } from '@/components/auth/sign-in-required';
 import { FleetOverview } from '@/components/fleet/fleet-overview';
+import { ConfigProblem } from '@/components/ui/config-problem';
+import { getServerAuth } from '@/lib/auth/server';
 import { toOverviewRow } from '@/lib/fleet/rows';
 import { ConfigError } from '@/lib/server/config';
 import { loadFleetOverview } from '@/lib/server/fleet-service';
@@ -12,6 +15,9 @@ interface PageProps {
 }
 
 export default async function FleetOverviewPage({ searchParams }: PageProps): Promise<ReactNode> {
+  // proxy.ts shows the sign-in page instead; this second check keeps data out if it ever does not.
+  const auth = await getServerAuth();
+  if (!auth.ok) return <SignInRequired status={auth.status} />;
   const params = parseOverviewParams(fromNextSearchParams(await searchParams));
   let overview: Awaited<ReturnType<typeof loadFleetOverview>>;
   try {
@@ -32,13 +38,3 @@ export default async function FleetOverviewPage({ searchParams }: PageProps): Pr
   );
 }
 
-/** A bad environment variable is the operator's to fix: say which, not "something went wrong". */
-function ConfigProblem({ message }: { message: string }): ReactNode {
-  return (
-    <div role="alert" className="mx-auto mt-12 max-w-xl rounded-lg border border-red-200 bg-white p-6 shadow-sm">
-      <h1 className="text-lg font-semibold text-red-800">Fleetwatch is not configured correctly</h1>
-      <p className="mt-2 font-mono text-sm text-slate-700">{message}</p>
-      <p className="mt-3 text-sm text-slate-600">Fix the variable and restart the server; the README&apos;s configuration table lists every variable.</p>
-    </div>
-  );
-}

@@ -1,4 +1,5 @@
 import type { BackendKind, CatalogQuery, Notice, QueryRequest, QueryTime } from '../catalog/types';
+import { UnsafeQueryValueError } from '../catalog/escape';
 import { WireFormatError } from '../catalog/wire';
 import type { BackendRegistry } from './backend';
 import { SourceError, type SourceFailure, type SourceName } from './errors';
@@ -11,6 +12,8 @@ export interface ExecutedQuery {
   text: string;
   backend: string;
   durationMs: number;
+  /** The time it ran for, so "open in explorer" can ask the same question. */
+  time: QueryTime;
 }
 
 export interface QueryFailure {
@@ -57,7 +60,15 @@ export function createQueryRunner(backends: BackendRegistry): QueryRunner {
       const backend = backends[query.kind];
       const parsedParams = query.params.safeParse(rawParams);
       const params = parsedParams.success ? parsedParams.data : rawParams;
-      const text = parsedParams.success ? query.build(params) : '';
+      let text = '';
+      let unsafe: string | null = null;
+      try {
+        if (parsedParams.success) text = query.build(params);
+      } catch (error) {
+        // A value the query language cannot express (e.g. a control character in KQL) is bad input, not a crash.
+        if (!(error instanceof UnsafeQueryValueError)) throw error;
+        unsafe = error.message;
+      }
       const executed = (backendLabel: string, executedText = text): ExecutedQuery => ({
         id: query.id,
         title: query.title,
@@ -65,6 +76,7 @@ export function createQueryRunner(backends: BackendRegistry): QueryRunner {
         text: executedText,
         backend: backendLabel,
         durationMs: Math.round(performance.now() - started),
+        time,
       });
       if (!parsedParams.success) {
         const issue = parsedParams.error.issues[0];
@@ -74,6 +86,9 @@ export function createQueryRunner(backends: BackendRegistry): QueryRunner {
           notices: [],
           executed: executed('none'),
         };
+      }
+      if (unsafe !== null) {
+        return { ok: false, error: { source: query.kind, failure: 'bad-query', message: `invalid parameter: ${unsafe}` }, notices: [], executed: executed('none') };
       }
       if (!backend) {
         return {

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { requireAuth } from '@/lib/auth/http';
 import { applyFleetFilters } from '@/lib/fleet/filter';
 import { loadFleetOverview } from '@/lib/server/fleet-service';
 import { ConfigError } from '@/lib/server/config';
@@ -9,6 +10,9 @@ export const dynamic = 'force-dynamic';
 
 /** GET /api/fleet — the overview's clusters, filtered and sorted like the page. Documented in the README. */
 export async function GET(request: NextRequest): Promise<NextResponse> {
+  // proxy.ts checked already; checking here too keeps the route safe if the matcher changes.
+  const auth = await requireAuth(request);
+  if (auth instanceof NextResponse) return auth;
   const parsed = parseFleetApiParams(request.nextUrl.searchParams);
   if (!parsed.ok) return badRequest(parsed.errors);
   const { filters, limit, offset } = parsed.value;

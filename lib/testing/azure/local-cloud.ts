@@ -18,7 +18,7 @@ import { makeTestCertificate } from './tls';
  * imports this, and no production switch fakes a token.
  */
 
-export type Service = 'arg' | 'logs' | 'token';
+export type Service = 'arg' | 'logs' | 'token' | 'arm';
 
 export type Fault =
   | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
@@ -50,6 +50,8 @@ export interface LoggedRequest {
   allowPartialScopes?: boolean;
   /** Log Analytics: the workspaces the request named. */
   workspaces?: string[];
+  /** The user a downstream (on-behalf-of) token was issued for; absent for the app's own tokens. */
+  subject?: string;
   timespan?: string;
   prefer?: string;
 }
@@ -68,6 +70,11 @@ export interface LocalCloudAnswers {
   logs(workspaces: string[], query: string, timespan: string | undefined): LogsResponse;
   /** Workspace ids the server knows; others answer 404 like the service. */
   knowsWorkspace(id: string): boolean;
+  /**
+   * ARM: the body of GET {resourceId}/providers/Microsoft.Insights/diagnosticSettings, or null
+   * for a resource that does not exist (404). Optional: servers without it answer 404.
+   */
+  diagnosticSettings?(resourceId: string): unknown;
 }
 
 export interface LocalCloudOptions {
@@ -77,6 +84,11 @@ export interface LocalCloudOptions {
   answers: LocalCloudAnswers;
   /** Quota headers on every Resource Graph answer (the service's default window). */
   argQuota?: { remaining: number; resetsAfter: string };
+  /**
+   * On-behalf-of (jwt-bearer grant): checks the user's token the portal presents and returns
+   * its subject, or null to refuse. Without it the grant is refused like any unknown grant.
+   */
+  verifyUserAssertion?: (assertion: string) => Promise<string | null>;
 }
 
 export interface LocalCloud {
@@ -124,15 +136,15 @@ function decodeSkipToken(token: string): number | null {
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const { key, cert } = makeTestCertificate();
   const requests: LoggedRequest[] = [];
-  const faults: Record<Service, Fault[]> = { arg: [], logs: [], token: [] };
-  const tokens = new Map<string, { expiresAt: number; scope: string }>();
+  const faults: Record<Service, Fault[]> = { arg: [], logs: [], token: [], arm: [] };
+  const tokens = new Map<string, { expiresAt: number; scope: string; subject?: string }>();
   // After a quota announcement of 0, requests before the reset are throttled like the real service.
   let quotaBlockedUntil = 0;
   let url = '';
 
   const takeFault = (service: Service): Fault | undefined => faults[service].shift();
 
-  function authorize(req: IncomingMessage): { ok: true } | { ok: false; code: string; message: string } {
+  function authorize(req: IncomingMessage): { ok: true; subject?: string } | { ok: false; code: string; message: string } {
     const header = req.headers.authorization ?? '';
     const token = /^Bearer (.+)$/.exec(header)?.[1];
     const issued = token ? tokens.get(token) : undefined;
@@ -141,7 +153,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       return { ok: false, code: 'ExpiredAuthenticationToken', message: 'The access token expiry UTC time is earlier than current UTC time.' };
     }
     if (issued.scope !== `${url}/.default`) return { ok: false, code: 'InvalidAuthenticationTokenAudience', message: `The access token has been obtained for wrong audience (${issued.scope}).` };
-    return { ok: true };
+    return { ok: true, subject: issued.subject };
   }
 
   async function handleToken(req: IncomingMessage, res: ServerResponse, path: string, log: LoggedRequest): Promise<void> {
@@ -172,6 +184,22 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       if (fault?.kind === 'status') {
         log.status = fault.status;
         send(res, fault.status, fault.body ?? { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' });
+        return;
+      }
+      // On-behalf-of: https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow
+      const obo = form.get('grant_type') === 'urn:ietf:params:oauth:grant-type:jwt-bearer' && form.get('requested_token_use') === 'on_behalf_of';
+      if (obo && tenant === options.tenantId && form.get('client_id') === options.clientId && form.get('client_secret') === options.clientSecret) {
+        const subject = options.verifyUserAssertion ? await options.verifyUserAssertion(form.get('assertion') ?? '') : null;
+        if (!subject) {
+          log.status = 400;
+          send(res, 400, { error: 'invalid_grant', error_description: 'AADSTS50013: Assertion failed signature validation.', error_codes: [50013] });
+          return;
+        }
+        const token = randomBytes(24).toString('base64url');
+        tokens.set(token, { expiresAt: Date.now() + 3600_000, scope: form.get('scope')?.split(' ').find((s) => s.endsWith('/.default')) ?? '', subject });
+        log.status = 200;
+        log.subject = subject;
+        send(res, 200, { token_type: 'Bearer', scope: form.get('scope') ?? '', expires_in: 3599, ext_expires_in: 3599, access_token: token });
         return;
       }
       if (tenant !== options.tenantId || form.get('client_id') !== options.clientId || form.get('client_secret') !== options.clientSecret || form.get('grant_type') !== 'client_credentials') {
@@ -330,10 +358,33 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     send(res, 200, answer);
   }
 
+  // ARM list of a resource's diagnostic settings (api-version 2021-05-01-preview).
+  function handleDiagnosticSettings(req: IncomingMessage, res: ServerResponse, path: string, log: LoggedRequest): void {
+    const apiVersion = new URL(req.url ?? '/', 'https://x').searchParams.get('api-version');
+    if (req.method !== 'GET' || apiVersion !== '2021-05-01-preview') {
+      log.status = 400;
+      send(res, 400, { error: { code: 'InvalidApiVersionParameter', message: `api-version ${apiVersion ?? '(none)'} is not supported here` } });
+      return;
+    }
+    const fault = takeFault('arm');
+    if (fault?.kind === 'status') {
+      log.status = fault.status;
+      send(res, fault.status, fault.body ?? { error: { code: 'InternalServerError', message: 'Encountered an internal server error.' } }, fault.headers);
+      return;
+    }
+    const resourceId = decodeURIComponent(path.replace(/\/providers\/Microsoft\.Insights\/diagnosticSettings$/i, ''));
+    const body = options.answers.diagnosticSettings?.(resourceId) ?? null;
+    log.status = body === null ? 404 : 200;
+    if (body === null) send(res, 404, { error: { code: 'ResourceNotFound', message: `The Resource '${resourceId}' was not found.` } });
+    else send(res, 200, body);
+  }
+
   const server: Server = createServer({ key, cert }, (req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const service: Service | 'other' = path.startsWith('/providers/Microsoft.ResourceGraph/')
       ? 'arg'
+      : /\/providers\/Microsoft\.Insights\/diagnosticSettings$/i.test(path)
+        ? 'arm'
       : path.startsWith('/v1/workspaces/')
         ? 'logs'
         : /^\/[^/]+\/(v2\.0\/\.well-known|oauth2\/v2\.0\/token)/.test(path)
@@ -356,7 +407,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         });
         return;
       }
+      log.subject = auth.subject;
       if (service === 'arg') return handleArg(req, res, log);
+      if (service === 'arm') return handleDiagnosticSettings(req, res, path, log);
       return handleLogs(req, res, path, log);
     };
     handle().catch((error: unknown) => {
@@ -385,6 +438,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       faults.arg.length = 0;
       faults.logs.length = 0;
       faults.token.length = 0;
+      faults.arm.length = 0;
       quotaBlockedUntil = 0;
     },
     close() {

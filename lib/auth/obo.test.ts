@@ -1,0 +1,94 @@
+import { jwtVerify } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fleet as q } from '../catalog';
+import { getDemoFleet } from '../demo/fleet';
+import { createAzureBackends } from '../server/azure-backends';
+import { createQueryRunner } from '../sources/runner';
+import { startTestIssuer, type TestIssuer } from '../testing/auth/test-issuer';
+import { demoCloudAnswers } from '../testing/azure/demo-answers';
+import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, LOCAL_TENANT } from '../testing/azure/fixtures';
+import { startLocalCloud, type LocalCloud } from '../testing/azure/local-cloud';
+import { createOboApp, createOboCredential } from './obo';
+
+/**
+ * On-behalf-of end to end: the real msal-node exchanges each user's token at the local
+ * Entra token endpoint, and the real Resource Graph SDK sends the downstream token to the
+ * local Resource Graph server, which records whose token it was.
+ */
+
+const fleet = getDemoFleet('fleetwatch', 20);
+const instant = { kind: 'instant', at: 1_764_000_000 } as const;
+const API = 'api://fleetwatch-obo';
+let issuer: TestIssuer;
+let cloud: LocalCloud;
+
+beforeAll(async () => {
+  issuer = await startTestIssuer({ audience: API });
+  const keys = await import('jose').then((jose) => jose.createRemoteJWKSet(new URL(issuer.jwksUri)));
+  cloud = await startLocalCloud({
+    tenantId: LOCAL_TENANT,
+    clientId: LOCAL_CLIENT_ID,
+    clientSecret: LOCAL_CLIENT_SECRET,
+    answers: demoCloudAnswers(fleet, { now: () => instant.at }),
+    // Entra checks the assertion was issued for the calling app; so does the local endpoint.
+    verifyUserAssertion: async (assertion) => {
+      try {
+        const { payload } = await jwtVerify(assertion, keys, { issuer: issuer.issuer, audience: API });
+        return payload.sub ?? null;
+      } catch {
+        return null;
+      }
+    },
+  });
+});
+
+afterAll(async () => {
+  await cloud?.close();
+  await issuer?.close();
+});
+
+function runnerFor(userToken: string): ReturnType<typeof createQueryRunner> {
+  const app = createOboApp({ clientId: LOCAL_CLIENT_ID, clientSecret: LOCAL_CLIENT_SECRET, authority: `${cloud.url}/${LOCAL_TENANT}`, knownAuthorities: [new URL(cloud.url).host], ca: cloud.ca });
+  const azure = createAzureBackends(
+    {
+      tenantId: LOCAL_TENANT,
+      subscriptionIds: [],
+      managementGroup: undefined,
+      resourceManagerEndpoint: cloud.url,
+      logAnalyticsEndpoint: cloud.url,
+      authorityHost: cloud.url,
+      disableInstanceDiscovery: true,
+      workspaceIds: [],
+      workspacesPerRequest: 1,
+      logsServerTimeoutSeconds: 30,
+      resourceGraphTimeoutMs: 10_000,
+      discoverySeconds: 300,
+    },
+    { credential: createOboCredential(app, () => userToken), ca: cloud.ca },
+  );
+  return createQueryRunner({ arg: azure.arg, logs: azure.logs, prom: null });
+}
+
+describe('on-behalf-of', () => {
+  it('Resource Graph receives the downstream token of the user who asked', async () => {
+    const alice = await issuer.sign({ scp: 'Fleet.Read' }, { subject: 'user-alice' });
+    const bob = await issuer.sign({ scp: 'Fleet.Read' }, { subject: 'user-bob' });
+    const a = await runnerFor(alice).run(q.fleetInventory, {}, instant);
+    const b = await runnerFor(bob).run(q.fleetInventory, {}, instant);
+    expect(a.ok && b.ok).toBe(true);
+    const exchanges = cloud.requests.filter((r) => r.service === 'token' && r.subject);
+    expect(exchanges.map((r) => r.subject)).toEqual(['user-alice', 'user-bob']);
+    const argCalls = cloud.requests.filter((r) => r.service === 'arg');
+    expect(argCalls.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(argCalls.map((r) => r.subject))).toEqual(new Set(['user-alice', 'user-bob']));
+    expect(argCalls.every((r) => r.status === 200)).toBe(true);
+  });
+
+  it('a forged user token gets no downstream token, so no data', async () => {
+    const forged = await issuer.sign({ scp: 'Fleet.Read' }, { subject: 'user-mallory', forge: true });
+    const before = cloud.requests.filter((r) => r.service === 'arg').length;
+    const outcome = await runnerFor(forged).run(q.fleetInventory, {}, instant);
+    expect(outcome.ok).toBe(false);
+    expect(cloud.requests.filter((r) => r.service === 'arg' && r.status === 200).length).toBe(before);
+  });
+});
