@@ -1,10 +1,12 @@
 'use client';
 
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import Link from 'next/link';
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { FleetFilters, SortKey } from '@/lib/fleet/filter';
 import { HEALTH_THRESHOLDS } from '@/lib/fleet/health';
 import type { OverviewRow } from '@/lib/fleet/rows';
+import { clusterPageHref, pageForLayer } from '@/lib/fleet/cluster/layers';
 import { formatAge, formatCount, formatUtc } from '@/lib/format';
 import { SORT_LABELS } from './filter-bar';
 import { HealthBadge } from './health-badge';
@@ -62,7 +64,10 @@ function Reasons({ c }: { c: OverviewRow }): ReactNode {
       <HealthBadge status={c.health.status} />
       {first && (
         <span className="line-clamp-2 min-w-0 text-xs leading-snug text-slate-600" title={c.health.reasons.map((r) => r.message).join('\n')}>
-          {first.message}
+          {/* The reason's layer page shows the signal behind it. */}
+          <Link href={clusterPageHref(c.name, pageForLayer(first.layer))} className="hover:underline">
+            {first.message}
+          </Link>
           {rest.length > 0 && <span className="ml-1 text-slate-400">+{rest.length} more</span>}
         </span>
       )}
@@ -78,9 +83,9 @@ function ClusterRow({ c, generatedAt }: { c: OverviewRow; generatedAt: string })
       <div role="cell" className="min-w-0">
         <div className="flex items-start justify-between gap-2">
           <div className="min-w-0">
-            <div className="truncate font-medium text-slate-900" title={c.name}>
+            <Link href={clusterPageHref(c.name, 'summary')} className="block truncate font-medium text-sky-800 hover:underline" title={c.name}>
               {c.name}
-            </div>
+            </Link>
             <div className="truncate text-xs text-slate-500" title={c.id}>
               {c.resourceGroup}
             </div>

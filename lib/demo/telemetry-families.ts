@@ -2,6 +2,8 @@ import type { DemoCluster, DemoNode, DemoWorkload } from './fleet';
 import { hash32, hexFrom } from './random';
 import { crashLoopSince } from './answers';
 import { nodeProviderId } from './providers';
+import { appRequestSeries } from './app-telemetry';
+import { ingressRequestSeries } from './ingress-telemetry';
 import { podsOf, type DemoPod, type PodState } from './pods';
 import {
   apiRequestsServed,
@@ -30,7 +32,7 @@ const PHASE_OF: Record<PodState, (typeof PHASES)[number]> = {
 
 export interface Family {
   name: string;
-  type: 'gauge' | 'counter';
+  type: 'gauge' | 'counter' | 'unknown';
   help: string;
   /** Sample name suffix: `_total` for counters. */
   suffix?: string;
@@ -250,6 +252,22 @@ export const FAMILIES: Family[] = [
   ...deploymentFamilies(),
   ...daemonSetFamilies(),
   {
+    // L4: the applications' own HTTP metrics (app-telemetry.ts).
+    name: 'http_requests',
+    type: 'counter',
+    suffix: '_total',
+    help: 'Total number of HTTP requests by method and status code.',
+    series: appRequestSeries,
+  },
+  {
+    // L5: ingress-nginx at the cluster's edge (ingress-telemetry.ts). It exposes this counter
+    // without `_total` in the Prometheus text format; OpenMetrics only allows that name untyped.
+    name: 'nginx_ingress_controller_requests',
+    type: 'unknown',
+    help: 'The total number of client requests',
+    series: ingressRequestSeries,
+  },
+  {
     name: 'kubelet_node_name',
     type: 'gauge',
     help: "The node's name. The count is always 1.",
@@ -314,7 +332,7 @@ export const FAMILIES: Family[] = [
 ];
 
 /** Verb, code and share of an API server's requests; all succeed on the demo fleet. */
-const API_MIX: ReadonlyArray<readonly [string, string, number]> = [
+export const API_MIX: ReadonlyArray<readonly [string, string, number]> = [
   ['GET', '200', 0.43],
   ['GET', '404', 0.02],
   ['LIST', '200', 0.1],
@@ -325,9 +343,9 @@ const API_MIX: ReadonlyArray<readonly [string, string, number]> = [
   ['DELETE', '200', 0.05],
 ];
 /** Mean latency per verb, seconds (exponential distribution). WATCH is long-running and not timed. */
-const API_LATENCY: Record<string, number> = { GET: 0.012, LIST: 0.09, POST: 0.03, PUT: 0.025, PATCH: 0.025, DELETE: 0.03 };
+export const API_LATENCY: Record<string, number> = { GET: 0.012, LIST: 0.09, POST: 0.03, PUT: 0.025, PATCH: 0.025, DELETE: 0.03 };
 
-function apiserverOf(c: DemoCluster): { phase: number; since: number } {
+export function apiserverOf(c: DemoCluster): { phase: number; since: number } {
   const h = hash32(`${c.name}/apiserver`);
   return { phase: (h % 6283) / 1000, since: 1_762_000_000 + (h % 500_000) };
 }

@@ -97,10 +97,10 @@ describe('chart data', () => {
 describe('open in explorer', () => {
   it('carries a panel’s PromQL or KQL and time range; none for Resource Graph', async () => {
     const { explorerHref } = await import('./links');
-    const prom = explorerHref({ kind: 'prom', text: 'sum by (cluster) (up)' }, { kind: 'relative', range: 'now-6h' });
-    expect(prom).toBe('/explore/metrics?q=sum+by+%28cluster%29+%28up%29&range=now-6h');
+    const prom = explorerHref({ kind: 'prom', text: 'sum by (cluster) (up)', time: { kind: 'range', start: 1_790_000_000, end: 1_790_003_600, step: 15 } });
+    expect(prom).toBe('/explore/metrics?q=sum+by+%28cluster%29+%28up%29&from=2026-09-21T14%3A13%3A20.000Z&to=2026-09-21T15%3A13%3A20.000Z');
     expect(parseMetricsExplore(new URLSearchParams(prom?.split('?')[1])).value.queries).toEqual(['sum by (cluster) (up)']);
-    expect(explorerHref({ kind: 'logs', text: 'AzureActivity | take 1' })).toBe('/explore/logs?q=AzureActivity+%7C+take+1');
+    expect(explorerHref({ kind: 'logs', text: 'AzureActivity | take 1', time: { kind: 'instant', at: 1_790_000_000 } })).toBe('/explore/logs?q=AzureActivity+%7C+take+1');
     expect(explorerHref({ kind: 'arg', text: 'resources' })).toBeNull();
   });
 });

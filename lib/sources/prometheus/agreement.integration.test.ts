@@ -58,8 +58,12 @@ function close(a: number, b: number): boolean {
 
 const key = (labels: Record<string, string>): string => JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
 
+// Cluster-page queries take one cluster: a scraped one with crash loops, so every panel has rows.
+const PAGE_CLUSTER = exportedClusters(getDemoFleet(SEED, CLUSTERS)).find((c) => c.workloads.some((w) => w.crashLooping > 0))?.name ?? '';
+
 function requestFor(query: PromQuery<unknown, unknown>, time: QueryTime): QueryRequest {
-  const params = query.params.parse({ clusterLabel: 'cluster' });
+  // Fleet queries strip the unknown `cluster` key; cluster queries require it.
+  const params = query.params.parse({ clusterLabel: 'cluster', cluster: PAGE_CLUSTER });
   return { query, params, text: query.build(params), time };
 }
 
@@ -107,7 +111,26 @@ describe('demo ⇔ real Prometheus agreement', () => {
   });
 
   it('covers every PromQL query in the catalog', () => {
+    expect(PAGE_CLUSTER).not.toBe('');
     expect(PROM_QUERIES.map((q) => q.id).sort()).toEqual([
+      'prom.cluster.apiserver-latency',
+      'prom.cluster.apiserver-requests',
+      'prom.cluster.app-error-ratio',
+      'prom.cluster.app-request-rate',
+      'prom.cluster.crashlooping-containers',
+      'prom.cluster.deployment-replicas',
+      'prom.cluster.ingress-error-ratio',
+      'prom.cluster.ingress-request-rate',
+      'prom.cluster.kubelet-pod-sync',
+      'prom.cluster.namespace-cpu',
+      'prom.cluster.namespace-memory',
+      'prom.cluster.node-allocatable',
+      'prom.cluster.node-cpu',
+      'prom.cluster.node-memory',
+      'prom.cluster.node-ready',
+      'prom.cluster.node-running-pods',
+      'prom.cluster.pod-phases',
+      'prom.cluster.restarts-by-namespace',
       'prom.fleet.container-restarts',
       'prom.fleet.cpu-utilization',
       'prom.fleet.crashlooping-containers',

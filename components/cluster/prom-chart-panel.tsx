@@ -1,0 +1,49 @@
+import type { ReactNode } from 'react';
+import type { ClusterPromParams, SeriesRow } from '@/lib/catalog/queries/cluster-prom';
+import type { PromQuery } from '@/lib/catalog/types';
+import { buildChartData } from '@/lib/fleet/cluster/build';
+import type { ResolvedRange } from '@/lib/fleet/cluster/time-range';
+import type { ValueUnit } from '@/lib/fleet/cluster/units';
+import { runPanelQuery } from '@/lib/server/cluster-service';
+import { Panel, PanelEmpty, PanelError } from './panel';
+import { TimeSeriesChart } from './time-series-chart';
+
+export interface PromChartPanelProps {
+  query: PromQuery<ClusterPromParams, SeriesRow>;
+  params: ClusterPromParams;
+  range: ResolvedRange;
+  unit: ValueUnit;
+  /** Labels that name a line, joined by a space. */
+  nameBy: readonly string[];
+  /** Keep only the series whose label equals this value (the URL's selection). */
+  only?: { label: string; value: string } | null;
+  empty: string;
+  wide?: boolean;
+}
+
+/** A server panel: runs one range query and hands the chart plain data. */
+export async function PromChartPanel({ query, params, range, unit, nameBy, only, empty, wide }: PromChartPanelProps): Promise<ReactNode> {
+  const outcome = await runPanelQuery(query, params, { kind: 'range', start: range.start, end: range.end, step: range.step });
+  const title = only ? `${query.title} · ${only.value}` : query.title;
+  if (!outcome.ok) {
+    return (
+      <Panel title={title} description={query.description} queries={[outcome.executed]} wide={wide}>
+        <PanelError error={outcome.error} />
+      </Panel>
+    );
+  }
+  const rows = only ? outcome.rows.filter((s) => s.labels[only.label] === only.value) : outcome.rows;
+  const chart = buildChartData(rows, (labels) => nameBy.map((k) => labels[k] ?? '').join(' ').trim() || query.title);
+  return (
+    <Panel title={title} description={query.description} queries={[outcome.executed]} wide={wide}>
+      {chart.rows.length === 0 ? (
+        <PanelEmpty>{empty}</PanelEmpty>
+      ) : (
+        <>
+          <TimeSeriesChart data={chart} unit={unit} label={title} span={range.end - range.start} />
+          {chart.dropped > 0 && <p className="mt-1 text-xs text-slate-500">Showing the {chart.series.length} busiest of {rows.length} series.</p>}
+        </>
+      )}
+    </Panel>
+  );
+}

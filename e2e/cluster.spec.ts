@@ -1,0 +1,201 @@
+import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
+import { ClusterPage } from './pages/cluster-page';
+import { OverviewPage } from './pages/overview-page';
+
+interface ApiCluster {
+  name: string;
+  provider: 'aks' | 'arc';
+  health: { status: string; reasons: Array<{ signal: string; layer: string; message: string }> };
+  monitoring: { metrics: boolean; containerInsights: boolean | null };
+}
+
+async function fleet(page: Page): Promise<ApiCluster[]> {
+  return ((await (await page.request.get('/api/fleet')).json()) as { clusters: ApiCluster[] }).clusters;
+}
+
+/** Console errors of our own pages; the header prefetches views other work adds (e.g. /cost), which may 404 in this build. */
+function watchConsole(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m: ConsoleMessage) => {
+    if (m.type() !== 'error') return;
+    const url = m.location().url;
+    if (/Failed to load resource/.test(m.text()) && !/\/(clusters|api\/clusters)\//.test(url)) return;
+    errors.push(`${m.text()} @ ${url}`);
+  });
+  return errors;
+}
+
+test.describe('cluster pages', () => {
+  test('journey: overview → unhealthy cluster → its reason’s layer → failing workload → events and live logs', async ({ page }) => {
+    const errors = watchConsole(page);
+    const target = (await fleet(page)).find((c) => c.health.reasons[0]?.signal === 'crash-loops' && c.monitoring.containerInsights === true);
+    expect(target, 'the demo fleet has a crash-looping cluster with Container insights').toBeDefined();
+    const name = target?.name ?? '';
+
+    const overview = new OverviewPage(page);
+    await overview.goto();
+    await overview.search.fill(name);
+    const row = overview.table.locator(`[data-cluster="${name}"]`);
+    await row.getByRole('link', { name: /CrashLoopBackOff/ }).click();
+
+    const cluster = new ClusterPage(page);
+    await cluster.expectCluster(name);
+    await expect(page).toHaveURL(new RegExp(`/clusters/${name}/workloads$`));
+    await expect(cluster.currentLayer()).toHaveText(/L3 Workloads/);
+    const failing = cluster.panel('Containers in CrashLoopBackOff').getByRole('link', { name: /^Events and logs of / });
+    await expect(failing.first()).toBeVisible();
+    const workload = ((await failing.first().textContent()) ?? '').replace('Events and logs of ', '').trim();
+    await failing.first().click();
+
+    await expect(page).toHaveURL(new RegExp(`[?&]workload=${workload}(&|$)`));
+    await expect(page.getByText(`: events and logs below are filtered to it.`)).toContainText(workload);
+    const events = page.getByRole('table', { name: 'Kubernetes events' });
+    await expect(events).toContainText('BackOff');
+    await expect(events).toContainText(`Back-off restarting failed container ${workload}`);
+    await expect(cluster.logLines.first()).toBeVisible();
+    for (const line of await cluster.logLines.allTextContents()) expect(line).toContain(workload);
+
+    // Live tail: a line written after the page loaded shows within 5 s of its timestamp.
+    const lastBefore = (await cluster.logLines.last().textContent()) ?? '';
+    await expect.poll(async () => (await cluster.logLines.last().textContent()) ?? '', { timeout: 10_000, intervals: [250] }).not.toBe(lastBefore);
+    const lag = await page.evaluate(() => {
+      const items = document.querySelectorAll('[role="log"] li');
+      const hhmmss = items[items.length - 1]?.textContent?.slice(0, 8) ?? '';
+      const now = new Date();
+      const [h, m, s] = hhmmss.split(':').map(Number);
+      const written = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), h, m, s);
+      return (now.getTime() - written) / 1000;
+    });
+    console.log(`live tail: newest line shown ${lag.toFixed(1)} s after it was written`);
+    expect(lag).toBeLessThan(5);
+
+    // Search narrows the lines and lives in the URL.
+    await page.getByRole('searchbox', { name: 'Search log lines' }).fill('refused');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect(page).toHaveURL(/[?&]q=refused/);
+    await expect(cluster.logLines.first()).toContainText('connection refused');
+    for (const line of await cluster.logLines.allTextContents()) expect(line).toContain('refused');
+    expect(errors).toEqual([]);
+  });
+
+  test('a link with persona, layer, absolute time and a selected node opens the same view in a new browser', async ({ page, browser }) => {
+    const target = (await fleet(page)).find((c) => c.health.reasons.some((r) => r.signal === 'node-readiness') && c.monitoring.metrics);
+    const name = target?.name ?? '';
+    const cluster = new ClusterPage(page);
+    await cluster.goto(name, '', 'persona=platform-engineer');
+    await expect(page).toHaveURL(new RegExp(`/clusters/${name}/nodes\\?persona=platform-engineer$`));
+    expect((await cluster.layerNames())[0]).toBe('L1 Nodes');
+    const notReady = page.getByRole('table', { name: 'Nodes' }).locator('tr[data-node]').first();
+    const node = (await notReady.getAttribute('data-node')) ?? '';
+    await expect(notReady).toContainText(/NotReady|Unknown/);
+    await notReady.getByRole('link', { name: node }).click();
+    await expect(page).toHaveURL(new RegExp(`node=${node}`));
+    await page.getByRole('combobox', { name: 'Time range' }).selectOption('now-6h');
+    await expect(cluster.resolvedRange).toContainText('Last 6 hours');
+    await page.getByRole('button', { name: 'Pin to absolute' }).click();
+    await expect(page).toHaveURL(/from=\d{4}-\d\d-\d\dT[^&]+&to=\d{4}/);
+    await expect(cluster.panel(`CPU utilisation per node · ${node}`)).toBeVisible();
+    const range = (await cluster.resolvedRange.textContent()) ?? '';
+    const query = await cluster.panel(`CPU utilisation per node · ${node}`).locator('pre').first().textContent();
+    const link = page.url();
+
+    const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'UTC' });
+    const other = new ClusterPage(await fresh.newPage());
+    await other.page.goto(link);
+    await other.expectCluster(name);
+    await expect(other.currentLayer()).toHaveText(/L1 Nodes/);
+    await expect(other.resolvedRange).toHaveText(range);
+    await expect(other.page.getByRole('combobox', { name: 'Persona' })).toHaveValue('platform-engineer');
+    await expect(other.page.getByRole('table', { name: 'Nodes' }).locator(`tr[data-node="${node}"]`)).toHaveAttribute('aria-selected', 'true');
+    await expect(other.panel(`CPU utilisation per node · ${node}`).locator('pre').first()).toHaveText(query ?? '');
+    await expect(other.charts().first()).toBeVisible();
+    await fresh.close();
+  });
+
+  test('the persona decides the landing page and the order of the layers', async ({ page }) => {
+    const name = (await fleet(page)).find((c) => c.monitoring.metrics && c.provider === 'aks')?.name ?? '';
+    const cluster = new ClusterPage(page);
+    await cluster.goto(name, '', 'persona=developer&from=now-24h');
+    await expect(page).toHaveURL(new RegExp(`/clusters/${name}/applications\\?persona=developer&from=now-24h$`));
+    expect(await cluster.layerNames()).toEqual(['L4 Applications', 'L3 Workloads', 'Summary', 'L1 Nodes', 'L2 Control plane', 'L5 Network']);
+    await expect(cluster.charts()).toHaveCount(2);
+    await page.getByRole('combobox', { name: 'Persona' }).selectOption('platform-engineer');
+    await expect(page).toHaveURL(new RegExp(`/clusters/${name}/nodes\\?persona=platform-engineer&from=now-24h$`));
+    await expect(cluster.currentLayer()).toHaveText(/L1 Nodes/);
+    await expect.poll(async () => (await cluster.layerNames()).slice(0, 3)).toEqual(['L1 Nodes', 'L2 Control plane', 'L3 Workloads']);
+  });
+
+  test('old links keep working: range=6h and ns= are read as from=now-6h and namespace=', async ({ page }) => {
+    const name = (await fleet(page)).find((c) => c.monitoring.metrics && c.provider === 'aks')?.name ?? '';
+    const cluster = new ClusterPage(page);
+    await cluster.goto(name, 'workloads', 'range=6h&ns=kube-system');
+    await expect(cluster.resolvedRange).toContainText('Last 6 hours');
+    await expect(cluster.panel('Container CPU by namespace · kube-system')).toBeVisible();
+  });
+
+  test('every layer page draws its charts for AKS and Arc clusters, without console errors', async ({ page }) => {
+    const errors = watchConsole(page);
+    const clusters = await fleet(page);
+    const picks = (['aks', 'arc'] as const).map((p) => clusters.find((c) => c.provider === p && c.monitoring.metrics));
+    const cluster = new ClusterPage(page);
+    for (const c of picks) {
+      expect(c).toBeDefined();
+      for (const [path, charts] of [['nodes', 2], ['control-plane', 3], ['workloads', 3], ['applications', 2]] as const) {
+        await cluster.goto(c?.name ?? '', path);
+        await expect(cluster.charts()).toHaveCount(charts);
+        // Panels name their failures in role=alert boxes; Next's route announcer is one too, outside them.
+        await expect(page.locator('section [role="alert"]')).toHaveCount(0);
+      }
+      // L5 draws when the cluster runs an ingress controller and says so when it does not.
+      await cluster.goto(c?.name ?? '', 'network');
+      const none = page.getByText('No ingress controller found');
+      // Two panels, each either a drawn chart or the empty state (charts draw after the browser measures them).
+      await expect.poll(async () => (await cluster.charts().count()) + (await none.count())).toBe(2);
+      await cluster.goto(c?.name ?? '', 'summary');
+      await expect(cluster.panel('Health')).toBeVisible();
+    }
+    expect(errors).toEqual([]);
+  });
+
+  test('a cluster without Container insights says so and links to onboarding; unknown clusters are not found', async ({ page }) => {
+    const dark = (await fleet(page)).find((c) => c.monitoring.containerInsights === false && c.monitoring.metrics);
+    const cluster = new ClusterPage(page);
+    await cluster.goto(dark?.name ?? '', 'workloads');
+    await expect(cluster.panel('Container logs')).toContainText('needs Container insights');
+    await expect(cluster.panel('Container logs').getByRole('link', { name: 'See how to turn it on' })).toHaveAttribute('href', '/onboarding');
+    // The page streams behind its loading skeleton, so the 404 is the not-found view, not the status line.
+    await page.goto('/clusters/no-such-cluster/nodes');
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  });
+
+  test('the live-tail route validates its input', async ({ request, page }) => {
+    const name = (await fleet(page)).find((c) => c.monitoring.containerInsights === true)?.name ?? '';
+    expect((await request.get(`/api/clusters/${name}/logs?after=yesterday`)).status()).toBe(400);
+    expect((await request.get(`/api/clusters/${name}/logs?workload=${encodeURIComponent('x"} or 1')}`)).status()).toBe(400);
+    expect((await request.get(`/api/clusters/${name}/logs?unknown=1`)).status()).toBe(400);
+    expect((await request.get('/api/clusters/no-such-cluster/logs')).status()).toBe(404);
+    const ok = await request.get(`/api/clusters/${name}/logs?after=${new Date(Date.now() - 60_000).toISOString()}`);
+    expect(ok.status()).toBe(200);
+    const body = (await ok.json()) as { lines: Array<{ time: string }> };
+    expect(body.lines.length).toBeGreaterThan(0);
+  });
+
+  test('fits a phone screen without sideways scrolling', async ({ browser }) => {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: 'UTC' });
+    const page = await ctx.newPage();
+    const name = (await fleet(page)).find((c) => c.monitoring.metrics && c.monitoring.containerInsights === true)?.name ?? '';
+    const cluster = new ClusterPage(page);
+    for (const path of ['summary', 'nodes', 'control-plane', 'workloads']) {
+      await cluster.goto(name, path);
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+      // The page body, not the app header (whose navigation other views extend).
+      const overflow = await page.evaluate(() => {
+        const main = document.querySelector('main');
+        return main ? main.scrollWidth - main.clientWidth : 1;
+      });
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+    await ctx.close();
+  });
+});
