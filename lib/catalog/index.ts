@@ -2,6 +2,11 @@ import type { CatalogQuery } from './types';
 import * as fleet from './queries/fleet';
 import * as promInventory from './queries/prom-inventory';
 import * as azure from './queries/azure';
+import * as onboarding from './queries/onboarding';
+import * as cost from './queries/cost';
+import * as alerts from './queries/alerts';
+import * as clusterProm from './queries/cluster-prom';
+import * as clusterLogs from './queries/cluster-logs';
 
 /** Every query the portal runs, by id. "Show query" and the explorers look them up here. */
 export const CATALOG: ReadonlyMap<string, CatalogQuery<never, unknown>> = new Map(
@@ -13,9 +18,14 @@ export const CATALOG: ReadonlyMap<string, CatalogQuery<never, unknown>> = new Ma
       ...fleet.FLEET_PROM_QUERIES,
       promInventory.promFleetInventory,
       ...azure.AZURE_QUERIES,
+      ...onboarding.ONBOARDING_QUERIES,
+      ...cost.COST_QUERIES,
+      ...alerts.ALERT_QUERIES,
+      ...clusterProm.CLUSTER_PROM_QUERIES,
+      ...clusterLogs.CLUSTER_LOGS_QUERIES,
     ] as unknown as CatalogQuery<never, unknown>[]
   ).map((q) => [q.id, q]),
 );
 
-export { fleet, promInventory, azure };
+export { fleet, promInventory, azure, onboarding, cost, alerts, clusterProm, clusterLogs };
 export type { CatalogQuery, QueryRequest, QueryTime, Notice, BackendKind, Layer, Persona } from './types';

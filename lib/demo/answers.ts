@@ -5,8 +5,12 @@ import { fleet as q, promInventory } from '../catalog';
 import type { DemoCluster, DemoFleet } from './fleet';
 import { hash32 } from './random';
 import { answerAzureArg, answerAzureLogs } from './azure-answers';
+import { answerOnboardingArg } from './onboarding-answers';
+import { answerCostLogs } from './cost-answers';
 import { providerScheme } from './providers';
 import { counterRate, crashLoopRestarts, gridAt, idleCpuSeconds, memAvailableBytes } from './signals';
+import { clusterPromEvaluator } from './cluster-answers';
+import { answerClusterLogs } from './cluster-logs';
 
 /**
  * The demo backend's answers, by catalog query id, in exactly the wire shape of the real
@@ -124,7 +128,8 @@ export function formatPromValue(v: number): string {
 }
 
 function answerProm(fleet: DemoFleet, request: QueryRequest): PromResponse {
-  const evaluate = PROM_EVALUATORS[request.query.id];
+  // Cluster-page evaluators are looked up at call time: cluster-answers.ts imports this module.
+  const evaluate = (PROM_EVALUATORS[request.query.id] ?? clusterPromEvaluator(request.query.id)) as PromEvaluator | null | undefined;
   if (!evaluate) throw new DemoUnsupportedQueryError(`the demo fleet does not answer ${request.query.id}`);
   const params = request.params as FleetPromParams;
   const time: QueryTime = request.time;
@@ -188,6 +193,8 @@ function answerArg(fleet: DemoFleet, request: QueryRequest): ArgResponse {
   if (request.query.id !== q.fleetInventory.id) {
     const azure = answerAzureArg(fleet, request);
     if (azure) return azure;
+    const onboarding = answerOnboardingArg(fleet, request);
+    if (onboarding) return onboarding;
     throw new DemoUnsupportedQueryError(`the demo fleet does not answer ${request.query.id}`);
   }
   const data = fleet.clusters.map(inventoryRow);
@@ -260,6 +267,10 @@ function answerLogs(fleet: DemoFleet, request: QueryRequest): LogsResponse {
       ],
     };
   }
+  const cluster = answerClusterLogs(fleet, request, now, lookback);
+  if (cluster) return cluster;
+  const cost = answerCostLogs(fleet, request, now, lookback);
+  if (cost) return cost;
   const azure = answerAzureLogs(fleet, request, now);
   if (azure) return azure;
   throw new DemoUnsupportedQueryError(`the demo fleet does not answer ${request.query.id}`);

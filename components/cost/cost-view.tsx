@@ -1,0 +1,351 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import type { CostData, PoolAdvice } from '@/lib/fleet/cost';
+import { COST_GROUPS, COST_RANGES, IDLE } from '@/lib/fleet/cost';
+import type { PanelNotice } from '@/lib/fleet/types';
+import { formatPercent, formatUtc } from '@/lib/format';
+import type { ExecutedQuery } from '@/lib/sources/runner';
+import { serializeCostParams, type CostView as ViewState } from '@/lib/url-state/cost';
+import type { ParamError } from '@/lib/url-state/overview';
+import { AutoSubmitForm } from '@/components/insights/auto-submit-form';
+import { CopyLinkButton } from '@/components/ui/copy-link-button';
+import { ExecutedQueries } from '@/components/ui/executed-queries';
+import { PanelNotices } from '@/components/ui/panel-notices';
+
+export interface CostViewProps {
+  data: CostData;
+  view: ViewState;
+  clusterNames: readonly string[];
+  notices: readonly PanelNotice[];
+  queries: readonly ExecutedQuery[];
+  generatedAt: string;
+  paramErrors: readonly ParamError[];
+  thresholds: { requestedMax: number; utilizationMin: number };
+  arcRates: { vcpuHour: number; gibHour: number };
+}
+
+const RANGE_LABEL: Record<keyof typeof COST_RANGES, string> = { '24h': 'Last 24 hours', '7d': 'Last 7 days', '30d': 'Last 30 days' };
+const GROUP_LABEL: Record<(typeof COST_GROUPS)[number], string> = { cluster: 'Cluster', namespace: 'Namespace', team: 'Team label' };
+
+function money(cents: number, currency: string): string {
+  return (cents / 100).toLocaleString('en-US', { style: 'currency', currency, maximumFractionDigits: 2, minimumFractionDigits: 2 });
+}
+function money0(amount: number, currency: string): string {
+  return amount.toLocaleString('en-US', { style: 'currency', currency, maximumFractionDigits: 0 });
+}
+
+function Card({ label, value, hint }: { label: string; value: string; hint: string }): ReactNode {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <div className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</div>
+      <div className="mt-1 text-2xl font-semibold tabular-nums">{value}</div>
+      <div className="mt-1 text-xs text-slate-500">{hint}</div>
+    </div>
+  );
+}
+
+function Bar({ share, tone }: { share: number; tone: 'sky' | 'slate' | 'amber' | 'red' }): ReactNode {
+  const color = { sky: 'bg-sky-500', slate: 'bg-slate-300', amber: 'bg-amber-500', red: 'bg-red-500' }[tone];
+  return (
+    <div className="h-2 w-full min-w-[4rem] overflow-hidden rounded bg-slate-100" aria-hidden="true">
+      <div className={`h-2 ${color}`} style={{ width: `${Math.max(0, Math.min(1, share)) * 100}%` }} />
+    </div>
+  );
+}
+
+function densityTone(share: number, requestedMax: number): 'sky' | 'amber' | 'red' {
+  return share > requestedMax ? 'red' : share > requestedMax - 0.15 ? 'amber' : 'sky';
+}
+
+function AdviceCell({ a, currency }: { a: PoolAdvice; currency: string }): ReactNode {
+  if (!a.best) return <span className="text-slate-500">no size of the family fits these pods</span>;
+  if (a.best.vmSize === a.current.vmSize && a.best.nodes >= a.current.nodes) return <span className="text-emerald-700">keep {a.current.vmSize}</span>;
+  return (
+    <span>
+      {a.best.nodes} × <span className="font-mono">{a.best.vmSize.replace('Standard_', '')}</span> · {money0(a.best.monthlyCost, currency)}/mo · requested CPU {formatPercent(a.best.cpuRequestedShare)}, memory{' '}
+      {formatPercent(a.best.memoryRequestedShare)}
+    </span>
+  );
+}
+
+export function CostView({ data, view, clusterNames, notices, queries, generatedAt, paramErrors, thresholds, arcRates }: CostViewProps): ReactNode {
+  const qs = serializeCostParams(view);
+  const csv = `/api/cost?${qs}${qs ? '&' : ''}format=csv`;
+  const total = data.totals.nodeCents;
+  const idleShare = total > 0 ? data.totals.idleCents / total : 0;
+  const top = data.allocation.slice(0, 25);
+  const advice = data.advice.filter((a) => a.monthlySavings > 0).slice(0, 20);
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold tracking-tight">Cost</h1>
+          <p className="text-sm text-slate-500">
+            Node cost allocated by max(request, usage) like OpenCost; idle is node cost nobody requested or used. Prices: retail snapshot of {data.priceDate} ({data.currency}, Linux pay-as-you-go); Arc nodes at{' '}
+            {arcRates.vcpuHour} per vCPU-hour and {arcRates.gibHour} per GiB-hour. Usage as of {formatUtc(generatedAt)}.
+          </p>
+        </div>
+        <div className="flex items-center gap-2">
+          <a href={csv} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50">
+            Export CSV
+          </a>
+          <CopyLinkButton />
+        </div>
+      </div>
+
+      {paramErrors.length > 0 && (
+        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          Some link parameters were ignored: {paramErrors.map((e) => e.message).join('; ')}.
+        </p>
+      )}
+
+      <AutoSubmitForm action="/cost" label="Cost filters">
+        <label className="text-sm">
+          <span className="block text-xs font-medium text-slate-600">Time range</span>
+          <select name="range" defaultValue={view.range === '30d' ? '' : view.range} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+            {(Object.keys(COST_RANGES) as Array<keyof typeof COST_RANGES>).map((r) => (
+              <option key={r} value={r === '30d' ? '' : r}>
+                {RANGE_LABEL[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="block text-xs font-medium text-slate-600">Allocate by</span>
+          <select name="group" defaultValue={view.group === 'namespace' ? '' : view.group} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+            {COST_GROUPS.map((g) => (
+              <option key={g} value={g === 'namespace' ? '' : g}>
+                {GROUP_LABEL[g]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="block text-xs font-medium text-slate-600">Cluster</span>
+          <select name="cluster" defaultValue={view.cluster ?? ''} className="mt-1 max-w-[16rem] rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+            <option value="">Whole fleet</option>
+            {clusterNames.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <noscript>
+          <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white">
+            Apply
+          </button>
+        </noscript>
+      </AutoSubmitForm>
+
+      <PanelNotices notices={notices} />
+
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
+        <Card label={`Node cost · ${view.range}`} value={money(total, data.currency)} hint={`${data.clusters.length} cluster${data.clusters.length === 1 ? '' : 's'}${data.totals.unpricedPools ? ` · ${data.totals.unpricedPools} pools without a price` : ''}`} />
+        <Card label="Allocated" value={money(data.totals.allocatedCents, data.currency)} hint={`${formatPercent(total > 0 ? data.totals.allocatedCents / total : 0)} of node cost`} />
+        <Card label="Idle" value={money(data.totals.idleCents, data.currency)} hint={`${formatPercent(idleShare)} of node cost not requested or used`} />
+        <Card label="Monthly run rate" value={money(data.totals.monthlyProjectionCents, data.currency)} hint="730 h at today's nodes and prices" />
+      </div>
+
+      <section aria-labelledby="alloc-title" className="rounded-lg border border-slate-200 bg-white shadow-sm">
+        <h2 id="alloc-title" className="border-b border-slate-200 px-4 py-2.5 text-sm font-semibold">
+          Allocation by {GROUP_LABEL[view.group].toLowerCase()} · {RANGE_LABEL[view.range].toLowerCase()}
+        </h2>
+        {data.allocation.length === 0 ? (
+          <p className="px-4 py-6 text-sm text-slate-600">No usage data for these clusters: their whole node cost is idle or unknown. Container insights provides requests and usage.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="min-w-full text-sm">
+              <thead className="bg-slate-50 text-left text-xs text-slate-600">
+                <tr>
+                  <th scope="col" className="px-4 py-2 font-medium">{GROUP_LABEL[view.group]}</th>
+                  <th scope="col" className="px-4 py-2 text-right font-medium">Cost</th>
+                  <th scope="col" className="w-1/4 px-4 py-2 font-medium">Share</th>
+                  <th scope="col" className="px-4 py-2 text-right font-medium">CPU cores</th>
+                  <th scope="col" className="px-4 py-2 text-right font-medium">Memory GiB</th>
+                </tr>
+              </thead>
+              <tbody>
+                {top.map((r) => (
+                  <tr key={r.key} className="border-t border-slate-100">
+                    <th scope="row" className="max-w-[22rem] truncate px-4 py-1.5 text-left font-mono text-xs font-medium" title={r.key}>
+                      {r.key}
+                    </th>
+                    <td className="px-4 py-1.5 text-right tabular-nums">{money(r.cents, data.currency)}</td>
+                    <td className="px-4 py-1.5">
+                      <Bar share={total > 0 ? r.cents / total : 0} tone="sky" />
+                    </td>
+                    <td className="px-4 py-1.5 text-right tabular-nums">{r.cpuCores.toFixed(2)}</td>
+                    <td className="px-4 py-1.5 text-right tabular-nums">{r.memoryGiB.toFixed(1)}</td>
+                  </tr>
+                ))}
+                <tr className="border-t border-slate-200 bg-slate-50">
+                  <th scope="row" className="px-4 py-1.5 text-left font-mono text-xs font-medium">
+                    {IDLE}
+                  </th>
+                  <td className="px-4 py-1.5 text-right tabular-nums">{money(data.totals.idleCents, data.currency)}</td>
+                  <td className="px-4 py-1.5">
+                    <Bar share={idleShare} tone="slate" />
+                  </td>
+                  <td colSpan={2} className="px-4 py-1.5 text-right text-xs text-slate-500">
+                    {data.allocation.length > top.length ? `${data.allocation.length - top.length} smaller groups in the CSV` : ''}
+                  </td>
+                </tr>
+              </tbody>
+              <tfoot>
+                <tr className="border-t border-slate-300">
+                  <th scope="row" className="px-4 py-2 text-left text-xs font-semibold">
+                    Node cost
+                  </th>
+                  <td className="px-4 py-2 text-right font-semibold tabular-nums">{money(total, data.currency)}</td>
+                  <td colSpan={3} className="px-4 py-2 text-xs text-slate-500">
+                    groups + idle add up to the cent
+                  </td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="alerts-title" className="rounded-lg border border-slate-200 bg-white shadow-sm">
+        <h2 id="alerts-title" className="border-b border-slate-200 px-4 py-2.5 text-sm font-semibold">
+          Capacity alerts · requested above {formatPercent(thresholds.requestedMax)} or used below {formatPercent(thresholds.utilizationMin)}
+        </h2>
+        {data.alerts.length === 0 ? (
+          <p className="px-4 py-4 text-sm text-slate-600">No cluster or pool crosses the thresholds.</p>
+        ) : (
+          <ul className="divide-y divide-slate-100 text-sm">
+            {data.alerts.slice(0, 30).map((a) => (
+              <li key={`${a.cluster}/${a.pool ?? '*'}/${a.kind}/${a.resource}`} className="flex flex-wrap items-center gap-2 px-4 py-1.5">
+                <span className={`rounded px-1.5 text-xs font-medium ${a.kind === 'over-requested' ? 'bg-red-100 text-red-800' : 'bg-amber-100 text-amber-900'}`}>{a.kind === 'over-requested' ? 'over-requested' : 'under-used'}</span>
+                <Link className="font-mono text-xs underline-offset-2 hover:underline" href={`/cost?${serializeCostParams({ ...view, cluster: a.cluster })}`}>
+                  {a.cluster}
+                </Link>
+                <span className="text-slate-600">
+                  {a.pool ? `pool ${a.pool}` : 'whole cluster'}: {a.resource} {a.kind === 'over-requested' ? 'requested' : 'used'} {formatPercent(a.value)} (threshold {formatPercent(a.threshold)})
+                </span>
+              </li>
+            ))}
+            {data.alerts.length > 30 && <li className="px-4 py-1.5 text-xs text-slate-500">{data.alerts.length - 30} more: pick a cluster to see its own.</li>}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="density-title" className="rounded-lg border border-slate-200 bg-white shadow-sm">
+        <h2 id="density-title" className="border-b border-slate-200 px-4 py-2.5 text-sm font-semibold">
+          Packing density per node pool
+        </h2>
+        <div className="max-h-[28rem] overflow-auto">
+          <table className="min-w-full text-sm">
+            <thead className="sticky top-0 bg-slate-50 text-left text-xs text-slate-600">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-medium">Cluster / pool</th>
+                <th scope="col" className="px-4 py-2 font-medium">Nodes</th>
+                <th scope="col" className="px-4 py-2 font-medium">CPU requested / used</th>
+                <th scope="col" className="px-4 py-2 font-medium">Memory requested / used</th>
+                <th scope="col" className="px-4 py-2 text-right font-medium">Per hour</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.density.map((d) => {
+                const cr = d.cpuAllocatable > 0 ? d.cpuRequested / d.cpuAllocatable : 0;
+                const cu = d.cpuAllocatable > 0 ? d.cpuUsed / d.cpuAllocatable : 0;
+                const mr = d.memoryAllocatableGiB > 0 ? d.memoryRequestedGiB / d.memoryAllocatableGiB : 0;
+                const mu = d.memoryAllocatableGiB > 0 ? d.memoryUsedGiB / d.memoryAllocatableGiB : 0;
+                return (
+                  <tr key={`${d.cluster}/${d.pool}`} className="border-t border-slate-100">
+                    <th scope="row" className="px-4 py-1.5 text-left font-normal">
+                      <span className="font-mono text-xs font-medium">{d.cluster}</span> <span className="text-xs text-slate-500">/ {d.pool}</span>
+                    </th>
+                    <td className="whitespace-nowrap px-4 py-1.5 text-xs">
+                      {d.nodes} × <span className="font-mono">{d.vmSize.replace('Standard_', '')}</span>
+                    </td>
+                    {!d.hasUsage ? (
+                      <td colSpan={2} className="px-4 py-1.5 text-xs text-slate-500">
+                        no requests or usage: Container insights is off
+                      </td>
+                    ) : (
+                      <>
+                    <td className="px-4 py-1.5">
+                      <div className="flex items-center gap-2">
+                        <Bar share={cr} tone={densityTone(cr, thresholds.requestedMax)} />
+                        <span className="whitespace-nowrap text-xs tabular-nums">
+                          {formatPercent(cr)} / {formatPercent(cu)}
+                        </span>
+                      </div>
+                    </td>
+                    <td className="px-4 py-1.5">
+                      <div className="flex items-center gap-2">
+                        <Bar share={mr} tone={densityTone(mr, thresholds.requestedMax)} />
+                        <span className="whitespace-nowrap text-xs tabular-nums">
+                          {formatPercent(mr)} / {formatPercent(mu)}
+                        </span>
+                      </div>
+                    </td>
+                      </>
+                    )}
+                    <td className="px-4 py-1.5 text-right text-xs tabular-nums">{d.hourlyCost === null ? 'no price' : money(Math.round(d.hourlyCost * 100), data.currency)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="advice-title" className="rounded-lg border border-slate-200 bg-white shadow-sm">
+        <h2 id="advice-title" className="border-b border-slate-200 px-4 py-2.5 text-sm font-semibold">
+          Node-size advice · the pool&apos;s pod requests packed onto each size of its VM family, 20 % headroom kept
+        </h2>
+        {advice.length === 0 ? (
+          <p className="px-4 py-4 text-sm text-slate-600">
+            {data.advice.length === 0 ? 'No pool has pod requests to simulate: requests come from Container insights.' : 'Every pool is already on its cheapest size for its pods.'}
+          </p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="min-w-full text-sm">
+              <thead className="bg-slate-50 text-left text-xs text-slate-600">
+                <tr>
+                  <th scope="col" className="px-4 py-2 font-medium">Cluster / pool</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Now</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Cheapest fit</th>
+                  <th scope="col" className="px-4 py-2 text-right font-medium">Saves / month</th>
+                </tr>
+              </thead>
+              <tbody>
+                {advice.map((a) => (
+                  <tr key={`${a.cluster}/${a.pool}`} className="border-t border-slate-100 align-top">
+                    <th scope="row" className="px-4 py-1.5 text-left font-normal">
+                      <span className="font-mono text-xs font-medium">{a.cluster}</span> <span className="text-xs text-slate-500">/ {a.pool}</span>
+                    </th>
+                    <td className="whitespace-nowrap px-4 py-1.5 text-xs">
+                      {a.current.nodes} × <span className="font-mono">{a.current.vmSize.replace('Standard_', '')}</span> · {money0(a.current.monthlyCost, data.currency)}/mo
+                    </td>
+                    <td className="px-4 py-1.5 text-xs">
+                      <AdviceCell a={a} currency={data.currency} />
+                      <details className="mt-1">
+                        <summary className="cursor-pointer text-slate-500">all {a.options.length} sizes simulated</summary>
+                        <ul className="mt-1 space-y-0.5">
+                          {a.options.map((o) => (
+                            <li key={o.vmSize} className="tabular-nums">
+                              {o.nodes} × {o.vmSize.replace('Standard_', '')} ({o.vcpus} vCPU, {o.memoryGiB} GiB): {money0(o.monthlyCost, data.currency)}/mo, CPU {formatPercent(o.cpuRequestedShare)}, memory{' '}
+                              {formatPercent(o.memoryRequestedShare)}
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
+                    </td>
+                    <td className="px-4 py-1.5 text-right font-medium tabular-nums text-emerald-700">{money0(a.monthlySavings, data.currency)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <ExecutedQueries queries={queries} />
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { CostPage } from './pages/insight-pages';
+
+interface CostBody {
+  totals: { nodeCents: number; allocatedCents: number; idleCents: number };
+  allocation: Array<{ key: string; cents: number }>;
+  clusters: Array<{ cluster: string; nodeCents: number; idleCents: number }>;
+  advice: unknown[];
+}
+
+test.describe('cost', () => {
+  test('allocation plus idle adds up to the node cost, on the page and in the API', async ({ page, request }) => {
+    const api = (await (await request.get('/api/cost')).json()) as CostBody;
+    expect(api.allocation.reduce((s, r) => s + r.cents, 0) + api.totals.idleCents).toBe(api.totals.nodeCents);
+    const cost = new CostPage(page);
+    await cost.goto();
+    const keys = await cost.allocationKeys();
+    expect(keys.slice(0, 5)).toEqual(api.allocation.slice(0, 5).map((r) => r.key));
+    await expect(page.getByRole('region', { name: /^Packing density/ })).toBeVisible();
+    await expect(page.getByRole('region', { name: /^Node-size advice/ })).toBeVisible();
+    await expect(page.getByText(/retail snapshot of 2026-10-01/)).toBeVisible();
+  });
+
+  test('filters live in the URL; a copied link reproduces the view', async ({ page, browser, context, request }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const cost = new CostPage(page);
+    await cost.goto();
+    await cost.group.selectOption('team');
+    await expect(page).toHaveURL(/group=team/);
+    await cost.range.selectOption('7d');
+    await expect(page).toHaveURL(/range=7d/);
+    const api = (await (await request.get('/api/cost?group=team&range=7d')).json()) as CostBody;
+    await expect.poll(() => cost.allocationKeys()).toEqual([...api.allocation.slice(0, 25).map((r) => r.key), '(idle)']);
+
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toMatch(/\/cost\?range=7d&group=team$/);
+    const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'UTC' });
+    const other = new CostPage(await fresh.newPage());
+    await other.page.goto(link);
+    const expected = await cost.allocationKeys();
+    // The page streams in behind its skeleton: wait for the rows rather than reading at once.
+    await expect.poll(() => other.allocationKeys()).toEqual(expected);
+    await expect(other.group).toHaveValue('team');
+    await fresh.close();
+  });
+
+  test('one cluster, CSV export, and bad input', async ({ page, request }) => {
+    const all = (await (await request.get('/api/cost?group=cluster')).json()) as CostBody;
+    const one = all.clusters.find((c) => c.nodeCents > c.idleCents);
+    expect(one).toBeDefined();
+    const cost = new CostPage(page);
+    await cost.goto(`cluster=${one?.cluster}`);
+    await expect(cost.cluster).toHaveValue(one?.cluster ?? '');
+    expect((await cost.allocationKeys()).every((k) => k.startsWith(`${one?.cluster}/`) || k === '(idle)')).toBe(true);
+    const csv = await (await request.get(`/api/cost?cluster=${one?.cluster}&format=csv`)).text();
+    const lines = csv.trim().split('\r\n');
+    expect(lines.slice(1).reduce((s, l) => s + Math.round(Number(l.split(',')[1]) * 100), 0)).toBe(one?.nodeCents);
+    const bad = await request.get('/api/cost?range=1y');
+    expect(bad.status()).toBe(400);
+    expect((await request.get('/api/cost?cluster=no-such-cluster')).status()).toBe(400);
+  });
+});

@@ -1,0 +1,202 @@
+import type { QueryRequest } from '../catalog/types';
+import type { ArgResponse } from '../catalog/wire';
+import * as ob from '../catalog/queries/onboarding';
+import { firedAzureAlerts } from '../catalog/queries/alerts';
+import { crashLoopSince } from './answers';
+import { diagnosticSettingsPath, parseDiagnosticSettings, type DiagnosticSettingsReader, type DiagnosticSettingsResult } from '../sources/azure/diagnostic-settings-wire';
+import type { DemoFleet } from './fleet';
+import { hexFrom } from './random';
+import { demoAccountOf, demoActivityLogExport, demoGrafanas, demoOnboarding, type DemoDiagnosticSetting } from './onboarding';
+
+/**
+ * Demo answers for the onboarding and alert-coverage Resource Graph queries
+ * (queries/onboarding.ts), in the row shape their KQL projects, plus the ARM list of
+ * diagnostic settings per resource. Everything derives from fleet.ts and onboarding.ts.
+ */
+
+function argAnswer(data: Record<string, unknown>[]): ArgResponse {
+  return { totalRecords: data.length, count: data.length, resultTruncated: 'false', data };
+}
+
+export function answerOnboardingArg(fleet: DemoFleet, request: QueryRequest): ArgResponse | null {
+  switch (request.query.id) {
+    case ob.onboardingClusters.id:
+      return argAnswer(
+        fleet.clusters.map((c) => {
+          const o = demoOnboarding(fleet, c);
+          const aks = c.provider === 'aks';
+          return {
+            id: c.id,
+            name: c.name,
+            clusterKind: c.provider,
+            location: c.location,
+            resourceGroup: c.resourceGroup.toLowerCase(),
+            subscriptionId: c.subscriptionId,
+            powerState: aks ? c.powerState : '',
+            containerInsightsEnabled: aks ? c.monitoring.containerInsights : null,
+            containerInsightsWorkspace: aks ? (c.monitoring.workspaceResourceId ?? '') : '',
+            managedPrometheusEnabled: aks ? c.monitoring.managedPrometheus : null,
+            entraIntegration: aks ? o.entraIntegration : null,
+            autoscalePools: aks ? c.nodePools.filter((p) => p.autoscale !== null).length : null,
+            networkObservability: aks ? o.networkObservability : null,
+            costAnalysis: aks ? o.costAnalysis : null,
+            defender: aks ? o.defender : null,
+          };
+        }),
+      );
+    case ob.arcMonitoringExtensions.id:
+      return argAnswer(
+        fleet.clusters
+          .filter((c) => c.provider === 'arc')
+          .flatMap((c) => {
+            const o = demoOnboarding(fleet, c);
+            const ext = (type: string, name: string, workspaceResourceId = ''): Record<string, unknown> => ({
+              id: `${c.id}/providers/Microsoft.KubernetesConfiguration/extensions/${name}`,
+              clusterId: c.id.toLowerCase(),
+              extensionType: type,
+              workspaceResourceId,
+            });
+            return [
+              ...(c.monitoring.workspaceResourceId ? [ext(ob.ARC_EXTENSIONS.containerInsights, 'azuremonitor-containers', c.monitoring.workspaceResourceId)] : []),
+              ...(c.monitoring.managedPrometheus ? [ext(ob.ARC_EXTENSIONS.managedPrometheus, 'azuremonitor-metrics')] : []),
+              ...(o.defender ? [ext(ob.ARC_EXTENSIONS.defender, 'microsoft.azuredefender.kubernetes')] : []),
+            ];
+          }),
+      );
+    case ob.containerInsightsSettings.id:
+      return argAnswer(
+        fleet.clusters
+          .filter((c) => c.monitoring.containerInsights && c.monitoring.workspaceResourceId)
+          .map((c) => {
+            const o = demoOnboarding(fleet, c);
+            const dcr = `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.Insights/dataCollectionRules/MSCI-${c.location}-${c.name}`.slice(0, 400);
+            return {
+              id: `${c.id}/providers/Microsoft.Insights/dataCollectionRuleAssociations/ContainerInsightsExtension`,
+              clusterId: c.id.toLowerCase(),
+              dataCollectionRuleId: dcr.toLowerCase(),
+              streams: o.containerLogV2 ? ['Microsoft-ContainerLogV2', 'Microsoft-KubeEvents', 'Microsoft-KubePodInventory'] : ['Microsoft-ContainerLog', 'Microsoft-KubeEvents', 'Microsoft-KubePodInventory', 'Microsoft-Perf'],
+              interval: o.collectionInterval,
+              namespaceFilteringMode: o.costOptimized ? 'Exclude' : 'Off',
+            };
+          }),
+      );
+    case ob.prometheusRuleGroups.id:
+      return argAnswer(
+        fleet.clusters.flatMap((c) => {
+          const account = demoAccountOf(fleet, c);
+          return demoOnboarding(fleet, c).recommendedRuleGroups.map((g) => {
+            const name = `KubernetesAlert-RecommendedMetricAlerts${c.name}-${g.level}`;
+            return {
+              id: `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.AlertsManagement/prometheusRuleGroups/${name}`,
+              name,
+              resourceGroup: c.resourceGroup.toLowerCase(),
+              subscriptionId: c.subscriptionId,
+              clusterName: c.name,
+              enabled: g.enabled,
+              scopes: [account?.resourceId ?? '', c.id].filter(Boolean),
+              alertRules: g.level === 'Cluster-level' ? 11 : g.level === 'Node-level' ? 3 : 16,
+            };
+          });
+        }),
+      );
+    case ob.managedGrafanas.id:
+      return argAnswer(
+        demoGrafanas(fleet).map((g) => ({
+          id: g.id,
+          name: g.name,
+          resourceGroup: g.resourceGroup,
+          subscriptionId: g.subscriptionId,
+          monitorWorkspaces: g.linkedAccounts.map((a) => ({ azureMonitorWorkspaceResourceId: a })),
+        })),
+      );
+    case firedAzureAlerts.id:
+      return argAnswer(demoFiredAlerts(fleet));
+    default:
+      return null;
+  }
+}
+
+/**
+ * Azure Monitor alerts fired by the recommended Prometheus rule groups: for every crash-looping
+ * container of a scraped cluster, KubePodCrashLooping (Pod-level group, for 15m) and
+ * KubeContainerWaiting (Cluster-level group, for 60m) — the rules the agreement test sees fire
+ * on the same data — where that group exists and is enabled.
+ */
+function demoFiredAlerts(fleet: DemoFleet): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const c of fleet.clusters) {
+    if (!c.monitoring.managedPrometheus || c.powerState !== 'Running') continue;
+    const groups = demoOnboarding(fleet, c).recommendedRuleGroups;
+    const rules = [
+      { alert: 'KubePodCrashLooping', level: 'Pod-level', forSeconds: 15 * 60, severity: 'Sev4' },
+      { alert: 'KubeContainerWaiting', level: 'Cluster-level', forSeconds: 60 * 60, severity: 'Sev3' },
+    ].filter((r) => groups.some((g) => g.level === r.level && g.enabled));
+    for (const w of c.workloads) {
+      for (let replica = 0; replica < w.crashLooping; replica++) {
+        for (const r of rules) {
+          const group = `KubernetesAlert-RecommendedMetricAlerts${c.name}-${r.level}`;
+          const alertId = `${c.id}/providers/Microsoft.AlertsManagement/alerts/${hexFrom(`${c.name}/${w.name}/${replica}/${r.alert}`, 8)}-${hexFrom(`${r.alert}/${c.id}/${replica}`, 4)}-4${hexFrom(w.name, 3)}-a${hexFrom(c.name, 3)}-${hexFrom(`${w.namespace}/${replica}`, 12)}`;
+          out.push({
+            id: alertId,
+            name: r.alert,
+            severity: r.severity,
+            monitorService: 'Prometheus',
+            signalType: 'Metric',
+            alertState: 'New',
+            alertRule: `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.AlertsManagement/prometheusRuleGroups/${group}`,
+            targetResource: c.id.toLowerCase(),
+            startDateTime: new Date((crashLoopSince(c, w.name, replica) + r.forSeconds) * 1000).toISOString(),
+            description: `${w.namespace}/${w.name} replica ${replica} (container ${w.name}) is in waiting state (reason: "CrashLoopBackOff") in cluster ${c.name}.`,
+          });
+        }
+      }
+    }
+  }
+  return out.sort((a, b) => String(b.startDateTime).localeCompare(String(a.startDateTime)));
+}
+
+/** The ARM list body for one resource's diagnostic settings (exactly the REST shape). */
+function armList(resourceId: string, settings: DemoDiagnosticSetting[]): unknown {
+  return {
+    value: settings.map((s) => ({
+      id: `${resourceId}/providers/microsoft.insights/diagnosticSettings/${s.name}`,
+      type: 'Microsoft.Insights/diagnosticSettings',
+      name: s.name,
+      properties: {
+        ...(s.storageAccountId ? { storageAccountId: s.storageAccountId } : {}),
+        ...(s.workspaceId ? { workspaceId: s.workspaceId } : {}),
+        logs: s.logs.map((l) => ({ category: l.category, enabled: l.enabled, retentionPolicy: { enabled: false, days: 0 } })),
+        metrics: [{ category: 'AllMetrics', enabled: false, retentionPolicy: { enabled: false, days: 0 } }],
+      },
+    })),
+  };
+}
+
+/** ARM's answer for GET {resourceId}/providers/Microsoft.Insights/diagnosticSettings, or null for 404. */
+export function demoDiagnosticSettingsWire(fleet: DemoFleet, resourceId: string): unknown {
+  const id = resourceId.toLowerCase();
+  const cluster = fleet.clusters.find((c) => c.id.toLowerCase() === id);
+  if (cluster) return armList(cluster.id, demoOnboarding(fleet, cluster).diagnosticSettings);
+  const sub = /^\/subscriptions\/([^/]+)$/.exec(id)?.[1];
+  if (sub && fleet.clusters.some((c) => c.subscriptionId.toLowerCase() === sub)) return armList(`/subscriptions/${sub}`, demoActivityLogExport(fleet, sub));
+  return null;
+}
+
+export function createDemoDiagnosticsReader(fleet: DemoFleet): DiagnosticSettingsReader {
+  return {
+    label: 'demo fleet',
+    async list(resourceIds) {
+      const out = new Map<string, DiagnosticSettingsResult>();
+      for (const id of resourceIds) {
+        const wire = demoDiagnosticSettingsWire(fleet, id);
+        out.set(
+          id.toLowerCase(),
+          wire === null
+            ? { ok: false, error: { source: 'arg', failure: 'bad-query', message: `no resource ${diagnosticSettingsPath(id).split('?')[0]}`, status: 404 } }
+            : { ok: true, settings: parseDiagnosticSettings(wire) },
+        );
+      }
+      return out;
+    },
+  };
+}

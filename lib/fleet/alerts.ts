@@ -1,0 +1,142 @@
+import type { FiredAlertRow } from '../catalog/queries/alerts';
+import { buildOnboardingData, recommendedCoverage, type OnboardingInputs } from './onboarding';
+import { RECOMMENDED_RULES } from './recommended-rules';
+
+/**
+ * Alerts across the fleet: fired Azure Monitor alerts grouped by cluster, severity or rule,
+ * and each cluster's coverage by Azure's recommended Prometheus rule groups with the fix and
+ * the alert type that suits the data the cluster has (seed: "Choose an alert type").
+ */
+
+export const ALERT_GROUPS = ['cluster', 'severity', 'rule'] as const;
+export type AlertGroupBy = (typeof ALERT_GROUPS)[number];
+export const SEVERITIES = ['Sev0', 'Sev1', 'Sev2', 'Sev3', 'Sev4'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export interface AlertFilters {
+  group: AlertGroupBy;
+  severity: Severity | null;
+  q: string;
+  /** Only clusters whose recommended coverage is incomplete. */
+  coverageGaps: boolean;
+}
+
+export interface FiredAlert {
+  id: string;
+  rule: string;
+  severity: string;
+  cluster: string | null;
+  service: string;
+  since: string;
+  description: string;
+}
+
+export interface AlertGroup {
+  key: string;
+  count: number;
+  worstSeverity: string;
+  alerts: FiredAlert[];
+}
+
+export type AlertTypeAdvice = 'metric' | 'log' | 'none';
+
+export interface CoverageRow {
+  cluster: string;
+  provider: 'aks' | 'arc';
+  levels: Array<{ level: string; present: boolean; enabled: boolean }>;
+  enabledRules: number;
+  firing: number;
+  advice: AlertTypeAdvice;
+  adviceText: string;
+  fix: string | null;
+}
+
+export interface AlertsData {
+  totals: { firing: number; clustersFiring: number; coveredClusters: number; clusters: number };
+  groups: AlertGroup[];
+  coverage: CoverageRow[];
+  rules: Array<{ alert: string; level: string; azureSeverity: number; for: string; firing: number; logEquivalent: string | null }>;
+}
+
+const RULES_BY_LEVEL = new Map<string, number>();
+for (const r of RECOMMENDED_RULES) RULES_BY_LEVEL.set(r.level, (RULES_BY_LEVEL.get(r.level) ?? 0) + 1);
+const LOG_RULES = RECOMMENDED_RULES.filter((r) => r.logEquivalent).length;
+
+/** Firing alerts per cluster name, for the health rollup and the cluster pages. */
+export function firingByCluster(inputs: OnboardingInputs, fired: readonly FiredAlertRow[]): Map<string, FiredAlert[]> {
+  const nameById = new Map(inputs.clusters.map((c) => [c.id.toLowerCase(), c.name]));
+  const out = new Map<string, FiredAlert[]>();
+  for (const a of fired) {
+    const cluster = nameById.get(a.targetResource) ?? null;
+    if (!cluster) continue;
+    out.set(cluster, [...(out.get(cluster) ?? []), toAlert(a, cluster)]);
+  }
+  return out;
+}
+
+function toAlert(a: FiredAlertRow, cluster: string | null): FiredAlert {
+  return { id: a.id, rule: a.name, severity: a.severity, cluster, service: a.monitorService, since: a.startDateTime, description: a.description };
+}
+
+const sevRank = (s: string): number => {
+  const i = (SEVERITIES as readonly string[]).indexOf(s);
+  return i < 0 ? 99 : i;
+};
+
+export function buildAlertsData(inputs: OnboardingInputs, fired: readonly FiredAlertRow[] | null, f: AlertFilters): AlertsData {
+  const q = f.q.trim().toLowerCase();
+  const nameById = new Map(inputs.clusters.map((c) => [c.id.toLowerCase(), c.name]));
+  const alerts = (fired ?? [])
+    .map((a) => toAlert(a, nameById.get(a.targetResource) ?? null))
+    .filter((a) => (!f.severity || a.severity === f.severity) && (!q || (a.cluster ?? '').toLowerCase().includes(q)));
+  const keyOf = (a: FiredAlert): string => (f.group === 'cluster' ? (a.cluster ?? '(not a cluster)') : f.group === 'severity' ? a.severity : a.rule);
+  const byKey = new Map<string, FiredAlert[]>();
+  for (const a of alerts) byKey.set(keyOf(a), [...(byKey.get(keyOf(a)) ?? []), a]);
+  const groups = [...byKey]
+    .map(([key, list]) => ({ key, count: list.length, worstSeverity: [...list].sort((x, y) => sevRank(x.severity) - sevRank(y.severity))[0]?.severity ?? '', alerts: list }))
+    .sort((a, b) => sevRank(a.worstSeverity) - sevRank(b.worstSeverity) || b.count - a.count || (a.key < b.key ? -1 : 1));
+
+  const fixes = buildOnboardingData(inputs, { persona: 'all', gapsOnly: false, q: '', capability: 'recommended-alerts' });
+  const firingCount = new Map<string, number>();
+  for (const a of fired ?? []) {
+    const name = nameById.get(a.targetResource);
+    if (name) firingCount.set(name, (firingCount.get(name) ?? 0) + 1);
+  }
+  const coverage: CoverageRow[] = [...inputs.clusters]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((c) => {
+      const cov = recommendedCoverage(c, inputs.ruleGroups ?? []);
+      const prom = c.clusterKind === 'aks' ? c.managedPrometheusEnabled === true : inputs.metricsSeen?.has(c.name) === true;
+      const ci = c.clusterKind === 'aks' ? c.containerInsightsEnabled === true : (inputs.arcExtensions ?? []).some((e) => e.clusterId.toLowerCase() === c.id.toLowerCase() && e.extensionType === 'microsoft.azuremonitor.containers');
+      const advice: AlertTypeAdvice = prom ? 'metric' : ci ? 'log' : 'none';
+      const adviceText = prom
+        ? 'Prometheus metric alerts: the data is in managed Prometheus, and metric alerts are more responsive and stateful'
+        : ci
+          ? `Log query alerts on Container insights for the ${LOG_RULES} rules with a table equivalent; enable managed Prometheus for the rest`
+          : 'No monitoring data: enable managed Prometheus first';
+      return {
+        cluster: c.name,
+        provider: c.clusterKind,
+        levels: cov.groups,
+        enabledRules: cov.groups.filter((g) => g.enabled).reduce((s, g) => s + (RULES_BY_LEVEL.get(g.level) ?? 0), 0),
+        firing: firingCount.get(c.name) ?? 0,
+        advice,
+        adviceText,
+        fix: fixes.rows.find((r) => r.name === c.name)?.cells[0]?.fix ?? null,
+      };
+    })
+    .filter((r) => (!q || r.cluster.toLowerCase().includes(q)) && (!f.coverageGaps || r.enabledRules < RECOMMENDED_RULES.length));
+  const ruleFiring = new Map<string, number>();
+  for (const a of alerts) ruleFiring.set(a.rule, (ruleFiring.get(a.rule) ?? 0) + 1);
+  return {
+    totals: {
+      firing: alerts.length,
+      clustersFiring: new Set(alerts.map((a) => a.cluster).filter(Boolean)).size,
+      coveredClusters: coverage.filter((r) => r.enabledRules === RECOMMENDED_RULES.length).length,
+      clusters: coverage.length,
+    },
+    groups,
+    coverage,
+    rules: RECOMMENDED_RULES.map((r) => ({ ...r, firing: ruleFiring.get(r.alert) ?? 0 })),
+  };
+}

@@ -1,0 +1,75 @@
+import { azure as az, onboarding as ob, promInventory } from '../catalog';
+import type { DiagnosticSettingsReader, DiagnosticSettingsResult } from '../sources/azure/diagnostic-settings-wire';
+import type { ExecutedQuery, QueryRunner } from '../sources/runner';
+import type { OnboardingInputs } from './onboarding';
+import { outcomeNotices, rowsOrNull } from './outcomes';
+import type { PanelNotice } from './types';
+
+export interface OnboardingLoadOptions {
+  now: number;
+  clusterLabel: string;
+  /** Minutes without data after which an enabled add-on counts as silent. */
+  silenceMinutes: number;
+}
+
+export interface LoadedOnboarding {
+  inputs: OnboardingInputs;
+  notices: PanelNotice[];
+  queries: ExecutedQuery[];
+  generatedAt: string;
+}
+
+/**
+ * Runs the onboarding queries (one aggregated query per question, never one per cluster)
+ * and reads diagnostic settings, which only ARM has, per cluster and per subscription.
+ */
+export async function loadOnboardingInputs(runner: QueryRunner, diagnostics: DiagnosticSettingsReader | null, o: OnboardingLoadOptions): Promise<LoadedOnboarding> {
+  const instant = { kind: 'instant', at: o.now } as const;
+  const window = `PT${Math.round(o.silenceMinutes)}M`;
+  const [clusters, arcExtensions, ciSettings, ruleGroups, grafanas, dcras, dcrDest, metrics, logs] = await Promise.all([
+    runner.run(ob.onboardingClusters, {}, instant),
+    runner.run(ob.arcMonitoringExtensions, {}, instant),
+    runner.run(ob.containerInsightsSettings, {}, instant),
+    runner.run(ob.prometheusRuleGroups, {}, instant),
+    runner.run(ob.managedGrafanas, {}, instant),
+    runner.run(az.clusterDcrAssociations, {}, instant),
+    runner.run(az.dcrMonitorDestinations, {}, instant),
+    // Silence: clusters whose series are in Prometheus now (5-minute lookback) and whose
+    // Container insights node records arrived within the window.
+    runner.run(promInventory.promFleetInventory, { clusterLabel: o.clusterLabel }, instant),
+    runner.run(az.nodeStateByCluster, {}, instant, window),
+  ]);
+  const outcomes = [clusters, arcExtensions, ciSettings, ruleGroups, grafanas, dcras, dcrDest, metrics, logs];
+  const notices = outcomes.flatMap((x) => outcomeNotices(x));
+  const rows = clusters.ok ? clusters.rows : [];
+  let diag = new Map<string, DiagnosticSettingsResult>();
+  if (diagnostics) {
+    const ids = [...new Set([...rows.filter((c) => c.clusterKind === 'aks').map((c) => c.id), ...rows.map((c) => `/subscriptions/${c.subscriptionId}`)])];
+    diag = await diagnostics.list(ids);
+    const failed = [...diag.values()].filter((r) => !r.ok);
+    if (failed.length) {
+      const first = failed[0];
+      notices.push({ queryId: 'arm.diagnostic-settings', panel: 'Diagnostic settings', severity: 'warning', source: 'Azure Resource Manager', message: `${failed.length} of ${diag.size} resources could not be read${first && !first.ok ? `: ${first.error.message}` : ''}` });
+    }
+  } else {
+    notices.push({ queryId: 'arm.diagnostic-settings', panel: 'Diagnostic settings', severity: 'info', source: 'Azure Resource Manager', message: 'Azure Resource Manager is not configured: control-plane log and activity-log columns are unknown' });
+  }
+  return {
+    inputs: {
+      clusters: rows,
+      arcExtensions: rowsOrNull(arcExtensions),
+      ciSettings: rowsOrNull(ciSettings),
+      ruleGroups: rowsOrNull(ruleGroups),
+      grafanas: rowsOrNull(grafanas),
+      dcrAssociations: rowsOrNull(dcras),
+      dcrDestinations: rowsOrNull(dcrDest),
+      diagnostics: new Map([...diag].map(([k, v]) => [k.toLowerCase(), v])),
+      metricsSeen: metrics.ok ? new Set(metrics.rows.map((r) => r.cluster)) : null,
+      logsSeen: logs.ok ? new Set(logs.rows.map((r) => r.ClusterId.toLowerCase())) : null,
+      silenceMinutes: o.silenceMinutes,
+    },
+    notices,
+    queries: outcomes.map((x) => x.executed),
+    generatedAt: new Date(o.now * 1000).toISOString(),
+  };
+}

@@ -1,0 +1,25 @@
+import type { QueryOutcome } from '../sources/runner';
+import type { PanelNotice } from './types';
+
+const SOURCE_NAMES = { arg: 'Resource Graph', logs: 'Log Analytics', prom: 'Prometheus', demo: 'demo fleet' } as const;
+
+/** A query outcome's notices, plus its failure as one panel notice (the page still renders). */
+export function outcomeNotices(outcome: QueryOutcome<unknown>, panel = outcome.executed.title): PanelNotice[] {
+  const base = { queryId: outcome.executed.id, panel };
+  const notices: PanelNotice[] = outcome.notices.map((n) => ({ ...base, severity: n.severity, source: SOURCE_NAMES[n.source], message: n.message }));
+  if (!outcome.ok) {
+    notices.push({
+      ...base,
+      severity: outcome.error.failure === 'not-configured' ? 'info' : 'error',
+      source: SOURCE_NAMES[outcome.error.source],
+      message: outcome.error.message,
+      failure: outcome.error.failure,
+    });
+  }
+  return notices;
+}
+
+/** Rows of a successful outcome, or null when the source failed (cells become "unknown"). */
+export function rowsOrNull<R>(outcome: QueryOutcome<R>): R[] | null {
+  return outcome.ok ? outcome.rows : null;
+}
