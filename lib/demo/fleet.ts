@@ -258,6 +258,7 @@ function generateCluster(seed: string, index: number): DemoCluster {
   }
 
   const workloads = generateWorkloads(rng, name, provider, nodes.length, env === 'prod' ? team : rng.pick(TEAMS));
+  sizeRequests(createRng(`${seed}/requests/${index}`), workloads, nodes);
 
   const upgrades: DemoUpgrade[] = [];
   if (provider === 'aks') {
@@ -304,6 +305,32 @@ function generateCluster(seed: string, index: number): DemoCluster {
     upgrades,
     monitoring: { managedPrometheus, containerInsights, workspaceResourceId },
   };
+}
+
+const CORE_STEP = 0.05;
+const MIB_STEP = 64 * 1024 ** 2;
+
+/**
+ * Scales the apps' requests so the cluster's pods ask for 35–80 % of its CPU and 30–70 % of
+ * its memory, as real clusters do, instead of a sliver of big nodes. Its own random stream:
+ * names, counts and signals of the fleet do not move.
+ */
+function sizeRequests(rng: Rng, workloads: DemoWorkload[], nodes: readonly DemoNode[]): void {
+  const apps = workloads.filter((w) => w.namespace !== 'kube-system' && w.kind !== 'Job');
+  const pods = (w: DemoWorkload) => w.running + w.crashLooping + w.pending;
+  const cpuNow = apps.reduce((sum, w) => sum + pods(w) * w.cpuRequestCores, 0);
+  const memNow = apps.reduce((sum, w) => sum + pods(w) * w.memoryRequestBytes, 0);
+  if (cpuNow === 0 || memNow === 0 || nodes.length === 0) return;
+  const cpuScale = (rng.between(0.35, 0.8) * nodes.reduce((sum, n) => sum + n.vcpus, 0)) / cpuNow;
+  const memScale = (rng.between(0.3, 0.7) * nodes.reduce((sum, n) => sum + n.memoryBytes, 0)) / memNow;
+  // No pod asks for more than half of the smallest node, so every pod still fits somewhere.
+  const maxCores = Math.min(...nodes.map((n) => n.vcpus)) / 2;
+  const maxBytes = Math.min(...nodes.map((n) => n.memoryBytes)) / 2;
+  for (const w of apps) {
+    const cores = Math.min(maxCores, Math.max(CORE_STEP, w.cpuRequestCores * cpuScale));
+    w.cpuRequestCores = Math.round(Math.round(cores / CORE_STEP) * CORE_STEP * 100) / 100;
+    w.memoryRequestBytes = Math.max(1, Math.round(Math.min(maxBytes, w.memoryRequestBytes * memScale) / MIB_STEP)) * MIB_STEP;
+  }
 }
 
 function generateWorkloads(rng: Rng, cluster: string, provider: Provider, nodeCount: number, mainTeam: string): DemoWorkload[] {
