@@ -3,6 +3,7 @@ import type { ClusterInventoryRow, ClusterStateCount, ClusterValue } from '../ca
 import type { PromClusterInventoryRow } from '../catalog/queries/prom-inventory';
 import type { QueryOutcome, QueryRunner } from '../sources/runner';
 import { rollUpHealth, type HealthInputs } from './health';
+import { outcomeNotices } from './outcomes';
 import { compareVersions, minorOf, versionSupport } from './versions';
 import type { ClusterSummary, Distribution, FleetOverview, PanelNotice, Provider } from './types';
 import { DISTRIBUTIONS } from './types';
@@ -13,8 +14,6 @@ export interface FleetOverviewOptions {
   clusterLabel: string;
   latestMinor: number;
 }
-
-const SOURCE_NAMES = { arg: 'Resource Graph', logs: 'Log Analytics', prom: 'Prometheus', demo: 'demo fleet' } as const;
 
 /** Several panels of one unconfigured source make one notice, not one each. */
 function mergeNotConfigured(notices: PanelNotice[]): PanelNotice[] {
@@ -34,21 +33,6 @@ function mergeNotConfigured(notices: PanelNotice[]): PanelNotice[] {
     }
   }
   return out;
-}
-
-function noticesOf(outcome: QueryOutcome<unknown>): PanelNotice[] {
-  const base = { queryId: outcome.executed.id, panel: outcome.executed.title };
-  const notices: PanelNotice[] = outcome.notices.map((n) => ({ ...base, severity: n.severity, source: SOURCE_NAMES[n.source], message: n.message }));
-  if (!outcome.ok) {
-    notices.push({
-      ...base,
-      severity: outcome.error.failure === 'not-configured' ? 'info' : 'error',
-      source: SOURCE_NAMES[outcome.error.source],
-      message: outcome.error.message,
-      failure: outcome.error.failure,
-    });
-  }
-  return notices;
 }
 
 function byCluster<R extends { cluster: string }>(outcome: QueryOutcome<R>): Map<string, R[]> | null {
@@ -293,7 +277,7 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
   return {
     generatedAt: new Date(options.now * 1000).toISOString(),
     clusters,
-    notices: mergeNotConfigured(outcomes.flatMap(noticesOf)),
+    notices: mergeNotConfigured(outcomes.flatMap((o) => outcomeNotices(o))),
     queries: outcomes.map((o) => o.executed),
   };
 }
