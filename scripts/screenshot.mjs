@@ -8,7 +8,9 @@ const browser = await chromium.launch({
 });
 for (const [name, width, height] of [['desktop', 1440, 1000], ['narrow', 390, 844]]) {
   const page = await browser.newPage({ viewport: { width, height }, timezoneId: 'UTC' });
-  await page.goto(url, { waitUntil: 'networkidle' });
+  // Pages that poll (live tail, auto-refresh) never go network-idle: wait for load, then for rendering.
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(Number(process.env.SETTLE_MS ?? 1500));
   await page.screenshot({ path: `${out}-${name}.png`, fullPage: process.env.FULL === '1' });
   await page.close();
 }
