@@ -104,7 +104,14 @@ export function MetricsExplorer({ initial, result, paramErrors, examples, engine
             <span className="text-slate-500">Legend</span>
             <input value={state.legend} maxLength={200} onChange={(e) => setState((s) => ({ ...s, legend: e.target.value }))} placeholder="{{cluster}}" className="w-36 rounded-md border border-slate-300 px-2 py-1.5 font-mono shadow-sm" />
           </label>
-          <div role="radiogroup" aria-label="View" className="flex overflow-hidden rounded-md border border-slate-300 text-sm">
+          <div role="radiogroup" aria-label="Query type" className="flex overflow-hidden rounded-md border border-slate-300 text-sm">
+            {(['range', 'instant'] as const).map((m) => (
+              <button key={m} type="button" role="radio" aria-checked={state.mode === m} onClick={() => { const next = { ...state, mode: m }; setState(next); run(next); }} className={`px-3 py-1.5 capitalize ${state.mode === m ? 'bg-slate-900 text-white' : 'bg-white hover:bg-slate-50'}`}>
+                {m}
+              </button>
+            ))}
+          </div>
+          <div role="radiogroup" aria-label="View" className={`flex overflow-hidden rounded-md border border-slate-300 text-sm ${state.mode === 'instant' ? 'hidden' : ''}`}>
             {(['chart', 'table'] as const).map((v) => (
               <button key={v} type="button" role="radio" aria-checked={state.view === v} onClick={() => { const next = { ...state, view: v }; setState(next); run(next); }} className={`px-3 py-1.5 capitalize ${state.view === v ? 'bg-slate-900 text-white' : 'bg-white hover:bg-slate-50'}`}>
                 {v}
@@ -130,17 +137,24 @@ export function MetricsExplorer({ initial, result, paramErrors, examples, engine
       {result && answered.length > 0 && (
         <section aria-label="Result" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <p className="text-xs text-slate-500">
-            {chart.series.length} series · step {result.step}s · {new Date(result.start * 1000).toISOString().slice(0, 16).replace('T', ' ')} → {new Date(result.end * 1000).toISOString().slice(11, 16)} UTC
+            {chart.series.length} series ·{' '}
+            {state.mode === 'instant'
+              ? `instant at ${new Date(result.end * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`
+              : `step ${result.step}s · ${new Date(result.start * 1000).toISOString().slice(0, 16).replace('T', ' ')} → ${new Date(result.end * 1000).toISOString().slice(11, 16)} UTC`}
           </p>
           {chart.series.length === 0 ? (
             <p className="py-10 text-center text-sm text-slate-500">The query ran and returned no series for this range.</p>
-          ) : state.view === 'chart' ? (
+          ) : state.view === 'chart' && state.mode === 'range' ? (
             <>
               <SeriesChart data={chart} start={result.start} end={result.end} label="Query result over time" />
               <SeriesLegend data={chart} />
             </>
           ) : (
-            <ResultTable label="Series" columns={[{ name: 'series', type: 'string' }, { name: 'last', type: 'real' }, { name: 'min', type: 'real' }, { name: 'max', type: 'real' }]} rows={answered.flatMap((r) => lastValues(r.outcome.ok ? r.outcome.series : [], state.legend))} />
+            <ResultTable
+              label="Series"
+              columns={state.mode === 'instant' ? [{ name: 'series', type: 'string' }, { name: 'value', type: 'real' }] : [{ name: 'series', type: 'string' }, { name: 'last', type: 'real' }, { name: 'min', type: 'real' }, { name: 'max', type: 'real' }]}
+              rows={answered.flatMap((r) => lastValues(r.outcome.ok ? r.outcome.series : [], state.legend)).map((row) => (state.mode === 'instant' ? row.slice(0, 2) : row))}
+            />
           )}
         </section>
       )}

@@ -36,6 +36,7 @@ describe('explorer URL state', () => {
       step: 30,
       view: 'table',
       legend: '{{cluster}}',
+      mode: 'instant',
     };
     const qs = serializeMetricsExplore(state);
     expect(parseM(qs)).toEqual({ ok: true, value: state });
@@ -43,17 +44,17 @@ describe('explorer URL state', () => {
 
   it('compresses long queries into the link instead of storing them anywhere', () => {
     const long = `sum by (cluster) (rate(container_cpu_usage_seconds_total{namespace!~"kube-system|gatekeeper-system", container!=""}[5m])) ${'+ 0 '.repeat(COMPRESS_ABOVE / 4)}`;
-    const qs = serializeMetricsExplore({ queries: [long], range: { kind: 'relative', range: 'now-6h' }, step: null, view: 'chart', legend: '' });
+    const qs = serializeMetricsExplore({ queries: [long], range: { kind: 'relative', range: 'now-6h' }, step: null, view: 'chart', legend: '', mode: 'range' });
     expect(qs).toMatch(/^z=/);
     expect(qs.length).toBeLessThan(long.length);
     expect(parseM(qs).value.queries).toEqual([long]);
   });
 
   it('names what is wrong in a hand-edited link', () => {
-    const r = parseM('q=up&range=now-400d&step=abc&view=pie&z=');
+    const r = parseM('q=up&range=now-400d&step=abc&view=pie&mode=later&z=');
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors.map((e) => e.param).sort()).toEqual(['range', 'step', 'view']);
+    expect(r.errors.map((e) => e.param).sort()).toEqual(['mode', 'range', 'step', 'view']);
     expect(parseM('z=garbage').ok).toBe(false);
     expect(parseM('from=2026-11-24T10:00:00Z&to=2026-11-24T09:00:00Z').ok).toBe(false);
     expect(parseM(`from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z`).ok).toBe(false);

@@ -23,6 +23,15 @@ describe('metrics explorer', () => {
     expect(first.outcome.series[0]?.labels).toHaveProperty('cluster');
   });
 
+  it('asks an instant query at the end of the range: one point per series', async () => {
+    const text = fleet.podPhases.build({ clusterLabel: 'cluster' });
+    const r = await exploreMetrics(runner, { queries: [text], range: { kind: 'relative', range: 'now-1h' }, step: null, mode: 'instant' }, { nowMs, clusterLabel: 'cluster' });
+    const [first] = r.results;
+    if (!first?.outcome.ok) throw new Error('expected an answer');
+    expect(first.outcome.series.every((s) => s.points.length === 1 && s.points[0]?.[0] === r.end)).toBe(true);
+    expect(first.executed.time).toEqual({ kind: 'instant', at: r.end });
+  });
+
   it('says a real engine is needed for any other query, with the command that starts one', async () => {
     const r = await exploreMetrics(runner, { queries: ['up == 0'], range: { kind: 'relative', range: 'now-1h' }, step: null }, { nowMs, clusterLabel: 'cluster' });
     const [first] = r.results;

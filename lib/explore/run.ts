@@ -53,20 +53,21 @@ function failureOf(outcome: QueryOutcome<unknown>): ExploreFailure | null {
   };
 }
 
-/** Runs each query of the metrics explorer as a range query, within the explorer's limits. */
+/** Runs each query of the metrics explorer, over the range or at its end, within the explorer's limits. */
 export async function exploreMetrics(
   runner: QueryRunner,
-  input: { queries: readonly string[]; range: TimeRange; step: number | null },
+  input: { queries: readonly string[]; range: TimeRange; step: number | null; mode?: 'range' | 'instant' },
   options: { nowMs: number; clusterLabel: string },
 ): Promise<MetricsExploreResult> {
   const { start, end } = resolveRange(input.range, options.nowMs);
   const step = effectiveStep(end - start, input.step);
-  const time = { kind: 'range', start, end, step } as const;
+  const instant = input.mode === 'instant';
+  const time = instant ? ({ kind: 'instant', at: end } as const) : ({ kind: 'range', start, end, step } as const);
   const results = await Promise.all(
     input.queries.slice(0, EXPLORE_LIMITS.maxQueries).map(async (expr): Promise<MetricsQueryResult> => {
       const match = matchCatalog('prom', expr, options.clusterLabel);
       const outcome = match
-        ? await runner.run({ ...(match.query as PromQuery<unknown, unknown>), mode: 'range', parse: parseAnyProm } as PromQuery<unknown, ExploreSeries>, match.params, time)
+        ? await runner.run({ ...(match.query as PromQuery<unknown, unknown>), mode: instant ? 'instant' : 'range', parse: parseAnyProm } as PromQuery<unknown, ExploreSeries>, match.params, time)
         : await runner.run(adHocPromQL, { expr }, time);
       const failure = failureOf(outcome);
       const series = outcome.ok ? outcome.rows : [];

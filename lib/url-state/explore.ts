@@ -21,6 +21,8 @@ export interface MetricsExploreState {
   view: 'chart' | 'table';
   /** Legend template, e.g. "{{cluster}} {{phase}}"; empty = all labels. */
   legend: string;
+  /** Range queries draw lines; an instant query asks for one value per series at the range's end. */
+  mode: 'range' | 'instant';
 }
 
 export interface LogsExploreState {
@@ -30,7 +32,7 @@ export interface LogsExploreState {
   view: 'table' | 'chart';
 }
 
-export const DEFAULT_METRICS_STATE: MetricsExploreState = { queries: [], range: { kind: 'relative', range: 'now-1h' }, step: null, view: 'chart', legend: '' };
+export const DEFAULT_METRICS_STATE: MetricsExploreState = { queries: [], range: { kind: 'relative', range: 'now-1h' }, step: null, view: 'chart', legend: '', mode: 'range' };
 export const DEFAULT_LOGS_STATE: LogsExploreState = { query: '', range: { kind: 'relative', range: 'now-7d' }, workspaces: [], view: 'table' };
 
 type Params = { get(name: string): string | null; getAll(name: string): string[] };
@@ -110,6 +112,9 @@ export function parseMetricsExplore(p: Params): ParseResult<MetricsExploreState>
   const view = p.get('view');
   if (view === 'chart' || view === 'table') value.view = view;
   else if (view) errors.push({ param: 'view', message: 'view must be chart or table' });
+  const mode = p.get('mode');
+  if (mode === 'range' || mode === 'instant') value.mode = mode;
+  else if (mode) errors.push({ param: 'mode', message: 'mode must be range or instant' });
   const legend = p.get('legend');
   if (legend) {
     if (legend.length <= 200) value.legend = legend;
@@ -154,6 +159,7 @@ export function serializeMetricsExplore(s: MetricsExploreState): string {
   if (s.step !== null) out.set('step', String(s.step));
   if (s.view !== DEFAULT_METRICS_STATE.view) out.set('view', s.view);
   if (s.legend) out.set('legend', s.legend);
+  if (s.mode !== DEFAULT_METRICS_STATE.mode) out.set('mode', s.mode);
   return out.toString();
 }
 
