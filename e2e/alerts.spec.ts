@@ -7,7 +7,7 @@ test.describe('alerts', () => {
     await alerts.goto();
     await expect(page.getByText(/alerts firing on \d+ clusters/)).toBeVisible();
     await expect(alerts.firing.getByText('KubePodCrashLooping').first()).toBeAttached();
-    expect((await alerts.coverageClusters()).length).toBe(40);
+    await expect.poll(async () => (await alerts.coverageClusters()).length).toBe(40);
     await expect(page.getByRole('region', { name: /^The recommended rules/ })).toContainText('KubeNodeReadinessFlapping');
   });
 
@@ -20,9 +20,10 @@ test.describe('alerts', () => {
     await expect(alerts.firing).toContainText('KubePodCrashLooping');
     await alerts.coverageGaps.check();
     await expect(page).toHaveURL(/cov=gaps/);
+    // The filtered view arrives by navigation: wait until it has replaced the full list.
+    await expect.poll(async () => (await alerts.coverageClusters()).length).toBeGreaterThan(0);
+    await expect.poll(async () => (await alerts.coverageClusters()).length).toBeLessThan(40);
     const clusters = await alerts.coverageClusters();
-    expect(clusters.length).toBeGreaterThan(0);
-    expect(clusters.length).toBeLessThan(40);
 
     await page.getByRole('button', { name: 'Copy link' }).click();
     const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -40,6 +41,6 @@ test.describe('alerts', () => {
     const alerts = new AlertsPage(page);
     await alerts.goto('sev=critical');
     await expect(page.getByRole('alert').filter({ hasText: 'sev must be one of' })).toBeVisible();
-    expect((await alerts.coverageClusters()).length).toBe(40);
+    await expect.poll(async () => (await alerts.coverageClusters()).length).toBe(40);
   });
 });

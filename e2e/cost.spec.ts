@@ -14,8 +14,7 @@ test.describe('cost', () => {
     expect(api.allocation.reduce((s, r) => s + r.cents, 0) + api.totals.idleCents).toBe(api.totals.nodeCents);
     const cost = new CostPage(page);
     await cost.goto();
-    const keys = await cost.allocationKeys();
-    expect(keys.slice(0, 5)).toEqual(api.allocation.slice(0, 5).map((r) => r.key));
+    await expect.poll(async () => (await cost.allocationKeys()).slice(0, 5)).toEqual(api.allocation.slice(0, 5).map((r) => r.key));
     await expect(page.getByRole('region', { name: /^Packing density/ })).toBeVisible();
     await expect(page.getByRole('region', { name: /^Node-size advice/ })).toBeVisible();
     await expect(page.getByText(/retail snapshot of 2026-10-01/)).toBeVisible();
@@ -52,7 +51,7 @@ test.describe('cost', () => {
     const cost = new CostPage(page);
     await cost.goto(`cluster=${one?.cluster}`);
     await expect(cost.cluster).toHaveValue(one?.cluster ?? '');
-    expect((await cost.allocationKeys()).every((k) => k.startsWith(`${one?.cluster}/`) || k === '(idle)')).toBe(true);
+    await expect.poll(async () => (await cost.allocationKeys()).every((k) => k.startsWith(`${one?.cluster}/`) || k === '(idle)')).toBe(true);
     const csv = await (await request.get(`/api/cost?cluster=${one?.cluster}&format=csv`)).text();
     const lines = csv.trim().split('\r\n');
     expect(lines.slice(1).reduce((s, l) => s + Math.round(Number(l.split(',')[1]) * 100), 0)).toBe(one?.nodeCents);

@@ -11,7 +11,7 @@ test.describe('onboarding gaps', () => {
     const api = (await (await request.get('/api/onboarding')).json()) as ApiBody;
     const onboarding = new OnboardingPage(page);
     await onboarding.goto();
-    expect(await onboarding.clusterNames()).toEqual(api.rows.map((r) => r.name));
+    await expect.poll(() => onboarding.clusterNames()).toEqual(api.rows.map((r) => r.name));
     expect((await onboarding.columnHeaders()).length).toBe(1 + api.columns.length);
   });
 
@@ -42,9 +42,10 @@ test.describe('onboarding gaps', () => {
     await onboarding.search.fill('aks-prod');
     await onboarding.search.press('Enter');
     await expect(page).toHaveURL(/q=aks-prod/);
+    // The filtered view arrives by navigation: wait until it has replaced the full list.
+    await expect.poll(async () => (await onboarding.clusterNames()).every((n) => n.includes('aks-prod'))).toBe(true);
     const names = await onboarding.clusterNames();
     expect(names.length).toBeGreaterThan(0);
-    expect(names.every((n) => n.includes('aks-prod'))).toBe(true);
 
     await page.getByRole('button', { name: 'Copy link' }).click();
     const link = await page.evaluate(() => navigator.clipboard.readText());
