@@ -12,6 +12,7 @@ import { CopyTextButton } from '@/components/ui/copy-text-button';
 import { CopyLinkButton } from '@/components/ui/copy-link-button';
 import { ExecutedQueries } from '@/components/ui/executed-queries';
 import { PanelNotices } from '@/components/ui/panel-notices';
+import { IgnoredParams } from '@/components/ui/ignored-params';
 
 export interface AlertsViewProps {
   data: AlertsData;
@@ -50,11 +51,7 @@ export function AlertsView({ data, view, notices, queries, generatedAt, paramErr
         <CopyLinkButton />
       </div>
 
-      {paramErrors.length > 0 && (
-        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Some link parameters were ignored: {paramErrors.map((e) => e.message).join('; ')}.
-        </p>
-      )}
+      <IgnoredParams errors={paramErrors} />
 
       <AutoSubmitForm action="/alerts" label="Alert filters">
         <label className="text-sm">

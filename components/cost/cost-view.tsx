@@ -11,6 +11,7 @@ import { AutoSubmitForm } from '@/components/insights/auto-submit-form';
 import { CopyLinkButton } from '@/components/ui/copy-link-button';
 import { ExecutedQueries } from '@/components/ui/executed-queries';
 import { PanelNotices } from '@/components/ui/panel-notices';
+import { IgnoredParams } from '@/components/ui/ignored-params';
 
 export interface CostViewProps {
   data: CostData;
@@ -93,11 +94,7 @@ export function CostView({ data, view, clusterNames, notices, queries, generated
         </div>
       </div>
 
-      {paramErrors.length > 0 && (
-        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Some link parameters were ignored: {paramErrors.map((e) => e.message).join('; ')}.
-        </p>
-      )}
+      <IgnoredParams errors={paramErrors} />
 
       <AutoSubmitForm action="/cost" label="Cost filters">
         <label className="text-sm">

@@ -16,6 +16,7 @@ import { EngineNeeded, QueryError, RangePicker } from './explore-parts';
 import { kqlLanguage } from './kql-language';
 import { ResultTable } from './result-table';
 import { SeriesChart, SeriesLegend } from './series-chart';
+import { IgnoredParams } from '@/components/ui/ignored-params';
 
 export interface LogsExplorerProps {
   initial: LogsExploreState;
@@ -53,11 +54,7 @@ export function LogsExplorer(props: LogsExplorerProps): ReactNode {
         </div>
         <CopyLinkButton />
       </div>
-      {paramErrors.length > 0 && (
-        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Some of this link&apos;s settings were not understood and are ignored: {paramErrors.map((e) => e.message).join('; ')}.
-        </p>
-      )}
+      <IgnoredParams errors={paramErrors} />
       <div className="grid gap-4 xl:grid-cols-[1fr_18rem]">
         <section aria-label="Query" className="min-w-0 space-y-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
           <CodeEditor label="KQL query" value={state.query} onChange={(query) => setState((s) => ({ ...s, query }))} onRun={() => run()} language={language} placeholder="AzureActivity | take 10" />

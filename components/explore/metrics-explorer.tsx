@@ -15,6 +15,7 @@ import { EngineNeeded, QueryError, RangePicker } from './explore-parts';
 import { promqlLanguage } from './promql-language';
 import { ResultTable } from './result-table';
 import { SeriesChart, SeriesLegend } from './series-chart';
+import { IgnoredParams } from '@/components/ui/ignored-params';
 
 export interface MetricsExplorerProps {
   initial: MetricsExploreState;
@@ -59,11 +60,7 @@ export function MetricsExplorer({ initial, result, paramErrors, examples, engine
         </div>
         <CopyLinkButton />
       </div>
-      {paramErrors.length > 0 && (
-        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Some of this link&apos;s settings were not understood and are ignored: {paramErrors.map((e) => e.message).join('; ')}.
-        </p>
-      )}
+      <IgnoredParams errors={paramErrors} />
       <section aria-label="Queries" className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
         {state.queries.map((q, i) => (
           <div key={i} className="flex items-start gap-2">

@@ -13,6 +13,7 @@ import { PanelNotices } from '../ui/panel-notices';
 import { FilterBar } from './filter-bar';
 import { FleetTable } from './fleet-table';
 import { SummaryStrip } from './summary-strip';
+import { IgnoredParams } from '@/components/ui/ignored-params';
 
 export interface FleetOverviewProps {
   clusters: OverviewRow[];
@@ -62,11 +63,7 @@ export function FleetOverview({ clusters, generatedAt, initialFilters, paramErro
         <CopyLinkButton />
       </div>
 
-      {paramErrors.length > 0 && (
-        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Some of this link&apos;s filters were not understood and are ignored: {paramErrors.map((e) => e.message).join('; ')}.
-        </p>
-      )}
+      <IgnoredParams errors={paramErrors} />
       <PanelNotices notices={notices} />
 
       <SummaryStrip

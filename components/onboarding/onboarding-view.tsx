@@ -12,6 +12,7 @@ import { CopyTextButton } from '@/components/ui/copy-text-button';
 import { CopyLinkButton } from '@/components/ui/copy-link-button';
 import { ExecutedQueries } from '@/components/ui/executed-queries';
 import { PanelNotices } from '@/components/ui/panel-notices';
+import { IgnoredParams } from '@/components/ui/ignored-params';
 
 export interface OnboardingViewProps {
   data: OnboardingData;
@@ -153,11 +154,7 @@ export function OnboardingView({ data, view, notices, queries, generatedAt, para
         </div>
       </div>
 
-      {paramErrors.length > 0 && (
-        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Some link parameters were ignored: {paramErrors.map((e) => e.message).join('; ')}.
-        </p>
-      )}
+      <IgnoredParams errors={paramErrors} />
 
       <AutoSubmitForm action="/onboarding" label="Onboarding filters">
         <label className="text-sm">
