@@ -8,6 +8,9 @@ import { compareVersions, minorOf, versionSupport } from './versions';
 import type { ClusterSummary, Distribution, FleetOverview, PanelNotice, Provider } from './types';
 import { DISTRIBUTIONS } from './types';
 
+/** Cluster ids one scoped Container insights query may name (the catalog's limit); more ask fleet-wide. */
+const MAX_SCOPED_CLUSTERS = 1000;
+
 export interface FleetOverviewOptions {
   /** Evaluation time, unix seconds. */
   now: number;
@@ -154,23 +157,35 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
   const metricsInventory = argInventory.then((o) =>
     !o.ok && o.error.failure === 'not-configured' ? runner.run(promInventory.promFleetInventory, promParams, instant) : null,
   );
-  const [inventory, fromMetrics, upgrades, readiness, phases, crashLoops, restarts, cpu, memory, ciNodes, ciPods] = await Promise.all([
+  const readinessQuery = runner.run(q.nodeReadiness, promParams, instant);
+  // Container insights is asked only about clusters Prometheus does not cover (not at all when
+  // it covers every one): the inventory and readiness decide which, and scope the two queries.
+  const containerInsights = Promise.all([argInventory, readinessQuery]).then(([inv, ready]) => {
+    if (!inv.ok) return null;
+    const covered = new Set(ready.ok ? ready.rows.map((r) => r.cluster.toLowerCase()) : []);
+    const ids = inv.rows
+      .filter((r) => r.containerInsightsEnabled !== false && r.powerState !== 'Stopped' && !covered.has(r.name.toLowerCase()))
+      .map((r) => r.id);
+    if (ids.length === 0) return null;
+    const scope = ids.length <= MAX_SCOPED_CLUSTERS ? { clusterIds: ids } : {};
+    return Promise.all([runner.run(ci.nodeStateByCluster, scope, instant), runner.run(ci.podStateByCluster, scope, instant)]);
+  });
+  const [inventory, fromMetrics, upgrades, readiness, phases, crashLoops, restarts, cpu, memory, insights] = await Promise.all([
     argInventory,
     metricsInventory,
     runner.run(q.lastUpgradeByCluster, {}, instant),
-    runner.run(q.nodeReadiness, promParams, instant),
+    readinessQuery,
     runner.run(q.podPhases, promParams, instant),
     runner.run(q.crashLoopingContainers, promParams, instant),
     runner.run(q.containerRestarts, promParams, instant),
     runner.run(q.cpuUtilization, promParams, instant),
     runner.run(q.memoryUtilization, promParams, instant),
-    // Clusters with Container insights but no Prometheus still report nodes and pods there.
-    runner.run(ci.nodeStateByCluster, {}, instant),
-    runner.run(ci.podStateByCluster, {}, instant),
+    containerInsights,
   ]);
-  const outcomes = [fromMetrics ?? inventory, upgrades, readiness, phases, crashLoops, restarts, cpu, memory, ciNodes, ciPods] as QueryOutcome<unknown>[];
-  const ciNodesBy = ciNodes.ok ? new Map(ciNodes.rows.map((r) => [r.ClusterId.toLowerCase(), r])) : null;
-  const ciPodsBy = ciPods.ok ? new Map(ciPods.rows.map((r) => [r.ClusterId.toLowerCase(), r])) : null;
+  const [ciNodes, ciPods] = insights ?? [null, null];
+  const outcomes = [fromMetrics ?? inventory, upgrades, readiness, phases, crashLoops, restarts, cpu, memory, ...(insights ?? [])] as QueryOutcome<unknown>[];
+  const ciNodesBy = ciNodes?.ok ? new Map(ciNodes.rows.map((r) => [r.ClusterId.toLowerCase(), r])) : null;
+  const ciPodsBy = ciPods?.ok ? new Map(ciPods.rows.map((r) => [r.ClusterId.toLowerCase(), r])) : null;
   const entries: InventoryEntry[] = fromMetrics
     ? fromMetrics.ok
       ? inventoryFromMetrics(fromMetrics.rows)
