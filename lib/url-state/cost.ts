@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COST_GROUPS, COST_RANGES, type CostGroupBy, type CostRange } from '../fleet/cost';
-import type { ParamError, ParseResult } from './overview';
+import { readFormat, readParams, result, strictParamErrors, type ParseResult, type SearchParamsLike } from './params';
 
 /** /cost's view state in the query string: added to, never changed; defaults omitted; fixed order. */
 export interface CostView {
@@ -19,24 +19,9 @@ const fields = {
 } as const;
 export const COST_PARAMS = Object.keys(fields) as Array<keyof typeof fields>;
 
-type SearchParamsLike = { get(name: string): string | null };
-
 export function parseCostParams(params: SearchParamsLike): ParseResult<CostView> {
-  const value: CostView = { ...DEFAULT_COST };
-  const errors: ParamError[] = [];
-  for (const name of COST_PARAMS) {
-    const raw = params.get(name);
-    if (raw === null || raw === '') continue;
-    const parsed = fields[name].safeParse(raw);
-    if (!parsed.success) {
-      errors.push({ param: name, message: `${name} ${parsed.error.issues[0]?.message ?? 'is invalid'}` });
-      continue;
-    }
-    if (name === 'group') value.group = parsed.data as CostGroupBy;
-    else if (name === 'range') value.range = parsed.data as CostRange;
-    else value.cluster = parsed.data;
-  }
-  return errors.length ? { ok: false, errors, value } : { ok: true, value };
+  const { values: v, errors } = readParams(params, fields);
+  return result({ group: v.group ?? DEFAULT_COST.group, range: v.range ?? DEFAULT_COST.range, cluster: v.cluster ?? DEFAULT_COST.cluster }, errors);
 }
 
 export function serializeCostParams(v: CostView): string {
@@ -50,14 +35,7 @@ export function serializeCostParams(v: CostView): string {
 
 export function parseCostApiParams(params: URLSearchParams): ParseResult<{ view: CostView; format: 'json' | 'csv' }> {
   const page = parseCostParams(params);
-  const errors: ParamError[] = page.ok ? [] : [...page.errors];
-  const known = new Set<string>([...COST_PARAMS, 'format']);
-  for (const name of new Set(params.keys())) {
-    if (!known.has(name)) errors.push({ param: name.slice(0, 40), message: `unknown parameter ${name.slice(0, 40)}` });
-    else if (params.getAll(name).length > 1) errors.push({ param: name, message: `${name} is given more than once` });
-  }
-  const raw = params.get('format') ?? 'json';
-  if (raw !== 'csv' && raw !== 'json') errors.push({ param: 'format', message: 'format must be json or csv' });
-  const value = { view: page.value, format: raw === 'csv' ? 'csv' : 'json' } as const;
-  return errors.length ? { ok: false, errors, value } : { ok: true, value };
+  const errors = [...(page.ok ? [] : page.errors), ...strictParamErrors(params, new Set([...COST_PARAMS, 'format']))];
+  const format = readFormat(params, errors);
+  return result({ view: page.value, format }, errors);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FleetFilters } from '../fleet/filter';
-import { OVERVIEW_PARAMS, parseOverviewParams, type ParamError, type ParseResult } from './overview';
+import { OVERVIEW_PARAMS, parseOverviewParams } from './overview';
+import { strictParamErrors, type ParamError, type ParseResult } from './params';
 
 const PAGING = {
   limit: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(20_000, 'must be at most 20000'),
@@ -17,11 +18,7 @@ export interface FleetApiParams {
 /** /api/fleet takes the page's parameters plus paging; scripts get a 400 for anything it does not know. */
 export function parseFleetApiParams(params: URLSearchParams): ParseResult<FleetApiParams> {
   const overview = parseOverviewParams(params);
-  const errors: ParamError[] = overview.ok ? [] : [...overview.errors];
-  for (const name of new Set(params.keys())) {
-    if (!KNOWN.has(name)) errors.push({ param: name.slice(0, 40), message: `unknown parameter ${name.slice(0, 40)}` });
-    else if (params.getAll(name).length > 1) errors.push({ param: name, message: `${name} is given more than once` });
-  }
+  const errors: ParamError[] = [...(overview.ok ? [] : overview.errors), ...strictParamErrors(params, KNOWN)];
   const value: FleetApiParams = { filters: overview.value, limit: undefined, offset: 0 };
   for (const name of ['limit', 'offset'] as const) {
     const raw = params.get(name);

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { DEFAULT_FILTERS, SORT_KEYS, type FleetFilters } from '../fleet/filter';
 import { HEALTH_STATUSES } from '../fleet/types';
+import { readParams, result, searchTextSchema, type ParseResult, type SearchParamsLike } from './params';
+
+export { MAX_SEARCH_LENGTH, type ParamError, type ParseResult } from './params';
 
 /**
  * The fleet overview's view state as it lives in the query string. Links are a contract:
@@ -8,7 +11,6 @@ import { HEALTH_STATUSES } from '../fleet/types';
  * same view always has the same URL.
  */
 
-export const MAX_SEARCH_LENGTH = 200;
 const MAX_LIST = 50;
 
 const list = <T extends z.ZodType<string, string>>(item: T) =>
@@ -22,10 +24,7 @@ const list = <T extends z.ZodType<string, string>>(item: T) =>
 const PROVIDER_VALUES = ['aks', 'arc', 'eks', 'gke', 'k3s', 'openshift', 'other'] as const;
 
 const fields = {
-  q: z
-    .string()
-    .max(MAX_SEARCH_LENGTH, `is longer than ${MAX_SEARCH_LENGTH} characters`)
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'contains control characters'),
+  q: searchTextSchema,
   health: list(z.enum(HEALTH_STATUSES, { error: `must be one of ${HEALTH_STATUSES.join(', ')}` })),
   provider: list(z.enum(PROVIDER_VALUES, { error: `must be one of ${PROVIDER_VALUES.join(', ')}` })),
   region: list(z.string().regex(/^[a-z0-9]{2,40}$/, 'must be an Azure region name like westeurope')),
@@ -37,27 +36,10 @@ const fields = {
 export type OverviewParamName = keyof typeof fields;
 export const OVERVIEW_PARAMS = Object.keys(fields) as OverviewParamName[];
 
-export interface ParamError {
-  param: string;
-  message: string;
-}
-
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: ParamError[]; value: T };
-
-type SearchParamsLike = { get(name: string): string | null };
-
 /** Parses every known parameter; invalid ones are reported and fall back to their default. */
 export function parseOverviewParams(params: SearchParamsLike): ParseResult<FleetFilters> {
-  const value: FleetFilters = { ...DEFAULT_FILTERS };
-  const errors: ParamError[] = [];
-  for (const name of OVERVIEW_PARAMS) {
-    const raw = params.get(name);
-    if (raw === null || raw === '') continue;
-    const parsed = fields[name].safeParse(raw);
-    if (parsed.success) (value as unknown as Record<string, unknown>)[name] = parsed.data;
-    else errors.push({ param: name, message: `${name} ${parsed.error.issues[0]?.message ?? 'is invalid'}` });
-  }
-  return errors.length ? { ok: false, errors, value } : { ok: true, value };
+  const { values, errors } = readParams(params, fields);
+  return result({ ...DEFAULT_FILTERS, ...values }, errors);
 }
 
 /** The query string of a view, without the leading "?"; empty for the default view. */
