@@ -16,6 +16,20 @@ export const CLUSTER_TYPES = {
   arc: 'microsoft.kubernetes/connectedclusters',
 } as const;
 
+/** AKS and Arc clusters in Resource Graph, each marked aks or arc. */
+export const CLUSTER_RESOURCES = [
+  'resources',
+  `| where type in~ ${kqlStringList(Object.values(CLUSTER_TYPES))}`,
+  `| extend clusterKind = iff(type =~ "${CLUSTER_TYPES.aks}", "aks", "arc")`,
+] as const;
+
+/** Where a cluster resource says Container insights and managed Prometheus are on. */
+export const MONITORING_ADDON_COLUMNS = [
+  '| extend containerInsightsEnabled = tobool(properties.addonProfiles.omsagent.enabled)',
+  '| extend containerInsightsWorkspace = tostring(properties.addonProfiles.omsagent.config.logAnalyticsWorkspaceResourceID)',
+  '| extend managedPrometheusEnabled = tobool(properties.azureMonitorProfile.metrics.enabled)',
+] as const;
+
 const nodePoolSchema = z.object({
   name: z.string(),
   mode: z.string().optional(),
@@ -61,16 +75,12 @@ export const fleetInventory: ArgQuery<NoParams, ClusterInventoryRow> = {
   params: noParams,
   build: () =>
     [
-      'resources',
-      `| where type in~ ${kqlStringList(Object.values(CLUSTER_TYPES))}`,
-      `| extend clusterKind = iff(type =~ "${CLUSTER_TYPES.aks}", "aks", "arc")`,
+      ...CLUSTER_RESOURCES,
       '| extend kubernetesVersion = coalesce(tostring(properties.currentKubernetesVersion), tostring(properties.kubernetesVersion))',
       '| extend distribution = iff(clusterKind == "aks", "aks", tolower(tostring(properties.distribution)))',
       '| extend powerState = tostring(properties.powerState.code)',
       '| extend nodePools = properties.agentPoolProfiles, totalNodeCount = toint(properties.totalNodeCount)',
-      '| extend containerInsightsEnabled = tobool(properties.addonProfiles.omsagent.enabled)',
-      '| extend containerInsightsWorkspace = tostring(properties.addonProfiles.omsagent.config.logAnalyticsWorkspaceResourceID)',
-      '| extend managedPrometheusEnabled = tobool(properties.azureMonitorProfile.metrics.enabled)',
+      ...MONITORING_ADDON_COLUMNS,
       '| project id, name, type, clusterKind, location, resourceGroup, subscriptionId, tags, kubernetesVersion,',
       '    distribution, powerState, nodePools, totalNodeCount, containerInsightsEnabled,',
       '    containerInsightsWorkspace, managedPrometheusEnabled',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ArgQuery } from '../types';
 import { argRows } from '../wire';
 import { kqlStringList } from '../escape';
-import { CLUSTER_TYPES } from './fleet';
+import { CLUSTER_RESOURCES, CLUSTER_TYPES, MONITORING_ADDON_COLUMNS } from './fleet';
 
 /**
  * Resource Graph queries behind the onboarding matrix: which of the seed's recommended
@@ -47,13 +47,9 @@ export const onboardingClusters: ArgQuery<NoParams, OnboardingClusterRow> = {
   params: noParams,
   build: () =>
     [
-      'resources',
-      `| where type in~ ${kqlStringList(Object.values(CLUSTER_TYPES))}`,
-      `| extend clusterKind = iff(type =~ "${CLUSTER_TYPES.aks}", "aks", "arc")`,
+      ...CLUSTER_RESOURCES,
       '| extend powerState = tostring(properties.powerState.code)',
-      '| extend containerInsightsEnabled = tobool(properties.addonProfiles.omsagent.enabled)',
-      '| extend containerInsightsWorkspace = tostring(properties.addonProfiles.omsagent.config.logAnalyticsWorkspaceResourceID)',
-      '| extend managedPrometheusEnabled = tobool(properties.azureMonitorProfile.metrics.enabled)',
+      ...MONITORING_ADDON_COLUMNS,
       // guard logs exist only with Entra ID integration; cluster-autoscaler only where a pool autoscales.
       '| extend entraIntegration = tobool(properties.aadProfile.managed)',
       '| extend autoscalePools = array_length(extract_all(@\'"enableAutoScaling":\\s*(true)\', tostring(properties.agentPoolProfiles)))',
