@@ -9,10 +9,9 @@ import { serializeAlertParams } from '@/lib/url-state/alerts';
 import type { ParamError } from '@/lib/url-state/overview';
 import { AutoSubmitForm } from '@/components/insights/auto-submit-form';
 import { CopyTextButton } from '@/components/ui/copy-text-button';
-import { CopyLinkButton } from '@/components/ui/copy-link-button';
 import { ExecutedQueries } from '@/components/ui/executed-queries';
 import { PanelNotices } from '@/components/ui/panel-notices';
-import { IgnoredParams } from '@/components/ui/ignored-params';
+import { PageHeader } from '@/components/ui/page-header';
 
 export interface AlertsViewProps {
   data: AlertsData;
@@ -41,17 +40,9 @@ export function AlertsView({ data, view, notices, queries, generatedAt, paramErr
   const script = ['#!/usr/bin/env bash', `# Fleetwatch: deploy Azure's recommended Prometheus alert rules to ${gaps.length} cluster(s)`, '# Needs recommended-metric-alerts.json (download it from this page) and ACTION_GROUP_ID.', 'set -euo pipefail', ...gaps.map((r) => `\n# ${r.cluster}\n${r.fix ?? ''}`)].join('\n');
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h1 className="text-xl font-semibold tracking-tight">Alerts</h1>
-          <p className="text-sm text-slate-500">
+      <PageHeader title="Alerts" paramErrors={paramErrors}>
             Azure Monitor alerts firing across the fleet, and which clusters carry Azure&apos;s {data.rules.length} recommended Prometheus alert rules. As of {formatUtc(generatedAt)}.
-          </p>
-        </div>
-        <CopyLinkButton />
-      </div>
-
-      <IgnoredParams errors={paramErrors} />
+      </PageHeader>
 
       <AutoSubmitForm action="/alerts" label="Alert filters">
         <label className="text-sm">

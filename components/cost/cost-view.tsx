@@ -8,10 +8,9 @@ import type { ExecutedQuery } from '@/lib/sources/runner';
 import { serializeCostParams, type CostView as ViewState } from '@/lib/url-state/cost';
 import type { ParamError } from '@/lib/url-state/overview';
 import { AutoSubmitForm } from '@/components/insights/auto-submit-form';
-import { CopyLinkButton } from '@/components/ui/copy-link-button';
 import { ExecutedQueries } from '@/components/ui/executed-queries';
 import { PanelNotices } from '@/components/ui/panel-notices';
-import { IgnoredParams } from '@/components/ui/ignored-params';
+import { PageHeader } from '@/components/ui/page-header';
 
 export interface CostViewProps {
   data: CostData;
@@ -78,23 +77,10 @@ export function CostView({ data, view, clusterNames, notices, queries, generated
   const advice = data.advice.filter((a) => a.monthlySavings > 0).slice(0, 20);
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h1 className="text-xl font-semibold tracking-tight">Cost</h1>
-          <p className="text-sm text-slate-500">
+      <PageHeader title="Cost" csvHref={csv} paramErrors={paramErrors}>
             Node cost allocated by max(request, usage) like OpenCost; idle is node cost nobody requested or used. Prices: retail snapshot of {data.priceDate} ({data.currency}, Linux pay-as-you-go); Arc nodes at{' '}
             {arcRates.vcpuHour} per vCPU-hour and {arcRates.gibHour} per GiB-hour. Usage as of {formatUtc(generatedAt)}.
-          </p>
-        </div>
-        <div className="flex items-center gap-2">
-          <a href={csv} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50">
-            Export CSV
-          </a>
-          <CopyLinkButton />
-        </div>
-      </div>
-
-      <IgnoredParams errors={paramErrors} />
+      </PageHeader>
 
       <AutoSubmitForm action="/cost" label="Cost filters">
         <label className="text-sm">

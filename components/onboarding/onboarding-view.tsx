@@ -9,10 +9,9 @@ import type { ParamError } from '@/lib/url-state/overview';
 import { serializeOnboardingParams, type OnboardingView as ViewState } from '@/lib/url-state/onboarding';
 import { AutoSubmitForm } from '@/components/insights/auto-submit-form';
 import { CopyTextButton } from '@/components/ui/copy-text-button';
-import { CopyLinkButton } from '@/components/ui/copy-link-button';
 import { ExecutedQueries } from '@/components/ui/executed-queries';
 import { PanelNotices } from '@/components/ui/panel-notices';
-import { IgnoredParams } from '@/components/ui/ignored-params';
+import { PageHeader } from '@/components/ui/page-header';
 
 export interface OnboardingViewProps {
   data: OnboardingData;
@@ -135,26 +134,14 @@ function FixPanel({ data, view }: { data: OnboardingData; view: ViewState }): Re
 }
 
 export function OnboardingView({ data, view, notices, queries, generatedAt, paramErrors, silenceMinutes }: OnboardingViewProps): ReactNode {
-  const csv = `/api/onboarding?${serializeOnboardingParams({ ...view, selected: null })}${serializeOnboardingParams({ ...view, selected: null }) ? '&' : ''}format=csv`;
+  const filters = serializeOnboardingParams({ ...view, selected: null });
+  const csv = `/api/onboarding?${filters ? `${filters}&` : ''}format=csv`;
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h1 className="text-xl font-semibold tracking-tight">Monitoring onboarding</h1>
-          <p className="text-sm text-slate-500">
+      <PageHeader title="Monitoring onboarding" csvHref={csv} paramErrors={paramErrors}>
             Which clusters follow the monitoring guide&apos;s recommendations, and the exact command that closes each gap. Data as of{' '}
             <time dateTime={generatedAt}>{generatedAt.slice(0, 16).replace('T', ' ')} UTC</time>; “silent” means enabled with no data for {silenceMinutes} min.
-          </p>
-        </div>
-        <div className="flex items-center gap-2">
-          <a href={csv} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50">
-            Export CSV
-          </a>
-          <CopyLinkButton />
-        </div>
-      </div>
-
-      <IgnoredParams errors={paramErrors} />
+      </PageHeader>
 
       <AutoSubmitForm action="/onboarding" label="Onboarding filters">
         <label className="text-sm">
