@@ -5,6 +5,7 @@ import { ConfigProblem } from '@/components/ui/config-problem';
 import { getServerAuth } from '@/lib/auth/server';
 import { toOverviewRow } from '@/lib/fleet/rows';
 import { ConfigError } from '@/lib/server/config';
+import { dataAccess } from '@/lib/server/access';
 import { loadFleetOverview } from '@/lib/server/fleet-service';
 import { fromNextSearchParams, parseOverviewParams } from '@/lib/url-state/overview';
 
@@ -21,7 +22,7 @@ export default async function FleetOverviewPage({ searchParams }: PageProps): Pr
   const params = parseOverviewParams(fromNextSearchParams(await searchParams));
   let overview: Awaited<ReturnType<typeof loadFleetOverview>>;
   try {
-    overview = await loadFleetOverview();
+    overview = await loadFleetOverview(dataAccess(auth.user));
   } catch (error) {
     if (error instanceof ConfigError) return <ConfigProblem message={error.message} />;
     throw error;

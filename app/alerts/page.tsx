@@ -5,6 +5,7 @@ import { getServerAuth } from '@/lib/auth/server';
 import { AlertsView } from '@/components/alerts/alerts-view';
 import { ConfigProblem } from '@/components/ui/config-problem';
 import { buildAlertsData } from '@/lib/fleet/alerts';
+import { dataAccess } from '@/lib/server/access';
 import { loadAlerts } from '@/lib/server/alerts-service';
 import { ConfigError } from '@/lib/server/config';
 import { parseAlertParams } from '@/lib/url-state/alerts';
@@ -24,7 +25,7 @@ export default async function AlertsPage({ searchParams }: PageProps): Promise<R
   const params = parseAlertParams(fromNextSearchParams(await searchParams));
   let loaded: Awaited<ReturnType<typeof loadAlerts>>;
   try {
-    loaded = await loadAlerts();
+    loaded = await loadAlerts(dataAccess(auth.user));
   } catch (error) {
     if (error instanceof ConfigError) return <ConfigProblem message={error.message} />;
     throw error;

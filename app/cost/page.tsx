@@ -7,6 +7,7 @@ import { ConfigProblem } from '@/components/ui/config-problem';
 import { buildCostData } from '@/lib/fleet/cost';
 import { ConfigError } from '@/lib/server/config';
 import { costOptionsFor } from '@/lib/server/cost-options';
+import { dataAccess } from '@/lib/server/access';
 import { loadCost } from '@/lib/server/cost-service';
 import { parseCostParams } from '@/lib/url-state/cost';
 import { fromNextSearchParams } from '@/lib/url-state/overview';
@@ -27,7 +28,7 @@ export default async function CostPage({ searchParams }: PageProps): Promise<Rea
   let options: ReturnType<typeof costOptionsFor>;
   try {
     options = costOptionsFor(params.value);
-    loaded = await loadCost();
+    loaded = await loadCost(dataAccess(auth.user));
   } catch (error) {
     if (error instanceof ConfigError) return <ConfigProblem message={error.message} />;
     throw error;

@@ -6,6 +6,7 @@ import { OnboardingView } from '@/components/onboarding/onboarding-view';
 import { buildOnboardingData } from '@/lib/fleet/onboarding';
 import { ConfigError } from '@/lib/server/config';
 import { getInsightsConfig } from '@/lib/server/insights-config';
+import { dataAccess } from '@/lib/server/access';
 import { loadOnboarding } from '@/lib/server/onboarding-service';
 import { parseOnboardingParams } from '@/lib/url-state/onboarding';
 import { fromNextSearchParams } from '@/lib/url-state/overview';
@@ -27,7 +28,7 @@ export default async function OnboardingPage({ searchParams }: PageProps): Promi
   let silenceMinutes: number;
   try {
     silenceMinutes = getInsightsConfig().silenceMinutes;
-    loaded = await loadOnboarding();
+    loaded = await loadOnboarding(dataAccess(auth.user));
   } catch (error) {
     if (error instanceof ConfigError) return <ConfigProblem message={error.message} />;
     throw error;

@@ -31,6 +31,7 @@ export const AUTH_ENV = {
   AUTH_REQUIRED_ROLE: z.string().regex(/^[!-~]{1,200}$/, 'must be one app role').optional(),
   AUTH_ALLOWED_TENANTS: list.optional(),
   AUTH_AZURE_ACCESS: z.enum(['server', 'obo']).default('server'),
+  AUTH_API_CLIENT_ID: z.string().min(1).max(200).optional(),
   AUTH_CLIENT_SECRET: z.string().min(1).optional(),
   AUTH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
 };
@@ -55,6 +56,8 @@ export interface AuthConfig {
   allowedTenants: string[];
   /** `obo`: ask Azure with the user's rights; `server`: the portal's identity, app roles decide who may look. */
   azureAccess: 'server' | 'obo';
+  /** The app registration that owns AUTH_CLIENT_SECRET and trades tokens on-behalf-of (default: clientId). */
+  apiClientId: string;
   clientSecret: string | null;
   clockSkewSeconds: number;
 }
@@ -86,10 +89,9 @@ export function readAuthConfig(env: Readonly<Record<string, string | undefined>>
   if (e.AUTH_AZURE_ACCESS === 'obo' && !e.AUTH_CLIENT_SECRET) {
     throw new AuthConfigError('invalid configuration: AUTH_AZURE_ACCESS=obo needs AUTH_CLIENT_SECRET');
   }
-  if (e.AUTH_AZURE_ACCESS === 'obo' && env.FLEETWATCH_EXPERIMENTAL_OBO !== '1') {
-    // lib/auth/obo.ts exchanges tokens (tested), but the data services do not yet pick a
-    // per-user credential and per-user cache keys; refusing beats silently using the server's rights.
-    throw new AuthConfigError('invalid configuration: AUTH_AZURE_ACCESS=obo is not wired into the data services yet; use AUTH_AZURE_ACCESS=server with AUTH_REQUIRED_ROLE');
+  if (e.AUTH_AZURE_ACCESS === 'obo' && !env.AZURE_TENANT_ID) {
+    // The downstream tokens come from the Azure tenant's token endpoint.
+    throw new AuthConfigError('invalid configuration: AUTH_AZURE_ACCESS=obo needs AZURE_TENANT_ID (on-behalf-of asks Azure with each user\'s rights)');
   }
   if (e.AUTH_AZURE_ACCESS === 'server' && !e.AUTH_REQUIRED_ROLE && !e.AUTH_REQUIRED_SCOPE) {
     // With the server's identity every signed-in user would see everything the portal can read.
@@ -108,6 +110,7 @@ export function readAuthConfig(env: Readonly<Record<string, string | undefined>>
     requiredRole: e.AUTH_REQUIRED_ROLE ?? null,
     allowedTenants,
     azureAccess: e.AUTH_AZURE_ACCESS,
+    apiClientId: e.AUTH_API_CLIENT_ID ?? e.AUTH_CLIENT_ID,
     clientSecret: e.AUTH_CLIENT_SECRET ?? null,
     clockSkewSeconds: e.AUTH_CLOCK_SKEW_SECONDS,
   };

@@ -90,7 +90,8 @@ beforeAll(async () => {
   ({ proxy } = await import('../../proxy'));
   // Dynamic segments need a value that exists, so "valid" can prove a 2xx, not a 404.
   const { loadFleetOverview } = await import('../server/fleet-service');
-  const overview = await loadFleetOverview();
+  const { dataAccess } = await import('../server/access');
+  const overview = await loadFleetOverview(dataAccess(null));
   const withLogs = overview.clusters.find((c) => c.monitoring.containerInsights !== false);
   if (withLogs) samples.cluster = withLogs.name;
 });

@@ -1,16 +1,15 @@
 import 'server-only';
 import { headers } from 'next/headers';
+import { cache } from 'react';
 import { AuthConfigError, getAuthConfig, toPublicAuthConfig, type AuthConfig, type PublicAuthConfig } from './config';
 import { verifyRequest, type AuthOutcome } from './verify';
 
 /**
  * For server components: the same check as the API, on the session cookie the browser sends
  * with a page request. proxy.ts already refused the page without it; checking again here
- * keeps a page safe if the proxy's matcher ever changes.
+ * keeps a page safe if the proxy's matcher ever changes. Checked once per render (React cache).
  */
-export async function getServerAuth(): Promise<AuthOutcome> {
-  return verifyRequest({ headers: await headers() });
-}
+export const getServerAuth = cache(async (): Promise<AuthOutcome> => verifyRequest({ headers: await headers() }));
 
 export interface LayoutAuth {
   signIn: 'on' | 'off';

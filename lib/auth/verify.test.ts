@@ -16,7 +16,7 @@ beforeAll(async () => {
     AUTH_REQUIRED_SCOPE: 'Fleet.Read',
     AUTH_AZURE_ACCESS: 'obo',
     AUTH_CLIENT_SECRET: 'secret',
-    FLEETWATCH_EXPERIMENTAL_OBO: '1',
+    AZURE_TENANT_ID: '72f988bf-0000-4000-8000-00000000f1ee',
   });
   if (!read) throw new Error('expected a configuration');
   config = read;
@@ -34,7 +34,9 @@ describe('readAuthConfig', () => {
     expect(() => readAuthConfig({ AUTH_CLIENT_ID: 'x' })).toThrow(/needs AUTH_TENANT_ID/);
     expect(() => readAuthConfig({ AUTH_CLIENT_ID: 'x', AUTH_TENANT_ID: 't' })).toThrow(/AUTH_REQUIRED_ROLE/);
     expect(() => readAuthConfig({ AUTH_CLIENT_ID: 'x', AUTH_TENANT_ID: 't', AUTH_AZURE_ACCESS: 'obo' })).toThrow(/AUTH_CLIENT_SECRET/);
-    expect(() => readAuthConfig({ AUTH_CLIENT_ID: 'x', AUTH_TENANT_ID: 't', AUTH_AZURE_ACCESS: 'obo', AUTH_CLIENT_SECRET: 's' })).toThrow(/not wired/);
+    expect(() => readAuthConfig({ AUTH_CLIENT_ID: 'x', AUTH_TENANT_ID: 't', AUTH_AZURE_ACCESS: 'obo', AUTH_CLIENT_SECRET: 's' })).toThrow(/needs AZURE_TENANT_ID/);
+    expect(readAuthConfig({ AUTH_CLIENT_ID: 'spa', AUTH_TENANT_ID: 't', AUTH_AZURE_ACCESS: 'obo', AUTH_CLIENT_SECRET: 's', AZURE_TENANT_ID: 't' })).toMatchObject({ azureAccess: 'obo', apiClientId: 'spa' });
+    expect(readAuthConfig({ AUTH_CLIENT_ID: 'spa', AUTH_TENANT_ID: 't', AUTH_AZURE_ACCESS: 'obo', AUTH_CLIENT_SECRET: 's', AZURE_TENANT_ID: 't', AUTH_API_CLIENT_ID: 'api' })).toMatchObject({ apiClientId: 'api' });
     expect(() => readAuthConfig({ AUTH_CLIENT_ID: 'x', AUTH_AUTHORITY: 'http://idp.example.com', AUTH_ISSUER: 'http://idp.example.com', AUTH_REQUIRED_ROLE: 'r' })).toThrow(/https/);
   });
 

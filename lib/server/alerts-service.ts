@@ -3,8 +3,7 @@ import { alerts as aq } from '../catalog';
 import type { FiredAlertRow } from '../catalog/queries/alerts';
 import type { LoadedOnboarding } from '../fleet/onboarding-load';
 import { outcomeNotices } from '../fleet/outcomes';
-import { getQueryRunner } from './backends';
-import { getConfig, type AppConfig } from './config';
+import type { DataAccess } from './access';
 import { loadOnboarding } from './onboarding-service';
 
 export interface LoadedAlerts extends LoadedOnboarding {
@@ -12,8 +11,8 @@ export interface LoadedAlerts extends LoadedOnboarding {
 }
 
 /** Fired alerts plus the onboarding inputs (rule groups, clusters, workspaces) the coverage needs. */
-export async function loadAlerts(config: AppConfig = getConfig(), nowMs = Date.now()): Promise<LoadedAlerts> {
-  const [onboarding, fired] = await Promise.all([loadOnboarding(config, nowMs), getQueryRunner(config).run(aq.firedAzureAlerts, {}, { kind: 'instant', at: Math.floor(nowMs / 1000) })]);
+export async function loadAlerts(access: DataAccess, nowMs = Date.now()): Promise<LoadedAlerts> {
+  const [onboarding, fired] = await Promise.all([loadOnboarding(access, nowMs), access.runner.run(aq.firedAzureAlerts, {}, { kind: 'instant', at: Math.floor(nowMs / 1000) })]);
   return {
     ...onboarding,
     fired: fired.ok ? fired.rows : null,

@@ -1,31 +1,66 @@
 import 'server-only';
+import type { TokenCredential } from '@azure/identity';
+import { createDemoDiagnosticsReader } from '../demo/onboarding-answers';
+import { getDemoFleet } from '../demo/fleet';
 import type { BackendRegistry } from '../sources/backend';
+import { createArmDiagnosticsReader } from '../sources/azure/arm-diagnostics';
+import type { DiagnosticSettingsReader } from '../sources/azure/diagnostic-settings-wire';
 import { createDemoBackend } from '../sources/demo-backend';
 import { createPrometheusBackend } from '../sources/prometheus/backend';
-import { createQueryRunner, type QueryRunner } from '../sources/runner';
 import type { AppConfig } from './config';
 import { createAzureBackends } from './azure-backends';
 
-let registry: { config: AppConfig; backends: BackendRegistry } | null = null;
-
-/** One backend per kind of query, chosen by configuration; built once per process. */
-export function getBackends(config: AppConfig): BackendRegistry {
-  if (registry?.config === config) return registry.backends;
-  const demo = createDemoBackend(config.demo);
-  // Live mode: each kind is answered by its configured service or by nobody (never by the demo),
-  // so Prometheus-only fleets run with arg and logs null.
-  // Azure: Resource Graph, Log Analytics, and PromQL on discovered Azure Monitor workspaces, one identity.
-  const azure = config.mode === 'live' && config.azure ? createAzureBackends(config.azure, { prometheusTimeoutMs: config.prometheus.timeoutMs }) : null;
-  const promAuth = config.prometheus.auth.kind === 'azure' && azure ? { kind: 'azure' as const, credential: azure.credential } : config.prometheus.auth;
-  const prom = config.prometheus.urls.length
-    ? createPrometheusBackend({ urls: config.prometheus.urls, auth: promAuth, timeoutMs: config.prometheus.timeoutMs })
-    : (azure?.prom ?? null);
-  const backends: BackendRegistry =
-    config.mode === 'demo' ? { arg: demo, logs: demo, prom: demo } : { arg: azure?.arg ?? null, logs: azure?.logs ?? null, prom };
-  registry = { config, backends };
-  return backends;
+/** Everything that answers questions for one identity. */
+export interface BackendSet {
+  /** One backend per kind of query, or null when nothing is configured for that kind. */
+  backends: BackendRegistry;
+  /** Diagnostic settings come from ARM, which Resource Graph does not index. */
+  diagnostics: DiagnosticSettingsReader | null;
 }
 
-export function getQueryRunner(config: AppConfig): QueryRunner {
-  return createQueryRunner(getBackends(config));
+export interface BackendSetOptions {
+  /**
+   * Whose rights Azure applies: the signed-in user's on-behalf-of credential, or (absent) the
+   * server's own identity per DefaultAzureCredential.
+   */
+  credential?: TokenCredential;
+  /** Reused as is instead of building another client: endpoints whose rights are not per user. */
+  sharedProm?: BackendRegistry['prom'];
+  /** PEM of an extra CA for Azure endpoints; production uses NODE_EXTRA_CA_CERTS instead. */
+  ca?: string;
+}
+
+/**
+ * The backends for one identity, chosen by configuration. Live mode: each kind is answered by
+ * its configured service or by nobody (never by the demo), so Prometheus-only fleets run with
+ * arg and logs null. Azure: Resource Graph, Log Analytics, ARM and PromQL on the discovered
+ * Azure Monitor workspaces, all with the same identity.
+ */
+export function createBackendSet(config: AppConfig, options: BackendSetOptions = {}): BackendSet {
+  if (config.mode === 'demo') {
+    const demo = createDemoBackend(config.demo);
+    return { backends: { arg: demo, logs: demo, prom: demo }, diagnostics: createDemoDiagnosticsReader(getDemoFleet(config.demo.seed, config.demo.clusters)) };
+  }
+  const azure = config.azure ? createAzureBackends(config.azure, { credential: options.credential, ca: options.ca, prometheusTimeoutMs: config.prometheus.timeoutMs }) : null;
+  let prom = azure?.prom ?? null;
+  if (config.prometheus.urls.length > 0) {
+    const auth = config.prometheus.auth;
+    // A bearer, basic or open Prometheus has no per-user rights: everyone shares one client.
+    prom =
+      auth.kind === 'azure'
+        ? createPrometheusBackend({ urls: config.prometheus.urls, auth: { kind: 'azure', credential: azure?.credential }, timeoutMs: config.prometheus.timeoutMs })
+        : (options.sharedProm ?? createPrometheusBackend({ urls: config.prometheus.urls, auth, timeoutMs: config.prometheus.timeoutMs }));
+  }
+  return {
+    backends: { arg: azure?.arg ?? null, logs: azure?.logs ?? null, prom },
+    diagnostics: azure && config.azure ? createArmDiagnosticsReader({ endpoint: config.azure.resourceManagerEndpoint, credential: azure.credential, ca: options.ca }) : null,
+  };
+}
+
+let shared: { config: AppConfig; set: BackendSet } | null = null;
+
+/** The server's own backends: built once per configuration and shared by every request. */
+export function getSharedBackendSet(config: AppConfig): BackendSet {
+  if (shared?.config !== config) shared = { config, set: createBackendSet(config) };
+  return shared.set;
 }

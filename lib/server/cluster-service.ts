@@ -2,7 +2,7 @@ import 'server-only';
 import type { CatalogQuery, QueryTime } from '../catalog/types';
 import type { ClusterSummary } from '../fleet/types';
 import type { QueryOutcome } from '../sources/runner';
-import { getQueryRunner } from './backends';
+import { requestAccess, type DataAccess } from './access';
 import { getConfig } from './config';
 import { loadFleetOverview } from './fleet-service';
 
@@ -12,13 +12,14 @@ import { loadFleetOverview } from './fleet-service';
  * query per panel. Outcomes are plain data, so panels hand them to client charts as props.
  */
 
-export async function findCluster(name: string): Promise<ClusterSummary | null> {
-  const overview = await loadFleetOverview();
+export async function findCluster(access: DataAccess, name: string): Promise<ClusterSummary | null> {
+  const overview = await loadFleetOverview(access);
   return overview.clusters.find((c) => c.name === name) ?? null;
 }
 
-export function runPanelQuery<P, R>(query: CatalogQuery<P, R>, params: P, time: QueryTime, timespan?: string): Promise<QueryOutcome<R>> {
-  return getQueryRunner(getConfig()).run(query, params, time, timespan);
+/** A panel's query with the rights of the request being rendered (server components only). */
+export async function runPanelQuery<P, R>(query: CatalogQuery<P, R>, params: P, time: QueryTime, timespan?: string): Promise<QueryOutcome<R>> {
+  return (await requestAccess()).runner.run(query, params, time, timespan);
 }
 
 export function clusterLabel(): string {

@@ -80,7 +80,7 @@ function prometheusAuth(e: z.infer<typeof envSchema>): PrometheusAuth {
 
 let cached: { source: NodeJS.ProcessEnv; config: AppConfig } | null = null;
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function readConfig(env: Readonly<Record<string, string | undefined>> = process.env): AppConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,29 +1,31 @@
 import 'server-only';
 import { getFleetOverview } from '../fleet/overview';
 import type { FleetOverview } from '../fleet/types';
+import type { DataAccess } from './access';
 import { TtlCache } from './cache';
-import { getQueryRunner } from './backends';
 import { getConfig, type AppConfig } from './config';
 
 let cache: { ttl: number; store: TtlCache<FleetOverview> } | null = null;
 
 function overviewCache(config: AppConfig): TtlCache<FleetOverview> {
   const ttl = config.cacheSeconds * 1000;
-  if (!cache || cache.ttl !== ttl) cache = { ttl, store: new TtlCache<FleetOverview>(ttl, 20) };
+  if (!cache || cache.ttl !== ttl) cache = { ttl, store: new TtlCache<FleetOverview>(ttl, 100) };
   return cache.store;
 }
 
 /**
- * The overview for "now", shared by everyone with the same configuration for a few seconds.
- * The evaluation time is bucketed to the cache period so a cached answer is the answer
- * for its bucket, not a stale answer for a later time.
+ * The overview for "now", shared for a few seconds by everyone with the same access (all
+ * users with the server's identity; one user with on-behalf-of). The evaluation time is
+ * bucketed to the cache period so a cached answer is the answer for its bucket, not a stale
+ * answer for a later time.
  */
-export function loadFleetOverview(config: AppConfig = getConfig(), nowMs = Date.now()): Promise<FleetOverview> {
+export function loadFleetOverview(access: DataAccess, nowMs = Date.now()): Promise<FleetOverview> {
+  const { config } = access;
   const bucketMs = Math.max(1000, config.cacheSeconds * 1000);
   const at = Math.floor(nowMs / bucketMs) * bucketMs;
-  const key = `${config.mode}|${config.demo.seed}|${config.demo.clusters}|${config.prometheus.urls.join(',')}|${at}`;
+  const key = `${access.scope}|${config.mode}|${config.demo.seed}|${config.demo.clusters}|${config.prometheus.urls.join(',')}|${at}`;
   return overviewCache(config).get(key, () =>
-    getFleetOverview(getQueryRunner(config), {
+    getFleetOverview(access.runner, {
       now: at / 1000,
       clusterLabel: config.prometheus.clusterLabel,
       latestMinor: config.latestMinor,

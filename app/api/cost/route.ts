@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { requireAuth } from '@/lib/auth/http';
 import { buildCostData, costCsv } from '@/lib/fleet/cost';
+import { dataAccess } from '@/lib/server/access';
 import { ConfigError } from '@/lib/server/config';
 import { costOptionsFor } from '@/lib/server/cost-options';
 import { loadCost } from '@/lib/server/cost-service';
@@ -21,7 +22,7 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
   let options: ReturnType<typeof costOptionsFor>;
   try {
     options = costOptionsFor(view);
-    loaded = await loadCost();
+    loaded = await loadCost(dataAccess(auth.user));
   } catch (error) {
     if (error instanceof ConfigError) return serverError(error.message);
     throw error;

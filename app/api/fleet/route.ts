@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { requireAuth } from '@/lib/auth/http';
 import { applyFleetFilters } from '@/lib/fleet/filter';
+import { dataAccess } from '@/lib/server/access';
 import { loadFleetOverview } from '@/lib/server/fleet-service';
 import { ConfigError } from '@/lib/server/config';
 import { badRequest, serverError } from '@/lib/server/http';
@@ -18,7 +19,7 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
   const { filters, limit, offset } = parsed.value;
   let overview: Awaited<ReturnType<typeof loadFleetOverview>>;
   try {
-    overview = await loadFleetOverview();
+    overview = await loadFleetOverview(dataAccess(auth.user));
   } catch (error) {
     if (error instanceof ConfigError) return serverError(error.message);
     throw error;

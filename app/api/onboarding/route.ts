@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { requireAuth } from '@/lib/auth/http';
 import { buildOnboardingData, onboardingCsv } from '@/lib/fleet/onboarding';
+import { dataAccess } from '@/lib/server/access';
 import { ConfigError } from '@/lib/server/config';
 import { badRequest, serverError } from '@/lib/server/http';
 import { loadOnboarding } from '@/lib/server/onboarding-service';
@@ -17,7 +18,7 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
   if (!parsed.ok) return badRequest(parsed.errors);
   let loaded: Awaited<ReturnType<typeof loadOnboarding>>;
   try {
-    loaded = await loadOnboarding();
+    loaded = await loadOnboarding(dataAccess(auth.user));
   } catch (error) {
     if (error instanceof ConfigError) return serverError(error.message);
     throw error;

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { SignInRequired } from '@/components/auth/sign-in-required';
 import { LogsExplorer } from '@/components/explore/logs-explorer';
 import { CATALOG, fleet } from '@/lib/catalog';
 import { checkKql } from '@/lib/explore/kql-check';
 import { exploreLogs, listWorkspaces, REAL_ENGINE_COMMAND } from '@/lib/explore/run';
-import { getQueryRunner } from '@/lib/server/backends';
-import { getConfig } from '@/lib/server/config';
+import { getServerAuth } from '@/lib/auth/server';
+import { dataAccess } from '@/lib/server/access';
 import { parseLogsExplore, searchParamsFrom } from '@/lib/url-state/explore';
 
 export const dynamic = 'force-dynamic';
@@ -17,9 +18,11 @@ interface PageProps {
 
 /** Runs the link's KQL on the server unless it has syntax errors, which are shown instead. */
 export default async function LogsExplorePage({ searchParams }: PageProps): Promise<ReactNode> {
+  const auth = await getServerAuth();
+  if (!auth.ok) return <SignInRequired status={auth.status} />;
   const parsed = parseLogsExplore(searchParamsFrom(await searchParams));
   const state = parsed.value;
-  const runner = getQueryRunner(getConfig());
+  const { runner } = dataAccess(auth.user);
   const nowMs = Date.now();
   const syntaxErrors = state.query ? checkKql(state.query).filter((d) => d.severity === 'error') : [];
   const [result, picker] = await Promise.all([

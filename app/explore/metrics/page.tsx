@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { SignInRequired } from '@/components/auth/sign-in-required';
 import { MetricsExplorer } from '@/components/explore/metrics-explorer';
 import { CATALOG } from '@/lib/catalog';
 import { exploreMetrics, REAL_ENGINE_COMMAND } from '@/lib/explore/run';
-import { getQueryRunner } from '@/lib/server/backends';
-import { getConfig } from '@/lib/server/config';
+import { getServerAuth } from '@/lib/auth/server';
+import { dataAccess } from '@/lib/server/access';
 import { parseMetricsExplore, searchParamsFrom } from '@/lib/url-state/explore';
 
 export const dynamic = 'force-dynamic';
@@ -16,11 +17,14 @@ interface PageProps {
 
 /** The page runs the link's queries on the server, so a shared link opens with its result. */
 export default async function MetricsExplorePage({ searchParams }: PageProps): Promise<ReactNode> {
+  const auth = await getServerAuth();
+  if (!auth.ok) return <SignInRequired status={auth.status} />;
   const parsed = parseMetricsExplore(searchParamsFrom(await searchParams));
-  const config = getConfig();
+  const access = dataAccess(auth.user);
+  const { config } = access;
   const state = parsed.value;
   const result = state.queries.length
-    ? await exploreMetrics(getQueryRunner(config), state, { nowMs: Date.now(), clusterLabel: config.prometheus.clusterLabel })
+    ? await exploreMetrics(access.runner, state, { nowMs: Date.now(), clusterLabel: config.prometheus.clusterLabel })
     : null;
   const examples = [...CATALOG.values()]
     .filter((q) => q.kind === 'prom')

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { exportJWK, generateKeyPair } from 'jose';
+import { exportJWK, generateKeyPair, jwtVerify } from 'jose';
 import Provider from 'oidc-provider';
 import { makeTestCertificate } from '../azure/tls';
 
@@ -29,12 +29,19 @@ export interface TestUser {
 export const OIDC_USERS: Record<string, TestUser> = {
   alice: { name: 'Alice Admin', email: 'alice@fleetwatch.test', roles: [OIDC_ROLE] },
   bob: { name: 'Bob Nobody', email: 'bob@fleetwatch.test', roles: [] },
+  // A developer: may use the portal, but Azure RBAC (the local cloud's) gives her one subscription.
+  carol: { name: 'Carol Checkout', email: 'carol@fleetwatch.test', roles: [OIDC_ROLE] },
 };
 
 export interface LocalOidc {
   issuer: string;
   /** PEM of the self-signed certificate, for NODE_EXTRA_CA_CERTS of the portal. */
   ca: string;
+  /**
+   * What Entra does with the assertion of an on-behalf-of request: checks it is this
+   * provider's access token for the portal's API and returns its subject (null if not).
+   */
+  verifyAccessToken(token: string): Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -47,7 +54,7 @@ export async function startLocalOidc(appOrigin: string): Promise<LocalOidc> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), kid: 'local-oidc-1', alg: 'RS256', use: 'sig' };
   const provider = new Provider(issuer, {
     clients: [
@@ -94,6 +101,13 @@ export async function startLocalOidc(appOrigin: string): Promise<LocalOidc> {
   return {
     issuer,
     ca: tls.cert,
+    async verifyAccessToken(token) {
+      try {
+        return (await jwtVerify(token, publicKey, { issuer, audience: OIDC_AUDIENCE })).payload.sub ?? null;
+      } catch {
+        return null;
+      }
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

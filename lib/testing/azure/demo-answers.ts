@@ -66,11 +66,34 @@ export function parseTimespan(timespan: string | undefined, nowSeconds: number):
   return { time: { kind: 'instant', at: nowSeconds }, timespan };
 }
 
-export function demoCloudAnswers(fleet: DemoFleet, options: { now?: () => number; extra?: KnownQuery[] } = {}): LocalCloudAnswers {
+export interface DemoCloudOptions {
+  now?: () => number;
+  extra?: KnownQuery[];
+  /**
+   * Azure RBAC of the demo tenant: the subscriptions a user (the subject of their on-behalf-of
+   * token) may read, or null for all. The app's own identity (undefined) reads all.
+   */
+  readableSubscriptions?: (subject: string) => readonly string[] | null;
+}
+
+export function demoCloudAnswers(fleet: DemoFleet, options: DemoCloudOptions = {}): LocalCloudAnswers {
   const known = [...(options.extra ?? []), ...defaultQueries()];
   const now = options.now ?? (() => Date.now() / 1000);
-  const customerIds = new Set(demoWorkspaces(fleet).map((w) => w.customerId));
+  const workspaces = demoWorkspaces(fleet);
+  const customerIds = new Set(workspaces.map((w) => w.customerId));
+  const workspaceSubscription = new Map(workspaces.map((w) => [w.customerId, w.subscriptionId.toLowerCase()]));
+  const readable = options.readableSubscriptions;
   return {
+    ...(readable
+      ? {
+          mayRead(caller: string | undefined, target: string): boolean {
+            const subs = caller === undefined ? null : readable(caller);
+            if (subs === null) return true;
+            const sub = workspaceSubscription.get(target.toLowerCase()) ?? /^\/subscriptions\/([^/]+)/i.exec(target)?.[1]?.toLowerCase();
+            return sub !== undefined && subs.some((s) => s.toLowerCase() === sub);
+          },
+        }
+      : {}),
     arg(body: ArgRequestBody): ArgResponse {
       const { query, params } = identify(known, 'arg', body.query);
       const wire = answerDemoQuery(fleet, { query, params, text: body.query, time: { kind: 'instant', at: now() } }) as ArgResponse;

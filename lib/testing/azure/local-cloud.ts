@@ -75,6 +75,22 @@ export interface LocalCloudAnswers {
    * for a resource that does not exist (404). Optional: servers without it answer 404.
    */
   diagnosticSettings?(resourceId: string): unknown;
+  /**
+   * Azure RBAC: whether `caller` (the user of an on-behalf-of token; undefined for the app's
+   * own identity) may read a resource id or a workspace (customer id). Absent: everyone reads
+   * everything. Resource Graph then leaves unreadable rows out, as the service does;
+   * Log Analytics and ARM answer 403.
+   */
+  mayRead?(caller: string | undefined, target: string): boolean;
+}
+
+/** The resource a Resource Graph row describes, for the RBAC check; null when it names none. */
+function rowResource(row: Record<string, unknown>): string | null {
+  for (const key of ['id', 'clusterId', 'ClusterId']) {
+    const value = row[key];
+    if (typeof value === 'string' && value.toLowerCase().startsWith('/subscriptions/')) return value;
+  }
+  return typeof row.subscriptionId === 'string' ? `/subscriptions/${row.subscriptionId}` : null;
 }
 
 export interface LocalCloudOptions {
@@ -260,7 +276,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       send(res, 400, { error: { code: 'BadRequest', message: 'this server only speaks resultFormat objectArray' } });
       return;
     }
-    const full = options.answers.arg(body);
+    const answered = options.answers.arg(body);
+    const mayRead = options.answers.mayRead;
+    const full = mayRead
+      ? { ...answered, data: answered.data.filter((row) => { const r = rowResource(row); return r === null || mayRead(log.subject, r); }) }
+      : answered;
     const top = Math.min(body.options?.$top ?? 1000, 1000);
     const token = body.options?.$skipToken;
     const offset = token ? decodeSkipToken(token) : (body.options?.$skip ?? 0);
@@ -318,6 +338,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       send(res, 404, { error: { code: 'WorkspaceNotFoundError', message: `The workspace could not be found`, innererror: { code: 'WorkspaceNotFoundError', message: `Workspace ${unknown} not found` } } });
       return;
     }
+    const denied = workspaces.find((w) => options.answers.mayRead && !options.answers.mayRead(log.subject, w));
+    if (denied) {
+      log.status = 403;
+      send(res, 403, { error: { code: 'InsufficientAccessError', message: 'The provided credentials have insufficient access to perform the requested operation', innererror: { code: 'InsufficientAccessError', message: `no read access to workspace ${denied}` } } });
+      return;
+    }
     const fault = takeFault('logs');
     if (fault?.kind === 'status') {
       log.status = fault.status;
@@ -373,6 +399,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       return;
     }
     const resourceId = decodeURIComponent(path.replace(/\/providers\/Microsoft\.Insights\/diagnosticSettings$/i, ''));
+    if (options.answers.mayRead && !options.answers.mayRead(log.subject, resourceId)) {
+      log.status = 403;
+      send(res, 403, { error: { code: 'AuthorizationFailed', message: `The client does not have authorization to perform action 'Microsoft.Insights/diagnosticSettings/read' over scope '${resourceId}'.` } });
+      return;
+    }
     const body = options.answers.diagnosticSettings?.(resourceId) ?? null;
     log.status = body === null ? 404 : 200;
     if (body === null) send(res, 404, { error: { code: 'ResourceNotFound', message: `The Resource '${resourceId}' was not found.` } });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { SignInRequired } from '@/components/auth/sign-in-required';
 import { AppsPanels } from '@/components/cluster/apps-panels';
 import { ClusterShell } from '@/components/cluster/cluster-shell';
 import type { ClusterPageContext } from '@/components/cluster/context';
@@ -9,8 +10,10 @@ import { NetworkPanels } from '@/components/cluster/network-panels';
 import { NodesPanels } from '@/components/cluster/nodes-panels';
 import { SummaryPanels } from '@/components/cluster/summary-panels';
 import { WorkloadsPanels } from '@/components/cluster/workloads-panels';
+import { getServerAuth } from '@/lib/auth/server';
 import { CLUSTER_PAGES, PAGE_INFO, safeDecode, type ClusterPage } from '@/lib/fleet/cluster/layers';
 import { resolveRange } from '@/lib/fleet/cluster/time-range';
+import { dataAccess } from '@/lib/server/access';
 import { clusterLabel, findCluster } from '@/lib/server/cluster-service';
 import { parseClusterView } from '@/lib/url-state/cluster';
 import { fromNextSearchParams } from '@/lib/url-state/overview';
@@ -32,7 +35,9 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 export default async function ClusterLayerPage({ params, searchParams }: PageProps): Promise<ReactNode> {
   const { cluster: rawName, page } = await params;
   if (!isPage(page)) notFound();
-  const cluster = await findCluster(safeDecode(rawName));
+  const auth = await getServerAuth();
+  if (!auth.ok) return <SignInRequired status={auth.status} />;
+  const cluster = await findCluster(dataAccess(auth.user), safeDecode(rawName));
   if (!cluster) notFound();
   const parsed = parseClusterView(fromNextSearchParams(await searchParams));
   const range = resolveRange(parsed.value.range, Date.now() / 1000);

@@ -1,7 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { clusterLogs } from '@/lib/catalog';
 import { logsRequestSchema, toLogLines } from '@/lib/fleet/cluster/logs';
-import { findCluster, hasContainerInsights, runPanelQuery } from '@/lib/server/cluster-service';
+import { requireAuth } from '@/lib/auth/http';
+import { dataAccess } from '@/lib/server/access';
+import { findCluster, hasContainerInsights } from '@/lib/server/cluster-service';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,6 +12,8 @@ export const dynamic = 'force-dynamic';
  * the logs panel; never cached, so a line is served the moment the workspace has it.
  */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ cluster: string }> }): Promise<NextResponse> {
+  const auth = await requireAuth(request);
+  if (auth instanceof NextResponse) return auth;
   const { cluster: name } = await params;
   const parsed = logsRequestSchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
   if (!parsed.success) {
@@ -17,14 +21,15 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     const where = issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : (issue?.path.join('.') ?? '');
     return NextResponse.json({ error: `invalid query parameter ${where}: ${issue?.message ?? 'invalid'}` }, { status: 400 });
   }
-  const cluster = await findCluster(name);
+  const access = dataAccess(auth.user);
+  const cluster = await findCluster(access, name);
   if (!cluster) return NextResponse.json({ error: `no cluster named "${name.slice(0, 100)}"` }, { status: 404 });
   if (!hasContainerInsights(cluster)) {
     return NextResponse.json({ error: `cluster "${cluster.name}" does not send container logs (Container insights is off)` }, { status: 404 });
   }
   const p = parsed.data;
   const now = Date.now() / 1000;
-  const outcome = await runPanelQuery(
+  const outcome = await access.runner.run(
     clusterLogs.containerLogs,
     { clusterId: cluster.id, namespace: p.namespace, workload: p.workload, search: p.q || undefined, after: p.after, limit: 200 },
     { kind: 'instant', at: now },

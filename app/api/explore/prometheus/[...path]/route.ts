@@ -1,8 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { createDemoPromMeta, createLivePromMeta, type PromMetaSource } from '@/lib/explore/prom-meta';
-import { getBackends } from '@/lib/server/backends';
-import { getConfig } from '@/lib/server/config';
+import { requireAuth } from '@/lib/auth/http';
+import type { AuthUser } from '@/lib/auth/verify';
+import { dataAccess } from '@/lib/server/access';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,20 +23,23 @@ function fail(status: number, errorType: string, error: string): NextResponse {
   return NextResponse.json({ status: 'error', errorType, error }, { status });
 }
 
-function source(): PromMetaSource | null {
-  const config = getConfig();
+function source(user: AuthUser | null): PromMetaSource | null {
+  const access = dataAccess(user);
+  const { config } = access;
   if (config.mode === 'demo') {
     return createDemoPromMeta({ seed: config.demo.seed, clusters: config.demo.clusters, clusterLabel: config.prometheus.clusterLabel, nowMs: Date.now() });
   }
-  return createLivePromMeta(getBackends(config).prom);
+  return createLivePromMeta(access.backends.prom);
 }
 
 async function handle(request: NextRequest, params: Promise<{ path: string[] }>): Promise<NextResponse> {
+  const auth = await requireAuth(request);
+  if (auth instanceof NextResponse) return auth;
   const { path } = await params;
   const form = request.method === 'POST' ? new URLSearchParams(await request.text()) : request.nextUrl.searchParams;
   const match = matchSchema.safeParse(form.getAll('match[]'));
   if (!match.success) return fail(400, 'bad_data', 'match[] takes at most 10 selectors of at most 1000 characters');
-  const meta = source();
+  const meta = source(auth.user);
   if (!meta) return ok([]);
   const route = path.join('/');
   try {

@@ -1,0 +1,147 @@
+import 'server-only';
+import { cache } from 'react';
+import { getAuthConfig, type AuthConfig } from '../auth/config';
+import { createOboApp, createOboCredential } from '../auth/obo';
+import { getServerAuth } from '../auth/server';
+import type { AuthUser } from '../auth/verify';
+import type { BackendRegistry } from '../sources/backend';
+import type { DiagnosticSettingsReader } from '../sources/azure/diagnostic-settings-wire';
+import { createQueryRunner, type QueryRunner } from '../sources/runner';
+import { createBackendSet, getSharedBackendSet } from './backends';
+import { ConfigError, getConfig, type AppConfig } from './config';
+
+/**
+ * Whose rights a question is asked with. With the server's identity (or the demo) everyone
+ * shares one set of backends and one cache; with on-behalf-of (AUTH_AZURE_ACCESS=obo) each
+ * signed-in user gets backends that carry their own downstream tokens, and their own
+ * `scope` in every cache key, so one user's answers never reach another.
+ */
+export interface DataAccess {
+  readonly config: AppConfig;
+  /** Part of every cache key: "shared", or the user's tenant and object id. */
+  readonly scope: string;
+  readonly backends: BackendRegistry;
+  readonly runner: QueryRunner;
+  readonly diagnostics: DiagnosticSettingsReader | null;
+}
+
+export const SHARED_SCOPE = 'shared';
+
+interface UserEntry {
+  access: DataAccess;
+  /** The user's latest access token; the on-behalf-of credential reads it on every exchange. */
+  token: string;
+  lastUsed: number;
+}
+
+/** Stable per user across applications and token renewals: Entra's tid + oid, else the issuer's sub. */
+export function userScope(user: AuthUser): string {
+  return `user:${user.tenantId ?? '-'}:${user.objectId ?? user.subject}`;
+}
+
+function oboAuthority(config: AppConfig): { authority: string; knownAuthorities?: string[] } {
+  const azure = config.azure;
+  if (!azure) throw new ConfigError('invalid configuration: AUTH_AZURE_ACCESS=obo needs AZURE_TENANT_ID (on-behalf-of asks Azure with the user\'s rights)');
+  const host = (azure.authorityHost ?? 'https://login.microsoftonline.com').replace(/\/+$/, '');
+  return { authority: `${host}/${azure.tenantId}`, ...(azure.disableInstanceDiscovery ? { knownAuthorities: [new URL(host).host] } : {}) };
+}
+
+export interface AccessRegistryOptions {
+  /** Users whose backends are kept; the least recently seen goes first and rebuilds on their next request. */
+  maxUsers?: number;
+  /** A user unseen this long loses their backends (and the downstream tokens they cache). */
+  idleMs?: number;
+  /** PEM of an extra CA for the token endpoint and Azure endpoints; production uses NODE_EXTRA_CA_CERTS. */
+  ca?: string;
+}
+
+export interface AccessRegistry {
+  /** The access for a user whose token was already checked; `user` is null only when sign-in is off. */
+  forUser(user: AuthUser | null, config: AppConfig, auth: AuthConfig | null, now?: number): DataAccess;
+  /** Users with backends right now. */
+  userCount(): number;
+}
+
+export function createAccessRegistry(options: AccessRegistryOptions = {}): AccessRegistry {
+  const maxUsers = options.maxUsers ?? 500;
+  const idleMs = options.idleMs ?? 60 * 60 * 1000;
+  let shared: DataAccess | null = null;
+  // Map order is least recently used first.
+  const users = new Map<string, UserEntry>();
+  let usersFor: { app: AppConfig; auth: AuthConfig } | null = null;
+
+  function serverAccess(config: AppConfig): DataAccess {
+    if (shared?.config !== config) {
+      const set = options.ca ? createBackendSet(config, { ca: options.ca }) : getSharedBackendSet(config);
+      shared = { config, scope: SHARED_SCOPE, backends: set.backends, runner: createQueryRunner(set.backends), diagnostics: set.diagnostics };
+    }
+    return shared;
+  }
+
+  function userAccess(config: AppConfig, auth: AuthConfig, user: AuthUser, now: number): DataAccess {
+    if (usersFor?.app !== config || usersFor.auth !== auth) {
+      users.clear();
+      usersFor = { app: config, auth };
+    }
+    const scope = userScope(user);
+    const hit = users.get(scope);
+    if (hit) {
+      hit.token = user.token;
+      hit.lastUsed = now;
+      users.delete(scope);
+      users.set(scope, hit);
+      return hit.access;
+    }
+    if (!auth.clientSecret) throw new ConfigError('invalid configuration: AUTH_AZURE_ACCESS=obo needs AUTH_CLIENT_SECRET');
+    // One msal-node app per user: its token cache then leaves with the user instead of growing forever.
+    const app = createOboApp({ clientId: auth.apiClientId, clientSecret: auth.clientSecret, ca: options.ca, ...oboAuthority(config) });
+    const entry: UserEntry = { access: null as unknown as DataAccess, token: user.token, lastUsed: now };
+    const set = createBackendSet(config, {
+      credential: createOboCredential(app, () => entry.token),
+      // Only a Prometheus without per-user rights is shared; built lazily, the server's identity may have no secret.
+      sharedProm: config.prometheus.urls.length > 0 && config.prometheus.auth.kind !== 'azure' ? serverAccess(config).backends.prom : undefined,
+      ca: options.ca,
+    });
+    entry.access = { config, scope, backends: set.backends, runner: createQueryRunner(set.backends), diagnostics: set.diagnostics };
+    users.set(scope, entry);
+    for (const [key, e] of users) {
+      if (users.size <= maxUsers && now - e.lastUsed < idleMs) break;
+      users.delete(key);
+    }
+    return entry.access;
+  }
+
+  return {
+    forUser(user, config, auth, now = Date.now()) {
+      if (!auth || auth.azureAccess !== 'obo' || config.mode === 'demo') return serverAccess(config);
+      if (!user) throw new Error('on-behalf-of needs a signed-in user; the request was not checked');
+      return userAccess(config, auth, user, now);
+    },
+    userCount: () => users.size,
+  };
+}
+
+const processRegistry = createAccessRegistry();
+
+/**
+ * The access for a request whose token was already checked (`requireAuth`, `getServerAuth`).
+ * `user` is null only when sign-in is off, which on-behalf-of cannot be.
+ */
+export function dataAccess(user: AuthUser | null): DataAccess {
+  return processRegistry.forUser(user, getConfig(), getAuthConfig());
+}
+
+export class AccessDeniedError extends Error {
+  override name = 'AccessDeniedError';
+}
+
+/**
+ * For server components deep in a page (cluster panels): the request's access, checked once
+ * per render. Pages check the session first and show the sign-in page; this throws if one
+ * did not, so no panel can run a query for an unchecked request.
+ */
+export const requestAccess = cache(async (): Promise<DataAccess> => {
+  const auth = await getServerAuth();
+  if (!auth.ok) throw new AccessDeniedError(auth.message);
+  return dataAccess(auth.user);
+});
