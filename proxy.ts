@@ -81,8 +81,22 @@ async function pageProxy(request: NextRequest): Promise<NextResponse> {
   return withHeaders(response, csp);
 }
 
+/** A path Next.js cannot decode (a stray `%`) would end in its own 500; it is the caller's mistake. */
+function undecodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const path = request.nextUrl.pathname;
+  if (undecodable(path)) {
+    const response = NextResponse.json({ error: { status: 400, message: 'the path has a malformed percent-encoding (a % not followed by two hex digits of valid UTF-8)' } }, { status: 400, headers: { 'cache-control': 'no-store' } });
+    return withHeaders(response, API_CSP);
+  }
   if (path === '/api' || path.startsWith('/api/')) return apiProxy(request);
   // Files from public/ carry the headers but need no sign-in and no nonce. Listed, not guessed
   // from a dot in the path: cluster names contain dots.

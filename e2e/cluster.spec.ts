@@ -158,15 +158,17 @@ test.describe('cluster pages', () => {
     expect(errors).toEqual([]);
   });
 
-  test('a cluster without Container insights says so and links to onboarding; unknown clusters are not found', async ({ page }) => {
+  test('a cluster without Container insights says so and links to onboarding; unknown clusters are not found', async ({ page, request }) => {
     const dark = (await fleet(page)).find((c) => c.monitoring.containerInsights === false && c.monitoring.metrics);
     const cluster = new ClusterPage(page);
     await cluster.goto(dark?.name ?? '', 'workloads');
     await expect(cluster.panel('Container logs')).toContainText('needs Container insights');
     await expect(cluster.panel('Container logs').getByRole('link', { name: 'See how to turn it on' })).toHaveAttribute('href', '/onboarding');
-    // The page streams behind its loading skeleton, so the 404 is the not-found view, not the status line.
-    await page.goto('/clusters/no-such-cluster/nodes');
+    // The layout looks the cluster up before the page's skeleton streams, so the status line says 404 too.
+    expect((await page.goto('/clusters/no-such-cluster/nodes'))?.status()).toBe(404);
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+    expect((await request.get(`/clusters/${encodeURIComponent(dark?.name ?? '')}/no-such-page`)).status()).toBe(404);
+    expect((await request.get('/clusters/%E0%A4%A/nodes')).status()).toBe(400);
   });
 
   test('the live-tail route validates its input', async ({ request, page }) => {

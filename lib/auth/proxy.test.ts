@@ -40,6 +40,16 @@ describe('proxy without sign-in', () => {
     }
   });
 
+  it('answers 400 for a path with a malformed percent-encoding instead of letting the router fail', async () => {
+    for (const path of ['/clusters/%E0%A4%A/summary', '/api/clusters/%zz/logs', '/clusters/abc%/nodes']) {
+      const r = await proxy(new NextRequest(`http://127.0.0.1:3000${path}`));
+      expect(r.status).toBe(400);
+      expect(((await r.json()) as { error: { message: string } }).error.message).toMatch(/percent-encoding/);
+      expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+    expect((await proxy(new NextRequest('http://127.0.0.1:3000/clusters/a%20b/summary'))).status).toBe(200);
+  });
+
   it('upgrades insecure requests only behind TLS', async () => {
     const plain = await proxy(new NextRequest('http://127.0.0.1:3000/'));
     const tls = await proxy(new NextRequest('http://127.0.0.1:3000/', { headers: { 'x-forwarded-proto': 'https' } }));
