@@ -37,6 +37,19 @@ test.describe('alerts', () => {
     await fresh.close();
   });
 
+  test('fired alerts are a health reason; it leads from the cluster to exactly its alerts', async ({ page, request }) => {
+    const api = (await (await request.get('/api/fleet')).json()) as { clusters: Array<{ name: string; health: { reasons: Array<{ signal: string; value?: number }> } }> };
+    const target = api.clusters.find((c) => c.health.reasons.some((r) => r.signal === 'alerts'));
+    if (!target) throw new Error('the demo fleet should have a cluster with firing alerts');
+    const count = target.health.reasons.find((r) => r.signal === 'alerts')?.value ?? 0;
+    await page.goto(`/clusters/${encodeURIComponent(target.name)}/summary`);
+    const reasons = page.getByRole('list', { name: 'Health reasons' });
+    await expect(reasons).toContainText(`${count} alert${count === 1 ? '' : 's'} firing`);
+    await reasons.getByRole('link', { name: 'Open the alerts →' }).click();
+    await expect(page).toHaveURL(new RegExp(`/alerts\\?q=${target.name}$`));
+    await expect(page.getByText(`${count} alert${count === 1 ? '' : 's'} firing on 1 cluster ·`)).toBeVisible();
+  });
+
   test('a bad severity is named, and the rest of the view still renders', async ({ page }) => {
     const alerts = new AlertsPage(page);
     await alerts.goto('sev=critical');

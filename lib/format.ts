@@ -26,3 +26,8 @@ export function formatUtc(iso: string): string {
   if (Number.isNaN(d.getTime())) return '—';
   return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
+
+/** "1 cluster", "3 clusters": the word after a count, in English. */
+export function pluralWord(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
+}

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { AlertFilters, AlertsData } from '@/lib/fleet/alerts';
 import { ALERT_GROUPS, SEVERITIES } from '@/lib/fleet/alerts';
 import type { PanelNotice } from '@/lib/fleet/types';
-import { formatUtc } from '@/lib/format';
+import { formatUtc, pluralWord } from '@/lib/format';
 import type { ExecutedQuery } from '@/lib/sources/runner';
 import { serializeAlertParams } from '@/lib/url-state/alerts';
 import type { ParamError } from '@/lib/url-state/overview';
@@ -82,8 +82,8 @@ export function AlertsView({ data, view, notices, queries, generatedAt, paramErr
       <PanelNotices notices={notices} />
 
       <p className="text-sm text-slate-700" aria-live="polite">
-        <strong>{data.totals.firing}</strong> alerts firing on <strong>{data.totals.clustersFiring}</strong> clusters · <strong>{data.totals.coveredClusters}</strong> of {data.totals.clusters} clusters have
-        every recommended rule enabled.
+        <strong>{data.totals.firing}</strong> {pluralWord(data.totals.firing, 'alert')} firing on <strong>{data.totals.clustersFiring}</strong> {pluralWord(data.totals.clustersFiring, 'cluster')} ·{' '}
+        <strong>{data.totals.coveredClusters}</strong> of {data.totals.clusters} {pluralWord(data.totals.clusters, 'cluster')} {data.totals.coveredClusters === 1 ? 'has' : 'have'} every recommended rule enabled.
       </p>
 
       <section aria-labelledby="firing-title" className="rounded-lg border border-slate-200 bg-white shadow-sm">

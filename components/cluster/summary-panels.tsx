@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { PAGE_INFO, pageForLayer } from '@/lib/fleet/cluster/layers';
+import { PAGE_INFO, pageForLayer, reasonHref } from '@/lib/fleet/cluster/layers';
 import { formatCount, formatPercent, formatUtc } from '@/lib/format';
 import { hrefWith, type ClusterPageContext } from './context';
 import { Panel } from './panel';
@@ -26,6 +26,11 @@ export function SummaryPanels({ ctx }: { ctx: ClusterPageContext }): ReactNode {
                 <li key={`${r.signal}:${r.message}`} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2 text-sm">
                   <span className={`rounded px-1.5 text-xs font-semibold uppercase ${r.severity === 'critical' ? 'bg-red-100 text-red-800' : r.severity === 'warning' ? 'bg-amber-100 text-amber-900' : 'bg-slate-100 text-slate-700'}`}>{r.severity}</span>
                   <span className="min-w-0 flex-1 break-words">{r.message}</span>
+                  {r.signal === 'alerts' && (
+                    <Link href={reasonHref(c.name, r)} className="basis-full text-xs font-medium text-sky-700 hover:underline sm:basis-auto sm:shrink-0">
+                      Open the alerts →
+                    </Link>
+                  )}
                   {page !== 'summary' && (
                     <Link href={hrefWith(ctx, page)} className="basis-full text-xs font-medium text-sky-700 hover:underline sm:basis-auto sm:shrink-0">
                       Open {PAGE_INFO[page].title} →

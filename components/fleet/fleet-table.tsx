@@ -6,7 +6,7 @@ import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { FleetFilters, SortKey } from '@/lib/fleet/filter';
 import { HEALTH_THRESHOLDS } from '@/lib/fleet/health';
 import type { OverviewRow } from '@/lib/fleet/rows';
-import { clusterPageHref, pageForLayer } from '@/lib/fleet/cluster/layers';
+import { clusterPageHref, reasonHref } from '@/lib/fleet/cluster/layers';
 import { formatAge, formatCount, formatUtc } from '@/lib/format';
 import { SORT_LABELS } from './filter-bar';
 import { HealthBadge } from './health-badge';
@@ -64,8 +64,8 @@ function Reasons({ c }: { c: OverviewRow }): ReactNode {
       <HealthBadge status={c.health.status} />
       {first && (
         <span className="line-clamp-2 min-w-0 text-xs leading-snug text-slate-600" title={c.health.reasons.map((r) => r.message).join('\n')}>
-          {/* The reason's layer page shows the signal behind it. */}
-          <Link href={clusterPageHref(c.name, pageForLayer(first.layer))} className="hover:underline">
+          {/* The reason's layer page (or the alerts view) shows the signal behind it. */}
+          <Link href={reasonHref(c.name, first)} className="hover:underline">
             {first.message}
           </Link>
           {rest.length > 0 && <span className="ml-1 text-slate-400">+{rest.length} more</span>}

@@ -36,6 +36,21 @@ describe('health rollup', () => {
     expect(rollUpHealth(withMetrics({ crashLooping: HEALTH_THRESHOLDS.crashLoopCritical })).status).toBe('critical');
   });
 
+  it('counts fired alerts: Sev0/Sev1 critical, any other severity a warning, none when the source did not answer', () => {
+    const info = rollUpHealth({ ...base, alerts: [{ rule: 'KubeContainerWaiting', severity: 'Sev3' }, { rule: 'KubePodCrashLooping', severity: 'Sev4' }, { rule: 'KubePodCrashLooping', severity: 'Sev4' }] });
+    expect(info.status).toBe('warning');
+    expect(info.reasons).toEqual([
+      { signal: 'alerts', severity: 'warning', layer: 'alerts', value: 3, message: '3 alerts firing, worst Sev3: KubeContainerWaiting, KubePodCrashLooping (critical at Sev0/Sev1, else warning)' },
+    ]);
+    const sev1 = rollUpHealth({ ...base, alerts: [{ rule: 'B', severity: 'Sev2' }, { rule: 'A', severity: 'Sev1' }, { rule: 'C', severity: 'Sev4' }, { rule: 'D', severity: 'Sev3' }] });
+    expect(sev1.status).toBe('critical');
+    expect(sev1.reasons[0]?.message).toBe('4 alerts firing, worst Sev1: A, B +2 (critical at Sev0/Sev1, else warning)');
+    expect(rollUpHealth({ ...base, alerts: [] })).toEqual({ status: 'healthy', reasons: [] });
+    expect(rollUpHealth({ ...base, alerts: null }).status).toBe('healthy');
+    // A stopped cluster's stale alerts do not outrank "stopped".
+    expect(rollUpHealth({ ...base, powerState: 'Stopped', alerts: [{ rule: 'A', severity: 'Sev0' }] }).reasons.map((r) => r.signal)).toEqual(['power-state']);
+  });
+
   it('is unknown without metrics and says why', () => {
     const h = rollUpHealth({ ...base, metrics: null, noMetricsReason: 'No metrics: managed Prometheus is not enabled on this cluster' });
     expect(h).toEqual({ status: 'unknown', reasons: [expect.objectContaining({ signal: 'no-metrics', message: 'No metrics: managed Prometheus is not enabled on this cluster' })] });

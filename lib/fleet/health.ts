@@ -1,3 +1,4 @@
+import { pluralWord } from '../format';
 import { SUPPORTED_MINOR_COUNT } from './versions';
 import type { ClusterHealth, HealthReason, HealthStatus, VersionSupport } from './types';
 
@@ -11,7 +12,18 @@ export const HEALTH_THRESHOLDS = {
   memoryCritical: 0.9,
   /** Crash-looping containers at or above which a cluster is critical. */
   crashLoopCritical: 10,
+  /**
+   * Fired Azure Monitor alerts of these severities make a cluster critical; any other severity
+   * makes it a warning. Azure's recommended Kubernetes rules fire at Sev3/Sev4, yet a fired
+   * KubeNodeNotReady is still something wrong, so no fired alert leaves a cluster healthy.
+   */
+  alertCritical: ['Sev0', 'Sev1'] as readonly string[],
 } as const;
+
+export interface FiredAlertInput {
+  rule: string;
+  severity: string;
+}
 
 export interface HealthInputs {
   powerState: 'Running' | 'Stopped' | 'Unknown';
@@ -31,12 +43,36 @@ export interface HealthInputs {
   } | null;
   /** Why metrics are missing, when they are. */
   noMetricsReason?: string;
+  /** Alerts firing on the cluster; null or absent when the alert source did not answer. */
+  alerts?: readonly FiredAlertInput[] | null;
+}
+
+/** Sev0 is the worst; unknown severities sort last. */
+function severityRank(severity: string): number {
+  const n = /^Sev([0-4])$/.exec(severity)?.[1];
+  return n === undefined ? 9 : Number(n);
+}
+
+function alertsReason(alerts: readonly FiredAlertInput[]): HealthReason | null {
+  if (alerts.length === 0) return null;
+  const sorted = [...alerts].sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  const worst = sorted[0]!.severity;
+  const critical = HEALTH_THRESHOLDS.alertCritical.includes(worst);
+  const rules = [...new Set(sorted.map((a) => a.rule))];
+  const named = rules.slice(0, 2).join(', ') + (rules.length > 2 ? ` +${rules.length - 2}` : '');
+  return {
+    signal: 'alerts',
+    severity: critical ? 'critical' : 'warning',
+    layer: 'alerts',
+    value: alerts.length,
+    message: `${plural(alerts.length, 'alert')} firing, worst ${worst}: ${named} (critical at ${HEALTH_THRESHOLDS.alertCritical.join('/')}, else warning)`,
+  };
 }
 
 const RANK: Record<HealthStatus, number> = { critical: 3, warning: 2, unknown: 1, healthy: 0 };
 
 const pct = (v: number): string => `${Math.round(v * 100)}%`;
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string): string => `${n} ${pluralWord(n, word)}`;
 
 function utilisationReason(
   signal: 'cpu' | 'memory',
@@ -108,6 +144,9 @@ export function rollUpHealth(input: HealthInputs): ClusterHealth {
       if (r) reasons.push(r);
     }
   }
+
+  const fired = input.powerState === 'Stopped' || !input.alerts ? null : alertsReason(input.alerts);
+  if (fired) reasons.push(fired);
 
   if (input.versionSupport === 'out-of-support') {
     const oldest = input.latestMinor - (SUPPORTED_MINOR_COUNT - 1);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { alerts } from '../catalog';
 import { getDemoFleet } from '../demo/fleet';
 import type { Backend, BackendRegistry } from '../sources/backend';
 import { createDemoBackend } from '../sources/demo-backend';
@@ -28,7 +29,7 @@ describe('fleet overview on the demo fleet', () => {
     expect(result.queries.map((q) => q.id)).toEqual([
       'arg.fleet-inventory', 'logs.last-upgrade-by-cluster', 'prom.fleet.node-readiness', 'prom.fleet.pod-phases',
       'prom.fleet.crashlooping-containers', 'prom.fleet.container-restarts', 'prom.fleet.cpu-utilization', 'prom.fleet.memory-utilization',
-      'logs.node-state-by-cluster', 'logs.pod-state-by-cluster',
+      'logs.node-state-by-cluster', 'logs.pod-state-by-cluster', 'arg.fired-alerts',
     ]);
     const model = new Map(getDemoFleet(SEED, SIZE).clusters.map((c) => [c.name, c]));
     for (const c of result.clusters) {
@@ -86,6 +87,29 @@ describe('fleet overview on the demo fleet', () => {
         failure: 'not-configured',
       }),
     ]);
+  });
+
+  it('fired Azure Monitor alerts join the rollup of the cluster they target', async () => {
+    const result = await overview({ arg: demo, logs: demo, prom: demo });
+    const fired = await createQueryRunner({ arg: demo, logs: null, prom: null }).run(alerts.firedAzureAlerts, {}, { kind: 'instant', at: NOW });
+    if (!fired.ok) throw new Error('the demo did not answer the fired alerts');
+    const perCluster = new Map<string, number>();
+    for (const a of fired.rows) perCluster.set(a.targetResource, (perCluster.get(a.targetResource) ?? 0) + 1);
+    expect(perCluster.size).toBeGreaterThan(0);
+    for (const c of result.clusters) {
+      const reason = c.health.reasons.find((r) => r.signal === 'alerts');
+      const expected = c.powerState === 'Stopped' ? undefined : perCluster.get(c.id.toLowerCase());
+      expect(reason?.value, c.name).toBe(expected);
+      if (reason) expect(c.health.status).not.toBe('healthy');
+    }
+  });
+
+  it('an alert source that fails costs only the alert reasons', async () => {
+    const argFailsForAlerts: Backend = { ...demo, run: (r, o) => (r.query.id === 'arg.fired-alerts' ? Promise.reject(new SourceError('Resource Graph: 403 on alertsmanagementresources', { source: 'arg', failure: 'forbidden' })) : demo.run(r, o)) };
+    const result = await overview({ arg: argFailsForAlerts, logs: demo, prom: demo });
+    expect(result.clusters).toHaveLength(SIZE);
+    expect(result.clusters.some((c) => c.health.reasons.some((r) => r.signal === 'alerts'))).toBe(false);
+    expect(result.notices).toEqual([expect.objectContaining({ queryId: 'arg.fired-alerts', severity: 'error', failure: 'forbidden' })]);
   });
 
   it('turns a malformed answer into a panel error, not an exception', async () => {

@@ -1,8 +1,8 @@
-import { azure as ci, fleet as q, promInventory } from '../catalog';
+import { alerts as aq, azure as ci, fleet as q, promInventory } from '../catalog';
 import type { ClusterInventoryRow, ClusterStateCount, ClusterValue } from '../catalog/queries/fleet';
 import type { PromClusterInventoryRow } from '../catalog/queries/prom-inventory';
 import type { QueryOutcome, QueryRunner } from '../sources/runner';
-import { rollUpHealth, type HealthInputs } from './health';
+import { rollUpHealth, type FiredAlertInput, type HealthInputs } from './health';
 import { outcomeNotices } from './outcomes';
 import { compareVersions, minorOf, versionSupport } from './versions';
 import type { ClusterSummary, Distribution, FleetOverview, PanelNotice, Provider } from './types';
@@ -170,7 +170,7 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
     const scope = ids.length <= MAX_SCOPED_CLUSTERS ? { clusterIds: ids } : {};
     return Promise.all([runner.run(ci.nodeStateByCluster, scope, instant), runner.run(ci.podStateByCluster, scope, instant)]);
   });
-  const [inventory, fromMetrics, upgrades, readiness, phases, crashLoops, restarts, cpu, memory, insights] = await Promise.all([
+  const [inventory, fromMetrics, upgrades, readiness, phases, crashLoops, restarts, cpu, memory, insights, fired] = await Promise.all([
     argInventory,
     metricsInventory,
     runner.run(q.lastUpgradeByCluster, {}, instant),
@@ -181,9 +181,10 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
     runner.run(q.cpuUtilization, promParams, instant),
     runner.run(q.memoryUtilization, promParams, instant),
     containerInsights,
+    runner.run(aq.firedAzureAlerts, {}, instant),
   ]);
   const [ciNodes, ciPods] = insights ?? [null, null];
-  const outcomes = [fromMetrics ?? inventory, upgrades, readiness, phases, crashLoops, restarts, cpu, memory, ...(insights ?? [])] as QueryOutcome<unknown>[];
+  const outcomes = [fromMetrics ?? inventory, upgrades, readiness, phases, crashLoops, restarts, cpu, memory, ...(insights ?? []), fired] as QueryOutcome<unknown>[];
   const ciNodesBy = ciNodes?.ok ? new Map(ciNodes.rows.map((r) => [r.ClusterId.toLowerCase(), r])) : null;
   const ciPodsBy = ciPods?.ok ? new Map(ciPods.rows.map((r) => [r.ClusterId.toLowerCase(), r])) : null;
   const entries: InventoryEntry[] = fromMetrics
@@ -202,6 +203,9 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
   const memoryBy = byCluster(memory);
   const lastUpgrade = upgrades.ok ? new Map(upgrades.rows.map((r) => [r.ResourceId.toLowerCase(), r.LastUpgrade])) : null;
   const metricsFailed = !readiness.ok ? readiness.error.message : null;
+  // Alerts name their target by resource id; an unanswered alert source leaves them out of the rollup.
+  const alertsBy = new Map<string, FiredAlertInput[]>();
+  if (fired.ok) for (const a of fired.rows) alertsBy.set(a.targetResource, [...(alertsBy.get(a.targetResource) ?? []), { rule: a.name, severity: a.severity }]);
 
   const clusters: ClusterSummary[] = entries.map((row) => {
     const key = row.name.toLowerCase();
@@ -247,7 +251,8 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
           ? 'No metrics: managed Prometheus is not enabled on this cluster'
           : `No metrics: no kube-state-metrics series with ${options.clusterLabel}="${row.name}"`;
     }
-    const health = rollUpHealth({ powerState, kubernetesVersion: row.kubernetesVersion, versionSupport: support, latestMinor: options.latestMinor, metrics, noMetricsReason });
+    const alerts = fired.ok ? (alertsBy.get(row.id.toLowerCase()) ?? []) : null;
+    const health = rollUpHealth({ powerState, kubernetesVersion: row.kubernetesVersion, versionSupport: support, latestMinor: options.latestMinor, metrics, noMetricsReason, alerts });
     const podStates = ciNode ? (ciPod ? { Running: ciPod.Running, Pending: ciPod.Pending, Failed: ciPod.Failed } : null) : metrics ? stateCounts(phasesBy?.get(key)) : null;
     const podsKnown = ciNode ? ciPod !== undefined : phasesBy !== null;
     const nodesTotal = metrics ? metrics.nodesReady + metrics.nodesNotReady + metrics.nodesUnknown : poolTotal;

@@ -19,7 +19,8 @@ export type HealthSignal =
   | 'memory'
   | 'version-support'
   | 'power-state'
-  | 'no-metrics';
+  | 'no-metrics'
+  | 'alerts';
 
 /** One reason a cluster is not healthy: which signal, its value, and the threshold it crossed. */
 export interface HealthReason {

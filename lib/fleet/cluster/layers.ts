@@ -1,4 +1,5 @@
 import type { Layer, Persona } from '../../catalog/types';
+import type { HealthReason } from '../types';
 
 /**
  * The cluster pages and the order personas meet them. The persona decides where a cluster
@@ -58,6 +59,12 @@ export function landingPage(persona: Persona | null): ClusterPage {
 export function pageForLayer(layer: Layer): ClusterPage {
   const found = CLUSTER_PAGES.find((p) => PAGE_INFO[p].layer === layer);
   return found ?? 'summary';
+}
+
+/** Where a health reason is explained: firing alerts on /alerts, every other signal on its layer's page. */
+export function reasonHref(cluster: string, reason: Pick<HealthReason, 'signal' | 'layer'>): string {
+  if (reason.signal === 'alerts') return `/alerts?${new URLSearchParams({ q: cluster }).toString()}`;
+  return clusterPageHref(cluster, pageForLayer(reason.layer));
 }
 
 /** A cluster page's URL; the view's query string rides along so persona, time and selection stay. */
