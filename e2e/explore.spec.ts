@@ -142,3 +142,22 @@ test.describe('logs explorer on the local Log Analytics server', () => {
     await fresh.close();
   });
 });
+
+test.describe('from a cluster panel into the explorer, on the demo fleet', () => {
+  test('a panel\'s query opens with its range and the demo answers it (no real engine needed)', async ({ page, request }) => {
+    const api = (await (await request.get('/api/fleet')).json()) as { clusters: Array<{ name: string; monitoring: { metrics: boolean } }> };
+    const scraped = api.clusters.find((c) => c.monitoring.metrics);
+    if (!scraped) throw new Error('the demo fleet should have a scraped cluster');
+    await page.goto(`/clusters/${encodeURIComponent(scraped.name)}/nodes`);
+    const panel = page.getByRole('region').filter({ has: page.locator('figure') }).first();
+    await panel.getByText(/^Show query/).click();
+    const text = await panel.locator('pre code').first().textContent();
+    expect(text).toContain(scraped.name);
+    await panel.getByRole('link', { name: 'Open in explorer' }).first().click();
+    await expect(page).toHaveURL(/\/explore\/metrics\?/);
+    const result = page.getByRole('region', { name: 'Result' });
+    await expect(result).toContainText(/[1-9]\d* series/);
+    await expect(result.locator('path.recharts-line-curve').first()).toBeAttached();
+    await expect(page.getByText('npm run demo:prometheus')).toHaveCount(0);
+  });
+});

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fleet, azure } from '../catalog';
+import { CATALOG, clusterLogs, fleet, azure } from '../catalog';
+import type { CatalogQuery } from '../catalog/types';
+import { getDemoFleet } from '../demo/fleet';
 import { createDemoBackend } from '../sources/demo-backend';
 import { createQueryRunner } from '../sources/runner';
 import { checkKql } from './kql-check';
@@ -39,6 +41,40 @@ describe('metrics explorer', () => {
     expect(first?.outcome).toEqual({ ok: false, error: expect.objectContaining({ needsEngine: true }) });
     if (first && !first.outcome.ok) expect(first.outcome.error.message).toContain(REAL_ENGINE_COMMAND);
     expect(first?.executed.text).toBe('up == 0');
+  });
+});
+
+describe('opening a cluster panel\'s query in the explorer', () => {
+  const cluster = getDemoFleet('explore-test', 12).clusters.find((c) => c.monitoring.managedPrometheus && c.monitoring.containerInsights && c.powerState === 'Running');
+  if (!cluster) throw new Error('the demo fleet should have a fully monitored cluster');
+  const queries = [...CATALOG.values()] as unknown as CatalogQuery<unknown, unknown>[];
+
+  it('answers every cluster-scoped PromQL query of the catalog from the demo, with the cluster it names', async () => {
+    const scoped = queries.filter((q) => q.kind === 'prom' && q.params.safeParse({ clusterLabel: 'cluster', cluster: 'x' }).success && !q.params.safeParse({ clusterLabel: 'cluster' }).success);
+    expect(scoped.length).toBeGreaterThan(15);
+    for (const q of scoped) {
+      const text = q.build(q.params.parse({ clusterLabel: 'cluster', cluster: cluster.name }));
+      const r = await exploreMetrics(runner, { queries: [text], range: { kind: 'relative', range: 'now-1h' }, step: null }, { nowMs, clusterLabel: 'cluster' });
+      expect(r.results[0]?.catalogId, q.id).toBe(q.id);
+      expect(r.results[0]?.outcome.ok, q.id).toBe(true);
+    }
+  });
+
+  it('answers the cluster pages\' KQL with its cluster, namespace and workload', async () => {
+    const w = cluster.workloads[0]!;
+    for (const params of [{ clusterId: cluster.id }, { clusterId: cluster.id, namespace: w.namespace }, { clusterId: cluster.id, namespace: w.namespace, workload: w.name }]) {
+      for (const q of [clusterLogs.clusterEvents, clusterLogs.containerLogs] as CatalogQuery<unknown, unknown>[]) {
+        const r = await exploreLogs(runner, { query: q.build(q.params.parse(params)), range: { kind: 'relative', range: 'now-1h' }, workspaces: [] }, { nowMs });
+        expect(r.catalogId, `${q.id} ${JSON.stringify(params)}`).toBe(q.id);
+        expect(r.outcome.ok).toBe(true);
+      }
+    }
+  });
+
+  it('does not mistake a cluster that is not in the text for one that is', async () => {
+    const text = fleet.cpuUtilization.build({ clusterLabel: 'cluster' }).replace('by (cluster)', 'by (node)');
+    const r = await exploreMetrics(runner, { queries: [text], range: { kind: 'relative', range: 'now-1h' }, step: null }, { nowMs, clusterLabel: 'cluster' });
+    expect(r.results[0]?.catalogId).toBeNull();
   });
 });
 

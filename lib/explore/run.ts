@@ -30,13 +30,58 @@ export interface MetricsExploreResult {
 
 const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-/** The catalog query whose text (with default parameters) is this text, so the demo can answer it. */
+/** The double-quoted literals of a query text, unescaped: where a catalog query put its parameter values. */
+function stringLiterals(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/"((?:[^"\\\n]|\\.)*)"/g)) {
+    try {
+      out.add(JSON.parse(`"${m[1] ?? ''}"`) as string);
+    } catch {
+      // An escape neither kqlString nor promString writes: no catalog value.
+    }
+  }
+  return [...out].slice(0, MAX_LITERALS);
+}
+
+/** Enough for a cluster page's query (cluster, namespace, workload, fixed label values); keeps matching cheap. */
+const MAX_LITERALS = 8;
+
+/**
+ * Parameter sets worth trying: the defaults, then the text's literals as the cluster (PromQL) or
+ * as cluster id, namespace and workload (KQL) — what the cluster pages' "Open in explorer" sends.
+ */
+function candidateParams(kind: 'prom' | 'logs', clusterLabel: string, literals: readonly string[]): Array<Record<string, unknown>> {
+  if (kind === 'prom') return [{ clusterLabel }, ...literals.map((cluster) => ({ clusterLabel, cluster }))];
+  const out: Array<Record<string, unknown>> = [{}];
+  for (const clusterId of literals) {
+    out.push({ clusterId });
+    for (const b of literals) {
+      if (b === clusterId) continue;
+      out.push({ clusterId, namespace: b }, { clusterId, workload: b });
+      for (const workload of literals) if (workload !== clusterId && workload !== b) out.push({ clusterId, namespace: b, workload });
+    }
+  }
+  return out;
+}
+
+function buildOrNull(query: CatalogQuery<unknown, unknown>, params: unknown): string | null {
+  try {
+    return query.build(params);
+  } catch {
+    return null; // a value the escaper refuses cannot be what the text holds
+  }
+}
+
+/** The catalog query (with its parameters) that builds exactly this text, so the demo can answer it. */
 function matchCatalog(kind: 'prom' | 'logs', expr: string, clusterLabel: string): { query: CatalogQuery<unknown, unknown>; params: unknown } | null {
   const wanted = normalise(expr);
+  const candidates = candidateParams(kind, clusterLabel, stringLiterals(expr));
   for (const query of CATALOG.values() as Iterable<CatalogQuery<unknown, unknown>>) {
     if (query.kind !== kind) continue;
-    const params = query.params.safeParse(kind === 'prom' ? { clusterLabel } : {});
-    if (params.success && normalise(query.build(params.data)) === wanted) return { query, params: params.data };
+    for (const candidate of candidates) {
+      const params = query.params.safeParse(candidate);
+      if (params.success && normalise(buildOrNull(query, params.data) ?? '') === wanted) return { query, params: params.data };
+    }
   }
   return null;
 }
