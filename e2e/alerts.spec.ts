@@ -43,6 +43,8 @@ test.describe('alerts', () => {
     if (!target) throw new Error('the demo fleet should have a cluster with firing alerts');
     const count = target.health.reasons.find((r) => r.signal === 'alerts')?.value ?? 0;
     await page.goto(`/clusters/${encodeURIComponent(target.name)}/summary`);
+    // The summary lists the cluster's own firing alerts (up to eight) next to the rollup.
+    await expect(page.getByRole('list', { name: 'Firing alerts' }).getByRole('listitem')).toHaveCount(Math.min(count, 8));
     const reasons = page.getByRole('list', { name: 'Health reasons' });
     await expect(reasons).toContainText(`${count} alert${count === 1 ? '' : 's'} firing`);
     await reasons.getByRole('link', { name: 'Open the alerts →' }).click();

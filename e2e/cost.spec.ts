@@ -20,6 +20,22 @@ test.describe('cost', () => {
     await expect(page.getByText(/retail snapshot of 2026-10-01/)).toBeVisible();
   });
 
+  test('a cluster\'s summary shows its cost as /cost does, and leads there', async ({ page, request }) => {
+    const fleet = (await (await request.get('/api/cost?group=cluster')).json()) as CostBody;
+    const priced = fleet.clusters.find((c) => c.nodeCents > 0 && c.idleCents < c.nodeCents);
+    if (!priced) throw new Error('the demo fleet should have a priced cluster');
+    const api = (await (await request.get(`/api/cost?cluster=${priced.cluster}`)).json()) as CostBody;
+    const dollars = (cents: number): string => (cents / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2 });
+    await page.goto(`/clusters/${encodeURIComponent(priced.cluster)}/summary`);
+    const panel = page.getByRole('region', { name: 'Cost' });
+    await expect(panel).toContainText(dollars(api.totals.nodeCents));
+    const top = api.allocation.filter((r) => r.cents > 0)[0];
+    if (top) await expect(panel.getByRole('table', { name: 'Most expensive namespaces' })).toContainText(dollars(top.cents));
+    await panel.getByRole('link', { name: 'Open in Cost →' }).click();
+    await expect(page).toHaveURL(new RegExp(`/cost\\?cluster=${priced.cluster}$`));
+    await expect(new CostPage(page).cluster).toHaveValue(priced.cluster);
+  });
+
   test('filters live in the URL; a copied link reproduces the view', async ({ page, browser, context, request }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const cost = new CostPage(page);

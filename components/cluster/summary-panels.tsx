@@ -1,9 +1,10 @@
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { PAGE_INFO, pageForLayer, reasonHref } from '@/lib/fleet/cluster/layers';
 import { formatCount, formatPercent, formatUtc } from '@/lib/format';
 import { hrefWith, type ClusterPageContext } from './context';
-import { Panel } from './panel';
+import { ClusterAlertsPanel, ClusterCostPanel } from './cluster-insight-panels';
+import { Panel, PanelSkeleton } from './panel';
 
 /** The cluster at a glance, from the fleet overview's queries: health and why, versions, size, add-ons. */
 export function SummaryPanels({ ctx }: { ctx: ClusterPageContext }): ReactNode {
@@ -87,6 +88,12 @@ export function SummaryPanels({ ctx }: { ctx: ClusterPageContext }): ReactNode {
           </Link>
         )}
       </Panel>
+      <Suspense fallback={<PanelSkeleton title="Firing alerts" height="h-32" />}>
+        <ClusterAlertsPanel ctx={ctx} />
+      </Suspense>
+      <Suspense fallback={<PanelSkeleton title="Cost" height="h-32" />}>
+        <ClusterCostPanel ctx={ctx} />
+      </Suspense>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { CostData, PoolAdvice } from '@/lib/fleet/cost';
 import { COST_GROUPS, COST_RANGES, IDLE } from '@/lib/fleet/cost';
 import type { PanelNotice } from '@/lib/fleet/types';
-import { formatPercent, formatUtc } from '@/lib/format';
+import { formatMoneyCents, formatPercent, formatUtc } from '@/lib/format';
 import type { ExecutedQuery } from '@/lib/sources/runner';
 import { serializeCostParams, type CostView as ViewState } from '@/lib/url-state/cost';
 import type { ParamError } from '@/lib/url-state/overview';
@@ -27,9 +27,7 @@ export interface CostViewProps {
 const RANGE_LABEL: Record<keyof typeof COST_RANGES, string> = { '24h': 'Last 24 hours', '7d': 'Last 7 days', '30d': 'Last 30 days' };
 const GROUP_LABEL: Record<(typeof COST_GROUPS)[number], string> = { cluster: 'Cluster', namespace: 'Namespace', team: 'Team label' };
 
-function money(cents: number, currency: string): string {
-  return (cents / 100).toLocaleString('en-US', { style: 'currency', currency, maximumFractionDigits: 2, minimumFractionDigits: 2 });
-}
+const money = formatMoneyCents;
 function money0(amount: number, currency: string): string {
   return amount.toLocaleString('en-US', { style: 'currency', currency, maximumFractionDigits: 0 });
 }
