@@ -7,6 +7,8 @@ import { demoWorkspaces } from '../lib/demo/azure-tables';
 import { getDemoFleet } from '../lib/demo/fleet';
 import { startDemoCloud } from '../lib/testing/azure/fixtures';
 import type { LocalCloud } from '../lib/testing/azure/local-cloud';
+import { startRetailPricesServer, type RetailPricesServer } from '../lib/testing/azure/retail-prices-server';
+import { getSnapshotPrices } from '../lib/fleet/prices';
 import { OverviewPage } from './pages/overview-page';
 import { azureModeEnv } from './support/azure';
 import { startPortal, stopPortal, waitForHealth } from './support/portal';
@@ -31,6 +33,7 @@ interface ApiBody {
 }
 
 let cloud: LocalCloud;
+let prices: RetailPricesServer;
 let server: ChildProcess;
 let dir: string;
 
@@ -39,16 +42,19 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   test.setTimeout(90_000);
   cloud = await startDemoCloud(fleet);
+  // Live prices 10 % above the snapshot, so the page shows which list it used.
+  prices = await startRetailPricesServer({ factor: 1.1, pageSize: 50 });
   dir = mkdtempSync(path.join(tmpdir(), 'fleetwatch-e2e-azure-'));
   const caFile = path.join(dir, 'ca.pem');
-  writeFileSync(caFile, cloud.ca);
-  server = startPortal(PORT, azureModeEnv(cloud.url, caFile));
+  writeFileSync(caFile, `${cloud.ca}\n${prices.ca}`);
+  server = startPortal(PORT, { ...azureModeEnv(cloud.url, caFile), FLEETWATCH_PRICES: 'auto', FLEETWATCH_RETAIL_PRICES_URL: prices.url });
   await waitForHealth(BASE);
 });
 
 test.afterAll(async () => {
   stopPortal(server);
   await cloud?.close();
+  await prices?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -66,8 +72,8 @@ test('the overview lists the clusters Resource Graph serves, with versions and l
   for (const c of upgraded) expect(api.clusters.find((x) => x.id === c.id)?.lastUpgrade).not.toBeNull();
   expect(api.notices.filter((n) => n.source !== 'Prometheus' && n.severity === 'error')).toEqual([]);
   expect(api.queries.find((q) => q.id === 'arg.fleet-inventory')?.backend).toContain('Resource Graph');
-  // Fleet-wide: one Resource Graph request per page (plus six for discovery), at most one Log Analytics request per workspace.
-  expect(cloud.requests.filter((r) => r.service === 'arg').length).toBe(1 + 6);
+  // Fleet-wide: one Resource Graph request per question (inventory, fired alerts; plus six for discovery), at most one Log Analytics request per workspace.
+  expect(cloud.requests.filter((r) => r.service === 'arg').length).toBe(2 + 6);
   // Three fleet-wide Log Analytics questions (last upgrade, node state, pod state), ten workspaces per request by default.
   expect(cloud.requests.filter((r) => r.service === 'logs').length).toBe(3 * Math.ceil(demoWorkspaces(fleet).length / 10));
 
@@ -90,4 +96,28 @@ test('a Log Analytics failure costs its panel; the rest of the page renders', as
   await expect(problems.getByRole('alert').filter({ hasText: 'Log Analytics' }).first()).toContainText('insufficient access');
   await expect(overview.visibleCount).toHaveText('40');
   await expect(overview.dataRows().first()).toBeVisible();
+});
+
+test('cost in Azure mode prices nodes from the Retail Prices API, kept rather than asked on every view', async ({ page }) => {
+  interface Density { vmSize: string; nodes: number; hourlyCost: number | null; priceSource: string; cluster: string }
+  const body = (await (await fetch(`${BASE}/api/cost`)).json()) as { priceSource: string; priceDate: string; density: Density[] };
+  expect(body.priceSource).toBe('retail-api');
+  expect(body.priceDate).toBe(new Date().toISOString().slice(0, 10));
+  const snapshot = getSnapshotPrices();
+  const regionOf = new Map(fleet.clusters.map((c) => [c.name, c.location]));
+  const priced = body.density.filter((d) => d.priceSource === 'retail' && d.hourlyCost !== null);
+  expect(priced.length).toBeGreaterThan(3);
+  for (const d of priced) {
+    const list = snapshot.hourly.get(`${d.vmSize}|${regionOf.get(d.cluster)}`.toLowerCase()) ?? NaN;
+    expect(d.hourlyCost).toBeCloseTo(list * 1.1 * d.nodes, 4);
+  }
+  expect(prices.requests.length).toBeGreaterThan(0);
+  await page.goto(`${BASE}/cost`);
+  await expect(page.getByText(/Prices: Azure Retail Prices API, read \d{4}-\d{2}-\d{2}/)).toBeVisible();
+  // The price list is kept for FLEETWATCH_PRICES_HOURS: looking again does not ask again.
+  const asked = prices.requests.length;
+  await page.reload();
+  await expect(page.getByText(/Prices: Azure Retail Prices API/)).toBeVisible();
+  expect((await (await fetch(`${BASE}/api/cost`)).json()).priceSource).toBe('retail-api');
+  expect(prices.requests.length).toBe(asked);
 });

@@ -27,8 +27,8 @@ export default async function CostPage({ searchParams }: PageProps): Promise<Rea
   let loaded: Awaited<ReturnType<typeof loadCost>>;
   let options: ReturnType<typeof costOptionsFor>;
   try {
-    options = costOptionsFor(params.value);
     loaded = await loadCost(dataAccess(auth.user));
+    options = costOptionsFor(params.value, loaded.prices);
   } catch (error) {
     if (error instanceof ConfigError) return <ConfigProblem message={error.message} />;
     throw error;

@@ -18,7 +18,7 @@ const SEVERITY_STYLE: Record<string, string> = { Sev0: 'bg-red-100 text-red-800'
 export async function ClusterCostPanel({ ctx }: { ctx: ClusterPageContext }): Promise<ReactNode> {
   const view = { ...DEFAULT_COST, cluster: ctx.cluster.name };
   const loaded = await loadCost(await requestAccess());
-  const data = buildCostData(loaded.inputs, costOptionsFor(view));
+  const data = buildCostData(loaded.inputs, costOptionsFor(view, loaded.prices));
   const mine = data.clusters[0];
   const href = `/cost?${serializeCostParams(view)}`;
   const failed = loaded.notices.find((n) => n.severity === 'error');

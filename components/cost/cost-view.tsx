@@ -76,7 +76,7 @@ export function CostView({ data, view, clusterNames, notices, queries, generated
   return (
     <div className="space-y-4">
       <PageHeader title="Cost" csvHref={csv} paramErrors={paramErrors}>
-            Node cost allocated by max(request, usage) like OpenCost; idle is node cost nobody requested or used. Prices: retail snapshot of {data.priceDate} ({data.currency}, Linux pay-as-you-go); Arc nodes at{' '}
+            Node cost allocated by max(request, usage) like OpenCost; idle is node cost nobody requested or used. Prices: {data.priceSource === 'snapshot' ? 'retail snapshot of' : 'Azure Retail Prices API, read'} {data.priceDate} ({data.currency}, Linux pay-as-you-go); Arc nodes at{' '}
             {arcRates.vcpuHour} per vCPU-hour and {arcRates.gibHour} per GiB-hour. Usage as of {formatUtc(generatedAt)}.
       </PageHeader>
 

@@ -13,5 +13,7 @@ export function azureModeEnv(cloudUrl: string, caFile: string): Record<string, s
     AZURE_LOG_ANALYTICS_ENDPOINT: cloudUrl,
     // The discovered Azure Monitor workspaces are not reachable from a test: fail fast.
     PROMETHEUS_TIMEOUT_MS: '2000',
+    // No Retail Prices API here unless a spec starts the local one (azure.spec.ts does).
+    FLEETWATCH_PRICES: 'snapshot',
   };
 }

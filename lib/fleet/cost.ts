@@ -109,6 +109,7 @@ export interface CostData {
   hours: number;
   currency: string;
   priceDate: string;
+  priceSource: PriceTable['source'];
   totals: { nodeCents: number; allocatedCents: number; idleCents: number; monthlyProjectionCents: number; unpricedPools: number };
   allocation: AllocationRow[];
   clusters: ClusterCost[];
@@ -299,6 +300,7 @@ export function buildCostData(inputs: CostInputs, o: CostOptions): CostData {
     hours,
     currency: o.prices.currency,
     priceDate: o.prices.date,
+    priceSource: o.prices.source,
     totals: { nodeCents, allocatedCents: nodeCents - idleCents, idleCents, monthlyProjectionCents: Math.round((nodeCents / hours) * HOURS_PER_MONTH), unpricedPools },
     allocation,
     clusters,

@@ -27,12 +27,14 @@ const bodySchema = z.object({ BillingCurrency: z.string(), Items: z.array(itemSc
 export interface PriceTable {
   currency: string;
   date: string;
+  /** The snapshot in the repository, or the Retail Prices API asked on `date`. */
+  source: 'snapshot' | 'retail-api';
   /** USD per hour by `${armSkuName}|${armRegionName}`, lower-cased. */
   hourly: ReadonlyMap<string, number>;
 }
 
 /** Keeps hourly pay-as-you-go prices (not Spot, not Low Priority, not reservations). */
-export function parseRetailPrices(body: unknown, date: string): PriceTable {
+export function parseRetailPrices(body: unknown, date: string, source: PriceTable['source'] = 'snapshot'): PriceTable {
   const parsed = bodySchema.parse(body);
   const hourly = new Map<string, number>();
   for (const item of parsed.Items) {
@@ -42,7 +44,7 @@ export function parseRetailPrices(body: unknown, date: string): PriceTable {
     // Several meters can match (Linux and Windows): the lowest is the Linux price.
     if (prev === undefined || item.retailPrice < prev) hourly.set(key, item.retailPrice);
   }
-  return { currency: parsed.BillingCurrency, date, hourly };
+  return { currency: parsed.BillingCurrency, date, source, hourly };
 }
 
 let cached: PriceTable | null = null;

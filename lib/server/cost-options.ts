@@ -1,14 +1,14 @@
 import 'server-only';
 import type { CostOptions } from '../fleet/cost';
-import { getSnapshotPrices } from '../fleet/prices';
+import type { PriceTable } from '../fleet/prices';
 import type { CostView } from '../url-state/cost';
 import { getInsightsConfig } from './insights-config';
 
-/** The domain's cost options for a view: prices, Arc rates and thresholds from configuration. */
-export function costOptionsFor(view: CostView): CostOptions {
+/** The domain's cost options for a view: the loaded prices, Arc rates and thresholds from configuration. */
+export function costOptionsFor(view: CostView, prices: PriceTable): CostOptions {
   const c = getInsightsConfig();
   return {
-    prices: getSnapshotPrices(),
+    prices,
     arc: { vcpuHour: c.arcVcpuHourUsd, gibHour: c.arcGibHourUsd },
     range: view.range,
     groupBy: view.group,

@@ -1,18 +1,29 @@
 import 'server-only';
 import { loadCostInputs, type LoadedCost } from '../fleet/cost-load';
+import type { PriceTable } from '../fleet/prices';
 import type { DataAccess } from './access';
 import { TtlCache } from './cache';
 import { getInsightsConfig } from './insights-config';
+import { loadPrices } from './prices-service';
 
-let cache: TtlCache<LoadedCost> | null = null;
+/** The cost inputs and the node prices to apply to them. */
+export interface CostLoad extends LoadedCost {
+  prices: PriceTable;
+}
+
+let cache: TtlCache<CostLoad> | null = null;
 
 /** Cost inputs for "now" (usage averaged over the last hour), shared briefly by everyone with the same access. */
-export function loadCost(access: DataAccess, nowMs = Date.now()): Promise<LoadedCost> {
+export function loadCost(access: DataAccess, nowMs = Date.now()): Promise<CostLoad> {
   const { config } = access;
   const insights = getInsightsConfig();
   const bucketMs = Math.max(1000, config.cacheSeconds * 1000);
   const at = Math.floor(nowMs / bucketMs) * bucketMs;
-  cache ??= new TtlCache<LoadedCost>(bucketMs, 100);
+  cache ??= new TtlCache<CostLoad>(bucketMs, 100);
   const key = `${access.scope}|${config.mode}|${config.demo.seed}|${config.demo.clusters}|${insights.teamLabel}|${at}`;
-  return cache.get(key, () => loadCostInputs(access.runner, { now: at / 1000, teamLabel: insights.teamLabel, window: 'PT1H' }));
+  return cache.get(key, async () => {
+    const loaded = await loadCostInputs(access.runner, { now: at / 1000, teamLabel: insights.teamLabel, window: 'PT1H' });
+    const prices = await loadPrices(config, loaded.inputs.inventory, loaded.inputs.nodePools, { nowMs });
+    return { ...loaded, prices: prices.table, notices: prices.notice ? [...loaded.notices, prices.notice] : loaded.notices };
+  });
 }

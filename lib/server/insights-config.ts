@@ -13,6 +13,13 @@ const schema = z.object({
   FLEETWATCH_ARC_GIB_HOUR_USD: z.coerce.number().min(0).max(100).default(0.004237),
   FLEETWATCH_CAPACITY_REQUESTED_MAX: z.coerce.number().min(0.01).max(1).default(0.85),
   FLEETWATCH_CAPACITY_UTILIZATION_MIN: z.coerce.number().min(0).max(1).default(0.3),
+  FLEETWATCH_PRICES: z.enum(['auto', 'snapshot', 'retail']).default('auto'),
+  FLEETWATCH_RETAIL_PRICES_URL: z
+    .string()
+    .url()
+    .refine((u) => new URL(u).protocol === 'https:', 'must be an https URL')
+    .default('https://prices.azure.com'),
+  FLEETWATCH_PRICES_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(24),
 });
 
 export interface InsightsConfig {
@@ -22,6 +29,11 @@ export interface InsightsConfig {
   arcGibHourUsd: number;
   requestedMax: number;
   utilizationMin: number;
+  /** `auto`: the Retail Prices API in Azure mode, the snapshot otherwise. */
+  prices: 'auto' | 'snapshot' | 'retail';
+  retailPricesUrl: string;
+  /** How long a fetched price list is used before it is asked again. */
+  pricesHours: number;
 }
 
 let cached: { source: NodeJS.ProcessEnv; config: InsightsConfig } | null = null;
@@ -40,6 +52,9 @@ export function readInsightsConfig(env: NodeJS.ProcessEnv = process.env): Insigh
     arcGibHourUsd: e.FLEETWATCH_ARC_GIB_HOUR_USD,
     requestedMax: e.FLEETWATCH_CAPACITY_REQUESTED_MAX,
     utilizationMin: e.FLEETWATCH_CAPACITY_UTILIZATION_MIN,
+    prices: e.FLEETWATCH_PRICES,
+    retailPricesUrl: e.FLEETWATCH_RETAIL_PRICES_URL,
+    pricesHours: e.FLEETWATCH_PRICES_HOURS,
   };
 }
 

@@ -21,8 +21,8 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
   let loaded: Awaited<ReturnType<typeof loadCost>>;
   let options: ReturnType<typeof costOptionsFor>;
   try {
-    options = costOptionsFor(view);
     loaded = await loadCost(dataAccess(auth.user));
+    options = costOptionsFor(view, loaded.prices);
   } catch (error) {
     if (error instanceof ConfigError) return serverError(error.message);
     throw error;
