@@ -102,6 +102,20 @@ test.describe('fleet overview', () => {
     await expect(overview.dataRows().first()).toBeVisible();
     const overflow = await overview.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // Every section is reachable on a phone: the main navigation sits on its own row, nothing cut off.
+    const nav = overview.page.getByRole('navigation', { name: 'Main' });
+    for (const name of ['Fleet', 'Cost', 'Onboarding', 'Alerts', 'Explore']) await expect(nav.getByRole('link', { name })).toBeInViewport({ ratio: 1 });
     await ctx.close();
+  });
+
+  test('the main navigation marks the section you are in; cluster pages belong to the fleet', async ({ page }) => {
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    for (const [path, section] of [['/', 'Fleet'], ['/cost', 'Cost'], ['/alerts?group=rule', 'Alerts'], ['/explore/logs', 'Explore']] as const) {
+      await page.goto(path);
+      await expect(nav.locator('[aria-current="page"]')).toHaveText(section);
+    }
+    const first = ((await (await page.request.get('/api/fleet?limit=1')).json()) as { clusters: Array<{ name: string }> }).clusters[0]?.name ?? '';
+    await page.goto(`/clusters/${encodeURIComponent(first)}/summary`);
+    await expect(nav.locator('[aria-current="page"]')).toHaveText('Fleet');
   });
 });

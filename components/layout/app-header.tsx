@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { MainNav } from './main-nav';
 
 export interface AppHeaderProps {
   mode: 'demo' | 'live';
@@ -14,31 +15,16 @@ export function AppHeader({ mode, modeLabel, signIn = 'off', account }: AppHeade
   const open = signIn === 'off';
   return (
     <header className="sticky top-0 z-30 border-b border-slate-800 bg-slate-900 text-slate-100">
-      <div className="mx-auto flex h-12 w-full max-w-[1600px] items-center gap-4 px-3 sm:px-6">
-        <Link href="/" aria-label="Fleetwatch" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight">
+      {/* Phones: logo and status on the first row, the sections on a second. */}
+      <div className="mx-auto flex min-h-12 w-full max-w-[1600px] flex-wrap items-center gap-x-4 px-3 sm:flex-nowrap sm:px-6">
+        <Link href="/" aria-label="Fleetwatch" className="flex h-12 shrink-0 items-center gap-2 font-semibold tracking-tight">
           <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5 text-sky-400" fill="none" stroke="currentColor" strokeWidth="2">
             <path d="M12 2 3 7v10l9 5 9-5V7z" />
             <path d="m3 7 9 5 9-5M12 12v10" />
           </svg>
-          <span className="hidden sm:inline">Fleetwatch</span>
+          <span>Fleetwatch</span>
         </Link>
-        <nav aria-label="Main" className="flex min-w-0 items-center gap-1 overflow-x-auto text-sm">
-          <Link href="/" className="rounded px-2 py-1 text-slate-200 hover:bg-slate-800">
-            Fleet
-          </Link>
-          <Link href="/cost" className="rounded px-2 py-1 text-slate-200 hover:bg-slate-800">
-            Cost
-          </Link>
-          <Link href="/onboarding" className="rounded px-2 py-1 text-slate-200 hover:bg-slate-800">
-            Onboarding
-          </Link>
-          <Link href="/alerts" className="rounded px-2 py-1 text-slate-200 hover:bg-slate-800">
-            Alerts
-          </Link>
-          <Link href="/explore/metrics" className="rounded px-2 py-1 text-slate-200 hover:bg-slate-800">
-            Explore
-          </Link>
-        </nav>
+        <MainNav />
         <span
           className={`ml-auto shrink-0 truncate rounded-full border px-2.5 py-0.5 text-xs ${mode === 'demo' ? 'border-amber-400/40 bg-amber-400/10 text-amber-200' : open ? 'border-red-400/50 bg-red-400/10 text-red-200' : 'border-emerald-400/40 bg-emerald-400/10 text-emerald-200'}`}
           title={
