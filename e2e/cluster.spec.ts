@@ -5,6 +5,8 @@ import { OverviewPage } from './pages/overview-page';
 interface ApiCluster {
   name: string;
   provider: 'aks' | 'arc';
+  nodes: { ready: number | null; total: number | null };
+  containers: { crashLooping: number | null };
   health: { status: string; reasons: Array<{ signal: string; layer: string; message: string }> };
   monitoring: { metrics: boolean; containerInsights: boolean | null };
 }
@@ -43,7 +45,13 @@ test.describe('cluster pages', () => {
     await cluster.expectCluster(name);
     await expect(page).toHaveURL(new RegExp(`/clusters/${name}/workloads$`));
     await expect(cluster.currentLayer()).toHaveText(/L3 Workloads/);
-    const failing = cluster.panel('Containers in CrashLoopBackOff').getByRole('link', { name: /^Events and logs of / });
+    const crashing = cluster.panel('Containers in CrashLoopBackOff').getByRole('listitem');
+    await expect(crashing.first()).toBeVisible();
+    // A container the OOM killer stops writes no error; follow one that exits on an error.
+    const oomPanel = cluster.panel('OOM-killed containers');
+    await expect(oomPanel.getByRole('list', { name: 'OOM-killed containers' }).or(oomPanel.getByText("No container's last termination was the OOM killer."))).toBeVisible();
+    const oom = new Set(await oomPanel.locator('[data-container]').evaluateAll((items) => items.map((i) => i.getAttribute('data-container'))));
+    const failing = crashing.filter({ hasNot: page.locator([...oom].map((c) => `[data-container="${c}"]`).join(', ') || '#none') }).getByRole('link', { name: /^Events and logs of / });
     await expect(failing.first()).toBeVisible();
     const workload = ((await failing.first().textContent()) ?? '').replace('Events and logs of ', '').trim();
     await failing.first().click();
@@ -119,7 +127,7 @@ test.describe('cluster pages', () => {
     await cluster.goto(name, '', 'persona=developer&from=now-24h');
     await expect(page).toHaveURL(new RegExp(`/clusters/${name}/applications\\?persona=developer&from=now-24h$`));
     expect(await cluster.layerNames()).toEqual(['L4 Applications', 'L3 Workloads', 'Summary', 'L1 Nodes', 'L2 Control plane', 'L5 Network']);
-    await expect(cluster.charts()).toHaveCount(2);
+    await expect(cluster.charts()).toHaveCount(3);
     await page.getByRole('combobox', { name: 'Persona' }).selectOption('platform-engineer');
     await expect(page).toHaveURL(new RegExp(`/clusters/${name}/nodes\\?persona=platform-engineer&from=now-24h$`));
     await expect(cluster.currentLayer()).toHaveText(/L1 Nodes/);
@@ -141,7 +149,7 @@ test.describe('cluster pages', () => {
     const cluster = new ClusterPage(page);
     for (const c of picks) {
       expect(c).toBeDefined();
-      for (const [path, charts] of [['nodes', 2], ['control-plane', 3], ['workloads', 3], ['applications', 2]] as const) {
+      for (const [path, charts] of [['nodes', 4], ['control-plane', 7], ['workloads', 3], ['applications', 3]] as const) {
         await cluster.goto(c?.name ?? '', path);
         await expect(cluster.charts()).toHaveCount(charts);
         // Panels name their failures in role=alert boxes; Next's route announcer is one too, outside them.
@@ -155,6 +163,88 @@ test.describe('cluster pages', () => {
       await cluster.goto(c?.name ?? '', 'summary');
       await expect(cluster.panel('Health')).toBeVisible();
     }
+    expect(errors).toEqual([]);
+  });
+
+  test('L1 and L2 draw disk, pod budget, API server percentiles, in-flight, 429/5xx and PLEG, and say no node is under pressure', async ({ page }) => {
+    const errors = watchConsole(page);
+    const c = (await fleet(page)).find((x) => x.monitoring.metrics && x.provider === 'aks');
+    const cluster = new ClusterPage(page);
+    await cluster.goto(c?.name ?? '', 'nodes');
+    for (const title of ['Root filesystem used per node', 'Pods per node vs max pods']) await expect(cluster.chartIn(title), title).toBeVisible();
+    await expect(cluster.tick('Root filesystem used per node', /^\d+(\.\d+)?%$/)).toBeVisible();
+    await cluster.goto(c?.name ?? '', 'control-plane');
+    for (const title of ['API server latency p50, p95, p99', 'API server in-flight requests', 'API server 429 and 5xx responses', 'Kubelet PLEG relist p99 per node']) {
+      await expect(cluster.chartIn(title), title).toBeVisible();
+    }
+    const percentiles = cluster.panel('API server latency p50, p95, p99');
+    for (const name of ['p50', 'p95', 'p99']) await expect(percentiles.locator('.recharts-legend-wrapper')).toContainText(name);
+    await expect(cluster.tick('API server latency p50, p95, p99', /^\d+ms$/)).toBeVisible();
+    await expect(cluster.panel('API server 429 and 5xx responses').locator('.recharts-legend-wrapper')).toContainText('500');
+    await expect(cluster.panel('Node pressure (kubelet eviction signals)')).toContainText(`None of ${c?.nodes.total} nodes reports memory, disk or PID pressure`);
+    // Every panel offers its exact query and a way into the explorer.
+    const pleg = cluster.panel('Kubelet PLEG relist p99 per node');
+    await pleg.getByText('Show query').click();
+    await expect(pleg.locator('pre')).toContainText('histogram_quantile(0.99, sum by (node, le) (rate(kubelet_pleg_relist_duration_seconds_bucket{');
+    await expect(pleg.getByRole('link', { name: 'Open in explorer' })).toHaveAttribute('href', /^\/explore\/metrics\?/);
+    expect(errors).toEqual([]);
+  });
+
+  test('L3 lists OOM-killed containers, StatefulSets, DaemonSets and usage against requests and limits', async ({ page }) => {
+    const errors = watchConsole(page);
+    const clusters = (await fleet(page)).filter((c) => c.monitoring.metrics);
+    const cluster = new ClusterPage(page);
+    // The crash-looping clusters, most crashes first: one of them runs out of memory.
+    let oomKilled = 0;
+    for (const c of clusters.filter((x) => (x.containers.crashLooping ?? 0) > 0).sort((a, b) => (b.containers.crashLooping ?? 0) - (a.containers.crashLooping ?? 0))) {
+      await cluster.goto(c.name, 'workloads');
+      const oom = cluster.panel('OOM-killed containers');
+      await expect(oom.getByRole('list', { name: 'OOM-killed containers' }).or(oom.getByText("No container's last termination was the OOM killer."))).toBeVisible();
+      oomKilled = await oom.getByRole('listitem').count();
+      if (oomKilled > 0) {
+        // Each is crash-looping too, and links to its workload's events and logs.
+        const container = (await oom.locator('[data-container]').first().getAttribute('data-container')) ?? '';
+        await expect(cluster.panel('Containers in CrashLoopBackOff').locator(`[data-container="${container}"]`).first()).toBeVisible();
+        await expect(oom.getByRole('link', { name: `Events and logs of ${container}` }).first()).toBeVisible();
+        break;
+      }
+    }
+    expect(oomKilled).toBeGreaterThan(0);
+
+    // The largest cluster runs StatefulSets; every cluster runs DaemonSets.
+    const largest = [...clusters].sort((a, b) => (b.nodes.total ?? 0) - (a.nodes.total ?? 0))[0];
+    await cluster.goto(largest?.name ?? '', 'workloads');
+    await expect(page.getByRole('table', { name: 'StatefulSets' }).locator('tr[data-workload]').first()).toBeVisible();
+    const daemonSets = page.getByRole('table', { name: 'DaemonSets' });
+    // A DaemonSet's pod on a node that is not Ready is not ready either.
+    await expect(daemonSets.locator('tr[data-workload="kube-proxy"]')).toContainText(`${largest?.nodes.ready} / ${largest?.nodes.total}`);
+    for (const [table, unit] of [['CPU by namespace', ''], ['Memory by namespace', 'iB']] as const) {
+      const row = page.getByRole('table', { name: table }).locator('tr[data-namespace="kube-system"]');
+      await expect(row, table).toBeVisible();
+      await expect(row.getByRole('cell').nth(3), `${table} limits`).toContainText(unit === '' ? /\d/ : unit);
+      await expect(row.getByRole('cell').nth(4), `${table} share of requests`).toContainText('%');
+    }
+    expect(errors).toEqual([]);
+  });
+
+  test('L4 draws the p99 of every app, and p50, p95 and p99 of one app picked from its deployment', async ({ page }) => {
+    const errors = watchConsole(page);
+    const c = (await fleet(page)).find((x) => x.monitoring.metrics && x.provider === 'aks' && x.health.status === 'healthy');
+    const cluster = new ClusterPage(page);
+    await cluster.goto(c?.name ?? '', 'applications');
+    const all = cluster.chartIn('Request latency per app · p99');
+    await expect(all).toBeVisible();
+    await expect(cluster.tick('Request latency per app · p99', /^\d+(ms|\.\d\ds)$/)).toBeVisible();
+    // Pick an app the way users do: from its deployment on L3, then the L4 tab keeps the selection.
+    await cluster.goto(c?.name ?? '', 'workloads');
+    const deployment = page.getByRole('table', { name: 'Deployments' }).locator('tr[data-workload]').filter({ hasNotText: 'kube-system/' }).first();
+    const app = (await deployment.getAttribute('data-workload')) ?? '';
+    await deployment.getByRole('link').click();
+    await expect(page).toHaveURL(new RegExp(`workload=${app}`));
+    await cluster.layers.getByRole('link', { name: /L4 Applications/ }).click();
+    const one = cluster.panel(`Request latency per app: p50, p95, p99 · ${app}`);
+    await expect(one.locator('figure path.recharts-line-curve')).toHaveCount(3);
+    for (const name of ['p50', 'p95', 'p99']) await expect(one.locator('.recharts-legend-wrapper')).toContainText(name);
     expect(errors).toEqual([]);
   });
 
@@ -188,7 +278,7 @@ test.describe('cluster pages', () => {
     const page = await ctx.newPage();
     const name = (await fleet(page)).find((c) => c.monitoring.metrics && c.monitoring.containerInsights === true)?.name ?? '';
     const cluster = new ClusterPage(page);
-    for (const path of ['summary', 'nodes', 'control-plane', 'workloads']) {
+    for (const path of ['summary', 'nodes', 'control-plane', 'workloads', 'applications']) {
       await cluster.goto(name, path);
       await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
       // The page body, not the app header (whose navigation other views extend).

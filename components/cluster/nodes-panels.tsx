@@ -6,9 +6,17 @@ import { formatValue } from '@/lib/fleet/cluster/units';
 import { runPanelQuery } from '@/lib/server/cluster-service';
 import { hrefWith, type ClusterPageContext } from './context';
 import { Panel, PanelEmpty, PanelError, PanelSkeleton } from './panel';
-import { PromChartPanel } from './prom-chart-panel';
+import { PromChartPanel, type PromChartPanelProps } from './prom-chart-panel';
 
-/** L1: node table with drill-down, CPU and memory over time (one node when selected). */
+/** The per-node utilisation charts, all shares of a whole. */
+const CHARTS: ReadonlyArray<Pick<PromChartPanelProps, 'query' | 'empty'>> = [
+  { query: cq.nodeCpu, empty: 'No node-exporter CPU series for this cluster in the range.' },
+  { query: cq.nodeMemory, empty: 'No node-exporter memory series for this cluster in the range.' },
+  { query: cq.nodeFilesystem, empty: 'No node-exporter filesystem series for this cluster in the range.' },
+  { query: cq.nodePodCapacity, empty: 'No kubelet pod counts or pod capacity (kube_node_status_capacity) for this cluster in the range.' },
+];
+
+/** L1: node table with drill-down; CPU, memory, root disk and pod budget over time (one node when selected). */
 export function NodesPanels({ ctx }: { ctx: ClusterPageContext }): ReactNode {
   const only = ctx.view.node ? { label: 'node', value: ctx.view.node } : null;
   return (
@@ -16,12 +24,11 @@ export function NodesPanels({ ctx }: { ctx: ClusterPageContext }): ReactNode {
       <Suspense fallback={<PanelSkeleton title="Nodes" wide height="h-40" />}>
         <NodeTablePanel ctx={ctx} />
       </Suspense>
-      <Suspense fallback={<PanelSkeleton title={cq.nodeCpu.title} />}>
-        <PromChartPanel query={cq.nodeCpu} params={ctx.prom} range={ctx.range} unit="percent" nameBy={['node']} only={only} empty="No node-exporter CPU series for this cluster in the range." />
-      </Suspense>
-      <Suspense fallback={<PanelSkeleton title={cq.nodeMemory.title} />}>
-        <PromChartPanel query={cq.nodeMemory} params={ctx.prom} range={ctx.range} unit="percent" nameBy={['node']} only={only} empty="No node-exporter memory series for this cluster in the range." />
-      </Suspense>
+      {CHARTS.map((c) => (
+        <Suspense key={c.query.id} fallback={<PanelSkeleton title={c.query.title} />}>
+          <PromChartPanel {...c} params={ctx.prom} range={ctx.range} unit="percent" nameBy={['node']} only={only} />
+        </Suspense>
+      ))}
     </div>
   );
 }

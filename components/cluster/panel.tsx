@@ -59,6 +59,27 @@ export function PanelError({ error }: { error: QueryFailure }): ReactNode {
   );
 }
 
+/** A panel body's three states: what failed, the empty state, or the content. */
+export function PanelBody({ error, empty, children }: { error: QueryFailure | null; empty: ReactNode; children: ReactNode }): ReactNode {
+  if (error) return <PanelError error={error} />;
+  if (empty) return <PanelEmpty>{empty}</PanelEmpty>;
+  return children;
+}
+
+/** A table that scrolls inside its panel, its head kept in view. */
+export function PanelTable({ label, className = 'w-full text-left text-sm', head, children }: { label: string; className?: string; head: ReactNode; children: ReactNode }): ReactNode {
+  return (
+    <div className="max-h-72 overflow-auto">
+      <table aria-label={label} className={className}>
+        <thead className="sticky top-0 whitespace-nowrap bg-white text-xs text-slate-500">
+          <tr>{head}</tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
 export function PanelEmpty({ children }: { children: ReactNode }): ReactNode {
   return <p className="flex min-h-24 items-center justify-center rounded-md border border-dashed border-slate-200 px-3 py-6 text-center text-sm text-slate-500">{children}</p>;
 }

@@ -8,6 +8,12 @@ import { runPanelQuery } from '@/lib/server/cluster-service';
 import { Panel, PanelEmpty, PanelError } from './panel';
 import { TimeSeriesChart } from './time-series-chart';
 
+/** Keep only the series whose label equals the value (the URL's selection, or one line of many). */
+export interface SeriesFilter {
+  label: string;
+  value: string;
+}
+
 export interface PromChartPanelProps {
   query: PromQuery<ClusterPromParams, SeriesRow>;
   params: ClusterPromParams;
@@ -15,16 +21,19 @@ export interface PromChartPanelProps {
   unit: ValueUnit;
   /** Labels that name a line, joined by a space. */
   nameBy: readonly string[];
-  /** Keep only the series whose label equals this value (the URL's selection). */
-  only?: { label: string; value: string } | null;
+  /** Filters every kept series passes; their values are appended to the title. */
+  only?: SeriesFilter | readonly SeriesFilter[] | null;
+  /** The panel's title when it differs from the query's (e.g. one percentile of three). */
+  title?: string;
   empty: string;
   wide?: boolean;
 }
 
 /** A server panel: runs one range query and hands the chart plain data. */
-export async function PromChartPanel({ query, params, range, unit, nameBy, only, empty, wide }: PromChartPanelProps): Promise<ReactNode> {
+export async function PromChartPanel({ query, params, range, unit, nameBy, only, title: ownTitle, empty, wide }: PromChartPanelProps): Promise<ReactNode> {
   const outcome = await runPanelQuery(query, params, { kind: 'range', start: range.start, end: range.end, step: range.step });
-  const title = only ? `${query.title} · ${only.value}` : query.title;
+  const filters: readonly SeriesFilter[] = only ? ('label' in only ? [only] : only) : [];
+  const title = [ownTitle ?? query.title, ...filters.map((f) => f.value)].join(' · ');
   if (!outcome.ok) {
     return (
       <Panel title={title} description={query.description} queries={[outcome.executed]} wide={wide}>
@@ -32,7 +41,7 @@ export async function PromChartPanel({ query, params, range, unit, nameBy, only,
       </Panel>
     );
   }
-  const rows = only ? outcome.rows.filter((s) => s.labels[only.label] === only.value) : outcome.rows;
+  const rows = outcome.rows.filter((s) => filters.every((f) => s.labels[f.label] === f.value));
   const chart = buildChartData(rows, (labels) => nameBy.map((k) => labels[k] ?? '').join(' ').trim() || query.title);
   return (
     <Panel title={title} description={query.description} queries={[outcome.executed]} wide={wide}>

@@ -30,7 +30,7 @@ export function TimeSeriesChart({ data, unit, label, span, height = 220 }: TimeS
       <LineChart responsive data={data.rows} style={{ width: '100%', height }} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
         <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} scale="time" tickFormatter={(t: number) => timeTick(t, span)} tick={{ fontSize: 11, fill: '#64748b' }} minTickGap={40} />
-        <YAxis tickFormatter={(v: number) => formatValue(v, unit, true)} tick={{ fontSize: 11, fill: '#64748b' }} width={unit === 'bytes' ? 72 : 52} />
+        <YAxis tickFormatter={(v: number) => formatValue(v, unit, true)} tick={{ fontSize: 11, fill: '#64748b' }} width={unit === 'bytes' ? 72 : 52} allowDecimals={unit !== 'count'} />
         <Tooltip
           labelFormatter={(t) => `${new Date(Number(t) * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`}
           formatter={(v) => formatValue(Number(v), unit, false)}

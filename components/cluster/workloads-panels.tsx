@@ -1,25 +1,43 @@
 import Link from 'next/link';
 import { Suspense, type ReactNode } from 'react';
 import { clusterProm as cq } from '@/lib/catalog';
-import { buildCrashLoopRows, buildDeploymentRows } from '@/lib/fleet/cluster/build';
 import { formatValue } from '@/lib/fleet/cluster/units';
 import { runPanelQuery } from '@/lib/server/cluster-service';
 import { hrefWith, type ClusterPageContext } from './context';
 import { EventsPanel, LogsPanel } from './logs-panels';
 import { Panel, PanelEmpty, PanelError, PanelSkeleton } from './panel';
 import { PromChartPanel } from './prom-chart-panel';
+import { ContainersPanel, ReplicasPanel, ResourcesPanel, type ContainersPanelProps, type ResourcesPanelProps } from './workload-tables';
 
-/** L3: failing containers and deployments first (they are why users come), then trends, events and logs. */
+const CONTAINER_PANELS: ReadonlyArray<Omit<ContainersPanelProps, 'ctx'>> = [
+  { query: cq.crashLoopingPods, label: 'Crash-looping containers', empty: 'No container is crash-looping.' },
+  { query: cq.oomKilledContainers, label: 'OOM-killed containers', empty: "No container's last termination was the OOM killer." },
+];
+
+const RESOURCE_PANELS: ReadonlyArray<Omit<ResourcesPanelProps, 'ctx'>> = [
+  { query: cq.namespaceCpuVsRequests, unit: 'cores', label: 'CPU by namespace' },
+  { query: cq.namespaceMemoryVsRequests, unit: 'bytes', label: 'Memory by namespace' },
+];
+
+/**
+ * L3: failing containers and controllers short of replicas first (they are why users come),
+ * then events and logs, then what the namespaces use against what they request and may use.
+ */
 export function WorkloadsPanels({ ctx }: { ctx: ClusterPageContext }): ReactNode {
   const only = ctx.view.namespace ? { label: 'namespace', value: ctx.view.namespace } : null;
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       {ctx.view.workload && <Selection ctx={ctx} />}
-      <Suspense fallback={<PanelSkeleton title={cq.crashLoopingPods.title} height="h-32" />}>
-        <CrashLoopPanel ctx={ctx} />
-      </Suspense>
+      {CONTAINER_PANELS.map((p) => (
+        <Suspense key={p.query.id} fallback={<PanelSkeleton title={p.query.title} height="h-32" />}>
+          <ContainersPanel ctx={ctx} {...p} />
+        </Suspense>
+      ))}
       <Suspense fallback={<PanelSkeleton title={cq.deploymentReplicas.title} height="h-32" />}>
-        <DeploymentsPanel ctx={ctx} />
+        <ReplicasPanel ctx={ctx} query={cq.deploymentReplicas} objectLabel="deployment" actualName="available" plural="deployments" column="Deployment" />
+      </Suspense>
+      <Suspense fallback={<PanelSkeleton title={cq.statefulSetReplicas.title} height="h-32" />}>
+        <ReplicasPanel ctx={ctx} query={cq.statefulSetReplicas} objectLabel="statefulset" actualName="ready" plural="StatefulSets" column="StatefulSet" />
       </Suspense>
       <Suspense fallback={<PanelSkeleton title="Kubernetes events" wide height="h-32" />}>
         <EventsPanel ctx={ctx} />
@@ -27,9 +45,17 @@ export function WorkloadsPanels({ ctx }: { ctx: ClusterPageContext }): ReactNode
       <Suspense fallback={<PanelSkeleton title="Container logs" wide height="h-72" />}>
         <LogsPanel ctx={ctx} />
       </Suspense>
+      <Suspense fallback={<PanelSkeleton title={cq.daemonSetPods.title} height="h-32" />}>
+        <ReplicasPanel ctx={ctx} query={cq.daemonSetPods} objectLabel="daemonset" actualName="ready" plural="DaemonSets" column="DaemonSet" />
+      </Suspense>
       <Suspense fallback={<PanelSkeleton title={cq.restartsByNamespace.title} height="h-32" />}>
         <RestartsPanel ctx={ctx} />
       </Suspense>
+      {RESOURCE_PANELS.map((p) => (
+        <Suspense key={p.query.id} fallback={<PanelSkeleton title={p.query.title} height="h-32" />}>
+          <ResourcesPanel ctx={ctx} {...p} />
+        </Suspense>
+      ))}
       <Suspense fallback={<PanelSkeleton title={cq.podPhasesOverTime.title} />}>
         <PromChartPanel query={cq.podPhasesOverTime} params={ctx.prom} range={ctx.range} unit="count" nameBy={['phase']} empty="No kube-state-metrics pod series for this cluster." />
       </Suspense>
@@ -55,77 +81,6 @@ function Selection({ ctx }: { ctx: ClusterPageContext }): ReactNode {
     </div>
   );
 }
-
-async function CrashLoopPanel({ ctx }: { ctx: ClusterPageContext }): Promise<ReactNode> {
-  const outcome = await runPanelQuery(cq.crashLoopingPods, ctx.prom, { kind: 'instant', at: ctx.at });
-  const rows = outcome.ok ? buildCrashLoopRows(outcome.rows) : [];
-  return (
-    <Panel title={cq.crashLoopingPods.title} description={cq.crashLoopingPods.description} queries={[outcome.executed]}>
-      {!outcome.ok ? (
-        <PanelError error={outcome.error} />
-      ) : rows.length === 0 ? (
-        <PanelEmpty>No container is crash-looping.</PanelEmpty>
-      ) : (
-        <ul aria-label="Crash-looping containers" className="max-h-72 divide-y divide-slate-100 overflow-auto text-sm">
-          {rows.map((r) => (
-            <li key={`${r.namespace}/${r.pod}/${r.container}`} className="flex flex-wrap items-center gap-x-3 gap-y-0.5 py-1.5">
-              <span className="min-w-0 truncate">
-                <span className="text-slate-500">{r.namespace}/</span>
-                <span className="font-medium">{r.pod}</span>
-              </span>
-              <Link href={hrefWith(ctx, 'workloads', { namespace: r.namespace, workload: r.container })} className="ml-auto shrink-0 text-xs font-medium text-sky-700 hover:underline">
-                Events and logs of {r.container}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
-    </Panel>
-  );
-}
-
-async function DeploymentsPanel({ ctx }: { ctx: ClusterPageContext }): Promise<ReactNode> {
-  const outcome = await runPanelQuery(cq.deploymentReplicas, ctx.prom, { kind: 'instant', at: ctx.at });
-  const all = outcome.ok ? buildDeploymentRows(outcome.rows) : [];
-  const rows = ctx.view.namespace ? all.filter((r) => r.namespace === ctx.view.namespace) : all;
-  const short = rows.filter((r) => r.available < r.desired).length;
-  return (
-    <Panel title={cq.deploymentReplicas.title} description={`${rows.length} deployments${short ? `, ${short} short of replicas` : ', all available'}.`} queries={[outcome.executed]}>
-      {!outcome.ok ? (
-        <PanelError error={outcome.error} />
-      ) : rows.length === 0 ? (
-        <PanelEmpty>No deployments in the selection.</PanelEmpty>
-      ) : (
-        <div className="max-h-72 overflow-auto">
-          <table aria-label="Deployments" className="w-full text-left text-sm">
-            <thead className="sticky top-0 bg-white text-xs text-slate-500">
-              <tr>
-                <th className="py-1.5 pr-3 font-medium">Deployment</th>
-                <th className="py-1.5 text-right font-medium">Available / desired</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((r) => (
-                <tr key={`${r.namespace}/${r.name}`} data-deployment={r.name}>
-                  <td className="max-w-0 truncate py-1.5 pr-3">
-                    <Link href={hrefWith(ctx, 'workloads', { namespace: r.namespace, workload: r.name })} className="hover:underline" title={`${r.namespace}/${r.name}`}>
-                      <span className="text-slate-500">{r.namespace}/</span>
-                      <span className="font-medium text-sky-700">{r.name}</span>
-                    </Link>
-                  </td>
-                  <td className={`py-1.5 text-right tabular-nums ${r.available < r.desired ? 'font-semibold text-red-700' : ''}`}>
-                    {formatValue(r.available, 'count', false)} / {formatValue(r.desired, 'count', false)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </Panel>
-  );
-}
-
 async function RestartsPanel({ ctx }: { ctx: ClusterPageContext }): Promise<ReactNode> {
   const outcome = await runPanelQuery(cq.restartsByNamespace, ctx.prom, { kind: 'instant', at: ctx.at });
   const rows = outcome.ok ? outcome.rows.flatMap((s) => (s.labels['namespace'] && s.value > 0 ? [{ namespace: s.labels['namespace'], restarts: s.value }] : [])).sort((a, b) => b.restarts - a.restarts) : [];

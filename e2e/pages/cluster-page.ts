@@ -37,4 +37,14 @@ export class ClusterPage {
   charts(): Locator {
     return this.page.locator('figure').filter({ has: this.page.locator('path.recharts-line-curve') });
   }
+
+  /** Axis tick labels of one panel's chart whose text matches (units live on the value axis). */
+  tick(title: string | RegExp, text: RegExp): Locator {
+    return this.panel(title).locator('.recharts-cartesian-axis-tick-value').filter({ hasText: text }).first();
+  }
+
+  /** The drawn chart of one panel. */
+  chartIn(title: string | RegExp): Locator {
+    return this.panel(title).locator('figure').filter({ has: this.page.locator('path.recharts-line-curve') });
+  }
 }

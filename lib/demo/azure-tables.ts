@@ -1,5 +1,6 @@
 import type { DemoCluster, DemoFleet } from './fleet';
 import { guidFrom, hash32, hexFrom } from './random';
+import { crashReason } from './workload-resources';
 
 /**
  * The demo fleet as Azure sees it: the Log Analytics workspaces its clusters report to,
@@ -331,10 +332,14 @@ export function containerLogV2(clusters: readonly DemoCluster[], at: number): La
       if (!bad) continue;
       for (let i = 0; i < Math.min(3, bad * 2); i++) {
         const pod = `${w.name}-${hexFrom(`${c.name}/${w.name}`, 9)}-${hexFrom(`${c.name}/${w.name}/${i}`, 5)}`;
-        const message = { level: 'error', msg: i === 0 ? 'connection refused: upstream unavailable' : 'exiting after fatal error', attempt: i + 1 };
+        // OOM-killed containers leave no error behind, only the warning before the kill.
+        const oom = crashReason(c, w) === 'OOMKilled';
+        const message = oom
+          ? { level: 'warning', msg: 'memory use near the container limit', attempt: i + 1 }
+          : { level: 'error', msg: i === 0 ? 'connection refused: upstream unavailable' : 'exiting after fatal error', attempt: i + 1 };
         rows.push([
           iso(at - (i + 1) * 30), c.nodes[0]?.name ?? '', hexFrom(`${pod}/container`, 64), w.name, pod, w.namespace,
-          JSON.stringify(message), 'stderr', 'ERROR', JSON.stringify({ podUid: guidFrom(`${c.id}/${w.namespace}/${pod}`), image: `contoso.example/${w.name}:1.4.${i}` }),
+          JSON.stringify(message), 'stderr', message.level.toUpperCase(), JSON.stringify({ podUid: guidFrom(`${c.id}/${w.namespace}/${pod}`), image: `contoso.example/${w.name}:1.4.${i}` }),
           'Container', c.id,
         ]);
       }

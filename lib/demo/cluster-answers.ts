@@ -2,20 +2,16 @@ import * as cq from '../catalog/queries/cluster-prom';
 import type { ClusterPromParams } from '../catalog/queries/cluster-prom';
 import type { DemoCluster, DemoFleet } from './fleet';
 import { crashLoopSince } from './answers';
-import { codeShares, podRequests, servingPods } from './app-telemetry';
+import { APP_DURATION, codeShares, podRequests, servingPods } from './app-telemetry';
 import { ingresses, ingressRequests, statusShares } from './ingress-telemetry';
 import { podsOf, type PodState } from './pods';
-import { API_LATENCY, API_MIX, apiserverOf } from './telemetry-families';
-import {
-  apiRequestsServed,
-  containerCpuSeconds,
-  containerWorkingSetBytes,
-  counterRate,
-  crashLoopRestarts,
-  gridAt,
-  idleCpuSeconds,
-  memAvailableBytes,
-} from './signals';
+import { CAPACITY_EVALUATORS, containerCpuUsage, containerWorkingSet, desiredVs } from './capacity-answers';
+import { API_LATENCY, apiserverOf, timedShare } from './control-plane-telemetry';
+import { booted, sumBy, type ClusterEvaluator, type Sample } from './evaluator-kit';
+import { CONTROL_PLANE_EVALUATORS, apiRequestRates, percentileSamples } from './control-plane-answers';
+import { bucketRates } from './histogram-quantile';
+import { maxPodsOf, podsByNode, runningPodsByNode } from './node-capacity';
+import { apiRequestsServed, counterRate, crashLoopRestarts, gridAt, idleCpuSeconds, memAvailableBytes } from './signals';
 
 /**
  * Demo answers to the cluster pages' PromQL (catalog/queries/cluster-prom.ts), computed from
@@ -23,27 +19,7 @@ import {
  * The agreement test holds every one against a real Prometheus.
  */
 
-interface Sample {
-  labels: Record<string, string>;
-  value: number;
-}
-type ClusterEvaluator = (cluster: DemoCluster, t: number) => Sample[];
-
 const PHASE_OF: Record<PodState, string> = { crashLooping: 'Running', running: 'Running', pending: 'Pending', failed: 'Failed', succeeded: 'Succeeded' };
-
-/** A node has a sample within the lookback once its exporters have been scraped after boot. */
-const booted = (bootTime: number, t: number): boolean => bootTime <= gridAt(t);
-
-function sumBy(samples: Iterable<Sample>): Sample[] {
-  const out = new Map<string, Sample>();
-  for (const s of samples) {
-    const key = JSON.stringify(s.labels);
-    const prev = out.get(key);
-    if (prev) prev.value += s.value;
-    else out.set(key, { labels: s.labels, value: s.value });
-  }
-  return [...out.values()];
-}
 
 const EVALUATORS: Record<string, ClusterEvaluator> = {
   [cq.nodeCpu.id]: (c, t) =>
@@ -63,26 +39,19 @@ const EVALUATORS: Record<string, ClusterEvaluator> = {
         ? [
             { labels: { node: n.name, resource: 'cpu' }, value: n.vcpus },
             { labels: { node: n.name, resource: 'memory' }, value: n.memoryBytes },
-            { labels: { node: n.name, resource: 'pods' }, value: 110 },
+            { labels: { node: n.name, resource: 'pods' }, value: maxPodsOf(c) },
           ]
         : [],
     ),
   [cq.nodeRunningPods.id]: (c, t) => {
-    const running = new Map<string, number>();
-    for (const p of podsOf(c)) if (p.node && (p.state === 'running' || p.state === 'crashLooping')) running.set(p.node.name, (running.get(p.node.name) ?? 0) + 1);
+    const running = runningPodsByNode(c);
     return c.nodes.flatMap((n) => (booted(n.bootTime, t) ? [{ labels: { node: n.name }, value: running.get(n.name) ?? 0 }] : []));
   },
-  [cq.apiserverRequests.id]: (c, t) => {
-    const { phase, since } = apiserverOf(c);
-    return API_MIX.flatMap(([verb, code, share]) => {
-      const rate = counterRate((s) => Math.floor(apiRequestsServed(c.nodes.length, phase, since, s) * share), t, 300, true);
-      return rate === null ? [] : [{ labels: { verb, code }, value: rate }];
-    });
-  },
+  [cq.apiserverRequests.id]: (c, t) => apiRequestRates(c, t, () => true).map((r) => ({ labels: { verb: r.verb, code: r.code }, value: r.rate })),
   [cq.apiserverLatency.id]: (c, t) => {
     const { phase, since } = apiserverOf(c);
     return Object.entries(API_LATENCY).flatMap(([verb, mean]) => {
-      const share = API_MIX.filter(([v]) => v === verb).reduce((sum, [, , s]) => sum + s, 0);
+      const share = timedShare(c, verb);
       const count = (s: number): number => Math.floor(apiRequestsServed(c.nodes.length, phase, since, s) * share);
       const sumRate = counterRate((s) => count(s) * mean, t, 300, true);
       const countRate = counterRate(count, t, 300, true);
@@ -91,8 +60,7 @@ const EVALUATORS: Record<string, ClusterEvaluator> = {
   },
   [cq.kubeletPodSync.id]: (c, t) => {
     // As telemetry-families.ts writes kubelet_pod_worker_duration_seconds: every pod synced once a minute, 40 ms each.
-    const pods = new Map<string, number>();
-    for (const p of podsOf(c)) if (p.node) pods.set(p.node.name, (pods.get(p.node.name) ?? 0) + 1);
+    const pods = podsByNode(c);
     return c.nodes.flatMap((n) => {
       const perSecond = (pods.get(n.name) ?? 0) / 60;
       const count = (s: number): number | null => (s < n.bootTime ? null : Math.floor((s - n.bootTime) * perSecond));
@@ -110,13 +78,7 @@ const EVALUATORS: Record<string, ClusterEvaluator> = {
     // kube-state-metrics writes all five phases per pod, so every phase has a series.
     return c.workloads.length ? Object.entries(counts).map(([phase, value]) => ({ labels: { phase }, value })) : [];
   },
-  [cq.deploymentReplicas.id]: (c) =>
-    c.workloads
-      .filter((w) => w.kind === 'Deployment')
-      .flatMap((w) => [
-        { labels: { namespace: w.namespace, deployment: w.name, replicas: 'desired' }, value: w.desired },
-        { labels: { namespace: w.namespace, deployment: w.name, replicas: 'available' }, value: w.running },
-      ]),
+  [cq.deploymentReplicas.id]: (c) => desiredVs(c, 'Deployment', 'deployment', 'available', (w) => w.running),
   [cq.crashLoopingPods.id]: (c) =>
     sumBy(podsOf(c).filter((p) => p.state === 'crashLooping').map((p) => ({ labels: { namespace: p.namespace, pod: p.name, container: p.container }, value: 1 }))),
   [cq.restartsByNamespace.id]: (c, t) =>
@@ -128,20 +90,8 @@ const EVALUATORS: Record<string, ClusterEvaluator> = {
         return [{ labels: { namespace: p.namespace }, value }];
       }),
     ),
-  [cq.namespaceCpu.id]: (c, t) =>
-    sumBy(
-      podsOf(c).flatMap((p) => {
-        if (p.state !== 'running' || !p.node) return [];
-        const rate = counterRate((s) => containerCpuSeconds(p.workload.cpuRequestCores, p.phase, p.started, s), t, 300, true);
-        return rate === null ? [] : [{ labels: { namespace: p.namespace }, value: rate }];
-      }),
-    ),
-  [cq.namespaceMemory.id]: (c, t) =>
-    sumBy(
-      podsOf(c)
-        .filter((p) => p.state === 'running' && p.node)
-        .map((p) => ({ labels: { namespace: p.namespace }, value: containerWorkingSetBytes(p.workload.memoryRequestBytes, p.phase, gridAt(t)) })),
-    ),
+  [cq.namespaceCpu.id]: (c, t) => sumBy(containerCpuUsage(c, t)),
+  [cq.namespaceMemory.id]: (c, t) => sumBy(containerWorkingSet(c, t)),
   [cq.appRequestRate.id]: (c, t) => appRates(c, t, () => true),
   [cq.appErrorRatio.id]: (c, t) => {
     const errors = new Map(appRates(c, t, (code) => code.startsWith('5')).map((s) => [JSON.stringify(s.labels), s.value]));
@@ -151,6 +101,7 @@ const EVALUATORS: Record<string, ClusterEvaluator> = {
       return bad === undefined ? [] : [{ labels: all.labels, value: bad / all.value }];
     });
   },
+  [cq.appLatency.id]: (c, t) => percentileSamples(bucketRates(APP_DURATION.series(c, {}), APP_DURATION.bounds, ['namespace', 'service'], t)),
   [cq.ingressRequestRate.id]: (c, t) => ingressRates(c, t, () => true),
   [cq.ingressErrorRatio.id]: (c, t) => {
     const errors = new Map(ingressRates(c, t, (s) => s.startsWith('5')).map((s) => [JSON.stringify(s.labels), s.value]));
@@ -159,6 +110,8 @@ const EVALUATORS: Record<string, ClusterEvaluator> = {
       return bad === undefined ? [] : [{ labels: all.labels, value: bad / all.value }];
     });
   },
+  ...CAPACITY_EVALUATORS,
+  ...CONTROL_PLANE_EVALUATORS,
 };
 
 /** sum by (namespace, ingress) (rate(nginx_ingress_controller_requests{status matching}[5m])). */

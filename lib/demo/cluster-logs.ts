@@ -5,6 +5,7 @@ import type { DemoCluster, DemoFleet } from './fleet';
 import { kubeEvents, KUBE_EVENTS_COLUMNS } from './azure-tables';
 import { podsOf, type DemoPod } from './pods';
 import { hash32 } from './random';
+import { crashReason, type CrashReason } from './workload-resources';
 
 /**
  * Demo answers to the cluster pages' Log Analytics queries. Container log lines are a
@@ -23,22 +24,33 @@ export interface DemoLogLine {
 }
 
 const ROUTES = ['/api/orders', '/api/cart', '/healthz', '/api/items', '/api/users/me', '/metrics'];
-const CRASH = [
-  { level: 'INFO', msg: 'starting server' },
-  { level: 'INFO', msg: 'connecting to upstream database' },
-  { level: 'ERROR', msg: 'connection refused: upstream unavailable' },
-  { level: 'ERROR', msg: 'exiting after fatal error' },
-] as const;
+/** What a crash-looping container writes between two starts, by why it stops (workload-resources.ts). */
+const CRASH: Record<CrashReason, ReadonlyArray<{ level: DemoLogLine['level']; msg: string }>> = {
+  Error: [
+    { level: 'INFO', msg: 'starting server' },
+    { level: 'INFO', msg: 'connecting to upstream database' },
+    { level: 'ERROR', msg: 'connection refused: upstream unavailable' },
+    { level: 'ERROR', msg: 'exiting after fatal error' },
+  ],
+  // The OOM killer's SIGKILL leaves no last word.
+  OOMKilled: [
+    { level: 'INFO', msg: 'starting server' },
+    { level: 'INFO', msg: 'warming cache: loading catalog into memory' },
+    { level: 'WARN', msg: 'memory use near the container limit' },
+  ],
+};
 
 /** Seconds between two lines of a pod: crash loops are chatty, steady pods calmer. */
 function periodOf(pod: DemoPod): number {
   return pod.state === 'crashLooping' ? 4 : 6 + (hash32(`${pod.namespace}/${pod.name}/log`) % 25);
 }
 
-function lineOf(pod: DemoPod, k: number, time: number): DemoLogLine {
-  if (pod.state === 'crashLooping') {
-    const step = CRASH[k % CRASH.length] as (typeof CRASH)[number];
-    return { time, pod, level: step.level, message: JSON.stringify({ level: step.level.toLowerCase(), msg: step.msg, attempt: Math.floor(k / CRASH.length) % 100 }) };
+function lineOf(cluster: DemoCluster, pod: DemoPod, k: number, time: number): DemoLogLine {
+  const reason = pod.state === 'crashLooping' ? crashReason(cluster, pod.workload) : null;
+  if (reason) {
+    const script = CRASH[reason];
+    const step = script[k % script.length] as (typeof script)[number];
+    return { time, pod, level: step.level, message: JSON.stringify({ level: step.level.toLowerCase(), msg: step.msg, attempt: Math.floor(k / script.length) % 100 }) };
   }
   const h = hash32(`${pod.name}/${k}`);
   const slow = h % 17 === 0;
@@ -61,7 +73,7 @@ export function demoLogLines(cluster: DemoCluster, from: number, to: number, opt
     let found = 0;
     // Scanning is bounded so a rare search text cannot walk the whole hour of every pod.
     for (let k = Math.floor((to - offset) / period), scanned = 0; k * period + offset > from && found < opts.limit && scanned < 2000; k--, scanned++) {
-      const line = lineOf(pod, k, k * period + offset);
+      const line = lineOf(cluster, pod, k, k * period + offset);
       if (needle && !line.message.toLowerCase().includes(needle)) continue;
       out.push(line);
       found++;

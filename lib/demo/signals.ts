@@ -1,4 +1,5 @@
 import type { DemoNode } from './fleet';
+import { hash32 } from './random';
 
 /**
  * Time-varying signals of the demo fleet as closed-form functions of time, sampled on a
@@ -76,6 +77,17 @@ export function memoryUsed(node: DemoNode, t: number): number {
 /** node_memory_MemAvailable_bytes at time t, whole bytes like the real exporter. */
 export function memAvailableBytes(node: DemoNode, t: number): number {
   return Math.round(node.memoryBytes * (1 - memoryUsed(node, t)));
+}
+
+/** Share of the node's root filesystem in use at time t: images, logs and emptyDirs (18–50 %), swinging with log rotation and image GC; below every disk alert's threshold. */
+export function rootFsUsed(node: DemoNode, t: number): number {
+  const base = 0.18 + (hash32(`${node.name}/rootfs`) % 320) / 1000;
+  return base + 0.02 * Math.sin(W_DAY * t + node.phase + 1.3) + 0.005 * Math.sin(W_NOISE_1 * t + node.phase);
+}
+
+/** node_filesystem_avail_bytes of the root filesystem at time t, in whole 4 KiB blocks. */
+export function rootFsAvailBytes(node: DemoNode, sizeBytes: number, t: number): number {
+  return Math.round((sizeBytes * (1 - rootFsUsed(node, t))) / 4096) * 4096;
 }
 
 /** Crash-looping containers restart every five minutes: the CrashLoopBackOff ceiling. */

@@ -1,23 +1,24 @@
-import type { DemoCluster, DemoNode, DemoWorkload } from './fleet';
 import { hash32, hexFrom } from './random';
 import { crashLoopSince } from './answers';
 import { nodeProviderId } from './providers';
-import { appRequestSeries } from './app-telemetry';
+import { APP_HISTOGRAMS, appRequestSeries } from './app-telemetry';
+import { CONTROL_PLANE_FAMILIES, CONTROL_PLANE_HISTOGRAMS } from './control-plane-telemetry';
+import { constant, KSM, kubeletLabels, nodeLabels, type Family, type HistogramFamily } from './family-kit';
 import { ingressRequestSeries } from './ingress-telemetry';
+import { maxPodsOf, nodePressure, podsByNode, PRESSURE_CONDITIONS, runningPodsByNode } from './node-capacity';
+import { NODE_CAPACITY_FAMILIES, NODE_FILESYSTEM_FAMILIES } from './node-telemetry';
 import { podsOf, type DemoPod, type PodState } from './pods';
-import {
-  apiRequestsServed,
-  containerCpuSeconds,
-  containerWorkingSetBytes,
-  crashLoopRestarts,
-  idleCpuSeconds,
-  memAvailableBytes,
-} from './signals';
+import { containerCpuSeconds, containerWorkingSetBytes, crashLoopRestarts, idleCpuSeconds, memAvailableBytes } from './signals';
+import { CONTAINER_FAMILIES, CONTROLLER_FAMILIES, podReady, podUid } from './workload-telemetry';
+
+export type { Family, HistogramFamily, HistogramPoint } from './family-kit';
 
 /**
  * The metric families of the telemetry export, as kube-state-metrics v2, node-exporter,
  * cAdvisor, the kubelet and kube-apiserver expose them. Each yields, per cluster, its series'
  * labels and value as a function of time, computed from the demo fleet model and signals.
+ * Node capacity and filesystems, controllers and containers, the control plane and the apps'
+ * latency live in their own modules (node-, workload-, control-plane- and app-telemetry.ts).
  */
 
 const PHASES = ['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'] as const;
@@ -29,44 +30,6 @@ const PHASE_OF: Record<PodState, (typeof PHASES)[number]> = {
   succeeded: 'Succeeded',
 };
 
-
-export interface Family {
-  name: string;
-  type: 'gauge' | 'counter' | 'unknown';
-  help: string;
-  /** Sample name suffix: `_total` for counters. */
-  suffix?: string;
-  /** Every series of the family in one cluster: labels plus value at time t (null = no sample). */
-  series: (cluster: DemoCluster, clusterLabels: Record<string, string>) => Iterable<{ labels: Record<string, string>; value: (t: number) => number | null }>;
-}
-
-/** A histogram as Prometheus client libraries expose it: cumulative `_bucket{le}`, `_count`, `_sum`. */
-export interface HistogramFamily {
-  name: string;
-  type: 'histogram';
-  help: string;
-  bounds: readonly number[];
-  series: (cluster: DemoCluster, clusterLabels: Record<string, string>) => Iterable<{ labels: Record<string, string>; value: (t: number) => HistogramPoint | null }>;
-}
-
-export interface HistogramPoint {
-  count: number;
-  sum: number;
-  /** Share of observations at or below each bound (non-decreasing, ≤ 1). */
-  cdf: (le: number) => number;
-}
-
-
-const KSM = { job: 'kube-state-metrics' };
-
-function nodeLabels(base: Record<string, string>, n: DemoNode): Record<string, string> {
-  return { ...base, ...KSM, node: n.name };
-}
-
-const constant =
-  (v: number, from = -Infinity) =>
-  (t: number): number | null =>
-    t >= from ? v : null;
 
 /** Busy CPU seconds split between user and system mode; both stay monotonic. */
 const USER_SHARE = 0.7;
@@ -132,6 +95,12 @@ export const FAMILIES: Family[] = [
         for (const status of ['true', 'false', 'unknown'] as const) {
           yield { labels: { ...nodeLabels(base, n), condition: 'Ready', status }, value: constant(n.ready === status ? 1 : 0, n.bootTime) };
         }
+        // The kubelet's eviction signals (node-capacity.ts), re-read at every sample.
+        for (const condition of PRESSURE_CONDITIONS) {
+          for (const status of ['true', 'false', 'unknown'] as const) {
+            yield { labels: { ...nodeLabels(base, n), condition, status }, value: (t) => (t < n.bootTime ? null : nodePressure(c, n, t)[condition] === status ? 1 : 0) };
+          }
+        }
       }
     },
   },
@@ -148,13 +117,15 @@ export const FAMILIES: Family[] = [
     type: 'gauge',
     help: 'The allocatable for different resources of a node that are available for scheduling.',
     *series(c, base) {
+      const pods = maxPodsOf(c);
       for (const n of c.nodes) {
         yield { labels: { ...nodeLabels(base, n), resource: 'cpu', unit: 'core' }, value: constant(n.vcpus, n.bootTime) };
         yield { labels: { ...nodeLabels(base, n), resource: 'memory', unit: 'byte' }, value: constant(n.memoryBytes, n.bootTime) };
-        yield { labels: { ...nodeLabels(base, n), resource: 'pods', unit: 'integer' }, value: constant(110, n.bootTime) };
+        yield { labels: { ...nodeLabels(base, n), resource: 'pods', unit: 'integer' }, value: constant(pods, n.bootTime) };
       }
     },
   },
+  ...NODE_CAPACITY_FAMILIES,
   {
     name: 'kube_pod_owner',
     type: 'gauge',
@@ -162,7 +133,7 @@ export const FAMILIES: Family[] = [
     *series(c, base) {
       for (const p of podsOf(c)) {
         yield {
-          labels: { ...base, ...KSM, namespace: p.namespace, pod: p.name, uid: hexFrom(`${c.name}/${p.name}/uid`, 32), owner_kind: p.ownerKind, owner_name: p.ownerName, owner_is_controller: 'true' },
+          labels: { ...base, ...KSM, namespace: p.namespace, pod: p.name, uid: podUid(c, p), owner_kind: p.ownerKind, owner_name: p.ownerName, owner_is_controller: 'true' },
           value: constant(1),
         };
       }
@@ -175,7 +146,7 @@ export const FAMILIES: Family[] = [
     *series(c, base) {
       for (const p of podsOf(c)) {
         for (const phase of PHASES) {
-          yield { labels: { ...base, ...KSM, namespace: p.namespace, pod: p.name, uid: hexFrom(`${c.name}/${p.name}/uid`, 32), phase }, value: constant(PHASE_OF[p.state] === phase ? 1 : 0) };
+          yield { labels: { ...base, ...KSM, namespace: p.namespace, pod: p.name, uid: podUid(c, p), phase }, value: constant(PHASE_OF[p.state] === phase ? 1 : 0) };
         }
       }
     },
@@ -187,9 +158,9 @@ export const FAMILIES: Family[] = [
     *series(c, base) {
       for (const p of podsOf(c)) {
         if (p.state === 'succeeded' || p.state === 'failed') continue;
-        const ready = p.state === 'running' ? 'true' : 'false';
+        const ready = podReady(p) ? 'true' : 'false';
         for (const condition of ['true', 'false', 'unknown'] as const) {
-          yield { labels: { ...base, ...KSM, namespace: p.namespace, pod: p.name, uid: hexFrom(`${c.name}/${p.name}/uid`, 32), condition }, value: constant(condition === ready ? 1 : 0) };
+          yield { labels: { ...base, ...KSM, namespace: p.namespace, pod: p.name, uid: podUid(c, p), condition }, value: constant(condition === ready ? 1 : 0) };
         }
       }
     },
@@ -204,7 +175,7 @@ export const FAMILIES: Family[] = [
         if (p.state === 'succeeded' || p.state === 'failed' || p.state === 'pending') continue;
         const since = p.state === 'crashLooping' ? crashLoopSince(c, p.workload.name, p.replica) : null;
         yield {
-          labels: { ...base, ...KSM, namespace: p.namespace, pod: p.name, uid: hexFrom(`${c.name}/${p.name}/uid`, 32), container: p.container },
+          labels: { ...base, ...KSM, namespace: p.namespace, pod: p.name, uid: podUid(c, p), container: p.container },
           value: since === null ? constant(0) : (t) => crashLoopRestarts(since, t),
         };
       }
@@ -219,7 +190,7 @@ export const FAMILIES: Family[] = [
       for (const p of podsOf(c)) {
         if (p.state !== 'crashLooping') continue;
         yield {
-          labels: { ...base, ...KSM, namespace: p.namespace, pod: p.name, uid: hexFrom(`${c.name}/${p.name}/uid`, 32), container: p.container, reason: 'CrashLoopBackOff' },
+          labels: { ...base, ...KSM, namespace: p.namespace, pod: p.name, uid: podUid(c, p), container: p.container, reason: 'CrashLoopBackOff' },
           value: constant(1),
         };
       }
@@ -237,7 +208,7 @@ export const FAMILIES: Family[] = [
             ...KSM,
             namespace: p.namespace,
             pod: p.name,
-            uid: hexFrom(`${c.name}/${p.name}/uid`, 32),
+            uid: podUid(c, p),
             node: p.node?.name ?? '',
             created_by_kind: p.ownerKind,
             created_by_name: p.ownerName,
@@ -249,8 +220,8 @@ export const FAMILIES: Family[] = [
       }
     },
   },
-  ...deploymentFamilies(),
-  ...daemonSetFamilies(),
+  ...CONTROLLER_FAMILIES,
+  ...CONTAINER_FAMILIES,
   {
     // L4: the applications' own HTTP metrics (app-telemetry.ts).
     name: 'http_requests',
@@ -272,7 +243,7 @@ export const FAMILIES: Family[] = [
     type: 'gauge',
     help: "The node's name. The count is always 1.",
     *series(c, base) {
-      for (const n of c.nodes) yield { labels: { ...base, job: 'kubelet', instance: `${n.name}:10250`, metrics_path: '/metrics', node: n.name }, value: constant(1, n.bootTime) };
+      for (const n of c.nodes) yield { labels: kubeletLabels(base, n), value: constant(1, n.bootTime) };
     },
   },
   {
@@ -280,11 +251,8 @@ export const FAMILIES: Family[] = [
     type: 'gauge',
     help: 'Number of pods that have a running pod sandbox',
     *series(c, base) {
-      const running = new Map<string, number>();
-      for (const p of podsOf(c)) if (p.node && (p.state === 'running' || p.state === 'crashLooping')) running.set(p.node.name, (running.get(p.node.name) ?? 0) + 1);
-      for (const n of c.nodes) {
-        yield { labels: { ...base, job: 'kubelet', instance: `${n.name}:10250`, metrics_path: '/metrics', node: n.name }, value: constant(running.get(n.name) ?? 0, n.bootTime) };
-      }
+      const running = runningPodsByNode(c);
+      for (const n of c.nodes) yield { labels: kubeletLabels(base, n), value: constant(running.get(n.name) ?? 0, n.bootTime) };
     },
   },
   {
@@ -314,41 +282,8 @@ export const FAMILIES: Family[] = [
       }
     },
   },
-  {
-    name: 'apiserver_request',
-    type: 'counter',
-    suffix: '_total',
-    help: 'Counter of apiserver requests broken out for each verb, dry run value, group, version, resource, scope, component, and HTTP response code.',
-    *series(c, base) {
-      const { phase, since } = apiserverOf(c);
-      for (const [verb, code, share] of API_MIX) {
-        yield {
-          labels: { ...base, job: 'apiserver', instance: `${c.name}-apiserver:443`, verb, code, component: 'apiserver', dry_run: '', group: '', version: 'v1', resource: 'pods', scope: verb === 'LIST' ? 'namespace' : 'resource' },
-          value: (t) => Math.floor(apiRequestsServed(c.nodes.length, phase, since, t) * share),
-        };
-      }
-    },
-  },
+  ...CONTROL_PLANE_FAMILIES,
 ];
-
-/** Verb, code and share of an API server's requests; all succeed on the demo fleet. */
-export const API_MIX: ReadonlyArray<readonly [string, string, number]> = [
-  ['GET', '200', 0.43],
-  ['GET', '404', 0.02],
-  ['LIST', '200', 0.1],
-  ['WATCH', '200', 0.05],
-  ['POST', '201', 0.15],
-  ['PUT', '200', 0.1],
-  ['PATCH', '200', 0.1],
-  ['DELETE', '200', 0.05],
-];
-/** Mean latency per verb, seconds (exponential distribution). WATCH is long-running and not timed. */
-export const API_LATENCY: Record<string, number> = { GET: 0.012, LIST: 0.09, POST: 0.03, PUT: 0.025, PATCH: 0.025, DELETE: 0.03 };
-
-export function apiserverOf(c: DemoCluster): { phase: number; since: number } {
-  const h = hash32(`${c.name}/apiserver`);
-  return { phase: (h % 6283) / 1000, since: 1_762_000_000 + (h % 500_000) };
-}
 
 function cadvisorLabels(base: Record<string, string>, p: DemoPod): Record<string, string> {
   const node = p.node?.name ?? '';
@@ -368,38 +303,19 @@ function cadvisorLabels(base: Record<string, string>, p: DemoPod): Record<string
 }
 
 export const HISTOGRAMS: HistogramFamily[] = [
-  {
-    name: 'apiserver_request_duration_seconds',
-    type: 'histogram',
-    help: 'Response latency distribution in seconds for each verb, dry run value, group, version, resource, subresource, scope and component.',
-    bounds: [0.005, 0.025, 0.05, 0.1, 0.2, 0.4, 0.6, 0.8, 1, 1.25, 1.5, 2, 3, 4, 5, 6, 8, 10, 15, 20, 30, 45, 60],
-    *series(c, base) {
-      const { phase, since } = apiserverOf(c);
-      for (const [verb, mean] of Object.entries(API_LATENCY)) {
-        const share = API_MIX.filter(([v]) => v === verb).reduce((sum, [, , s]) => sum + s, 0);
-        yield {
-          labels: { ...base, job: 'apiserver', instance: `${c.name}-apiserver:443`, verb, component: 'apiserver', dry_run: '', group: '', version: 'v1', resource: 'pods', scope: verb === 'LIST' ? 'namespace' : 'resource', subresource: '' },
-          value: (t) => {
-            const count = Math.floor(apiRequestsServed(c.nodes.length, phase, since, t) * share);
-            return { count, sum: count * mean, cdf: (le) => 1 - Math.exp(-le / mean) };
-          },
-        };
-      }
-    },
-  },
+  ...CONTROL_PLANE_HISTOGRAMS,
   {
     name: 'kubelet_pod_worker_duration_seconds',
     type: 'histogram',
     help: 'Duration in seconds to sync a single pod. Broken down by operation type: create, update, or sync',
     bounds: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     *series(c, base) {
-      const pods = new Map<string, number>();
-      for (const p of podsOf(c)) if (p.node) pods.set(p.node.name, (pods.get(p.node.name) ?? 0) + 1);
+      const pods = podsByNode(c);
       for (const n of c.nodes) {
         // Every pod is synced about once a minute; a sync takes ~40 ms.
         const perSecond = (pods.get(n.name) ?? 0) / 60;
         yield {
-          labels: { ...base, job: 'kubelet', instance: `${n.name}:10250`, metrics_path: '/metrics', node: n.name, operation_type: 'sync' },
+          labels: { ...kubeletLabels(base, n), operation_type: 'sync' },
           value: (t) => {
             if (t < n.bootTime) return null;
             const count = Math.floor((t - n.bootTime) * perSecond);
@@ -409,6 +325,7 @@ export const HISTOGRAMS: HistogramFamily[] = [
       }
     },
   },
+  ...APP_HISTOGRAMS,
 ];
 
 export const NODE_EXPORTER_FAMILIES: Family[] = [
@@ -450,53 +367,9 @@ export const NODE_EXPORTER_FAMILIES: Family[] = [
         yield { labels: { ...base, job: 'node-exporter', instance: `${n.name}:9100`, node: n.name }, value: (t) => (t >= n.bootTime ? memAvailableBytes(n, t) : null) };
       }
     },
-  },
+  },  ...NODE_FILESYSTEM_FAMILIES,
 ];
 
 function mapNull(v: number | null, f: (v: number) => number): number | null {
   return v === null ? null : f(v);
-}
-
-function deploymentFamilies(): Family[] {
-  const of = (kind: DemoWorkload['kind']) => (c: DemoCluster) => c.workloads.filter((w) => w.kind === kind);
-  const deployments = of('Deployment');
-  const gauge = (name: string, help: string, value: (w: DemoWorkload) => number): Family => ({
-    name,
-    type: 'gauge',
-    help,
-    *series(c, base) {
-      for (const w of deployments(c)) yield { labels: { ...base, ...KSM, namespace: w.namespace, deployment: w.name }, value: constant(value(w)) };
-    },
-  });
-  return [
-    gauge('kube_deployment_spec_replicas', 'Number of desired pods for a deployment.', (w) => w.desired),
-    gauge('kube_deployment_status_replicas', 'The number of replicas per deployment.', (w) => w.running + w.crashLooping + w.pending),
-    gauge('kube_deployment_status_replicas_available', 'The number of available replicas per deployment.', (w) => w.running),
-    gauge('kube_deployment_status_replicas_ready', 'The number of ready replicas per deployment.', (w) => w.running),
-    gauge('kube_deployment_status_replicas_updated', 'The number of updated replicas per deployment.', (w) => w.desired),
-    gauge('kube_deployment_status_replicas_unavailable', 'The number of unavailable replicas per deployment.', (w) => w.desired - w.running),
-    gauge('kube_deployment_metadata_generation', 'Sequence number representing a specific generation of the desired state.', () => 1),
-    gauge('kube_deployment_status_observed_generation', 'The generation observed by the deployment controller.', () => 1),
-  ];
-}
-
-function daemonSetFamilies(): Family[] {
-  const gauge = (name: string, help: string, value: (w: DemoWorkload) => number): Family => ({
-    name,
-    type: 'gauge',
-    help,
-    *series(c, base) {
-      for (const w of c.workloads) {
-        if (w.kind === 'DaemonSet') yield { labels: { ...base, ...KSM, namespace: w.namespace, daemonset: w.name }, value: constant(value(w)) };
-      }
-    },
-  });
-  return [
-    gauge('kube_daemonset_status_desired_number_scheduled', 'The number of nodes that should be running the daemon pod.', (w) => w.desired),
-    gauge('kube_daemonset_status_current_number_scheduled', 'The number of nodes running at least one daemon pod and are supposed to.', (w) => w.running),
-    gauge('kube_daemonset_status_number_ready', 'The number of nodes that should be running the daemon pod and have one or more of the daemon pod running and ready.', (w) => w.running),
-    gauge('kube_daemonset_status_number_available', 'The number of nodes that should be running the daemon pod and have one or more of the daemon pod running and available.', (w) => w.running),
-    gauge('kube_daemonset_status_updated_number_scheduled', 'The total number of nodes that are running updated daemon pod.', (w) => w.running),
-    gauge('kube_daemonset_status_number_misscheduled', 'The number of nodes running a daemon pod but are not supposed to.', () => 0),
-  ];
 }

@@ -48,7 +48,13 @@ describe('telemetry export', { timeout: 20_000 }, () => {
     expect(samples).toBeGreaterThan(1000);
     expect(new Set(familyOrder).size).toBe(familyOrder.length);
     expect(types_['apiserver_request_duration_seconds']).toBe('histogram');
-    for (const family of ['container_cpu_usage_seconds', 'container_memory_working_set_bytes', 'apiserver_request', 'kubelet_pod_worker_duration_seconds', 'kube_pod_info', 'kube_node_info', 'kube_node_status_condition', 'kube_pod_status_phase', 'kube_pod_container_status_restarts', 'node_cpu_seconds', 'node_memory_MemAvailable_bytes', 'node_memory_MemTotal_bytes', 'kubernetes_build_info', 'up']) {
+    for (const family of [
+      'container_cpu_usage_seconds', 'container_memory_working_set_bytes', 'apiserver_request', 'apiserver_current_inflight_requests', 'kubelet_pod_worker_duration_seconds',
+      'kubelet_pleg_relist_duration_seconds', 'http_request_duration_seconds', 'kube_pod_info', 'kube_node_info', 'kube_node_status_condition', 'kube_node_status_capacity',
+      'kube_pod_status_phase', 'kube_pod_container_status_restarts', 'kube_pod_container_resource_requests', 'kube_pod_container_resource_limits',
+      'kube_statefulset_replicas', 'kube_statefulset_status_replicas_ready', 'node_cpu_seconds', 'node_memory_MemAvailable_bytes', 'node_memory_MemTotal_bytes',
+      'node_filesystem_size_bytes', 'node_filesystem_avail_bytes', 'kubernetes_build_info', 'up',
+    ]) {
       expect(types).toContain(family);
     }
     expect(text).toContain('# TYPE node_cpu_seconds counter');
@@ -95,13 +101,15 @@ describe('telemetry export', { timeout: 20_000 }, () => {
 });
 
 describe('telemetry histograms', () => {
-  it('have cumulative buckets ending in +Inf = _count', async () => {
+  it('have cumulative buckets ending in +Inf = _count, for every histogram family', async () => {
     const { text } = await exportText(3, 1);
     const points = new Map<string, Array<[number, number]>>();
     const counts = new Map<string, number>();
-    for (const m of text.matchAll(/^(apiserver_request_duration_seconds)_(bucket|count)\{(.*?)(?:,le="([^"]+)")?\} (\S+) (\d+)$/gm)) {
-      const [, , kind, labels, le, value, ts] = m;
-      const key = `${labels}@${ts}`;
+    const names = new Set<string>();
+    for (const m of text.matchAll(/^(apiserver_request_duration_seconds|kubelet_pleg_relist_duration_seconds|http_request_duration_seconds)_(bucket|count)\{(.*?)(?:,le="([^"]+)")?\} (\S+) (\d+)$/gm)) {
+      const [, name, kind, labels, le, value, ts] = m;
+      names.add(name ?? '');
+      const key = `${name}{${labels}}@${ts}`;
       if (kind === 'count') counts.set(key, Number(value));
       else points.set(key, [...(points.get(key) ?? []), [le === '+Inf' ? Infinity : Number(le), Number(value)]]);
     }
@@ -112,5 +120,14 @@ describe('telemetry histograms', () => {
       expect(buckets.at(-1)?.[0]).toBe(Infinity);
       expect(values.at(-1)).toBe(counts.get(key));
     }
+    expect(names.size).toBe(3);
+  });
+
+  it('time every app request: http_request_duration_seconds_count equals http_requests_total, series by series', async () => {
+    const { text } = await exportText(3, 1);
+    const totals = new Map([...text.matchAll(/^http_requests_total\{(.*)\} (\S+) (\d+)$/gm)].map((m) => [`${m[1]}@${m[3]}`, m[2]]));
+    const counts = [...text.matchAll(/^http_request_duration_seconds_count\{(.*)\} (\S+) (\d+)$/gm)];
+    expect(counts.length).toBeGreaterThan(100);
+    for (const m of counts) expect(m[2], m[1]).toBe(totals.get(`${m[1]}@${m[3]}`));
   });
 });

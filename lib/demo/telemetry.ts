@@ -1,4 +1,5 @@
 import type { DemoCluster, DemoFleet } from './fleet';
+import { bucketCount } from './family-kit';
 import { FAMILIES, HISTOGRAMS, NODE_EXPORTER_FAMILIES } from './telemetry-families';
 
 export { podsOf, type DemoPod, type PodState } from './pods';
@@ -106,9 +107,8 @@ export async function writeTelemetry(fleet: DemoFleet, options: TelemetryOptions
         for (let t = start; t <= end; t += step) {
           const point = s.value(t);
           if (point === null) continue;
-          // floor keeps buckets whole, cumulative in le and monotonic in t.
           family.bounds.forEach((le, i) => {
-            buffer += `${bucketPrefixes[i]}${Math.floor(point.count * point.cdf(le))} ${t}\n`;
+            buffer += `${bucketPrefixes[i]}${bucketCount(point, le)} ${t}\n`;
           });
           buffer += `${infPrefix}${point.count} ${t}\n${countPrefix}${point.count} ${t}\n${sumPrefix}${num(point.sum)} ${t}\n`;
           stats.samples += family.bounds.length + 3;

@@ -4,7 +4,7 @@ import { parsePromNumber, promMatrix, promResponseSchema, promVector, type PromS
 import { promMatcher } from '../escape';
 
 /**
- * PromQL of the cluster pages, L1–L3: one query per panel, scoped to one cluster through
+ * PromQL of the cluster pages, L1–L5: one query per panel, scoped to one cluster through
  * promMatcher (the cluster name is user input from the URL). Range queries draw charts;
  * instant queries fill tables. Every series named here is one the telemetry export writes,
  * so the agreement test runs each against a real Prometheus.
@@ -66,6 +66,44 @@ function instantQuery(spec: Spec): PromQuery<ClusterPromParams, SampleRow> {
 
 const PLATFORM = ['platform-engineer', 'fleet-architect'] as const;
 
+/**
+ * p50, p95 and p99 of a classic histogram in one query: each histogram_quantile gets a
+ * `percentile` label so the three lines of a chart come back as three series.
+ */
+function percentiles(bucketSeries: string, by: readonly string[]): string {
+  const sumBy = [...by, 'le'].join(', ');
+  return ([['p50', '0.5'], ['p95', '0.95'], ['p99', '0.99']] as const)
+    .map(([name, q], i) => `${i ? '  or ' : ''}label_replace(histogram_quantile(${q}, sum by (${sumBy}) (rate(${bucketSeries}[5m]))), "percentile", "${name}", "", "")`)
+    .join('\n');
+}
+
+/** Desired against actual replicas of one kind of controller; the `replicas` label says which. */
+function desiredVs(objectLabel: string, desired: string, actual: string, actualName: string): string {
+  return [
+    `sum by (namespace, ${objectLabel}, replicas) (`,
+    `  label_replace(${desired}, "replicas", "desired", "", "")`,
+    `  or label_replace(${actual}, "replicas", "${actualName}", "", "")`,
+    `)`,
+  ].join('\n');
+}
+
+/**
+ * Usage next to the requests and limits of the pods that hold them (Pending or Running, as the
+ * kubernetes-mixin's namespace_*:kube_pod_container_resource_* rules count them), per namespace;
+ * the `measure` label says which. Containers without a limit add nothing to `limits`.
+ */
+function usageVsRequests(p: ClusterPromParams, usage: string, resource: 'cpu' | 'memory'): string {
+  const active = `max by (namespace, pod) (kube_pod_status_phase${clusterSelector(p, {}, ['phase=~"Pending|Running"'])} == 1)`;
+  const of = (metric: string): string => `${metric}${clusterSelector(p, { resource })} * on (namespace, pod) group_left () ${active}`;
+  return [
+    `sum by (namespace, measure) (`,
+    `  label_replace(${usage}, "measure", "usage", "", "")`,
+    `  or label_replace(${of('kube_pod_container_resource_requests')}, "measure", "requests", "", "")`,
+    `  or label_replace(${of('kube_pod_container_resource_limits')}, "measure", "limits", "", "")`,
+    `)`,
+  ].join('\n');
+}
+
 // ---------------------------------------------------------------------------
 // L1 nodes
 
@@ -106,6 +144,27 @@ export const nodeAllocatable = instantQuery({
   build: (p) => `sum by (node, resource) (kube_node_status_allocatable${clusterSelector(p)})`,
 });
 
+export const nodeFilesystem = rangeQuery({
+  id: 'prom.cluster.node-filesystem',
+  layer: 'L1',
+  personas: PLATFORM,
+  title: 'Root filesystem used per node',
+  description:
+    'Share of each node\'s root filesystem (/, where the kubelet and container runtime keep images, logs and emptyDir volumes) in use (node-exporter); the kubelet evicts pods below 10 % free.',
+  build: (p) =>
+    `1 - sum by (node) (node_filesystem_avail_bytes${clusterSelector(p, { mountpoint: '/' }, ['fstype!=""'])}) / sum by (node) (node_filesystem_size_bytes${clusterSelector(p, { mountpoint: '/' }, ['fstype!=""'])})`,
+});
+
+export const nodePodCapacity = rangeQuery({
+  id: 'prom.cluster.node-pod-capacity',
+  layer: 'L1',
+  personas: PLATFORM,
+  title: 'Pods per node vs max pods',
+  description:
+    'Running pods on each node as a share of its pod capacity (max pods, kube_node_status_capacity). On Azure CNI every node reserves one subnet IP per max pod, so this is also its IP budget.',
+  build: (p) => `sum by (node) (kubelet_running_pods${clusterSelector(p)}) / sum by (node) (kube_node_status_capacity${clusterSelector(p, { resource: 'pods' })})`,
+});
+
 export const nodeRunningPods = instantQuery({
   id: 'prom.cluster.node-running-pods',
   layer: 'L1',
@@ -117,6 +176,9 @@ export const nodeRunningPods = instantQuery({
 
 // ---------------------------------------------------------------------------
 // L2 control plane
+
+/** Long-running requests: a WATCH lasts until the server times it out (30–60 min), so latency views leave them out. */
+const LONG_RUNNING = 'verb!~"WATCH|CONNECT"';
 
 export const apiserverRequests = rangeQuery({
   id: 'prom.cluster.apiserver-requests',
@@ -132,9 +194,38 @@ export const apiserverLatency = rangeQuery({
   layer: 'L2',
   personas: PLATFORM,
   title: 'API server mean latency by verb',
-  description: 'Mean seconds per request by verb over 5-minute windows (duration histogram _sum / _count; WATCH is not timed).',
+  description: 'Mean seconds per request by verb over 5-minute windows (duration histogram _sum / _count), without the long-running WATCH and CONNECT.',
   build: (p) =>
-    `sum by (verb) (rate(apiserver_request_duration_seconds_sum${clusterSelector(p)}[5m])) / sum by (verb) (rate(apiserver_request_duration_seconds_count${clusterSelector(p)}[5m]))`,
+    `sum by (verb) (rate(apiserver_request_duration_seconds_sum${clusterSelector(p, {}, [LONG_RUNNING])}[5m])) / sum by (verb) (rate(apiserver_request_duration_seconds_count${clusterSelector(p, {}, [LONG_RUNNING])}[5m]))`,
+});
+
+export const apiserverLatencyPercentiles = rangeQuery({
+  id: 'prom.cluster.apiserver-latency-percentiles',
+  layer: 'L2',
+  personas: PLATFORM,
+  title: 'API server latency p50, p95, p99',
+  description:
+    'Request latency percentiles over every verb but the long-running WATCH and CONNECT, from the duration histogram\'s buckets over 5-minute windows; the `percentile` label says which.',
+  build: (p) => percentiles(`apiserver_request_duration_seconds_bucket${clusterSelector(p, {}, [LONG_RUNNING])}`, []),
+});
+
+export const apiserverInflight = rangeQuery({
+  id: 'prom.cluster.apiserver-inflight',
+  layer: 'L2',
+  personas: PLATFORM,
+  title: 'API server in-flight requests',
+  description:
+    'The most read-only and mutating requests in flight during the last second (apiserver_current_inflight_requests); past its concurrency limits the server queues and then rejects with 429.',
+  build: (p) => `sum by (request_kind) (apiserver_current_inflight_requests${clusterSelector(p)})`,
+});
+
+export const apiserverRejections = rangeQuery({
+  id: 'prom.cluster.apiserver-429-5xx',
+  layer: 'L2',
+  personas: PLATFORM,
+  title: 'API server 429 and 5xx responses',
+  description: 'Requests per second answered 429 (throttled by API Priority and Fairness) or 5xx (server errors), by code, over 5-minute windows.',
+  build: (p) => `sum by (code) (rate(apiserver_request_total${clusterSelector(p, {}, ['code=~"429|5.."'])}[5m]))`,
 });
 
 export const kubeletPodSync = rangeQuery({
@@ -145,6 +236,25 @@ export const kubeletPodSync = rangeQuery({
   description: 'Mean seconds each node\'s kubelet takes to sync a pod over 5-minute windows (kubelet_pod_worker_duration_seconds _sum / _count).',
   build: (p) =>
     `sum by (node) (rate(kubelet_pod_worker_duration_seconds_sum${clusterSelector(p)}[5m])) / sum by (node) (rate(kubelet_pod_worker_duration_seconds_count${clusterSelector(p)}[5m]))`,
+});
+
+export const kubeletPlegP99 = rangeQuery({
+  id: 'prom.cluster.kubelet-pleg-p99',
+  layer: 'L2',
+  personas: PLATFORM,
+  title: 'Kubelet PLEG relist p99 per node',
+  description:
+    '99th percentile of the seconds each kubelet takes to relist its node\'s containers (the pod lifecycle event generator) over 5-minute windows; a relist over 3 minutes turns the node NotReady.',
+  build: (p) => `histogram_quantile(0.99, sum by (node, le) (rate(kubelet_pleg_relist_duration_seconds_bucket${clusterSelector(p)}[5m])))`,
+});
+
+export const nodePressure = instantQuery({
+  id: 'prom.cluster.node-pressure',
+  layer: 'L2',
+  personas: PLATFORM,
+  title: 'Node pressure (kubelet eviction signals)',
+  description: 'Nodes whose kubelet reports MemoryPressure, DiskPressure or PIDPressure: past its eviction thresholds it evicts pods (kube-state-metrics).',
+  build: (p) => `sum by (node, condition) (kube_node_status_condition${clusterSelector(p, { status: 'true' }, ['condition=~"MemoryPressure|DiskPressure|PIDPressure"'])})`,
 });
 
 // ---------------------------------------------------------------------------
@@ -165,13 +275,35 @@ export const deploymentReplicas = instantQuery({
   personas: [...PLATFORM, 'developer'],
   title: 'Deployments: desired vs available',
   description: 'Desired replicas (spec) and available replicas of every Deployment; the `replicas` label says which.',
+  build: (p) => desiredVs('deployment', `kube_deployment_spec_replicas${clusterSelector(p)}`, `kube_deployment_status_replicas_available${clusterSelector(p)}`, 'available'),
+});
+
+export const statefulSetReplicas = instantQuery({
+  id: 'prom.cluster.statefulset-replicas',
+  layer: 'L3',
+  personas: [...PLATFORM, 'developer'],
+  title: 'StatefulSets: desired vs ready',
+  description: 'Desired replicas (spec) and ready replicas of every StatefulSet; the `replicas` label says which.',
+  build: (p) => desiredVs('statefulset', `kube_statefulset_replicas${clusterSelector(p)}`, `kube_statefulset_status_replicas_ready${clusterSelector(p)}`, 'ready'),
+});
+
+export const daemonSetPods = instantQuery({
+  id: 'prom.cluster.daemonset-pods',
+  layer: 'L3',
+  personas: PLATFORM,
+  title: 'DaemonSets: desired vs ready',
+  description: 'Nodes that should run each DaemonSet\'s pod, and nodes where that pod is ready; the `replicas` label says which.',
   build: (p) =>
-    [
-      `sum by (namespace, deployment, replicas) (`,
-      `  label_replace(kube_deployment_spec_replicas${clusterSelector(p)}, "replicas", "desired", "", "")`,
-      `  or label_replace(kube_deployment_status_replicas_available${clusterSelector(p)}, "replicas", "available", "", "")`,
-      `)`,
-    ].join('\n'),
+    desiredVs('daemonset', `kube_daemonset_status_desired_number_scheduled${clusterSelector(p)}`, `kube_daemonset_status_number_ready${clusterSelector(p)}`, 'ready'),
+});
+
+export const oomKilledContainers = instantQuery({
+  id: 'prom.cluster.oomkilled-containers',
+  layer: 'L3',
+  personas: [...PLATFORM, 'developer'],
+  title: 'OOM-killed containers',
+  description: 'Containers whose last termination was the kernel\'s OOM killer: they reached their memory limit (kube-state-metrics), by namespace, pod and container.',
+  build: (p) => `sum by (namespace, pod, container) (kube_pod_container_status_last_terminated_reason${clusterSelector(p, { reason: 'OOMKilled' })})`,
 });
 
 export const crashLoopingPods = instantQuery({
@@ -210,6 +342,24 @@ export const namespaceMemory = rangeQuery({
   build: (p) => `sum by (namespace) (container_memory_working_set_bytes${clusterSelector(p, {}, ['container!=""'])})`,
 });
 
+export const namespaceCpuVsRequests = instantQuery({
+  id: 'prom.cluster.namespace-cpu-requests-limits',
+  layer: 'L3',
+  personas: [...PLATFORM, 'developer'],
+  title: 'CPU: usage vs requests and limits by namespace',
+  description: 'Cores each namespace\'s containers use (cAdvisor, 5-minute rate) next to the cores its Pending and Running pods request and the CPU limits they set (kube-state-metrics).',
+  build: (p) => usageVsRequests(p, `rate(container_cpu_usage_seconds_total${clusterSelector(p, {}, ['container!=""'])}[5m])`, 'cpu'),
+});
+
+export const namespaceMemoryVsRequests = instantQuery({
+  id: 'prom.cluster.namespace-memory-requests-limits',
+  layer: 'L3',
+  personas: [...PLATFORM, 'developer'],
+  title: 'Memory: usage vs requests and limits by namespace',
+  description: 'Working set of each namespace\'s containers (cAdvisor) next to the memory its Pending and Running pods request and the limits they set (kube-state-metrics); at its limit a container is OOM-killed.',
+  build: (p) => usageVsRequests(p, `container_memory_working_set_bytes${clusterSelector(p, {}, ['container!=""'])}`, 'memory'),
+});
+
 // ---------------------------------------------------------------------------
 // L4 applications: the apps' own HTTP metrics (Prometheus client libraries' http_requests_total)
 
@@ -232,6 +382,16 @@ export const appErrorRatio = rangeQuery({
   description: 'Share of each app\'s HTTP requests answered with a 5xx code, over 5-minute windows.',
   build: (p) =>
     `sum by (namespace, service) (rate(http_requests_total${clusterSelector(p, {}, ['code=~"5.."'])}[5m])) / sum by (namespace, service) (rate(http_requests_total${clusterSelector(p)}[5m]))`,
+});
+
+export const appLatency = rangeQuery({
+  id: 'prom.cluster.app-latency',
+  layer: 'L4',
+  personas: DEVELOPER,
+  title: 'Request latency per app: p50, p95, p99',
+  description:
+    'Latency percentiles of each app\'s HTTP requests, from its http_request_duration_seconds histogram over 5-minute windows; the `percentile` label says which.',
+  build: (p) => percentiles(`http_request_duration_seconds_bucket${clusterSelector(p)}`, ['namespace', 'service']),
 });
 
 // ---------------------------------------------------------------------------
@@ -264,17 +424,30 @@ export const CLUSTER_PROM_QUERIES = [
   nodeReady,
   nodeAllocatable,
   nodeRunningPods,
+  nodeFilesystem,
+  nodePodCapacity,
   apiserverRequests,
   apiserverLatency,
+  apiserverLatencyPercentiles,
+  apiserverInflight,
+  apiserverRejections,
   kubeletPodSync,
+  kubeletPlegP99,
+  nodePressure,
   podPhasesOverTime,
   deploymentReplicas,
+  statefulSetReplicas,
+  daemonSetPods,
   crashLoopingPods,
+  oomKilledContainers,
   restartsByNamespace,
   namespaceCpu,
   namespaceMemory,
+  namespaceCpuVsRequests,
+  namespaceMemoryVsRequests,
   appRequestRate,
   appErrorRatio,
+  appLatency,
   ingressRequestRate,
   ingressErrorRatio,
 ] as const;

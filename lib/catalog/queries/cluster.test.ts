@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '..';
-import { CLUSTER_PROM_QUERIES, clusterPromParamsSchema, nodeCpu, deploymentReplicas } from './cluster-prom';
+import {
+  apiserverLatency,
+  apiserverLatencyPercentiles,
+  appLatency,
+  CLUSTER_PROM_QUERIES,
+  clusterPromParamsSchema,
+  daemonSetPods,
+  deploymentReplicas,
+  namespaceMemoryVsRequests,
+  nodeCpu,
+  nodeFilesystem,
+  nodePodCapacity,
+} from './cluster-prom';
 import { clusterEvents, containerLogs, containerLogsParams } from './cluster-logs';
 
 const HOSTILE = 'x"} or vector(1) or {a="';
@@ -27,6 +39,54 @@ describe('cluster page queries', () => {
     const text = deploymentReplicas.build(clusterPromParamsSchema.parse({ cluster: 'c1', clusterLabel: 'k8s_cluster' }));
     expect(text).toContain('kube_deployment_spec_replicas{k8s_cluster="c1"}, "replicas", "desired"');
     expect(text).toContain('kube_deployment_status_replicas_available{k8s_cluster="c1"}, "replicas", "available"');
+  });
+
+  it('asks for p50, p95 and p99 in one query, each named by a percentile label, without long-running API requests', () => {
+    const p = clusterPromParamsSchema.parse({ cluster: 'c1' });
+    const text = apiserverLatencyPercentiles.build(p);
+    for (const [q, name] of [['0.5', 'p50'], ['0.95', 'p95'], ['0.99', 'p99']]) {
+      expect(text).toContain(`label_replace(histogram_quantile(${q}, sum by (le) (rate(apiserver_request_duration_seconds_bucket{verb!~"WATCH|CONNECT", cluster="c1"}[5m]))), "percentile", "${name}", "", "")`);
+    }
+    expect(text.split('\n').slice(1).every((line) => line.startsWith('  or label_replace('))).toBe(true);
+    expect(apiserverLatency.build(p).match(/verb!~"WATCH\|CONNECT"/g)).toHaveLength(2);
+    expect(appLatency.build(p)).toContain('histogram_quantile(0.99, sum by (namespace, service, le) (rate(http_request_duration_seconds_bucket{cluster="c1"}[5m])))');
+  });
+
+  it('counts requests and limits of Pending and Running pods only, next to usage, by a measure label', () => {
+    const text = namespaceMemoryVsRequests.build(clusterPromParamsSchema.parse({ cluster: 'c1' }));
+    expect(text).toContain('label_replace(container_memory_working_set_bytes{container!="", cluster="c1"}, "measure", "usage", "", "")');
+    const active = 'max by (namespace, pod) (kube_pod_status_phase{phase=~"Pending|Running", cluster="c1"} == 1)';
+    expect(text).toContain(`label_replace(kube_pod_container_resource_requests{resource="memory", cluster="c1"} * on (namespace, pod) group_left () ${active}, "measure", "requests", "", "")`);
+    expect(text).toContain(`label_replace(kube_pod_container_resource_limits{resource="memory", cluster="c1"} * on (namespace, pod) group_left () ${active}, "measure", "limits", "", "")`);
+    expect(text.startsWith('sum by (namespace, measure) (')).toBe(true);
+  });
+
+  it('reads the root filesystem, pod capacity and DaemonSet readiness by their exporters’ names', () => {
+    const p = clusterPromParamsSchema.parse({ cluster: 'c1' });
+    expect(nodeFilesystem.build(p)).toBe(
+      '1 - sum by (node) (node_filesystem_avail_bytes{mountpoint="/", fstype!="", cluster="c1"}) / sum by (node) (node_filesystem_size_bytes{mountpoint="/", fstype!="", cluster="c1"})',
+    );
+    expect(nodePodCapacity.build(p)).toBe('sum by (node) (kubelet_running_pods{cluster="c1"}) / sum by (node) (kube_node_status_capacity{resource="pods", cluster="c1"})');
+    expect(daemonSetPods.build(p)).toContain('label_replace(kube_daemonset_status_number_ready{cluster="c1"}, "replicas", "ready", "", "")');
+  });
+
+  it('parses a percentile matrix into one series per app and percentile', () => {
+    const wire = {
+      status: 'success',
+      data: {
+        resultType: 'matrix',
+        result: [
+          { metric: { namespace: 'a', service: 's', percentile: 'p99' }, values: [[1700000000, '0.25'], [1700000060, 'NaN']] },
+          { metric: { namespace: 'a', service: 's', percentile: 'p50' }, values: [[1700000000, '0.01']] },
+        ],
+      },
+    };
+    const rows = appLatency.parse(wire, clusterPromParamsSchema.parse({ cluster: 'c' }));
+    // NaN (no requests in the window) is dropped, not drawn as zero.
+    expect(rows).toEqual([
+      { labels: { namespace: 'a', service: 's', percentile: 'p99' }, points: [[1700000000, 0.25]] },
+      { labels: { namespace: 'a', service: 's', percentile: 'p50' }, points: [[1700000000, 0.01]] },
+    ]);
   });
 
   it('puts every user value of the logs queries through kqlString', () => {

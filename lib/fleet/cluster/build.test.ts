@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildChartData, buildCrashLoopRows, buildDeploymentRows, buildNodeRows } from './build';
+import { buildChartData, buildContainerRows, buildNodeRows, buildPressureSummary, buildReplicaRows, buildResourceRows } from './build';
 import { appendLines, toLogLines } from './logs';
 
 describe('panel transforms', () => {
@@ -29,15 +29,47 @@ describe('panel transforms', () => {
     expect(rows[1]).toMatchObject({ cpuCores: 4, podsCapacity: 110, podsRunning: null, memoryBytes: null });
   });
 
-  it('lists deployments short of replicas first and crash loops by namespace', () => {
-    const deployments = buildDeploymentRows([
-      { labels: { namespace: 'a', deployment: 'ok', replicas: 'desired' }, value: 2 },
-      { labels: { namespace: 'a', deployment: 'ok', replicas: 'available' }, value: 2 },
-      { labels: { namespace: 'b', deployment: 'bad', replicas: 'desired' }, value: 3 },
-      { labels: { namespace: 'b', deployment: 'bad', replicas: 'available' }, value: 1 },
+  it('lists controllers short of replicas first, by the label that names them, and containers by namespace', () => {
+    const replicas = (label: string, namespace: string, name: string, counts: Record<string, number>) =>
+      Object.entries(counts).map(([kind, value]) => ({ labels: { namespace, [label]: name, replicas: kind }, value }));
+    const deployments = buildReplicaRows([...replicas('deployment', 'a', 'ok', { desired: 2, available: 2 }), ...replicas('deployment', 'b', 'bad', { desired: 3, available: 1 })], 'deployment', 'available');
+    expect(deployments.map((d) => [d.name, d.actual, d.desired])).toEqual([['bad', 1, 3], ['ok', 2, 2]]);
+    // Another controller's label or another count is not this table's.
+    const daemonSets = buildReplicaRows(
+      [...replicas('daemonset', 'kube-system', 'kube-proxy', { desired: 8, ready: 7, available: 1 }), ...replicas('statefulset', 'kube-system', 'x', { desired: 1 })],
+      'daemonset',
+      'ready',
+    );
+    expect(daemonSets).toEqual([{ namespace: 'kube-system', name: 'kube-proxy', desired: 8, actual: 7 }]);
+    expect(buildContainerRows([{ labels: { namespace: 'z', pod: 'p', container: 'c' }, value: 1 }, { labels: { namespace: 'a', pod: 'q' }, value: 1 }, { labels: { namespace: 'a', pod: 'r', container: 'c' }, value: 0 }])).toEqual([
+      { namespace: 'z', pod: 'p', container: 'c' },
     ]);
-    expect(deployments.map((d) => d.name)).toEqual(['bad', 'ok']);
-    expect(buildCrashLoopRows([{ labels: { namespace: 'z', pod: 'p', container: 'c' }, value: 1 }, { labels: { namespace: 'a', pod: 'q' }, value: 1 }])).toEqual([{ namespace: 'z', pod: 'p', container: 'c' }]);
+  });
+
+  it('joins usage, requests and limits per namespace, biggest user first, a missing measure as null', () => {
+    const rows = buildResourceRows([
+      { labels: { namespace: 'small', measure: 'usage' }, value: 0.5 },
+      { labels: { namespace: 'small', measure: 'requests' }, value: 1 },
+      { labels: { namespace: 'big', measure: 'usage' }, value: 3 },
+      { labels: { namespace: 'big', measure: 'requests' }, value: 2 },
+      { labels: { namespace: 'big', measure: 'limits' }, value: 4 },
+      { labels: { namespace: 'big', measure: 'other' }, value: 9 },
+      { labels: { measure: 'usage' }, value: 9 },
+    ]);
+    expect(rows).toEqual([
+      { namespace: 'big', usage: 3, requests: 2, limits: 4 },
+      { namespace: 'small', usage: 0.5, requests: 1, limits: null },
+    ]);
+  });
+
+  it('counts the nodes checked for pressure and lists only the conditions that are true', () => {
+    const summary = buildPressureSummary([
+      { labels: { node: 'n2', condition: 'MemoryPressure' }, value: 1 },
+      { labels: { node: 'n2', condition: 'DiskPressure' }, value: 0 },
+      { labels: { node: 'n1', condition: 'DiskPressure' }, value: 1 },
+      { labels: { node: 'n3', condition: 'PIDPressure' }, value: 0 },
+    ]);
+    expect(summary).toEqual({ nodes: 3, pressed: [{ node: 'n1', condition: 'DiskPressure' }, { node: 'n2', condition: 'MemoryPressure' }] });
   });
 
   it('reads log rows oldest first and appends only new lines, bounded', () => {

@@ -70,39 +70,89 @@ export function buildNodeRows(ready: readonly SampleRow[] | null, allocatable: r
   return [...rows.values()].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
 }
 
-export interface DeploymentRow {
+/** A controller's desired replicas against those it has (available or ready, as its query says). */
+export interface ReplicaRow {
   namespace: string;
   name: string;
   desired: number;
-  available: number;
+  actual: number;
 }
 
-export function buildDeploymentRows(samples: readonly SampleRow[]): DeploymentRow[] {
-  const rows = new Map<string, DeploymentRow>();
+/**
+ * Rows from a `desired vs actual` query: `objectLabel` names the controller (deployment,
+ * statefulset, daemonset), the `replicas` label says which number a sample is.
+ */
+export function buildReplicaRows(samples: readonly SampleRow[], objectLabel: string, actualName: string): ReplicaRow[] {
+  const rows = new Map<string, ReplicaRow>();
   for (const s of samples) {
-    const { namespace, deployment, replicas } = s.labels;
-    if (!namespace || !deployment) continue;
-    const key = `${namespace}/${deployment}`;
-    const r = rows.get(key) ?? { namespace, name: deployment, desired: 0, available: 0 };
+    const namespace = s.labels['namespace'];
+    const name = s.labels[objectLabel];
+    const replicas = s.labels['replicas'];
+    if (!namespace || !name) continue;
+    const key = `${namespace}/${name}`;
+    const r = rows.get(key) ?? { namespace, name, desired: 0, actual: 0 };
     if (replicas === 'desired') r.desired = s.value;
-    if (replicas === 'available') r.available = s.value;
+    if (replicas === actualName) r.actual = s.value;
     rows.set(key, r);
   }
   // Short of replicas first, by how many are missing.
-  return [...rows.values()].sort((a, b) => b.desired - b.available - (a.desired - a.available) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+  return [...rows.values()].sort((a, b) => b.desired - b.actual - (a.desired - a.actual) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
 }
 
-export interface CrashLoopRow {
+/** A container named by namespace and pod: crash-looping, OOM-killed. */
+export interface ContainerRow {
   namespace: string;
   pod: string;
   container: string;
 }
 
-export function buildCrashLoopRows(samples: readonly SampleRow[]): CrashLoopRow[] {
+export function buildContainerRows(samples: readonly SampleRow[]): ContainerRow[] {
   return samples
     .flatMap((s) => {
       const { namespace, pod, container } = s.labels;
       return namespace && pod && container && s.value > 0 ? [{ namespace, pod, container }] : [];
     })
     .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.pod.localeCompare(b.pod));
+}
+
+/** One namespace's usage next to what its pods request and the limits they set; null when none set one. */
+export interface ResourceRow {
+  namespace: string;
+  usage: number | null;
+  requests: number | null;
+  limits: number | null;
+}
+
+/** Rows from a `usage vs requests and limits` query (the `measure` label), the biggest users first. */
+export function buildResourceRows(samples: readonly SampleRow[]): ResourceRow[] {
+  const rows = new Map<string, ResourceRow>();
+  for (const s of samples) {
+    const namespace = s.labels['namespace'];
+    const measure = s.labels['measure'];
+    if (!namespace || (measure !== 'usage' && measure !== 'requests' && measure !== 'limits')) continue;
+    const r = rows.get(namespace) ?? { namespace, usage: null, requests: null, limits: null };
+    r[measure] = s.value;
+    rows.set(namespace, r);
+  }
+  return [...rows.values()].sort((a, b) => (b.usage ?? 0) - (a.usage ?? 0) || a.namespace.localeCompare(b.namespace));
+}
+
+export interface PressureSummary {
+  /** Nodes the kubelet reported conditions for. */
+  nodes: number;
+  /** The conditions that are true, node by node. */
+  pressed: Array<{ node: string; condition: string }>;
+}
+
+export function buildPressureSummary(samples: readonly SampleRow[]): PressureSummary {
+  const nodes = new Set<string>();
+  const pressed: PressureSummary['pressed'] = [];
+  for (const s of samples) {
+    const { node, condition } = s.labels;
+    if (!node || !condition) continue;
+    nodes.add(node);
+    if (s.value > 0) pressed.push({ node, condition });
+  }
+  pressed.sort((a, b) => a.node.localeCompare(b.node) || a.condition.localeCompare(b.condition));
+  return { nodes: nodes.size, pressed };
 }

@@ -15,6 +15,9 @@ describe('panel value formats', () => {
     expect(formatValue(8, 'cores', false)).toBe('8 cores');
     expect(formatValue(0.25, 'cores', false)).toBe('0.25 cores');
     expect(formatValue(12.34, 'rps', false)).toBe('12.3 req/s');
+    expect(formatValue(0, 'rps', true)).toBe('0.0');
+    expect(formatValue(0.25, 'rps', true)).toBe('0.25');
+    expect(formatValue(0.0148, 'rps', false)).toBe('0.015 req/s');
     expect(formatValue(0.012, 'seconds', true)).toBe('12ms');
     expect(formatValue(Number.NaN, 'count', false)).toBe('—');
   });

@@ -31,8 +31,12 @@ export function formatValue(v: number, unit: ValueUnit, short: boolean): string 
       return `${short ? Number(v.toFixed(2)) : Number(v.toFixed(3))}${short ? '' : ' cores'}`;
     case 'count':
       return Number.isInteger(v) ? v.toLocaleString('en-US') : v.toFixed(1);
-    case 'rps':
-      return `${v.toFixed(v >= 100 ? 0 : 1)}${short ? '' : ' req/s'}`;
+    case 'rps': {
+      // Throttled and failed requests trickle at hundredths of a request per second: keep them apart from zero.
+      const a = Math.abs(v);
+      const digits = a >= 100 ? 0 : a >= 1 || a === 0 ? 1 : a >= 0.1 ? 2 : 3;
+      return `${v.toFixed(digits)}${short ? '' : ' req/s'}`;
+    }
     case 'seconds':
       return v < 1 ? `${(v * 1000).toFixed(short ? 0 : 1)}${short ? 'ms' : ' ms'}` : `${v.toFixed(2)}${short ? 's' : ' s'}`;
   }
