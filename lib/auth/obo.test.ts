@@ -8,7 +8,7 @@ import { startTestIssuer, type TestIssuer } from '../testing/auth/test-issuer';
 import { demoCloudAnswers } from '../testing/azure/demo-answers';
 import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, LOCAL_TENANT } from '../testing/azure/fixtures';
 import { startLocalCloud, type LocalCloud } from '../testing/azure/local-cloud';
-import { createOboApp, createOboCredential } from './obo';
+import { createOboApp, createOboCredential, describeOboFailure } from './obo';
 
 /**
  * On-behalf-of end to end: the real msal-node exchanges each user's token at the local
@@ -90,5 +90,13 @@ describe('on-behalf-of', () => {
     const outcome = await runnerFor(forged).run(q.fleetInventory, {}, instant);
     expect(outcome.ok).toBe(false);
     expect(cloud.requests.filter((r) => r.service === 'arg' && r.status === 200).length).toBe(before);
+  });
+
+  it('turns Entra\'s refusals into messages a user or an admin can act on', () => {
+    const consent = describeOboFailure(new Error('invalid_grant: Error(s): 65001 - Timestamp: 2026-11-24 - Description: AADSTS65001: The user or administrator has not consented to use the application with ID x. - Correlation ID: y'));
+    expect(consent.name).toBe('OboExchangeError');
+    expect(consent.entraCode).toBe('AADSTS65001');
+    expect(consent.message).toBe('on-behalf-of token exchange refused (AADSTS65001): an administrator has not consented to the portal asking Azure on your behalf: grant admin consent for its API permissions');
+    expect(describeOboFailure(new Error('network_error: connect ECONNREFUSED 127.0.0.1:1')).message).toBe('on-behalf-of token exchange refused: network_error: connect ECONNREFUSED 127.0.0.1:1');
   });
 });

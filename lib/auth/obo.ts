@@ -60,6 +60,37 @@ export function createOboApp(options: OboAppOptions): ConfidentialClientApplicat
   });
 }
 
+/** Entra refused to trade the user's token; the message says what the user or an admin can do. */
+export class OboExchangeError extends Error {
+  override name = 'OboExchangeError';
+  constructor(
+    message: string,
+    readonly entraCode: string | null,
+  ) {
+    super(message);
+  }
+}
+
+const ADVICE: Record<string, string> = {
+  // https://learn.microsoft.com/entra/identity-platform/reference-error-codes
+  AADSTS65001: 'an administrator has not consented to the portal asking Azure on your behalf: grant admin consent for its API permissions',
+  AADSTS50013: 'Entra did not accept your sign-in token for the exchange: sign in again',
+  AADSTS500133: 'your sign-in has expired: sign in again',
+  AADSTS700024: 'your sign-in has expired: sign in again',
+  AADSTS50076: 'Azure needs multi-factor authentication for this resource: sign in again with MFA',
+  AADSTS50079: 'Azure needs multi-factor authentication for this resource: sign in again with MFA',
+  AADSTS7000215: 'the portal\'s client secret (AUTH_CLIENT_SECRET) is wrong or expired',
+};
+
+/** A short, actionable reading of an msal-node failure (its messages run to several lines of ids). */
+export function describeOboFailure(error: unknown): OboExchangeError {
+  const text = error instanceof Error ? error.message : String(error);
+  const code = /AADSTS\d+/.exec(text)?.[0] ?? null;
+  const advice = code ? ADVICE[code] : undefined;
+  const summary = advice ?? (text.split(' - ')[0]?.split('\n')[0]?.slice(0, 200) || 'the token exchange failed');
+  return new OboExchangeError(`on-behalf-of token exchange refused${code ? ` (${code})` : ''}: ${summary}`, code);
+}
+
 /**
  * A TokenCredential for the Azure SDKs that answers with the user's downstream token.
  * `userToken` is read on every call, so a renewed sign-in is picked up without a new client.
@@ -67,7 +98,12 @@ export function createOboApp(options: OboAppOptions): ConfidentialClientApplicat
 export function createOboCredential(app: ConfidentialClientApplication, userToken: () => string): TokenCredential {
   return {
     async getToken(scopes: string | string[], _options?: GetTokenOptions): Promise<AccessToken | null> {
-      const result = await app.acquireTokenOnBehalfOf({ oboAssertion: userToken(), scopes: Array.isArray(scopes) ? scopes : [scopes] });
+      let result: Awaited<ReturnType<ConfidentialClientApplication['acquireTokenOnBehalfOf']>>;
+      try {
+        result = await app.acquireTokenOnBehalfOf({ oboAssertion: userToken(), scopes: Array.isArray(scopes) ? scopes : [scopes] });
+      } catch (error) {
+        throw describeOboFailure(error);
+      }
       if (!result?.accessToken) return null;
       return { token: result.accessToken, expiresOnTimestamp: result.expiresOn?.getTime() ?? Date.now() + 300_000 };
     },

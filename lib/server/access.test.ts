@@ -175,6 +175,9 @@ describe('on-behalf-of through the data services', () => {
     const view = await loadFleetOverview(registry.forUser(forged, app, auth), NOW_S * 1000 + 20_000);
     expect(view.clusters).toEqual([]);
     expect(view.notices.length).toBeGreaterThan(0);
+    // The panel says what went wrong in words a user can act on, as an authorization failure.
+    expect(view.notices[0]).toMatchObject({ queryId: 'arg.fleet-inventory', failure: 'unauthorized' });
+    expect(view.notices[0]?.message).toContain('on-behalf-of token exchange refused (AADSTS50013): Entra did not accept your sign-in token for the exchange: sign in again');
     expect(served('arg').filter((r) => r.status === 200)).toEqual([]);
   });
 });

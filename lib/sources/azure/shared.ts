@@ -188,7 +188,7 @@ function serviceMessage(details: unknown): { code?: string; message?: string } {
 }
 
 // @azure/identity's errors: the credential could not get a token, so the service was never asked.
-const CREDENTIAL_ERRORS = new Set(['CredentialUnavailableError', 'AuthenticationError', 'AggregateAuthenticationError', 'AuthenticationRequiredError']);
+const CREDENTIAL_ERRORS = new Set(['CredentialUnavailableError', 'AuthenticationError', 'AggregateAuthenticationError', 'AuthenticationRequiredError', 'OboExchangeError']);
 
 const FAILURE_BY_STATUS: Record<number, SourceFailure> = {
   400: 'bad-query',
