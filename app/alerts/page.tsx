@@ -32,7 +32,7 @@ export default async function AlertsPage({ searchParams }: PageProps): Promise<R
   }
   return (
     <AlertsView
-      data={buildAlertsData(loaded.inputs, loaded.fired, params.value)}
+      data={buildAlertsData(loaded.inputs, loaded.fired, params.value, loaded.firing)}
       view={params.value}
       notices={loaded.notices}
       queries={loaded.queries}

@@ -41,7 +41,7 @@ export function AlertsView({ data, view, notices, queries, generatedAt, paramErr
   return (
     <div className="space-y-4">
       <PageHeader title="Alerts" paramErrors={paramErrors}>
-            Azure Monitor alerts firing across the fleet, and which clusters carry Azure&apos;s {data.rules.length} recommended Prometheus alert rules. As of {formatUtc(generatedAt)}.
+            Azure Monitor alerts and Prometheus rulers&apos; alerts firing across the fleet, and which clusters carry Azure&apos;s {data.rules.length} recommended Prometheus alert rules. As of {formatUtc(generatedAt)}.
       </PageHeader>
 
       <AutoSubmitForm action="/alerts" label="Alert filters">
@@ -101,7 +101,7 @@ export function AlertsView({ data, view, notices, queries, generatedAt, paramErr
                     <Sev s={g.worstSeverity} />
                     <span className="font-mono text-xs font-medium">{g.key}</span>
                     <span className="text-slate-500">
-                      {g.count} alert{g.count === 1 ? '' : 's'}
+                      {g.count} {pluralWord(g.count, 'alert')}
                     </span>
                   </summary>
                   <ul className="mt-2 space-y-1 pl-2 text-xs">
@@ -110,7 +110,7 @@ export function AlertsView({ data, view, notices, queries, generatedAt, paramErr
                         <Sev s={a.severity} />
                         <span className="font-medium">{a.rule}</span>
                         <span className="font-mono">{a.cluster ?? '—'}</span>
-                        <span className="text-slate-500">since {formatUtc(a.since)}</span>
+                        <span className="text-slate-500">{a.since ? `since ${formatUtc(a.since)}` : a.service}</span>
                         <span className="w-full text-slate-600">{a.description}</span>
                       </li>
                     ))}

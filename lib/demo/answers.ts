@@ -1,7 +1,7 @@
 import type { QueryRequest, QueryTime } from '../catalog/types';
 import type { FleetPromParams } from '../catalog/prom-params';
 import type { ArgResponse, LogsResponse, PromResponse } from '../catalog/wire';
-import { fleet as q, promInventory } from '../catalog';
+import { alerts, fleet as q, promInventory } from '../catalog';
 import type { DemoCluster, DemoFleet } from './fleet';
 import { hash32 } from './random';
 import { answerAzureArg, answerAzureLogs } from './azure-answers';
@@ -42,6 +42,9 @@ export function crashLoopSince(cluster: DemoCluster, workload: string, replica: 
 }
 
 const PROM_EVALUATORS: Record<string, PromEvaluator> = {
+  // The demo fleet's metrics go to Azure managed Prometheus, whose rule groups fire Azure Monitor
+  // alerts (answered from Resource Graph) and write no ALERTS series: nothing to count here.
+  [alerts.firingPrometheusAlerts.id]: () => [],
   [promInventory.promFleetInventory.id]: (fleet, p, t) =>
     scrapedClusters(fleet, p).flatMap((c) => {
       // count by (cluster, kubelet_version, provider) (kube_node_info): nodes exist once booted.

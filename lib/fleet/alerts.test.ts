@@ -40,6 +40,26 @@ describe('alerts across the demo fleet', () => {
     expect(fired.length).toBeGreaterThan(0);
   });
 
+  it('adds what a Prometheus ruler reports firing, by cluster label, counting its series; Watchdog is left out', () => {
+    const name = inputs.clusters[0]!.name;
+    const firing = [
+      { cluster: name.toUpperCase(), alertname: 'KubeNodeNotReady', severity: 'critical', count: 2 },
+      { cluster: name, alertname: 'Watchdog', severity: 'none', count: 1 },
+      { cluster: 'edge-only-in-prometheus', alertname: 'KubePodCrashLooping', severity: 'warning', count: 3 },
+    ];
+    const azureOnly = buildAlertsData(inputs, fired, ALL);
+    const both = buildAlertsData(inputs, fired, ALL, firing);
+    expect(both.totals.firing).toBe(azureOnly.totals.firing + 5);
+    const byRule = buildAlertsData(inputs, fired, { ...ALL, group: 'rule' }, firing);
+    expect(byRule.groups.find((g) => g.key === 'KubeNodeNotReady')).toMatchObject({ count: 2, worstSeverity: 'critical' });
+    expect(byRule.groups.some((g) => g.key === 'Watchdog')).toBe(false);
+    // The label's cluster is matched to the inventory's name; one Prometheus alone knows stays as named.
+    const mine = buildAlertsData(inputs, fired, { ...ALL, q: name }, firing);
+    expect(mine.groups.flatMap((g) => g.alerts).find((a) => a.rule === 'KubeNodeNotReady')).toMatchObject({ cluster: name, since: '', service: 'Prometheus ruler (ALERTS)', instances: 2 });
+    expect(mine.coverage.find((r) => r.cluster === name)?.firing).toBe((azureOnly.coverage.find((r) => r.cluster === name)?.firing ?? 0) + 2);
+    expect(buildAlertsData(inputs, fired, { ...ALL, q: 'edge-only' }, firing).totals).toMatchObject({ firing: 3, clustersFiring: 1 });
+  });
+
   it('groups by cluster, severity and rule with the same total', () => {
     const total = buildAlertsData(inputs, fired, ALL).totals.firing;
     for (const group of ['cluster', 'severity', 'rule'] as const) {

@@ -1,9 +1,10 @@
-import type { FiredAlertRow } from '../catalog/queries/alerts';
+import type { FiredAlertRow, FiringPromAlertRow } from '../catalog/queries/alerts';
 import { buildOnboardingData, recommendedCoverage, type OnboardingInputs } from './onboarding';
 import { RECOMMENDED_RULES } from './recommended-rules';
 
 /**
- * Alerts across the fleet: fired Azure Monitor alerts grouped by cluster, severity or rule,
+ * Alerts across the fleet: fired Azure Monitor alerts and alerts a Prometheus ruler reports
+ * firing (ALERTS), grouped by cluster, severity or rule,
  * and each cluster's coverage by Azure's recommended Prometheus rule groups with the fix and
  * the alert type that suits the data the cluster has (seed: "Choose an alert type").
  */
@@ -27,8 +28,11 @@ export interface FiredAlert {
   severity: string;
   cluster: string | null;
   service: string;
+  /** When it fired; '' when the source does not say (Prometheus' ALERTS carries no start). */
   since: string;
   description: string;
+  /** Firing instances behind this entry: 1 for an Azure alert, the series count for a Prometheus rule. */
+  instances: number;
 }
 
 export interface AlertGroup {
@@ -75,33 +79,50 @@ export function firingByCluster(inputs: OnboardingInputs, fired: readonly FiredA
 }
 
 function toAlert(a: FiredAlertRow, cluster: string | null): FiredAlert {
-  return { id: a.id, rule: a.name, severity: a.severity, cluster, service: a.monitorService, since: a.startDateTime, description: a.description };
+  return { id: a.id, rule: a.name, severity: a.severity, cluster, service: a.monitorService, since: a.startDateTime, description: a.description, instances: 1 };
 }
+
+/** Prometheus rules' severity words ranked among Azure's Sev0–Sev4. */
+const WORD_RANK: Record<string, number> = { critical: 1, warning: 2, info: 3 };
 
 const sevRank = (s: string): number => {
   const i = (SEVERITIES as readonly string[]).indexOf(s);
-  return i < 0 ? 99 : i;
+  return i >= 0 ? i : (WORD_RANK[s.toLowerCase()] ?? 99);
 };
 
-export function buildAlertsData(inputs: OnboardingInputs, fired: readonly FiredAlertRow[] | null, f: AlertFilters): AlertsData {
+/** One entry per cluster × rule × severity; Watchdog-style meta alerts (severity "none") are left out. */
+function fromPrometheus(rows: readonly FiringPromAlertRow[], names: ReadonlyMap<string, string>): FiredAlert[] {
+  return rows
+    .filter((r) => r.severity.toLowerCase() !== 'none')
+    .map((r) => ({
+      id: `prom/${r.cluster}/${r.alertname}/${r.severity}`,
+      rule: r.alertname,
+      severity: r.severity || 'no severity',
+      cluster: names.get(r.cluster.toLowerCase()) ?? r.cluster,
+      service: 'Prometheus ruler (ALERTS)',
+      since: '',
+      description: `${r.count} firing series`,
+      instances: r.count,
+    }));
+}
+
+export function buildAlertsData(inputs: OnboardingInputs, fired: readonly FiredAlertRow[] | null, f: AlertFilters, firing: readonly FiringPromAlertRow[] | null = null): AlertsData {
   const q = f.q.trim().toLowerCase();
   const nameById = new Map(inputs.clusters.map((c) => [c.id.toLowerCase(), c.name]));
-  const alerts = (fired ?? [])
-    .map((a) => toAlert(a, nameById.get(a.targetResource) ?? null))
-    .filter((a) => (!f.severity || a.severity === f.severity) && (!q || (a.cluster ?? '').toLowerCase().includes(q)));
+  const names = new Map(inputs.clusters.map((c) => [c.name.toLowerCase(), c.name]));
+  const every = [...(fired ?? []).map((a) => toAlert(a, nameById.get(a.targetResource) ?? null)), ...fromPrometheus(firing ?? [], names)];
+  const alerts = every.filter((a) => (!f.severity || a.severity === f.severity) && (!q || (a.cluster ?? '').toLowerCase().includes(q)));
+  const instances = (list: readonly FiredAlert[]): number => list.reduce((n, a) => n + a.instances, 0);
   const keyOf = (a: FiredAlert): string => (f.group === 'cluster' ? (a.cluster ?? '(not a cluster)') : f.group === 'severity' ? a.severity : a.rule);
   const byKey = new Map<string, FiredAlert[]>();
   for (const a of alerts) byKey.set(keyOf(a), [...(byKey.get(keyOf(a)) ?? []), a]);
   const groups = [...byKey]
-    .map(([key, list]) => ({ key, count: list.length, worstSeverity: [...list].sort((x, y) => sevRank(x.severity) - sevRank(y.severity))[0]?.severity ?? '', alerts: list }))
+    .map(([key, list]) => ({ key, count: instances(list), worstSeverity: [...list].sort((x, y) => sevRank(x.severity) - sevRank(y.severity))[0]?.severity ?? '', alerts: list }))
     .sort((a, b) => sevRank(a.worstSeverity) - sevRank(b.worstSeverity) || b.count - a.count || (a.key < b.key ? -1 : 1));
 
   const fixes = buildOnboardingData(inputs, { persona: 'all', gapsOnly: false, q: '', capability: 'recommended-alerts' });
   const firingCount = new Map<string, number>();
-  for (const a of fired ?? []) {
-    const name = nameById.get(a.targetResource);
-    if (name) firingCount.set(name, (firingCount.get(name) ?? 0) + 1);
-  }
+  for (const a of every) if (a.cluster) firingCount.set(a.cluster, (firingCount.get(a.cluster) ?? 0) + a.instances);
   const coverage: CoverageRow[] = [...inputs.clusters]
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map((c) => {
@@ -127,10 +148,10 @@ export function buildAlertsData(inputs: OnboardingInputs, fired: readonly FiredA
     })
     .filter((r) => (!q || r.cluster.toLowerCase().includes(q)) && (!f.coverageGaps || r.enabledRules < RECOMMENDED_RULES.length));
   const ruleFiring = new Map<string, number>();
-  for (const a of alerts) ruleFiring.set(a.rule, (ruleFiring.get(a.rule) ?? 0) + 1);
+  for (const a of alerts) ruleFiring.set(a.rule, (ruleFiring.get(a.rule) ?? 0) + a.instances);
   return {
     totals: {
-      firing: alerts.length,
+      firing: instances(alerts),
       clustersFiring: new Set(alerts.map((a) => a.cluster).filter(Boolean)).size,
       coveredClusters: coverage.filter((r) => r.enabledRules === RECOMMENDED_RULES.length).length,
       clusters: coverage.length,

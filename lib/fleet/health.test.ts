@@ -40,13 +40,17 @@ describe('health rollup', () => {
     const info = rollUpHealth({ ...base, alerts: [{ rule: 'KubeContainerWaiting', severity: 'Sev3' }, { rule: 'KubePodCrashLooping', severity: 'Sev4' }, { rule: 'KubePodCrashLooping', severity: 'Sev4' }] });
     expect(info.status).toBe('warning');
     expect(info.reasons).toEqual([
-      { signal: 'alerts', severity: 'warning', layer: 'alerts', value: 3, message: '3 alerts firing, worst Sev3: KubeContainerWaiting, KubePodCrashLooping (critical at Sev0/Sev1, else warning)' },
+      { signal: 'alerts', severity: 'warning', layer: 'alerts', value: 3, message: '3 alerts firing, worst Sev3: KubeContainerWaiting, KubePodCrashLooping (critical at Sev0/Sev1/critical, else warning)' },
     ]);
     const sev1 = rollUpHealth({ ...base, alerts: [{ rule: 'B', severity: 'Sev2' }, { rule: 'A', severity: 'Sev1' }, { rule: 'C', severity: 'Sev4' }, { rule: 'D', severity: 'Sev3' }] });
     expect(sev1.status).toBe('critical');
-    expect(sev1.reasons[0]?.message).toBe('4 alerts firing, worst Sev1: A, B +2 (critical at Sev0/Sev1, else warning)');
+    expect(sev1.reasons[0]?.message).toBe('4 alerts firing, worst Sev1: A, B +2 (critical at Sev0/Sev1/critical, else warning)');
     expect(rollUpHealth({ ...base, alerts: [] })).toEqual({ status: 'healthy', reasons: [] });
     expect(rollUpHealth({ ...base, alerts: null }).status).toBe('healthy');
+    // Prometheus rules name their severity in words, and count firing series.
+    const prom = rollUpHealth({ ...base, alerts: [{ rule: 'KubePodCrashLooping', severity: 'warning', count: 3 }, { rule: 'KubeNodeNotReady', severity: 'critical', count: 1 }] });
+    expect(prom.status).toBe('critical');
+    expect(prom.reasons[0]?.message).toBe('4 alerts firing, worst critical: KubeNodeNotReady, KubePodCrashLooping (critical at Sev0/Sev1/critical, else warning)');
     // A stopped cluster's stale alerts do not outrank "stopped".
     expect(rollUpHealth({ ...base, powerState: 'Stopped', alerts: [{ rule: 'A', severity: 'Sev0' }] }).reasons.map((r) => r.signal)).toEqual(['power-state']);
   });

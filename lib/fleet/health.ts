@@ -13,16 +13,19 @@ export const HEALTH_THRESHOLDS = {
   /** Crash-looping containers at or above which a cluster is critical. */
   crashLoopCritical: 10,
   /**
-   * Fired Azure Monitor alerts of these severities make a cluster critical; any other severity
-   * makes it a warning. Azure's recommended Kubernetes rules fire at Sev3/Sev4, yet a fired
-   * KubeNodeNotReady is still something wrong, so no fired alert leaves a cluster healthy.
+   * Firing alerts of these severities make a cluster critical (Azure Monitor's Sev0/Sev1, a
+   * Prometheus rule's `severity="critical"`); any other severity makes it a warning. Azure's
+   * recommended Kubernetes rules fire at Sev3/Sev4, yet a fired KubeNodeNotReady is still
+   * something wrong, so no firing alert leaves a cluster healthy.
    */
-  alertCritical: ['Sev0', 'Sev1'] as readonly string[],
+  alertCritical: ['Sev0', 'Sev1', 'critical'] as readonly string[],
 } as const;
 
 export interface FiredAlertInput {
   rule: string;
   severity: string;
+  /** Firing instances of this rule (Prometheus counts series); 1 when absent. */
+  count?: number;
 }
 
 export interface HealthInputs {
@@ -47,25 +50,28 @@ export interface HealthInputs {
   alerts?: readonly FiredAlertInput[] | null;
 }
 
-/** Sev0 is the worst; unknown severities sort last. */
+const PROM_SEVERITY_RANK: Record<string, number> = { critical: 0, warning: 2, info: 3 };
+
+/** Azure's Sev0 and Prometheus' critical are the worst; unknown severities sort last. */
 function severityRank(severity: string): number {
   const n = /^Sev([0-4])$/.exec(severity)?.[1];
-  return n === undefined ? 9 : Number(n);
+  return n !== undefined ? Number(n) : (PROM_SEVERITY_RANK[severity.toLowerCase()] ?? 9);
 }
 
 function alertsReason(alerts: readonly FiredAlertInput[]): HealthReason | null {
   if (alerts.length === 0) return null;
   const sorted = [...alerts].sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-  const worst = sorted[0]!.severity;
-  const critical = HEALTH_THRESHOLDS.alertCritical.includes(worst);
+  const worst = sorted[0]!.severity || 'no severity';
+  const critical = sorted.some((a) => HEALTH_THRESHOLDS.alertCritical.includes(a.severity) || a.severity.toLowerCase() === 'critical');
+  const total = alerts.reduce((n, a) => n + (a.count ?? 1), 0);
   const rules = [...new Set(sorted.map((a) => a.rule))];
   const named = rules.slice(0, 2).join(', ') + (rules.length > 2 ? ` +${rules.length - 2}` : '');
   return {
     signal: 'alerts',
     severity: critical ? 'critical' : 'warning',
     layer: 'alerts',
-    value: alerts.length,
-    message: `${plural(alerts.length, 'alert')} firing, worst ${worst}: ${named} (critical at ${HEALTH_THRESHOLDS.alertCritical.join('/')}, else warning)`,
+    value: total,
+    message: `${plural(total, 'alert')} firing, worst ${worst}: ${named} (critical at ${HEALTH_THRESHOLDS.alertCritical.join('/')}, else warning)`,
   };
 }
 

@@ -29,7 +29,7 @@ describe('fleet overview on the demo fleet', () => {
     expect(result.queries.map((q) => q.id)).toEqual([
       'arg.fleet-inventory', 'logs.last-upgrade-by-cluster', 'prom.fleet.node-readiness', 'prom.fleet.pod-phases',
       'prom.fleet.crashlooping-containers', 'prom.fleet.container-restarts', 'prom.fleet.cpu-utilization', 'prom.fleet.memory-utilization',
-      'logs.node-state-by-cluster', 'logs.pod-state-by-cluster', 'arg.fired-alerts',
+      'logs.node-state-by-cluster', 'logs.pod-state-by-cluster', 'arg.fired-alerts', 'prom.fleet.firing-alerts',
     ]);
     const model = new Map(getDemoFleet(SEED, SIZE).clusters.map((c) => [c.name, c]));
     for (const c of result.clusters) {
@@ -68,7 +68,7 @@ describe('fleet overview on the demo fleet', () => {
     expect(withoutNodes.every((c) => c.health.reasons.some((r) => r.message.startsWith('Prometheus did not answer')))).toBe(true);
     expect(result.clusters.some((c) => c.lastUpgrade !== null)).toBe(true);
     const promNotices = result.notices.filter((n) => n.queryId.startsWith('prom.'));
-    expect(promNotices).toHaveLength(6);
+    expect(promNotices).toHaveLength(7);
     // Clusters with Container insights keep their node counts from Log Analytics.
     expect(result.clusters.some((c) => c.monitoring.nodeSource === 'container-insights' && c.nodes.ready !== null)).toBe(true);
     expect(promNotices[0]).toMatchObject({ severity: 'error', failure: 'unreachable', source: 'Prometheus' });
@@ -102,6 +102,27 @@ describe('fleet overview on the demo fleet', () => {
       expect(reason?.value, c.name).toBe(expected);
       if (reason) expect(c.health.status).not.toBe('healthy');
     }
+  });
+
+  it('alerts a Prometheus ruler reports firing join the rollup by cluster label; Watchdog and info alerts do not', async () => {
+    const names = (await overview({ arg: demo, logs: demo, prom: demo })).clusters.filter((c) => c.health.status === 'healthy').map((c) => c.name);
+    const [calm, quiet] = names;
+    if (!calm || !quiet) throw new Error('the demo fleet should have two healthy clusters');
+    const sample = (cluster: string, alertname: string, severity: string, n: number) => ({ metric: { cluster, alertname, severity }, value: [NOW, String(n)] });
+    const withRuler: Backend = {
+      ...demo,
+      run: (r, o) =>
+        r.query.id === 'prom.fleet.firing-alerts'
+          ? Promise.resolve({ wire: { status: 'success', data: { resultType: 'vector', result: [sample(calm, 'KubeNodeNotReady', 'critical', 1), sample(calm, 'Watchdog', 'none', 1), sample(quiet, 'CPUThrottlingHigh', 'info', 2)] } }, notices: [], executedText: r.text })
+          : demo.run(r, o),
+    };
+    const result = await overview({ arg: demo, logs: demo, prom: withRuler });
+    const byName = new Map(result.clusters.map((c) => [c.name, c]));
+    expect(byName.get(calm)?.health).toEqual({
+      status: 'critical',
+      reasons: [{ signal: 'alerts', severity: 'critical', layer: 'alerts', value: 1, message: '1 alert firing, worst critical: KubeNodeNotReady (critical at Sev0/Sev1/critical, else warning)' }],
+    });
+    expect(byName.get(quiet)?.health.status).toBe('healthy');
   });
 
   it('an alert source that fails costs only the alert reasons', async () => {

@@ -1,5 +1,6 @@
 import { alerts as aq, azure as ci, fleet as q, promInventory } from '../catalog';
 import type { ClusterInventoryRow, ClusterStateCount, ClusterValue } from '../catalog/queries/fleet';
+import type { FiringPromAlertRow } from '../catalog/queries/alerts';
 import type { PromClusterInventoryRow } from '../catalog/queries/prom-inventory';
 import type { QueryOutcome, QueryRunner } from '../sources/runner';
 import { rollUpHealth, type FiredAlertInput, type HealthInputs } from './health';
@@ -16,6 +17,14 @@ export interface FleetOverviewOptions {
   now: number;
   clusterLabel: string;
   latestMinor: number;
+}
+
+/**
+ * Meta alerts say nothing about a cluster's health: kube-prometheus' always-firing Watchdog and
+ * InfoInhibitor carry severity "none", and "info" alerts are meant to be read, not paged on.
+ */
+function countsForHealth(a: FiringPromAlertRow): boolean {
+  return !['none', 'info'].includes(a.severity.toLowerCase());
 }
 
 /** Several panels of one unconfigured source make one notice, not one each. */
@@ -170,7 +179,7 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
     const scope = ids.length <= MAX_SCOPED_CLUSTERS ? { clusterIds: ids } : {};
     return Promise.all([runner.run(ci.nodeStateByCluster, scope, instant), runner.run(ci.podStateByCluster, scope, instant)]);
   });
-  const [inventory, fromMetrics, upgrades, readiness, phases, crashLoops, restarts, cpu, memory, insights, fired] = await Promise.all([
+  const [inventory, fromMetrics, upgrades, readiness, phases, crashLoops, restarts, cpu, memory, insights, fired, firing] = await Promise.all([
     argInventory,
     metricsInventory,
     runner.run(q.lastUpgradeByCluster, {}, instant),
@@ -182,9 +191,10 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
     runner.run(q.memoryUtilization, promParams, instant),
     containerInsights,
     runner.run(aq.firedAzureAlerts, {}, instant),
+    runner.run(aq.firingPrometheusAlerts, promParams, instant),
   ]);
   const [ciNodes, ciPods] = insights ?? [null, null];
-  const outcomes = [fromMetrics ?? inventory, upgrades, readiness, phases, crashLoops, restarts, cpu, memory, ...(insights ?? []), fired] as QueryOutcome<unknown>[];
+  const outcomes = [fromMetrics ?? inventory, upgrades, readiness, phases, crashLoops, restarts, cpu, memory, ...(insights ?? []), fired, firing] as QueryOutcome<unknown>[];
   const ciNodesBy = ciNodes?.ok ? new Map(ciNodes.rows.map((r) => [r.ClusterId.toLowerCase(), r])) : null;
   const ciPodsBy = ciPods?.ok ? new Map(ciPods.rows.map((r) => [r.ClusterId.toLowerCase(), r])) : null;
   const entries: InventoryEntry[] = fromMetrics
@@ -203,9 +213,12 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
   const memoryBy = byCluster(memory);
   const lastUpgrade = upgrades.ok ? new Map(upgrades.rows.map((r) => [r.ResourceId.toLowerCase(), r.LastUpgrade])) : null;
   const metricsFailed = !readiness.ok ? readiness.error.message : null;
-  // Alerts name their target by resource id; an unanswered alert source leaves them out of the rollup.
+  // Azure alerts name their target by resource id, Prometheus alerts by the cluster label; an
+  // unanswered source leaves its alerts out of the rollup.
   const alertsBy = new Map<string, FiredAlertInput[]>();
-  if (fired.ok) for (const a of fired.rows) alertsBy.set(a.targetResource, [...(alertsBy.get(a.targetResource) ?? []), { rule: a.name, severity: a.severity }]);
+  const addAlert = (key: string, a: FiredAlertInput): void => void alertsBy.set(key, [...(alertsBy.get(key) ?? []), a]);
+  if (fired.ok) for (const a of fired.rows) addAlert(a.targetResource, { rule: a.name, severity: a.severity });
+  if (firing.ok) for (const a of firing.rows) if (countsForHealth(a)) addAlert(`name:${a.cluster.toLowerCase()}`, { rule: a.alertname, severity: a.severity, count: a.count });
 
   const clusters: ClusterSummary[] = entries.map((row) => {
     const key = row.name.toLowerCase();
@@ -251,7 +264,7 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
           ? 'No metrics: managed Prometheus is not enabled on this cluster'
           : `No metrics: no kube-state-metrics series with ${options.clusterLabel}="${row.name}"`;
     }
-    const alerts = fired.ok ? (alertsBy.get(row.id.toLowerCase()) ?? []) : null;
+    const alerts = fired.ok || firing.ok ? [...(alertsBy.get(row.id.toLowerCase()) ?? []), ...(alertsBy.get(`name:${key}`) ?? [])] : null;
     const health = rollUpHealth({ powerState, kubernetesVersion: row.kubernetesVersion, versionSupport: support, latestMinor: options.latestMinor, metrics, noMetricsReason, alerts });
     const podStates = ciNode ? (ciPod ? { Running: ciPod.Running, Pending: ciPod.Pending, Failed: ciPod.Failed } : null) : metrics ? stateCounts(phasesBy?.get(key)) : null;
     const podsKnown = ciNode ? ciPod !== undefined : phasesBy !== null;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { ArgQuery } from '../types';
-import { argRows } from '../wire';
+import { fleetPromParamsSchema, selector, type FleetPromParams } from '../prom-params';
+import type { ArgQuery, PromQuery } from '../types';
+import { argRows, promVector } from '../wire';
 
 /**
  * Fired Azure Monitor alerts from Resource Graph (alertsmanagementresources), after the
@@ -53,4 +54,38 @@ export const firedAzureAlerts: ArgQuery<NoParams, FiredAlertRow> = {
   parse: (wire) => argRows(wire).map((row) => firedAlertSchema.parse(row)),
 };
 
-export const ALERT_QUERIES = [firedAzureAlerts] as const;
+export interface FiringPromAlertRow {
+  cluster: string;
+  alertname: string;
+  /** The rule's `severity` label (kubernetes-mixin: critical, warning, info); '' when it has none. */
+  severity: string;
+  /** Firing series of this alert on this cluster (one per pod, node, …). */
+  count: number;
+}
+
+/**
+ * Alerts a Prometheus-compatible ruler reports firing (Prometheus, Thanos Ruler, Mimir ruler,
+ * vmalert with remote write): the synthetic ALERTS series it writes for every active alert.
+ * https://prometheus.io/docs/prometheus/latest/configuration/alerting_rules/#inspecting-alerts-during-runtime
+ * Azure managed Prometheus writes none: its rule groups fire Azure Monitor alerts instead.
+ */
+export const firingPrometheusAlerts: PromQuery<FleetPromParams, FiringPromAlertRow> = {
+  id: 'prom.fleet.firing-alerts',
+  kind: 'prom',
+  mode: 'instant',
+  layer: 'alerts',
+  personas: ['fleet-architect', 'platform-engineer', 'developer', 'network-engineer'],
+  title: 'Firing Prometheus alerts by cluster',
+  description: 'Alerting rules evaluated by a Prometheus-compatible ruler that are firing now (the ALERTS series), counted by cluster, alert and severity.',
+  params: fleetPromParamsSchema,
+  build: (p) => `count by (${p.clusterLabel}, alertname, severity) (ALERTS${selector(p, { alertstate: 'firing' })})`,
+  parse: (wire, p) =>
+    promVector(wire).flatMap((s) => {
+      const cluster = s.labels[p.clusterLabel];
+      const alertname = s.labels['alertname'];
+      if (cluster === undefined || alertname === undefined || !Number.isFinite(s.value)) return [];
+      return [{ cluster, alertname, severity: s.labels['severity'] ?? '', count: s.value }];
+    }),
+};
+
+export const ALERT_QUERIES = [firedAzureAlerts, firingPrometheusAlerts] as const;
