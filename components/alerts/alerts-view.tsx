@@ -8,6 +8,7 @@ import type { ExecutedQuery } from '@/lib/sources/runner';
 import { serializeAlertParams } from '@/lib/url-state/alerts';
 import type { ParamError } from '@/lib/url-state/overview';
 import { AutoSubmitForm } from '@/components/insights/auto-submit-form';
+import { SeverityBadge } from '@/components/ui/severity-badge';
 import { CopyTextButton } from '@/components/ui/copy-text-button';
 import { ExecutedQueries } from '@/components/ui/executed-queries';
 import { PanelNotices } from '@/components/ui/panel-notices';
@@ -23,18 +24,6 @@ export interface AlertsViewProps {
 }
 
 const GROUP_LABEL: Record<(typeof ALERT_GROUPS)[number], string> = { cluster: 'Cluster', severity: 'Severity', rule: 'Rule' };
-const SEV_STYLE: Record<string, string> = {
-  Sev0: 'bg-red-700 text-white',
-  Sev1: 'bg-red-100 text-red-800',
-  Sev2: 'bg-orange-100 text-orange-800',
-  Sev3: 'bg-amber-100 text-amber-900',
-  Sev4: 'bg-sky-100 text-sky-800',
-};
-
-function Sev({ s }: { s: string }): ReactNode {
-  return <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${SEV_STYLE[s] ?? 'bg-slate-100 text-slate-700'}`}>{s}</span>;
-}
-
 export function AlertsView({ data, view, notices, queries, generatedAt, paramErrors }: AlertsViewProps): ReactNode {
   const gaps = data.coverage.filter((r) => r.fix);
   const script = ['#!/usr/bin/env bash', `# Fleetwatch: deploy Azure's recommended Prometheus alert rules to ${gaps.length} cluster(s)`, '# Needs recommended-metric-alerts.json (download it from this page) and ACTION_GROUP_ID.', 'set -euo pipefail', ...gaps.map((r) => `\n# ${r.cluster}\n${r.fix ?? ''}`)].join('\n');
@@ -98,7 +87,7 @@ export function AlertsView({ data, view, notices, queries, generatedAt, paramErr
               <li key={g.key} className="px-4 py-2">
                 <details>
                   <summary className="flex cursor-pointer flex-wrap items-center gap-2 text-sm">
-                    <Sev s={g.worstSeverity} />
+                    <SeverityBadge severity={g.worstSeverity} />
                     <span className="font-mono text-xs font-medium">{g.key}</span>
                     <span className="text-slate-500">
                       {g.count} {pluralWord(g.count, 'alert')}
@@ -107,7 +96,7 @@ export function AlertsView({ data, view, notices, queries, generatedAt, paramErr
                   <ul className="mt-2 space-y-1 pl-2 text-xs">
                     {g.alerts.slice(0, 50).map((a) => (
                       <li key={a.id} className="flex flex-wrap gap-x-2">
-                        <Sev s={a.severity} />
+                        <SeverityBadge severity={a.severity} />
                         <span className="font-medium">{a.rule}</span>
                         <span className="font-mono">{a.cluster ?? '—'}</span>
                         <span className="text-slate-500">{a.since ? `since ${formatUtc(a.since)}` : a.service}</span>
@@ -225,7 +214,7 @@ export function AlertsView({ data, view, notices, queries, generatedAt, paramErr
                   </th>
                   <td className="px-4 py-1">{r.level}</td>
                   <td className="px-4 py-1">
-                    <Sev s={`Sev${r.azureSeverity}`} />
+                    <SeverityBadge severity={`Sev${r.azureSeverity}`} />
                   </td>
                   <td className="px-4 py-1">{r.for}</td>
                   <td className="px-4 py-1 text-right tabular-nums">{r.firing}</td>

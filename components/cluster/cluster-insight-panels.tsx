@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { alerts as aq } from '@/lib/catalog';
+import { azureAlert, bySeverity, prometheusAlerts } from '@/lib/fleet/alerts';
 import { buildCostData, COST_RANGES } from '@/lib/fleet/cost';
 import { formatAge, formatMoneyCents, formatPercent } from '@/lib/format';
 import { requestAccess } from '@/lib/server/access';
@@ -9,10 +10,10 @@ import { costOptionsFor } from '@/lib/server/cost-options';
 import { loadCost } from '@/lib/server/cost-service';
 import { serializeCostParams, DEFAULT_COST } from '@/lib/url-state/cost';
 import type { ClusterPageContext } from './context';
+import { SeverityBadge } from '@/components/ui/severity-badge';
 import { Panel, PanelEmpty, PanelError } from './panel';
 
 const TOP_NAMESPACES = 5;
-const SEVERITY_STYLE: Record<string, string> = { Sev0: 'bg-red-100 text-red-800', Sev1: 'bg-red-100 text-red-800', critical: 'bg-red-100 text-red-800', Sev2: 'bg-amber-100 text-amber-900', warning: 'bg-amber-100 text-amber-900' };
 
 /** This cluster's share of the fleet cost view: the same allocation as /cost?cluster=<name>. */
 export async function ClusterCostPanel({ ctx }: { ctx: ClusterPageContext }): Promise<ReactNode> {
@@ -73,14 +74,13 @@ export async function ClusterAlertsPanel({ ctx }: { ctx: ClusterPageContext }): 
     runPanelQuery(aq.firedAzureAlerts, {}, at),
     runPanelQuery(aq.firingPrometheusAlerts, { clusterLabel: ctx.prom.clusterLabel, clusters: [ctx.cluster.name] }, at),
   ]);
-  const id = ctx.cluster.id.toLowerCase();
+  const { id, name } = ctx.cluster;
   const items = [
-    ...(azure.ok ? azure.rows.filter((a) => a.targetResource === id).map((a) => ({ key: a.id, severity: a.severity, rule: a.name, when: `fired ${formatAge(a.startDateTime, nowIso)}`, detail: a.description })) : []),
-    ...(ruler.ok ? ruler.rows.filter((a) => a.severity !== 'none').map((a) => ({ key: `${a.alertname}/${a.severity}`, severity: a.severity || 'no severity', rule: a.alertname, when: `${a.count} firing series`, detail: 'Prometheus ruler (ALERTS)' })) : []),
-  ].sort((a, b) => rank(a.severity) - rank(b.severity) || (a.rule < b.rule ? -1 : 1));
+    ...(azure.ok ? azure.rows.filter((a) => a.targetResource === id.toLowerCase()).map((a) => azureAlert(a, name)) : []),
+    ...(ruler.ok ? prometheusAlerts(ruler.rows) : []),
+  ].sort(bySeverity);
   // A source that is not configured is not news on every cluster page; a failing one is.
   const failures = [azure, ruler].flatMap((o) => (!o.ok && o.error.failure !== 'not-configured' ? [o.error] : []));
-  const answered = azure.ok || ruler.ok;
   return (
     <Panel title="Firing alerts" description="Azure Monitor alerts whose target is this cluster (Resource Graph) and alerts a Prometheus ruler reports firing for it (ALERTS)." queries={[azure.executed, ruler.executed]}>
       {failures.map((e) => (
@@ -88,27 +88,26 @@ export async function ClusterAlertsPanel({ ctx }: { ctx: ClusterPageContext }): 
           <PanelError error={e} />
         </div>
       ))}
-      {!answered ? null : items.length === 0 ? (
+      {!azure.ok && !ruler.ok ? null : items.length === 0 ? (
         <PanelEmpty>Nothing is firing on this cluster.</PanelEmpty>
       ) : (
         <ul aria-label="Firing alerts" className="divide-y divide-slate-100 text-sm">
           {items.slice(0, 8).map((a) => (
-            <li key={a.key} className="flex flex-wrap items-baseline gap-x-2 py-1.5">
-              <span className={`rounded px-1.5 text-xs font-semibold ${SEVERITY_STYLE[a.severity] ?? 'bg-slate-100 text-slate-700'}`}>{a.severity}</span>
+            <li key={a.id} className="flex flex-wrap items-baseline gap-x-2 py-1.5">
+              <SeverityBadge severity={a.severity} />
               <span className="font-medium">{a.rule}</span>
-              <span className="text-xs text-slate-500">{a.when}</span>
-              {a.detail && <span className="basis-full truncate text-xs text-slate-600" title={a.detail}>{a.detail}</span>}
+              <span className="text-xs text-slate-500">{a.since ? `fired ${formatAge(a.since, nowIso)}` : a.description}</span>
+              <span className="basis-full truncate text-xs text-slate-600" title={a.since ? a.description : a.service}>
+                {a.since ? a.description : a.service}
+              </span>
             </li>
           ))}
         </ul>
       )}
       {items.length > 8 && <p className="mt-1 text-xs text-slate-500">+{items.length - 8} more</p>}
-      <Link href={`/alerts?${new URLSearchParams({ q: ctx.cluster.name }).toString()}`} className="mt-3 inline-block text-xs font-medium text-sky-700 hover:underline">
+      <Link href={`/alerts?${new URLSearchParams({ q: name }).toString()}`} className="mt-3 inline-block text-xs font-medium text-sky-700 hover:underline">
         Open in Alerts →
       </Link>
     </Panel>
   );
 }
-
-const RANK: Record<string, number> = { Sev0: 0, critical: 1, Sev1: 1, Sev2: 2, warning: 2, Sev3: 3, info: 3, Sev4: 4 };
-const rank = (severity: string): number => RANK[severity] ?? 9;

@@ -6,7 +6,7 @@ import { demoOnboarding } from '../demo/onboarding';
 import { createDemoDiagnosticsReader } from '../demo/onboarding-answers';
 import { createDemoBackend } from '../sources/demo-backend';
 import { createQueryRunner } from '../sources/runner';
-import { buildAlertsData, firingByCluster } from './alerts';
+import { buildAlertsData } from './alerts';
 import type { OnboardingInputs } from './onboarding';
 import { loadOnboardingInputs } from './onboarding-load';
 import { RECOMMENDED_RULES } from './recommended-rules';
@@ -30,7 +30,7 @@ beforeAll(async () => {
 describe('alerts across the demo fleet', () => {
   it('fires KubePodCrashLooping exactly for crash-looping scraped clusters whose Pod-level group is on', () => {
     const fleet = getDemoFleet(SEED, SIZE);
-    const byCluster = firingByCluster(inputs, fired);
+    const byCluster = new Map(buildAlertsData(inputs, fired, ALL).groups.map((g) => [g.key, g.alerts]));
     for (const c of fleet.clusters) {
       const loops = c.workloads.reduce((s, w) => s + w.crashLooping, 0);
       const podLevel = demoOnboarding(fleet, c).recommendedRuleGroups.some((g) => g.level === 'Pod-level' && g.enabled);

@@ -1,4 +1,5 @@
 import type { FiredAlertRow, FiringPromAlertRow } from '../catalog/queries/alerts';
+import { alertSeverityRank, isMetaAlert } from './alert-severity';
 import { buildOnboardingData, recommendedCoverage, type OnboardingInputs } from './onboarding';
 import { RECOMMENDED_RULES } from './recommended-rules';
 
@@ -66,34 +67,22 @@ const RULES_BY_LEVEL = new Map<string, number>();
 for (const r of RECOMMENDED_RULES) RULES_BY_LEVEL.set(r.level, (RULES_BY_LEVEL.get(r.level) ?? 0) + 1);
 const LOG_RULES = RECOMMENDED_RULES.filter((r) => r.logEquivalent).length;
 
-/** Firing alerts per cluster name, for the health rollup and the cluster pages. */
-export function firingByCluster(inputs: OnboardingInputs, fired: readonly FiredAlertRow[]): Map<string, FiredAlert[]> {
-  const nameById = new Map(inputs.clusters.map((c) => [c.id.toLowerCase(), c.name]));
-  const out = new Map<string, FiredAlert[]>();
-  for (const a of fired) {
-    const cluster = nameById.get(a.targetResource) ?? null;
-    if (!cluster) continue;
-    out.set(cluster, [...(out.get(cluster) ?? []), toAlert(a, cluster)]);
-  }
-  return out;
-}
-
-function toAlert(a: FiredAlertRow, cluster: string | null): FiredAlert {
+/** An Azure Monitor alert as the alert lists show it. */
+export function azureAlert(a: FiredAlertRow, cluster: string | null): FiredAlert {
   return { id: a.id, rule: a.name, severity: a.severity, cluster, service: a.monitorService, since: a.startDateTime, description: a.description, instances: 1 };
 }
 
-/** Prometheus rules' severity words ranked among Azure's Sev0–Sev4. */
-const WORD_RANK: Record<string, number> = { critical: 1, warning: 2, info: 3 };
+const sevRank = alertSeverityRank;
 
-const sevRank = (s: string): number => {
-  const i = (SEVERITIES as readonly string[]).indexOf(s);
-  return i >= 0 ? i : (WORD_RANK[s.toLowerCase()] ?? 99);
-};
+/** Worst first, then by rule: the order every list of alerts is shown in. */
+export function bySeverity(a: FiredAlert, b: FiredAlert): number {
+  return sevRank(a.severity) - sevRank(b.severity) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
 
-/** One entry per cluster × rule × severity; Watchdog-style meta alerts (severity "none") are left out. */
-function fromPrometheus(rows: readonly FiringPromAlertRow[], names: ReadonlyMap<string, string>): FiredAlert[] {
+/** One entry per cluster × rule × severity, named as the inventory names the cluster; meta alerts left out. */
+export function prometheusAlerts(rows: readonly FiringPromAlertRow[], names: ReadonlyMap<string, string> = new Map()): FiredAlert[] {
   return rows
-    .filter((r) => r.severity.toLowerCase() !== 'none')
+    .filter((r) => !isMetaAlert(r.severity))
     .map((r) => ({
       id: `prom/${r.cluster}/${r.alertname}/${r.severity}`,
       rule: r.alertname,
@@ -110,7 +99,7 @@ export function buildAlertsData(inputs: OnboardingInputs, fired: readonly FiredA
   const q = f.q.trim().toLowerCase();
   const nameById = new Map(inputs.clusters.map((c) => [c.id.toLowerCase(), c.name]));
   const names = new Map(inputs.clusters.map((c) => [c.name.toLowerCase(), c.name]));
-  const every = [...(fired ?? []).map((a) => toAlert(a, nameById.get(a.targetResource) ?? null)), ...fromPrometheus(firing ?? [], names)];
+  const every = [...(fired ?? []).map((a) => azureAlert(a, nameById.get(a.targetResource) ?? null)), ...prometheusAlerts(firing ?? [], names)];
   const alerts = every.filter((a) => (!f.severity || a.severity === f.severity) && (!q || (a.cluster ?? '').toLowerCase().includes(q)));
   const instances = (list: readonly FiredAlert[]): number => list.reduce((n, a) => n + a.instances, 0);
   const keyOf = (a: FiredAlert): string => (f.group === 'cluster' ? (a.cluster ?? '(not a cluster)') : f.group === 'severity' ? a.severity : a.rule);

@@ -1,4 +1,5 @@
 import { pluralWord } from '../format';
+import { alertSeverityRank } from './alert-severity';
 import { SUPPORTED_MINOR_COUNT } from './versions';
 import type { ClusterHealth, HealthReason, HealthStatus, VersionSupport } from './types';
 
@@ -50,17 +51,9 @@ export interface HealthInputs {
   alerts?: readonly FiredAlertInput[] | null;
 }
 
-const PROM_SEVERITY_RANK: Record<string, number> = { critical: 0, warning: 2, info: 3 };
-
-/** Azure's Sev0 and Prometheus' critical are the worst; unknown severities sort last. */
-function severityRank(severity: string): number {
-  const n = /^Sev([0-4])$/.exec(severity)?.[1];
-  return n !== undefined ? Number(n) : (PROM_SEVERITY_RANK[severity.toLowerCase()] ?? 9);
-}
-
 function alertsReason(alerts: readonly FiredAlertInput[]): HealthReason | null {
   if (alerts.length === 0) return null;
-  const sorted = [...alerts].sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  const sorted = [...alerts].sort((a, b) => alertSeverityRank(a.severity) - alertSeverityRank(b.severity) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   const worst = sorted[0]!.severity || 'no severity';
   const critical = sorted.some((a) => HEALTH_THRESHOLDS.alertCritical.includes(a.severity) || a.severity.toLowerCase() === 'critical');
   const total = alerts.reduce((n, a) => n + (a.count ?? 1), 0);

@@ -3,6 +3,7 @@ import type { ClusterInventoryRow, ClusterStateCount, ClusterValue } from '../ca
 import type { FiringPromAlertRow } from '../catalog/queries/alerts';
 import type { PromClusterInventoryRow } from '../catalog/queries/prom-inventory';
 import type { QueryOutcome, QueryRunner } from '../sources/runner';
+import { isMetaAlert } from './alert-severity';
 import { rollUpHealth, type FiredAlertInput, type HealthInputs } from './health';
 import { outcomeNotices } from './outcomes';
 import { compareVersions, minorOf, versionSupport } from './versions';
@@ -19,12 +20,9 @@ export interface FleetOverviewOptions {
   latestMinor: number;
 }
 
-/**
- * Meta alerts say nothing about a cluster's health: kube-prometheus' always-firing Watchdog and
- * InfoInhibitor carry severity "none", and "info" alerts are meant to be read, not paged on.
- */
+/** Meta alerts say nothing about a cluster's health, and "info" alerts are meant to be read, not paged on. */
 function countsForHealth(a: FiringPromAlertRow): boolean {
-  return !['none', 'info'].includes(a.severity.toLowerCase());
+  return !isMetaAlert(a.severity) && a.severity.toLowerCase() !== 'info';
 }
 
 /** Several panels of one unconfigured source make one notice, not one each. */
