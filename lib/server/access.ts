@@ -30,7 +30,7 @@ export const SHARED_SCOPE = 'shared';
 interface UserEntry {
   access: DataAccess;
   /** The user's latest access token; the on-behalf-of credential reads it on every exchange. */
-  token: string;
+  latest: { token: string };
   lastUsed: number;
 }
 
@@ -86,7 +86,7 @@ export function createAccessRegistry(options: AccessRegistryOptions = {}): Acces
     const scope = userScope(user);
     const hit = users.get(scope);
     if (hit) {
-      hit.token = user.token;
+      hit.latest.token = user.token;
       hit.lastUsed = now;
       users.delete(scope);
       users.set(scope, hit);
@@ -95,20 +95,20 @@ export function createAccessRegistry(options: AccessRegistryOptions = {}): Acces
     if (!auth.clientSecret) throw new ConfigError('invalid configuration: AUTH_AZURE_ACCESS=obo needs AUTH_CLIENT_SECRET');
     // One msal-node app per user: its token cache then leaves with the user instead of growing forever.
     const app = createOboApp({ clientId: auth.apiClientId, clientSecret: auth.clientSecret, ca: options.ca, ...oboAuthority(config) });
-    const entry: UserEntry = { access: null as unknown as DataAccess, token: user.token, lastUsed: now };
+    const latest = { token: user.token };
     const set = createBackendSet(config, {
-      credential: createOboCredential(app, () => entry.token),
+      credential: createOboCredential(app, () => latest.token),
       // Only a Prometheus without per-user rights is shared; built lazily, the server's identity may have no secret.
       sharedProm: config.prometheus.urls.length > 0 && config.prometheus.auth.kind !== 'azure' ? serverAccess(config).backends.prom : undefined,
       ca: options.ca,
     });
-    entry.access = { config, scope, backends: set.backends, runner: createQueryRunner(set.backends), diagnostics: set.diagnostics };
-    users.set(scope, entry);
+    const access: DataAccess = { config, scope, backends: set.backends, runner: createQueryRunner(set.backends), diagnostics: set.diagnostics };
+    users.set(scope, { access, latest, lastUsed: now });
     for (const [key, e] of users) {
       if (users.size <= maxUsers && now - e.lastUsed < idleMs) break;
       users.delete(key);
     }
-    return entry.access;
+    return access;
   }
 
   return {

@@ -19,7 +19,7 @@ export interface LoadedPrices {
 /** A failed fetch is not retried on every page view. */
 const RETRY_AFTER_FAILURE_MS = 5 * 60_000;
 
-let cached: { key: string; until: number; value: Promise<LoadedPrices> } | null = null;
+let cached: { key: string; expiry: { until: number }; value: Promise<LoadedPrices> } | null = null;
 
 export function usesRetailApi(config: AppConfig, settings: InsightsConfig): boolean {
   return settings.prices === 'retail' || (settings.prices === 'auto' && config.mode === 'live' && config.azure !== null);
@@ -51,12 +51,12 @@ export function loadPrices(
   if (wanted.regions.length === 0) return Promise.resolve({ table: getSnapshotPrices(), notice: null, requests: 0 });
   const now = options.nowMs ?? Date.now();
   const key = `${settings.retailPricesUrl}|${wanted.regions.join(',')}|${wanted.skus.join(',')}`;
-  if (cached?.key === key && cached.until > now) return cached.value.then((v) => ({ ...v, requests: 0 }));
-  const entry: { key: string; until: number; value: Promise<LoadedPrices> } = { key, until: now + settings.pricesHours * 3_600_000, value: Promise.resolve(null as never) };
-  entry.value = fetchRetailPrices({ endpoint: settings.retailPricesUrl, ca: options.ca }, wanted).then(
+  if (cached?.key === key && cached.expiry.until > now) return cached.value.then((v) => ({ ...v, requests: 0 }));
+  const expiry = { until: now + settings.pricesHours * 3_600_000 };
+  const value = fetchRetailPrices({ endpoint: settings.retailPricesUrl, ca: options.ca }, wanted).then(
     (answer): LoadedPrices => ({ table: parseRetailPrices(answer.body, new Date(now).toISOString().slice(0, 10), 'retail-api'), notice: null, requests: answer.requests }),
     (error: unknown): LoadedPrices => {
-      entry.until = now + RETRY_AFTER_FAILURE_MS;
+      expiry.until = now + RETRY_AFTER_FAILURE_MS;
       const message = error instanceof Error ? error.message : String(error);
       return {
         table: getSnapshotPrices(),
@@ -65,8 +65,8 @@ export function loadPrices(
       };
     },
   );
-  cached = entry;
-  return entry.value;
+  cached = { key, expiry, value };
+  return value;
 }
 
 /** Test support: forget the price list fetched last. */

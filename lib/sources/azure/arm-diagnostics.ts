@@ -1,9 +1,9 @@
 import 'server-only';
-import { request as httpsRequest } from 'node:https';
 import type { TokenCredential } from '@azure/identity';
 import { SourceError, type SourceFailure } from '../errors';
 import { WireFormatError } from '../../catalog/wire';
 import { diagnosticSettingsPath, parseDiagnosticSettings, type DiagnosticSettingsReader, type DiagnosticSettingsResult } from './diagnostic-settings-wire';
+import { httpsGet, type HttpAnswer } from './https-get';
 import { retryAfterMs, scopeFor, sleep } from './shared';
 
 /**
@@ -30,33 +30,6 @@ export interface ArmDiagnosticsOptions {
 
 const FAILURE: Record<number, SourceFailure> = { 400: 'bad-query', 401: 'unauthorized', 403: 'forbidden', 404: 'bad-query', 408: 'timeout', 429: 'throttled', 504: 'timeout' };
 
-interface HttpAnswer {
-  status: number;
-  body: string;
-  headers: { get(name: string): string | undefined };
-}
-
-function get(url: URL, token: string, timeoutMs: number, ca: string | undefined): Promise<HttpAnswer> {
-  return new Promise((resolve, reject) => {
-    const req = httpsRequest(url, { method: 'GET', headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, timeout: timeoutMs, ...(ca ? { ca } : {}) }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const raw = res.headers;
-        resolve({
-          status: res.statusCode ?? 0,
-          body: Buffer.concat(chunks).toString('utf8'),
-          headers: { get: (name) => { const v = raw[name.toLowerCase()]; return Array.isArray(v) ? v[0] : v; } },
-        });
-      });
-      res.on('error', reject);
-    });
-    req.on('timeout', () => req.destroy(new SourceError(`Azure Resource Manager did not answer within ${Math.round(timeoutMs / 1000)} s`, { source: 'arg', failure: 'timeout', endpoint: url.origin })));
-    req.on('error', reject);
-    req.end();
-  });
-}
-
 function errorMessage(body: string): string | null {
   try {
     const parsed: unknown = JSON.parse(body);
@@ -78,7 +51,12 @@ export function createArmDiagnosticsReader(o: ArmDiagnosticsOptions): Diagnostic
     for (let attempt = 0; ; attempt++) {
       let answer: HttpAnswer;
       try {
-        answer = await get(url, token, timeoutMs, o.ca);
+        answer = await httpsGet(url, {
+          headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+          timeoutMs,
+          ca: o.ca,
+          timeoutError: () => new SourceError(`Azure Resource Manager did not answer within ${Math.round(timeoutMs / 1000)} s`, { source: 'arg', failure: 'timeout', endpoint: url.origin }),
+        });
       } catch (error) {
         const failure = error instanceof SourceError ? error.failure : 'unreachable';
         const message = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,6 @@
 import 'server-only';
-import { request as httpsRequest } from 'node:https';
 import { SourceError } from '../errors';
+import { httpsGet } from './https-get';
 
 /**
  * The Azure Retail Prices API (public, no sign-in):
@@ -60,30 +60,26 @@ export function retailPricesFilter(region: string, skus: readonly string[]): str
   return `serviceName eq 'Virtual Machines' and priceType eq 'Consumption' and armRegionName eq ${odataString(region)} and (${sizes})`;
 }
 
-function getJson(url: URL, timeoutMs: number, ca: string | undefined): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const req = httpsRequest(url, { method: 'GET', headers: { accept: 'application/json' }, timeout: timeoutMs, ...(ca ? { ca } : {}) }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        const status = res.statusCode ?? 0;
-        if (status !== 200) {
-          reject(new SourceError(`Azure Retail Prices answered HTTP ${status}${text ? `: ${text.slice(0, 200)}` : ''}`, { source: 'arg', failure: status === 429 ? 'throttled' : status >= 500 ? 'server-error' : 'bad-query', status, endpoint: url.origin }));
-          return;
-        }
-        try {
-          resolve(JSON.parse(text) as unknown);
-        } catch {
-          reject(new SourceError('Azure Retail Prices answered with a body that is not JSON', { source: 'arg', failure: 'bad-response', endpoint: url.origin }));
-        }
-      });
-      res.on('error', reject);
-    });
-    req.on('timeout', () => req.destroy(new SourceError(`Azure Retail Prices did not answer within ${Math.round(timeoutMs / 1000)} s`, { source: 'arg', failure: 'timeout', endpoint: url.origin })));
-    req.on('error', (error) => reject(error instanceof SourceError ? error : new SourceError(`Azure Retail Prices is unreachable: ${error.message}`, { source: 'arg', failure: 'unreachable', endpoint: url.origin })));
-    req.end();
+async function getJson(url: URL, timeoutMs: number, ca: string | undefined): Promise<unknown> {
+  const endpoint = url.origin;
+  const answer = await httpsGet(url, {
+    headers: { accept: 'application/json' },
+    timeoutMs,
+    ca,
+    timeoutError: () => new SourceError(`Azure Retail Prices did not answer within ${Math.round(timeoutMs / 1000)} s`, { source: 'arg', failure: 'timeout', endpoint }),
+  }).catch((error: unknown) => {
+    throw error instanceof SourceError ? error : new SourceError(`Azure Retail Prices is unreachable: ${error instanceof Error ? error.message : String(error)}`, { source: 'arg', failure: 'unreachable', endpoint });
   });
+  if (answer.status !== 200) {
+    throw new SourceError(`Azure Retail Prices answered HTTP ${answer.status}${answer.body ? `: ${answer.body.slice(0, 200)}` : ''}`, {
+      source: 'arg', failure: answer.status === 429 ? 'throttled' : answer.status >= 500 ? 'server-error' : 'bad-query', status: answer.status, endpoint,
+    });
+  }
+  try {
+    return JSON.parse(answer.body) as unknown;
+  } catch {
+    throw new SourceError('Azure Retail Prices answered with a body that is not JSON', { source: 'arg', failure: 'bad-response', endpoint });
+  }
 }
 
 function pageOf(body: unknown, origin: string): { currency: string; items: RetailPriceItem[]; next: URL | null } {
