@@ -6,7 +6,7 @@ import { createAzureBackends } from '../server/azure-backends';
 import { createQueryRunner } from '../sources/runner';
 import { startTestIssuer, type TestIssuer } from '../testing/auth/test-issuer';
 import { demoCloudAnswers } from '../testing/azure/demo-answers';
-import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, LOCAL_TENANT } from '../testing/azure/fixtures';
+import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, LOCAL_TENANT, localAzureConfig } from '../testing/azure/fixtures';
 import { startLocalCloud, type LocalCloud } from '../testing/azure/local-cloud';
 import { createOboApp, createOboCredential, describeOboFailure } from './obo';
 
@@ -50,20 +50,7 @@ afterAll(async () => {
 function runnerFor(userToken: string): ReturnType<typeof createQueryRunner> {
   const app = createOboApp({ clientId: LOCAL_CLIENT_ID, clientSecret: LOCAL_CLIENT_SECRET, authority: `${cloud.url}/${LOCAL_TENANT}`, knownAuthorities: [new URL(cloud.url).host], ca: cloud.ca });
   const azure = createAzureBackends(
-    {
-      tenantId: LOCAL_TENANT,
-      subscriptionIds: [],
-      managementGroup: undefined,
-      resourceManagerEndpoint: cloud.url,
-      logAnalyticsEndpoint: cloud.url,
-      authorityHost: cloud.url,
-      disableInstanceDiscovery: true,
-      workspaceIds: [],
-      workspacesPerRequest: 1,
-      logsServerTimeoutSeconds: 30,
-      resourceGraphTimeoutMs: 10_000,
-      discoverySeconds: 300,
-    },
+    localAzureConfig(cloud),
     { credential: createOboCredential(app, () => userToken), ca: cloud.ca },
   );
   return createQueryRunner({ arg: azure.arg, logs: azure.logs, prom: null });

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { azure as az, fleet as q } from '../catalog';
 import { demoPrometheusLinks, demoWorkspaces } from '../demo/azure-tables';
 import { getDemoFleet } from '../demo/fleet';
-import { localCredential, LOCAL_TENANT, startDemoCloud } from '../testing/azure/fixtures';
+import { localAzureConfig, localCredential, LOCAL_TENANT, startDemoCloud } from '../testing/azure/fixtures';
 import type { LocalCloud } from '../testing/azure/local-cloud';
 import { createQueryRunner } from '../sources/runner';
 import { createAzureBackends } from './azure-backends';
@@ -19,23 +19,7 @@ beforeAll(async () => {
 afterAll(() => cloud.close());
 afterEach(() => cloud.reset());
 
-function azureConfig(extra: Partial<AzureConfig> = {}): AzureConfig {
-  return {
-    tenantId: LOCAL_TENANT,
-    subscriptionIds: [],
-    managementGroup: undefined,
-    resourceManagerEndpoint: cloud.url,
-    logAnalyticsEndpoint: cloud.url,
-    authorityHost: cloud.url,
-    disableInstanceDiscovery: true,
-    workspaceIds: [],
-    workspacesPerRequest: 1,
-    logsServerTimeoutSeconds: 30,
-    resourceGraphTimeoutMs: 10_000,
-    discoverySeconds: 300,
-    ...extra,
-  };
-}
+const azureConfig = (extra: Partial<AzureConfig> = {}): AzureConfig => localAzureConfig(cloud, extra);
 
 function backends(extra: Partial<AzureConfig> = {}) {
   return createAzureBackends(azureConfig(extra), { credential: localCredential(cloud), ca: cloud.ca });

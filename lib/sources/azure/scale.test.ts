@@ -4,7 +4,7 @@ import { demoWorkspaces, demoPrometheusLinks } from '../../demo/azure-tables';
 import { getDemoFleet } from '../../demo/fleet';
 import { createAzureBackends } from '../../server/azure-backends';
 import type { AzureConfig } from '../../server/azure-config';
-import { localCredential, LOCAL_TENANT, startDemoCloud } from '../../testing/azure/fixtures';
+import { localAzureConfig, localCredential, startDemoCloud } from '../../testing/azure/fixtures';
 import type { LocalCloud } from '../../testing/azure/local-cloud';
 import { createQueryRunner } from '../runner';
 
@@ -24,13 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => cloud.close());
 
-function config(extra: Partial<AzureConfig> = {}): AzureConfig {
-  return {
-    tenantId: LOCAL_TENANT, subscriptionIds: [], managementGroup: undefined, resourceManagerEndpoint: cloud.url, logAnalyticsEndpoint: cloud.url,
-    authorityHost: cloud.url, disableInstanceDiscovery: true, workspaceIds: [], workspacesPerRequest: 1, logsServerTimeoutSeconds: 60,
-    resourceGraphTimeoutMs: 30_000, discoverySeconds: 300, ...extra,
-  };
-}
+const config = (extra: Partial<AzureConfig> = {}): AzureConfig => localAzureConfig(cloud, { logsServerTimeoutSeconds: 60, resourceGraphTimeoutMs: 30_000, ...extra });
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number; arg: number; logs: number }> {
   const before = { arg: cloud.count('arg'), logs: cloud.count('logs') };

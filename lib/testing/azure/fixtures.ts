@@ -1,5 +1,6 @@
 import { ClientSecretCredential } from '@azure/identity';
 import type { DemoFleet } from '../../demo/fleet';
+import type { AzureConfig } from '../../server/azure-config';
 import { demoCloudAnswers, type KnownQuery } from './demo-answers';
 import { startLocalCloud, type LocalCloud } from './local-cloud';
 
@@ -24,4 +25,23 @@ export function localCredential(cloud: LocalCloud, secret = LOCAL_CLIENT_SECRET)
     disableInstanceDiscovery: true,
     tlsOptions: { ca: cloud.ca },
   });
+}
+
+/** The Azure configuration of a portal pointed at a local cloud (every endpoint and the authority). */
+export function localAzureConfig(cloud: Pick<LocalCloud, 'url'>, extra: Partial<AzureConfig> = {}): AzureConfig {
+  return {
+    tenantId: LOCAL_TENANT,
+    subscriptionIds: [],
+    managementGroup: undefined,
+    resourceManagerEndpoint: cloud.url,
+    logAnalyticsEndpoint: cloud.url,
+    authorityHost: cloud.url,
+    disableInstanceDiscovery: true,
+    workspaceIds: [],
+    workspacesPerRequest: 1,
+    logsServerTimeoutSeconds: 30,
+    resourceGraphTimeoutMs: 10_000,
+    discoverySeconds: 300,
+    ...extra,
+  };
 }
