@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type CryptoKey, type JWK } from 'jose';
 
 /**
  * A minimal token issuer on loopback for unit tests: a discovery document, a JWKS with one
@@ -13,6 +13,8 @@ export interface TestIssuer {
   /** Requests the issuer served, to prove discovery and JWKS are really fetched. */
   hits: string[];
   sign(claims: Record<string, unknown>, options?: SignOptions): Promise<string>;
+  /** What Entra does with an on-behalf-of assertion: the subject of a token this issuer signed for the audience, or null. */
+  verifyAccessToken(token: string): Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,13 @@ export async function startTestIssuer(defaults: { audience: string }): Promise<T
         .setExpirationTime(now + (options.expiresIn ?? 600));
       if (options.notBefore !== undefined) jwt.setNotBefore(now + options.notBefore);
       return jwt.sign(key);
+    },
+    async verifyAccessToken(token) {
+      try {
+        return (await jwtVerify(token, published.publicKey, { issuer: base, audience: defaults.audience })).payload.sub ?? null;
+      } catch {
+        return null;
+      }
     },
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
