@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { promAnyOf, promMatcher } from './escape';
+import { labelProfileIdSchema } from './label-profiles';
 
 /** Parameters every fleet-wide PromQL query takes. */
 export const fleetPromParamsSchema = z.object({
@@ -10,6 +11,8 @@ export const fleetPromParamsSchema = z.object({
     .default('cluster'),
   /** Restrict to these clusters; empty or absent means the whole fleet. */
   clusters: z.array(z.string().min(1).max(253)).max(5000).optional(),
+  /** The label conventions of the endpoint asked; the Prometheus backend sets each endpoint's own, so the domain never names one. */
+  profile: labelProfileIdSchema.optional(),
 });
 export type FleetPromParams = z.infer<typeof fleetPromParamsSchema>;
 

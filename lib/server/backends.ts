@@ -48,8 +48,8 @@ export function createBackendSet(config: AppConfig, options: BackendSetOptions =
     // A bearer, basic or open Prometheus has no per-user rights: everyone shares one client.
     prom =
       auth.kind === 'azure'
-        ? createPrometheusBackend({ urls: config.prometheus.urls, auth: { kind: 'azure', credential: azure?.credential }, timeoutMs: config.prometheus.timeoutMs })
-        : (options.sharedProm ?? createPrometheusBackend({ urls: config.prometheus.urls, auth, timeoutMs: config.prometheus.timeoutMs }));
+        ? createPrometheusBackend({ urls: config.prometheus.urls, auth: { kind: 'azure', credential: azure?.credential }, timeoutMs: config.prometheus.timeoutMs, labelProfile: config.prometheus.labelProfile })
+        : (options.sharedProm ?? createPrometheusBackend({ urls: config.prometheus.urls, auth, timeoutMs: config.prometheus.timeoutMs, labelProfile: config.prometheus.labelProfile }));
   }
   return {
     backends: { arg: azure?.arg ?? null, logs: azure?.logs ?? null, prom },

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { DEMO_LATEST_MINOR } from '../demo/fleet';
 import type { PrometheusAuth } from '../sources/prometheus/auth';
+import { LABEL_PROFILE_IDS, type LabelProfileId } from '../catalog/label-profiles';
 import { AZURE_ENV, azureConfig, type AzureConfig } from './azure-config';
 
 /**
@@ -23,6 +24,7 @@ const envSchema = z.object({
   PROMETHEUS_USERNAME: z.string().min(1).optional(),
   PROMETHEUS_PASSWORD: z.string().min(1).optional(),
   PROMETHEUS_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  PROMETHEUS_LABEL_PROFILE: z.enum(['auto', ...LABEL_PROFILE_IDS]).default('auto'),
   ...AZURE_ENV,
 });
 
@@ -38,6 +40,8 @@ export type AppConfig = {
     urls: string[];
     auth: PrometheusAuth;
     timeoutMs: number;
+    /** PROMETHEUS_LABEL_PROFILE; undefined: detected per endpoint. */
+    labelProfile?: LabelProfileId;
   };
   /** Resource Graph and Log Analytics (AZURE_TENANT_ID set), or null. */
   azure: AzureConfig | null;
@@ -99,6 +103,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>> = p
       urls: prometheusUrlList,
       auth: prometheusAuth(e),
       timeoutMs: e.PROMETHEUS_TIMEOUT_MS,
+      labelProfile: e.PROMETHEUS_LABEL_PROFILE === 'auto' ? undefined : e.PROMETHEUS_LABEL_PROFILE,
     },
     azure,
   };

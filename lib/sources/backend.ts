@@ -6,6 +6,8 @@ export interface BackendResult {
   notices: Notice[];
   /** The text that actually ran (after any rewriting, e.g. paging). */
   executedText: string;
+  /** Who answered, when more precise than the backend's label (e.g. which label profile was used). */
+  label?: string;
 }
 
 export interface RunOptions {

@@ -108,7 +108,7 @@ export function createQueryRunner(backends: BackendRegistry): QueryRunner {
       try {
         const result = await backend.run(request as QueryRequest);
         const rows = query.parse(result.wire, params);
-        return { ok: true, rows, notices: result.notices, executed: executed(backend.label, result.executedText) };
+        return { ok: true, rows, notices: result.notices, executed: executed(result.label ?? backend.label, result.executedText) };
       } catch (error) {
         return { ok: false, error: toFailure(error, query.kind), notices: [], executed: executed(backend.label) };
       }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Layer, Persona, PromQuery } from '../types';
 import { parsePromNumber, promMatrix, promResponseSchema, promVector, type PromSample, type PromSeries } from '../wire';
 import { promMatcher } from '../escape';
+import { DEFAULT_LABEL_PROFILE, LABEL_PROFILES, labelProfileIdSchema, type NodeResolution } from '../label-profiles';
 
 /**
  * PromQL of the cluster pages, L1–L5: one query per panel, scoped to one cluster through
@@ -16,6 +17,8 @@ export const clusterPromParamsSchema = z.object({
     .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/)
     .default('cluster'),
   cluster: z.string().min(1).max(253),
+  /** The label conventions of the endpoint asked; the Prometheus backend sets each endpoint's own, so the domain never names one. */
+  profile: labelProfileIdSchema.optional(),
 });
 export type ClusterPromParams = z.infer<typeof clusterPromParamsSchema>;
 
@@ -23,6 +26,36 @@ export type ClusterPromParams = z.infer<typeof clusterPromParamsSchema>;
 export function clusterSelector(p: ClusterPromParams, fixed: Record<string, string> = {}, raw: readonly string[] = []): string {
   const parts = [...Object.entries(fixed).map(([k, v]) => promMatcher(k, v)), ...raw, promMatcher(p.clusterLabel, p.cluster)];
   return `{${parts.join(', ')}}`;
+}
+
+/**
+ * `expr` with a `node` label on every series, named the way the profile's scrape names it:
+ * copied from `instance`, already there, or joined from the exporter pod through kube_pod_info
+ * (the kubernetes-mixin's node_namespace_pod:kube_pod_info: rule, inlined).
+ */
+function resolveNode(p: ClusterPromParams, expr: string, how: NodeResolution): string {
+  switch (how) {
+    case 'node-label':
+      return expr;
+    case 'instance':
+      return `label_replace(${expr}, "node", "$1", "instance", "(.+)")`;
+    case 'kube-pod-info': {
+      const on = `${p.clusterLabel}, namespace, pod`;
+      return `(${expr}) * on (${on}) group_left (node) topk by (${on}) (1, max by (${on}, node) (kube_pod_info${clusterSelector(p, {}, ['node!=""'])}))`;
+    }
+  }
+}
+/** A node-exporter expression with its node named. */
+const nodeExporter = (p: ClusterPromParams, expr: string): string => resolveNode(p, expr, LABEL_PROFILES[p.profile ?? DEFAULT_LABEL_PROFILE].nodeExporterNode);
+/** A kubelet expression (its own /metrics) with its node named. */
+const kubelet = (p: ClusterPromParams, expr: string): string => resolveNode(p, expr, LABEL_PROFILES[p.profile ?? DEFAULT_LABEL_PROFILE].kubeletNode);
+
+/**
+ * The share of `total` that `part` is, by `by`: 0 where there is traffic and no part (a counter
+ * filtered to errors has no series until the first error), absent where there is no traffic.
+ */
+function shareOf(by: string, part: string, total: string): string {
+  return `(sum by (${by}) (${part}) or 0 * sum by (${by}) (${total})) / sum by (${by}) (${total})`;
 }
 
 /** A labelled time series for a chart. */
@@ -113,7 +146,7 @@ export const nodeCpu = rangeQuery({
   personas: PLATFORM,
   title: 'CPU utilisation per node',
   description: 'Share of each node\'s CPU time not idle over 5-minute windows, averaged over its CPUs (node-exporter).',
-  build: (p) => `1 - avg by (node) (rate(node_cpu_seconds_total${clusterSelector(p, { mode: 'idle' })}[5m]))`,
+  build: (p) => `1 - avg by (node) (${nodeExporter(p, `rate(node_cpu_seconds_total${clusterSelector(p, { mode: 'idle' })}[5m])`)})`,
 });
 
 export const nodeMemory = rangeQuery({
@@ -123,7 +156,7 @@ export const nodeMemory = rangeQuery({
   title: 'Memory utilisation per node',
   description: 'Share of each node\'s memory not available to new workloads (node-exporter MemAvailable / MemTotal).',
   build: (p) =>
-    `1 - sum by (node) (node_memory_MemAvailable_bytes${clusterSelector(p)}) / sum by (node) (node_memory_MemTotal_bytes${clusterSelector(p)})`,
+    `1 - sum by (node) (${nodeExporter(p, `node_memory_MemAvailable_bytes${clusterSelector(p)}`)}) / sum by (node) (${nodeExporter(p, `node_memory_MemTotal_bytes${clusterSelector(p)}`)})`,
 });
 
 export const nodeReady = instantQuery({
@@ -151,8 +184,10 @@ export const nodeFilesystem = rangeQuery({
   title: 'Root filesystem used per node',
   description:
     'Share of each node\'s root filesystem (/, where the kubelet and container runtime keep images, logs and emptyDir volumes) in use (node-exporter); the kubelet evicts pods below 10 % free.',
-  build: (p) =>
-    `1 - sum by (node) (node_filesystem_avail_bytes${clusterSelector(p, { mountpoint: '/' }, ['fstype!=""'])}) / sum by (node) (node_filesystem_size_bytes${clusterSelector(p, { mountpoint: '/' }, ['fstype!=""'])})`,
+  build: (p) => {
+    const root = (metric: string): string => nodeExporter(p, `${metric}${clusterSelector(p, { mountpoint: '/' }, ['fstype!=""'])}`);
+    return `1 - sum by (node) (${root('node_filesystem_avail_bytes')}) / sum by (node) (${root('node_filesystem_size_bytes')})`;
+  },
 });
 
 export const nodePodCapacity = rangeQuery({
@@ -162,7 +197,7 @@ export const nodePodCapacity = rangeQuery({
   title: 'Pods per node vs max pods',
   description:
     'Running pods on each node as a share of its pod capacity (max pods, kube_node_status_capacity). On Azure CNI every node reserves one subnet IP per max pod, so this is also its IP budget.',
-  build: (p) => `sum by (node) (kubelet_running_pods${clusterSelector(p)}) / sum by (node) (kube_node_status_capacity${clusterSelector(p, { resource: 'pods' })})`,
+  build: (p) => `sum by (node) (${kubelet(p, `kubelet_running_pods${clusterSelector(p)}`)}) / sum by (node) (kube_node_status_capacity${clusterSelector(p, { resource: 'pods' })})`,
 });
 
 export const nodeRunningPods = instantQuery({
@@ -171,7 +206,7 @@ export const nodeRunningPods = instantQuery({
   personas: PLATFORM,
   title: 'Running pods per node (kubelet)',
   description: 'Pods with a running sandbox on each node, as its kubelet reports them.',
-  build: (p) => `sum by (node) (kubelet_running_pods${clusterSelector(p)})`,
+  build: (p) => `sum by (node) (${kubelet(p, `kubelet_running_pods${clusterSelector(p)}`)})`,
 });
 
 // ---------------------------------------------------------------------------
@@ -225,7 +260,9 @@ export const apiserverRejections = rangeQuery({
   personas: PLATFORM,
   title: 'API server 429 and 5xx responses',
   description: 'Requests per second answered 429 (throttled by API Priority and Fairness) or 5xx (server errors), by code, over 5-minute windows.',
-  build: (p) => `sum by (code) (rate(apiserver_request_total${clusterSelector(p, {}, ['code=~"429|5.."'])}[5m]))`,
+  // With requests and none rejected, one zero line (code="none") says so instead of an empty chart.
+  build: (p) =>
+    `sum by (code) (rate(apiserver_request_total${clusterSelector(p, {}, ['code=~"429|5.."'])}[5m]))\n  or on () label_replace(0 * sum(rate(apiserver_request_total${clusterSelector(p)}[5m])), "code", "none", "", "")`,
 });
 
 export const kubeletPodSync = rangeQuery({
@@ -235,7 +272,7 @@ export const kubeletPodSync = rangeQuery({
   title: 'Kubelet pod sync mean duration per node',
   description: 'Mean seconds each node\'s kubelet takes to sync a pod over 5-minute windows (kubelet_pod_worker_duration_seconds _sum / _count).',
   build: (p) =>
-    `sum by (node) (rate(kubelet_pod_worker_duration_seconds_sum${clusterSelector(p)}[5m])) / sum by (node) (rate(kubelet_pod_worker_duration_seconds_count${clusterSelector(p)}[5m]))`,
+    `sum by (node) (${kubelet(p, `rate(kubelet_pod_worker_duration_seconds_sum${clusterSelector(p)}[5m])`)}) / sum by (node) (${kubelet(p, `rate(kubelet_pod_worker_duration_seconds_count${clusterSelector(p)}[5m])`)})`,
 });
 
 export const kubeletPlegP99 = rangeQuery({
@@ -245,7 +282,7 @@ export const kubeletPlegP99 = rangeQuery({
   title: 'Kubelet PLEG relist p99 per node',
   description:
     '99th percentile of the seconds each kubelet takes to relist its node\'s containers (the pod lifecycle event generator) over 5-minute windows; a relist over 3 minutes turns the node NotReady.',
-  build: (p) => `histogram_quantile(0.99, sum by (node, le) (rate(kubelet_pleg_relist_duration_seconds_bucket${clusterSelector(p)}[5m])))`,
+  build: (p) => `histogram_quantile(0.99, sum by (node, le) (${kubelet(p, `rate(kubelet_pleg_relist_duration_seconds_bucket${clusterSelector(p)}[5m])`)}))`,
 });
 
 export const nodePressure = instantQuery({
@@ -381,7 +418,7 @@ export const appErrorRatio = rangeQuery({
   title: 'Error ratio per app (5xx)',
   description: 'Share of each app\'s HTTP requests answered with a 5xx code, over 5-minute windows.',
   build: (p) =>
-    `sum by (namespace, service) (rate(http_requests_total${clusterSelector(p, {}, ['code=~"5.."'])}[5m])) / sum by (namespace, service) (rate(http_requests_total${clusterSelector(p)}[5m]))`,
+    shareOf('namespace, service', `rate(http_requests_total${clusterSelector(p, {}, ['code=~"5.."'])}[5m])`, `rate(http_requests_total${clusterSelector(p)}[5m])`),
 });
 
 export const appLatency = rangeQuery({
@@ -399,13 +436,22 @@ export const appLatency = rangeQuery({
 
 const NETWORK = ['network-engineer', 'platform-engineer'] as const;
 
+/**
+ * ingress-nginx's request rate with the ingress's own namespace in `namespace`: scraped by a
+ * ServiceMonitor without honorLabels (kube-prometheus-stack's default) it arrives as
+ * `exported_namespace` and `namespace` is the controller's; with honorLabels it is `namespace`.
+ */
+function ingressRequests(p: ClusterPromParams, raw: readonly string[] = []): string {
+  return `label_replace(rate(nginx_ingress_controller_requests${clusterSelector(p, {}, raw)}[5m]), "namespace", "$1", "exported_namespace", "(.+)")`;
+}
+
 export const ingressRequestRate = rangeQuery({
   id: 'prom.cluster.ingress-request-rate',
   layer: 'L5',
   personas: NETWORK,
   title: 'Ingress requests per ingress',
   description: 'Requests per second ingress-nginx forwards to each ingress, over 5-minute windows.',
-  build: (p) => `sum by (namespace, ingress) (rate(nginx_ingress_controller_requests${clusterSelector(p)}[5m]))`,
+  build: (p) => `sum by (namespace, ingress) (${ingressRequests(p)})`,
 });
 
 export const ingressErrorRatio = rangeQuery({
@@ -415,7 +461,7 @@ export const ingressErrorRatio = rangeQuery({
   title: 'Ingress 5xx ratio',
   description: 'Share of each ingress\'s requests answered with a 5xx status at the edge, over 5-minute windows.',
   build: (p) =>
-    `sum by (namespace, ingress) (rate(nginx_ingress_controller_requests${clusterSelector(p, {}, ['status=~"5.."'])}[5m])) / sum by (namespace, ingress) (rate(nginx_ingress_controller_requests${clusterSelector(p)}[5m]))`,
+    shareOf('namespace, ingress', ingressRequests(p, ['status=~"5.."']), ingressRequests(p)),
 });
 
 export const CLUSTER_PROM_QUERIES = [

@@ -12,7 +12,13 @@ import {
   nodeCpu,
   nodeFilesystem,
   nodePodCapacity,
+  nodeRunningPods,
+  appErrorRatio,
+  ingressErrorRatio,
+  ingressRequestRate,
+  apiserverRejections,
 } from './cluster-prom';
+import type { LabelProfileId } from '../label-profiles';
 import { clusterEvents, containerLogs, containerLogsParams } from './cluster-logs';
 
 const HOSTILE = 'x"} or vector(1) or {a="';
@@ -32,7 +38,40 @@ describe('cluster page queries', () => {
       expect(text, q.id).toContain('cluster="x\\"} or vector(1) or {a=\\""');
       expect(text, q.id).not.toContain('cluster="x"}');
     }
-    expect(nodeCpu.build(clusterPromParamsSchema.parse({ cluster: 'c1' }))).toBe('1 - avg by (node) (rate(node_cpu_seconds_total{mode="idle", cluster="c1"}[5m]))');
+    expect(nodeCpu.build(clusterPromParamsSchema.parse({ cluster: 'c1' }))).toBe(
+      '1 - avg by (node) (label_replace(rate(node_cpu_seconds_total{mode="idle", cluster="c1"}[5m]), "node", "$1", "instance", "(.+)"))',
+    );
+  });
+
+  it('names each node the way the label profile says its exporters were scraped', () => {
+    const build = (profile: LabelProfileId) => ({
+      cpu: nodeCpu.build(clusterPromParamsSchema.parse({ cluster: 'c1', profile })),
+      pods: nodeRunningPods.build(clusterPromParamsSchema.parse({ cluster: 'c1', profile })),
+    });
+    // ama-metrics and Alloy set instance to the node name; a VMNodeScrape kubelet too.
+    for (const profile of ['azure-managed-prometheus', 'k8s-monitoring'] as const) {
+      expect(build(profile).cpu, profile).toContain('label_replace(rate(node_cpu_seconds_total{mode="idle", cluster="c1"}[5m]), "node", "$1", "instance", "(.+)")');
+    }
+    expect(build('victoria-metrics-k8s-stack').pods).toBe('sum by (node) (label_replace(kubelet_running_pods{cluster="c1"}, "node", "$1", "instance", "(.+)"))');
+    // prometheus-operator labels Node targets with node; node-exporter is known by its pod only.
+    expect(build('kube-prometheus-stack').pods).toBe('sum by (node) (kubelet_running_pods{cluster="c1"})');
+    for (const profile of ['kube-prometheus-stack', 'victoria-metrics-k8s-stack'] as const) {
+      expect(build(profile).cpu, profile).toBe(
+        '1 - avg by (node) ((rate(node_cpu_seconds_total{mode="idle", cluster="c1"}[5m])) * on (cluster, namespace, pod) group_left (node) topk by (cluster, namespace, pod) (1, max by (cluster, namespace, pod, node) (kube_pod_info{node!="", cluster="c1"})))',
+      );
+    }
+    expect(build('kubernetes-sd').cpu).toBe('1 - avg by (node) (rate(node_cpu_seconds_total{mode="idle", cluster="c1"}[5m]))');
+  });
+
+  it('reads error ratios as 0 when there is traffic and no error, and ingress namespaces from exported_namespace', () => {
+    const p = clusterPromParamsSchema.parse({ cluster: 'c1' });
+    expect(appErrorRatio.build(p)).toBe(
+      '(sum by (namespace, service) (rate(http_requests_total{code=~"5..", cluster="c1"}[5m])) or 0 * sum by (namespace, service) (rate(http_requests_total{cluster="c1"}[5m]))) / sum by (namespace, service) (rate(http_requests_total{cluster="c1"}[5m]))',
+    );
+    const ingress = ingressErrorRatio.build(p);
+    expect(ingress).toContain('or 0 * sum by (namespace, ingress) (label_replace(rate(nginx_ingress_controller_requests{cluster="c1"}[5m]), "namespace", "$1", "exported_namespace", "(.+)"))');
+    expect(ingressRequestRate.build(p)).toBe('sum by (namespace, ingress) (label_replace(rate(nginx_ingress_controller_requests{cluster="c1"}[5m]), "namespace", "$1", "exported_namespace", "(.+)"))');
+    expect(apiserverRejections.build(p)).toContain('or on () label_replace(0 * sum(rate(apiserver_request_total{cluster="c1"}[5m])), "code", "none", "", "")');
   });
 
   it('tells desired from available deployments by a label', () => {
@@ -63,10 +102,11 @@ describe('cluster page queries', () => {
 
   it('reads the root filesystem, pod capacity and DaemonSet readiness by their exporters’ names', () => {
     const p = clusterPromParamsSchema.parse({ cluster: 'c1' });
+    const byInstance = (s: string): string => `label_replace(${s}, "node", "$1", "instance", "(.+)")`;
     expect(nodeFilesystem.build(p)).toBe(
-      '1 - sum by (node) (node_filesystem_avail_bytes{mountpoint="/", fstype!="", cluster="c1"}) / sum by (node) (node_filesystem_size_bytes{mountpoint="/", fstype!="", cluster="c1"})',
+      `1 - sum by (node) (${byInstance('node_filesystem_avail_bytes{mountpoint="/", fstype!="", cluster="c1"}')}) / sum by (node) (${byInstance('node_filesystem_size_bytes{mountpoint="/", fstype!="", cluster="c1"}')})`,
     );
-    expect(nodePodCapacity.build(p)).toBe('sum by (node) (kubelet_running_pods{cluster="c1"}) / sum by (node) (kube_node_status_capacity{resource="pods", cluster="c1"})');
+    expect(nodePodCapacity.build(p)).toBe(`sum by (node) (${byInstance('kubelet_running_pods{cluster="c1"}')}) / sum by (node) (kube_node_status_capacity{resource="pods", cluster="c1"})`);
     expect(daemonSetPods.build(p)).toContain('label_replace(kube_daemonset_status_number_ready{cluster="c1"}, "replicas", "ready", "", "")');
   });
 

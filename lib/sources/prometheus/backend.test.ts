@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/identity';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fleet as q, promInventory } from '../../catalog';
+import { clusterProm, fleet as q, promInventory } from '../../catalog';
+import { detectLabelProfile, PROFILE_DETECTION_QUERY, profileEvidence } from '../../catalog/label-profiles';
 import type { PromQuery, QueryRequest, QueryTime } from '../../catalog/types';
 import { promVector } from '../../catalog/wire';
 import { getFleetOverview } from '../../fleet/overview';
@@ -32,7 +33,8 @@ afterEach(() => {
 });
 
 function backend(overrides: Partial<PrometheusBackendOptions> = {}) {
-  return createPrometheusBackend({ urls: [fake.url], auth: { kind: 'none' }, timeoutMs: 2000, retryDelayMs: 10, ...overrides });
+  // A fixed label profile: these tests count wire requests, and detection would add one (tested on its own below).
+  return createPrometheusBackend({ urls: [fake.url], auth: { kind: 'none' }, timeoutMs: 2000, retryDelayMs: 10, labelProfile: 'azure-managed-prometheus', ...overrides });
 }
 
 function requestFor<P, R>(query: PromQuery<P, R>, time: QueryTime): QueryRequest {
@@ -308,5 +310,72 @@ describe('a failing Prometheus query costs only its panel', () => {
     const overview = await getFleetOverview(createQueryRunner({ arg: null, logs: null, prom }), { now: AT, clusterLabel: 'cluster', latestMinor: 36 });
     expect(overview.clusters).toEqual([]);
     expect(overview.notices.find((n) => n.queryId === promInventory.promFleetInventory.id)).toMatchObject({ severity: 'error', failure: 'unreachable' });
+  });
+});
+
+describe('Prometheus backend: label profiles per endpoint', () => {
+  const detectionAnswer = (rows: Array<Record<string, string>>) => vector(rows.map((labels) => [labels, 1]));
+  const kubePrometheusStack = detectionAnswer([
+    { job: 'node-exporter', family: 'node-exporter' },
+    { job: 'kubelet', family: 'kubelet', has_node: 'yes' },
+  ]);
+
+  function answering(detection: unknown) {
+    fake.setHandler((seen, res) => {
+      const query = seen.params.get('query') ?? '';
+      sendJson(res, 200, query === PROFILE_DETECTION_QUERY ? detection : vector([]));
+    });
+  }
+  const nodeCpuRequest = (): QueryRequest => {
+    const params = clusterProm.nodeCpu.params.parse({ cluster: 'c1' });
+    return { query: clusterProm.nodeCpu, params, text: clusterProm.nodeCpu.build(params), time: { kind: 'range', start: AT - 600, end: AT, step: 60 } } as QueryRequest;
+  };
+
+  it('detects kube-prometheus-stack from the data once, and asks with that endpoint’s conventions', async () => {
+    answering(kubePrometheusStack);
+    const b = backend({ labelProfile: undefined });
+    const first = await b.run(nodeCpuRequest());
+    await b.run(nodeCpuRequest());
+    const sent = fake.requests.map((r) => r.params.get('query'));
+    expect(sent.filter((t) => t === PROFILE_DETECTION_QUERY)).toHaveLength(1);
+    const asked = sent.filter((t) => t !== PROFILE_DETECTION_QUERY);
+    expect(asked).toHaveLength(2);
+    expect(asked[0]).toContain('group_left (node) topk by (cluster, namespace, pod) (1, max by (cluster, namespace, pod, node) (kube_pod_info');
+    expect(first.executedText).toBe(asked[0]);
+    expect(first.label).toContain('kube-prometheus-stack');
+  });
+
+  it('uses PROMETHEUS_LABEL_PROFILE without asking, and leaves queries without a profile parameter untouched', async () => {
+    answering(kubePrometheusStack);
+    const b = backend({ labelProfile: 'k8s-monitoring' });
+    await b.run(nodeCpuRequest());
+    const explore = request();
+    await b.run(explore);
+    const sent = fake.requests.map((r) => r.params.get('query'));
+    expect(sent).not.toContain(PROFILE_DETECTION_QUERY);
+    expect(sent[0]).toContain('"node", "$1", "instance", "(.+)"');
+    expect(sent[1]).toBe(explore.text);
+  });
+
+  it('falls back to Azure managed Prometheus labels when the endpoint holds no known exporter, and asks again later', async () => {
+    answering(detectionAnswer([]));
+    let clock = 1_000_000;
+    const b = backend({ labelProfile: undefined, now: () => clock });
+    expect(await b.profileOf(0)).toBe('azure-managed-prometheus');
+    clock += 30_000;
+    await b.profileOf(0);
+    clock += 31_000;
+    await b.profileOf(0);
+    expect(fake.requests.filter((r) => r.params.get('query') === PROFILE_DETECTION_QUERY)).toHaveLength(2);
+  });
+
+  it('reads every profile from its jobs and node labels', () => {
+    const detect = (rows: Array<Record<string, string>>) => detectLabelProfile(profileEvidence(rows.map((labels) => ({ labels }))));
+    expect(detect([{ job: 'node', family: 'node-exporter' }, { job: 'kubelet', family: 'kubelet' }])).toBe('azure-managed-prometheus');
+    expect(detect([{ job: 'node-exporter', family: 'node-exporter' }, { job: 'kubelet', family: 'kubelet', has_node: 'yes' }])).toBe('kube-prometheus-stack');
+    expect(detect([{ job: 'node-exporter', family: 'node-exporter' }, { job: 'kubelet', family: 'kubelet' }])).toBe('victoria-metrics-k8s-stack');
+    expect(detect([{ job: 'integrations/node_exporter', family: 'node-exporter' }])).toBe('k8s-monitoring');
+    expect(detect([{ job: 'kubernetes-service-endpoints', family: 'node-exporter', has_node: 'yes' }, { job: 'kubernetes-nodes', family: 'kubelet' }])).toBe('kubernetes-sd');
+    expect(detect([])).toBeNull();
   });
 });

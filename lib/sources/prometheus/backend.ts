@@ -6,6 +6,15 @@ import type { PrometheusAuth } from './auth';
 import { createPrometheusClient, type PrometheusClient, type PromQueryResult } from './client';
 import { checkManagedLimits, isAzureMonitorEndpoint, ManagedLimitError } from './limits';
 import { mergePromData } from './merge';
+import { promVector } from '../../catalog/wire';
+import {
+  DEFAULT_LABEL_PROFILE,
+  detectLabelProfile,
+  LABEL_PROFILES,
+  PROFILE_DETECTION_QUERY,
+  profileEvidence,
+  type LabelProfileId,
+} from '../../catalog/label-profiles';
 
 export interface PrometheusBackendOptions {
   /** One or more Prometheus-compatible query endpoints; each may hold many clusters. */
@@ -15,10 +24,29 @@ export interface PrometheusBackendOptions {
   retries?: number;
   retryDelayMs?: number;
   fetch?: typeof fetch;
+  /** Every endpoint's label conventions (PROMETHEUS_LABEL_PROFILE); unset: detected per endpoint from its data. */
+  labelProfile?: LabelProfileId;
+  /** How long a detected profile is kept (a failed or empty detection is asked again after a minute). */
+  profileTtlMs?: number;
+  now?: () => number;
 }
 
 export interface PrometheusBackend extends Backend {
   readonly clients: readonly PrometheusClient[];
+  /** The label profile each endpoint is read with (detected once, then cached). */
+  profileOf(index: number): Promise<LabelProfileId>;
+}
+
+const PROFILE_TTL_MS = 10 * 60_000;
+const PROFILE_RETRY_MS = 60_000;
+
+/** The query's text for one endpoint's profile, when its parameters take one and the caller left it open. */
+function textForProfile(request: QueryRequest, profile: LabelProfileId): string {
+  const params = request.params as Record<string, unknown> | null;
+  if (!params || typeof params !== 'object' || params['profile'] !== undefined) return request.text;
+  const parsed = request.query.params.safeParse({ ...params, profile });
+  if (!parsed.success || (parsed.data as Record<string, unknown>)['profile'] !== profile) return request.text;
+  return request.query.build(parsed.data);
 }
 
 /**
@@ -33,11 +61,35 @@ export function createPrometheusBackend(options: PrometheusBackendOptions): Prom
     createPrometheusClient({ url, auth: options.auth, timeoutMs: options.timeoutMs, retries: options.retries, retryDelayMs: options.retryDelayMs, fetch: options.fetch, managed: managed[i] }),
   );
   const label = clients.length === 1 ? `Prometheus ${clients[0]?.url}` : `Prometheus (${clients.length} endpoints)`;
+  const now = options.now ?? Date.now;
+  const detected = clients.map(() => null as { profile: Promise<LabelProfileId>; until: number } | null);
 
-  async function runOne(client: PrometheusClient, index: number, request: QueryRequest, signal?: AbortSignal): Promise<PromQueryResult> {
+  /** One detection query per endpoint and TTL, shared by concurrent callers. */
+  function profileOf(index: number): Promise<LabelProfileId> {
+    if (options.labelProfile) return Promise.resolve(options.labelProfile);
+    const client = clients[index];
+    if (!client) return Promise.resolve(DEFAULT_LABEL_PROFILE);
+    const cached = detected[index];
+    if (cached && cached.until > now()) return cached.profile;
+    const entry = { until: now() + (options.profileTtlMs ?? PROFILE_TTL_MS), profile: Promise.resolve(DEFAULT_LABEL_PROFILE) };
+    entry.profile = client
+      .query(PROFILE_DETECTION_QUERY, Math.floor(now() / 1000))
+      .then((r) => detectLabelProfile(profileEvidence(promVector(r.body))))
+      .catch(() => null)
+      .then((found) => {
+        if (found === null) entry.until = Math.min(entry.until, now() + PROFILE_RETRY_MS);
+        return found ?? DEFAULT_LABEL_PROFILE;
+      });
+    detected[index] = entry;
+    return entry.profile;
+  }
+
+  async function runOne(client: PrometheusClient, index: number, request: QueryRequest, signal?: AbortSignal): Promise<PromQueryResult & { text: string; profile: LabelProfileId }> {
+    const profile = await profileOf(index);
+    const text = textForProfile(request, profile);
     if (managed[index]) {
       try {
-        checkManagedLimits(request.text, request.time);
+        checkManagedLimits(text, request.time);
       } catch (error) {
         if (error instanceof ManagedLimitError) {
           throw new SourceError(error.message, { source: 'prom', failure: 'bad-query', endpoint: client.url, scope: client.url, cause: error });
@@ -46,18 +98,19 @@ export function createPrometheusBackend(options: PrometheusBackendOptions): Prom
       }
     }
     const time = request.time;
-    return time.kind === 'instant'
-      ? client.query(request.text, time.at, signal)
-      : client.queryRange(request.text, { start: time.start, end: time.end, step: time.step }, signal);
+    const answer =
+      time.kind === 'instant' ? await client.query(text, time.at, signal) : await client.queryRange(text, { start: time.start, end: time.end, step: time.step }, signal);
+    return { ...answer, text, profile };
   }
 
   return {
     label,
     kinds: ['prom'],
     clients,
+    profileOf,
     async run(request: QueryRequest, runOptions?: RunOptions): Promise<BackendResult> {
       const settled = await Promise.allSettled(clients.map((c, i) => runOne(c, i, request, runOptions?.signal)));
-      const answers: PromQueryResult[] = [];
+      const answers: Array<PromQueryResult & { text: string; profile: LabelProfileId }> = [];
       const failures: SourceError[] = [];
       for (const s of settled) {
         if (s.status === 'fulfilled') answers.push(s.value);
@@ -88,7 +141,12 @@ export function createPrometheusBackend(options: PrometheusBackendOptions): Prom
       }
       // One endpoint: hand back its envelope untouched. Several: one envelope with the merged data.
       const wire = answers.length === 1 ? first.body : { status: 'success', data: mergePromData(answers.map((a) => a.data)) };
-      return { wire, notices, executedText: request.text };
+      // "Show query" names the conventions each endpoint was read with, and its text when they differ.
+      const profiles = [...new Set(answers.map((a) => a.profile))];
+      const texts = [...new Set(answers.map((a) => a.text))];
+      const executedText = texts.length === 1 ? first.text : answers.map((a) => `# ${a.endpoint} (${a.profile} labels)\n${a.text}`).join('\n');
+      const profileNote = profiles.map((id) => LABEL_PROFILES[id].title).join('; ');
+      return { wire, notices, executedText, label: `${label} · labels: ${profileNote}` };
     },
   };
 }
