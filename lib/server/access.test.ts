@@ -112,6 +112,30 @@ describe('on-behalf-of through the data services', () => {
     expect(cloud.requests.length).toBe(before);
   });
 
+  it('each user\'s downstream tokens are asked once per scope, kept for that user only', async () => {
+    const registry = createAccessRegistry({ ca: cloud.ca });
+    const alice = registry.forUser(await signedIn('user-alice'), app, auth);
+    const carol = registry.forUser(await signedIn('user-carol'), app, auth);
+    const nowMs = NOW_S * 1000 + 30_000;
+    // Cold, at the same time: every panel of both overviews wants a token.
+    await Promise.all([loadFleetOverview(alice, nowMs), loadFleetOverview(carol, nowMs)]);
+    const grants = served('token').filter((r) => r.method === 'POST');
+    for (const user of ['user-alice', 'user-carol']) {
+      const own = grants.filter((r) => r.subject === user);
+      // Resource Graph + Log Analytics (one origin here) and managed Prometheus: two scopes, two exchanges.
+      expect(own.map((r) => r.scope?.split(' ').find((x) => x.endsWith('/.default'))).sort()).toEqual([`${cloud.url}/.default`, 'https://prometheus.monitor.azure.com/.default'].sort());
+    }
+    expect(grants).toHaveLength(4);
+    // One OpenID configuration per user's msal app, not one per request.
+    expect(served('token').filter((r) => r.method === 'GET')).toHaveLength(2);
+    // A later period reuses each user's tokens; each request still carries its own user's.
+    const before = grants.length;
+    await loadFleetOverview(carol, nowMs + 3_600_000);
+    expect(served('token').filter((r) => r.method === 'POST')).toHaveLength(before);
+    const late = served('arg').slice(-2);
+    expect(late.every((r) => r.subject === 'user-carol')).toBe(true);
+  });
+
   it('diagnostic settings are read from ARM with the user\'s token, only for their clusters', async () => {
     const registry = createAccessRegistry({ ca: cloud.ca });
     const carol = registry.forUser(await signedIn('user-carol'), app, auth);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { cache } from 'react';
 import { getAuthConfig, type AuthConfig } from '../auth/config';
 import { createOboApp, createOboCredential } from '../auth/obo';
@@ -8,6 +9,7 @@ import type { BackendRegistry } from '../sources/backend';
 import type { DiagnosticSettingsReader } from '../sources/azure/diagnostic-settings-wire';
 import { createQueryRunner, type QueryRunner } from '../sources/runner';
 import { createBackendSet, getSharedBackendSet } from './backends';
+import { processShared } from './cache';
 import { ConfigError, getConfig, type AppConfig } from './config';
 
 /**
@@ -62,26 +64,39 @@ export interface AccessRegistry {
   userCount(): number;
 }
 
+/**
+ * Equal configurations are the same configuration: pages and route handlers each read their
+ * own copy (separate module graphs), and must still share one set of backends.
+ */
+const fingerprints = new WeakMap<object, string>();
+function fingerprint(config: object): string {
+  let f = fingerprints.get(config);
+  if (f === undefined) fingerprints.set(config, (f = createHash('sha256').update(JSON.stringify(config)).digest('base64url')));
+  return f;
+}
+
 export function createAccessRegistry(options: AccessRegistryOptions = {}): AccessRegistry {
   const maxUsers = options.maxUsers ?? 500;
   const idleMs = options.idleMs ?? 60 * 60 * 1000;
-  let shared: DataAccess | null = null;
+  let shared: { key: string; access: DataAccess } | null = null;
   // Map order is least recently used first.
   const users = new Map<string, UserEntry>();
-  let usersFor: { app: AppConfig; auth: AuthConfig } | null = null;
+  let usersFor: string | null = null;
 
   function serverAccess(config: AppConfig): DataAccess {
-    if (shared?.config !== config) {
+    const key = fingerprint(config);
+    if (shared?.key !== key) {
       const set = options.ca ? createBackendSet(config, { ca: options.ca }) : getSharedBackendSet(config);
-      shared = { config, scope: SHARED_SCOPE, backends: set.backends, runner: createQueryRunner(set.backends), diagnostics: set.diagnostics };
+      shared = { key, access: { config, scope: SHARED_SCOPE, backends: set.backends, runner: createQueryRunner(set.backends), diagnostics: set.diagnostics } };
     }
-    return shared;
+    return shared.access;
   }
 
   function userAccess(config: AppConfig, auth: AuthConfig, user: AuthUser, now: number): DataAccess {
-    if (usersFor?.app !== config || usersFor.auth !== auth) {
+    const key = `${fingerprint(config)}|${fingerprint(auth)}`;
+    if (usersFor !== key) {
       users.clear();
-      usersFor = { app: config, auth };
+      usersFor = key;
     }
     const scope = userScope(user);
     const hit = users.get(scope);
@@ -121,14 +136,15 @@ export function createAccessRegistry(options: AccessRegistryOptions = {}): Acces
   };
 }
 
-const processRegistry = createAccessRegistry();
+/** One registry per process: pages and route handlers share its backends, discovery and users. */
+const processRegistry = (): AccessRegistry => processShared('server.access', () => createAccessRegistry());
 
 /**
  * The access for a request whose token was already checked (`requireAuth`, `getServerAuth`).
  * `user` is null only when sign-in is off, which on-behalf-of cannot be.
  */
 export function dataAccess(user: AuthUser | null): DataAccess {
-  return processRegistry.forUser(user, getConfig(), getAuthConfig());
+  return processRegistry().forUser(user, getConfig(), getAuthConfig());
 }
 
 export class AccessDeniedError extends Error {

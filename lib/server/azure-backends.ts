@@ -5,6 +5,7 @@ import type { Backend, BackendResult, RunOptions } from '../sources/backend';
 import { SourceError } from '../sources/errors';
 import { createLogAnalyticsBackend } from '../sources/azure/log-analytics';
 import { createResourceGraphBackend } from '../sources/azure/resource-graph';
+import { reuseTokens } from '../sources/azure/shared';
 import { createPrometheusBackend } from '../sources/prometheus/backend';
 import { createQueryRunner } from '../sources/runner';
 import type { AzureConfig } from './azure-config';
@@ -16,6 +17,7 @@ export interface AzureBackends {
   /** PromQL on the Azure Monitor workspaces discovery found; used when PROMETHEUS_URL is not set. */
   prom: Backend;
   discovery: AzureDiscoverySource;
+  /** Every backend of the set asks with this one credential, which reuses its tokens per scope. */
   credential: TokenCredential;
 }
 
@@ -69,7 +71,8 @@ function discoveredPrometheus(discovery: AzureDiscoverySource, credential: Token
 }
 
 export function createAzureBackends(config: AzureConfig, overrides: AzureBackendOverrides = {}): AzureBackends {
-  const credential = overrides.credential ?? createServerCredential(config);
+  // One credential for Resource Graph, Log Analytics, ARM and PromQL: one token per scope, one OpenID configuration.
+  const credential = reuseTokens(overrides.credential ?? createServerCredential(config));
   const clientOptions = overrides.ca ? { tlsOptions: { ca: overrides.ca } } : undefined;
   const arg = createResourceGraphBackend({
     endpoint: config.resourceManagerEndpoint,

@@ -1,4 +1,7 @@
 import 'server-only';
+import { processShared } from '../process-shared';
+
+export { forgetProcessShared, processShared } from '../process-shared';
 
 interface Entry<T> {
   expires: number;
@@ -14,7 +17,7 @@ export class TtlCache<T> {
   private entries = new Map<string, Entry<T>>();
 
   constructor(
-    private readonly ttlMs: number,
+    readonly ttlMs: number,
     private readonly maxEntries = 200,
   ) {}
 
@@ -30,4 +33,14 @@ export class TtlCache<T> {
     }
     return value;
   }
+}
+
+/**
+ * The process's one TtlCache under `name` (shared by pages and route handlers, see
+ * process-shared.ts); a new, empty one when the TTL changes.
+ */
+export function sharedTtlCache<T>(name: string, ttlMs: number, maxEntries = 200): TtlCache<T> {
+  const holder = processShared(`ttl-cache.${name}`, () => ({ current: null as TtlCache<unknown> | null }));
+  if (holder.current?.ttlMs !== ttlMs) holder.current = new TtlCache<unknown>(ttlMs, maxEntries);
+  return holder.current as TtlCache<T>;
 }

@@ -2,15 +2,11 @@ import 'server-only';
 import { getFleetOverview } from '../fleet/overview';
 import type { FleetOverview } from '../fleet/types';
 import type { DataAccess } from './access';
-import { TtlCache } from './cache';
+import { sharedTtlCache, type TtlCache } from './cache';
 import { getConfig, type AppConfig } from './config';
 
-let cache: { ttl: number; store: TtlCache<FleetOverview> } | null = null;
-
 function overviewCache(config: AppConfig): TtlCache<FleetOverview> {
-  const ttl = config.cacheSeconds * 1000;
-  if (!cache || cache.ttl !== ttl) cache = { ttl, store: new TtlCache<FleetOverview>(ttl, 100) };
-  return cache.store;
+  return sharedTtlCache<FleetOverview>('fleet.overview', config.cacheSeconds * 1000, 100);
 }
 
 /**

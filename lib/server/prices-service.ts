@@ -6,6 +6,7 @@ import type { PanelNotice } from '../fleet/types';
 import { VM_SIZES } from '../fleet/vm-sizes';
 import { fetchRetailPrices } from '../sources/azure/retail-prices';
 import type { AppConfig } from './config';
+import { processShared } from './cache';
 import { getInsightsConfig, type InsightsConfig } from './insights-config';
 
 export interface LoadedPrices {
@@ -19,7 +20,12 @@ export interface LoadedPrices {
 /** A failed fetch is not retried on every page view. */
 const RETRY_AFTER_FAILURE_MS = 5 * 60_000;
 
-let cached: { key: string; expiry: { until: number }; value: Promise<LoadedPrices> } | null = null;
+interface PriceCache {
+  last: { key: string; expiry: { until: number }; value: Promise<LoadedPrices> } | null;
+}
+
+/** One price list per process, whichever page or route asked first. */
+const prices = (): PriceCache => processShared<PriceCache>('prices.retail', () => ({ last: null }));
 
 export function usesRetailApi(config: AppConfig, settings: InsightsConfig): boolean {
   return settings.prices === 'retail' || (settings.prices === 'auto' && config.mode === 'live' && config.azure !== null);
@@ -51,6 +57,8 @@ export function loadPrices(
   if (wanted.regions.length === 0) return Promise.resolve({ table: getSnapshotPrices(), notice: null, requests: 0 });
   const now = options.nowMs ?? Date.now();
   const key = `${settings.retailPricesUrl}|${wanted.regions.join(',')}|${wanted.skus.join(',')}`;
+  const cache = prices();
+  const cached = cache.last;
   if (cached?.key === key && cached.expiry.until > now) return cached.value.then((v) => ({ ...v, requests: 0 }));
   const expiry = { until: now + settings.pricesHours * 3_600_000 };
   const value = fetchRetailPrices({ endpoint: settings.retailPricesUrl, ca: options.ca }, wanted).then(
@@ -65,11 +73,11 @@ export function loadPrices(
       };
     },
   );
-  cached = { key, expiry, value };
+  cache.last = { key, expiry, value };
   return value;
 }
 
 /** Test support: forget the price list fetched last. */
 export function forgetPrices(): void {
-  cached = null;
+  prices().last = null;
 }

@@ -244,3 +244,95 @@ function firstLine(text: string | undefined): string | undefined {
 export function scopeFor(endpoint: string): string {
   return `${new URL(endpoint).origin}/.default`;
 }
+
+/** A token with less than this left is renewed before use (Entra tokens live 60–90 minutes). */
+export const TOKEN_REFRESH_BEFORE_MS = 5 * 60_000;
+
+type GetTokenOptions = NonNullable<Parameters<TokenCredential['getToken']>[1]>;
+type AccessToken = NonNullable<Awaited<ReturnType<TokenCredential['getToken']>>>;
+
+const reusing = new WeakMap<TokenCredential, TokenCredential>();
+const wrappers = new WeakSet<TokenCredential>();
+
+/** The work's result, or the signal's abort if that comes first (the work goes on for others). */
+function raceAbort<T>(work: Promise<T>, signal: SignalLike | undefined): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(abortReason(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/**
+ * A credential that keeps each scope's token until it is near expiry and shares one
+ * in-flight request among concurrent callers. The SDK clients cache per client pipeline
+ * and the Prometheus client not at all, so without this a cold overview asked Entra once
+ * per call. Until the first token arrives, requests are sent one at a time: msal resolves
+ * the authority (OpenID configuration) on its first request and caches it, so concurrent
+ * first requests would each fetch it. The same credential always gets the same wrapper;
+ * the cache lives in the wrapper, so a per-user credential's tokens stay that user's.
+ */
+export function reuseTokens(inner: TokenCredential, options: { refreshBeforeMs?: number; now?: () => number } = {}): TokenCredential {
+  if (wrappers.has(inner)) return inner;
+  const known = reusing.get(inner);
+  if (known) return known;
+  const refreshBeforeMs = options.refreshBeforeMs ?? TOKEN_REFRESH_BEFORE_MS;
+  const now = options.now ?? Date.now;
+  const tokens = new Map<string, { token: AccessToken | null; pending: Promise<AccessToken | null> | null }>();
+  let warmed = false;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const ask = (scopes: string | string[], opts: GetTokenOptions | undefined): Promise<AccessToken | null> => {
+    // The shared request is nobody's to cancel: each caller races its own signal instead.
+    const shared = opts ? { ...opts, abortSignal: undefined } : undefined;
+    if (warmed) return inner.getToken(scopes, shared);
+    const run = queue.then(() => inner.getToken(scopes, shared));
+    queue = run.then(
+      (t) => {
+        if (t) warmed = true;
+      },
+      () => undefined,
+    );
+    return run;
+  };
+
+  const fresh = (t: AccessToken | null): t is AccessToken =>
+    t !== null && now() < Math.min(t.refreshAfterTimestamp ?? Infinity, t.expiresOnTimestamp - refreshBeforeMs);
+
+  const wrapper: TokenCredential = {
+    getToken(scopes, opts) {
+      // A claims challenge (CAE, conditional access) asks for a new token whatever is cached.
+      if (opts?.claims) return ask(scopes, opts);
+      const key = `${[scopes].flat().slice().sort().join(' ')}|${opts?.tenantId ?? ''}|${opts?.enableCae ? 'cae' : ''}`;
+      let entry = tokens.get(key);
+      if (!entry) tokens.set(key, (entry = { token: null, pending: null }));
+      if (fresh(entry.token)) return Promise.resolve(entry.token);
+      let pending = entry.pending;
+      if (!pending) {
+        const slot = entry;
+        const stale = slot.token;
+        pending = slot.pending = ask(scopes, opts)
+          .then(
+            (t) => {
+              slot.token = t;
+              return t;
+            },
+            (error: unknown) => {
+              // Renewal failed but the old token still works: keep using it until it does not.
+              if (stale && now() < stale.expiresOnTimestamp) return stale;
+              throw error;
+            },
+          )
+          .finally(() => {
+            slot.pending = null;
+          });
+      }
+      return raceAbort(pending, opts?.abortSignal);
+    },
+  };
+  reusing.set(inner, wrapper);
+  wrappers.add(wrapper);
+  return wrapper;
+}

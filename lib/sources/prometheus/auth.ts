@@ -1,4 +1,6 @@
 import type { TokenCredential } from '@azure/identity';
+import { processShared } from '../../process-shared';
+import { reuseTokens } from '../azure/shared';
 
 /** How requests to one Prometheus endpoint are authenticated. */
 export type PrometheusAuth =
@@ -11,16 +13,17 @@ export type PrometheusAuth =
 /** The Entra scope of Azure Monitor workspace query endpoints (docs: prometheus-api-promql). */
 export const AZURE_PROMETHEUS_SCOPE = 'https://prometheus.monitor.azure.com/.default';
 
-let defaultCredential: TokenCredential | null = null;
+/** The process's own identity for Prometheus-only deployments, made on first use. */
+const defaultCredential = (): { current: Promise<TokenCredential> | null } =>
+  processShared('prometheus.default-credential', () => ({ current: null as Promise<TokenCredential> | null }));
 
 async function azureCredential(auth: { credential?: TokenCredential }): Promise<TokenCredential> {
-  if (auth.credential) return auth.credential;
-  if (!defaultCredential) {
-    // Loaded lazily: only Azure-authenticated deployments pay for the identity SDK.
-    const { DefaultAzureCredential } = await import('@azure/identity');
-    defaultCredential = new DefaultAzureCredential();
-  }
-  return defaultCredential;
+  // Tokens are reused per scope until near expiry (reuseTokens returns the same wrapper each time).
+  if (auth.credential) return reuseTokens(auth.credential);
+  const holder = defaultCredential();
+  // Loaded lazily: only Azure-authenticated deployments pay for the identity SDK.
+  holder.current ??= import('@azure/identity').then(({ DefaultAzureCredential }) => reuseTokens(new DefaultAzureCredential()));
+  return holder.current;
 }
 
 /** The Authorization header for a request, or null when the endpoint needs none. */
@@ -33,7 +36,6 @@ export async function authorizationHeader(auth: PrometheusAuth, signal?: AbortSi
     case 'basic':
       return `Basic ${Buffer.from(`${auth.username}:${auth.password}`, 'utf8').toString('base64')}`;
     case 'azure': {
-      // The SDK caches the token and refreshes it before expiry.
       const token = await (await azureCredential(auth)).getToken(AZURE_PROMETHEUS_SCOPE, { abortSignal: signal });
       if (!token) throw new Error('no Entra token for the Azure Monitor workspace');
       return `Bearer ${token.token}`;
