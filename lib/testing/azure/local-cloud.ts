@@ -52,6 +52,8 @@ export interface LoggedRequest {
   workspaces?: string[];
   /** The user a downstream (on-behalf-of) token was issued for; absent for the app's own tokens. */
   subject?: string;
+  /** Token endpoint: the scope a token was asked for. */
+  scope?: string;
   timespan?: string;
   prefer?: string;
 }
@@ -196,6 +198,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     }
     if (req.method === 'POST' && path.endsWith('/oauth2/v2.0/token')) {
       const form = new URLSearchParams(await readBody(req));
+      log.scope = form.get('scope') ?? undefined;
       const fault = takeFault('token');
       if (fault?.kind === 'status') {
         log.status = fault.status;
