@@ -96,9 +96,9 @@ const EVALUATORS: Record<string, ClusterEvaluator> = {
   [cq.appErrorRatio.id]: (c, t) => {
     const errors = new Map(appRates(c, t, (code) => code.startsWith('5')).map((s) => [JSON.stringify(s.labels), s.value]));
     return appRates(c, t, () => true).flatMap((all) => {
-      const bad = errors.get(JSON.stringify(all.labels));
-      // An app with no 5xx series has no left-hand side: the division drops it, as in PromQL.
-      return bad === undefined ? [] : [{ labels: all.labels, value: bad / all.value }];
+      // An app with traffic and no 5xx series reads 0 (the query's `or 0 * total`); no traffic is 0/0, dropped.
+      const bad = errors.get(JSON.stringify(all.labels)) ?? 0;
+      return all.value === 0 ? [] : [{ labels: all.labels, value: bad / all.value }];
     });
   },
   [cq.appLatency.id]: (c, t) => percentileSamples(bucketRates(APP_DURATION.series(c, {}), APP_DURATION.bounds, ['namespace', 'service'], t)),
@@ -106,8 +106,8 @@ const EVALUATORS: Record<string, ClusterEvaluator> = {
   [cq.ingressErrorRatio.id]: (c, t) => {
     const errors = new Map(ingressRates(c, t, (s) => s.startsWith('5')).map((s) => [JSON.stringify(s.labels), s.value]));
     return ingressRates(c, t, () => true).flatMap((all) => {
-      const bad = errors.get(JSON.stringify(all.labels));
-      return bad === undefined ? [] : [{ labels: all.labels, value: bad / all.value }];
+      const bad = errors.get(JSON.stringify(all.labels)) ?? 0;
+      return all.value === 0 ? [] : [{ labels: all.labels, value: bad / all.value }];
     });
   },
   ...CAPACITY_EVALUATORS,

@@ -28,16 +28,24 @@ export function percentileSamples(groups: readonly BucketGroup[]): Sample[] {
 
 const LONG_RUNNING = new Set(['WATCH', 'CONNECT']);
 
+/** The catalog's label_replace(…, "node", "$1", "instance", "(.+)") for the demo's ama-metrics kubelet series. */
+function* withNodeFromInstance<T extends { labels: Record<string, string> }>(series: Iterable<T>): Iterable<T> {
+  for (const s of series) yield { ...s, labels: { ...s.labels, node: s.labels['instance'] ?? '' } };
+}
+
 export const CONTROL_PLANE_EVALUATORS: Record<string, ClusterEvaluator> = {
   [cq.apiserverLatencyPercentiles.id]: (c, t) => {
     const timed = [...APISERVER_DURATION.series(c, {})].filter((s) => !LONG_RUNNING.has(s.labels['verb'] ?? ''));
     return percentileSamples(bucketRates(timed, APISERVER_DURATION.bounds, [], t));
   },
   [cq.apiserverInflight.id]: (c, t) => (['readOnly', 'mutating'] as const).map((kind) => ({ labels: { request_kind: kind }, value: inflightRequests(c, kind, gridAt(t)) })),
-  [cq.apiserverRejections.id]: (c, t) =>
-    sumBy(apiRequestRates(c, t, (code) => code === '429' || code.startsWith('5')).map((r) => ({ labels: { code: r.code }, value: r.rate }))),
+  [cq.apiserverRejections.id]: (c, t) => {
+    const rejected = sumBy(apiRequestRates(c, t, (code) => code === '429' || code.startsWith('5')).map((r) => ({ labels: { code: r.code }, value: r.rate })));
+    // The query's `or on ()` zero line: requests served, none rejected.
+    return rejected.length > 0 || apiRequestRates(c, t, () => true).length === 0 ? rejected : [{ labels: { code: 'none' }, value: 0 }];
+  },
   [cq.kubeletPlegP99.id]: (c, t) =>
-    bucketRates(PLEG_RELIST.series(c, {}), PLEG_RELIST.bounds, ['node'], t).map((g) => ({ labels: g.labels, value: bucketQuantile(0.99, g.buckets) })),
+    bucketRates(withNodeFromInstance(PLEG_RELIST.series(c, {})), PLEG_RELIST.bounds, ['node'], t).map((g) => ({ labels: g.labels, value: bucketQuantile(0.99, g.buckets) })),
   [cq.nodePressure.id]: (c, t) =>
     c.nodes.flatMap((n) => {
       if (!booted(n.bootTime, t)) return [];

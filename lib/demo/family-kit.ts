@@ -50,9 +50,22 @@ export function nodeLabels(base: Record<string, string>, n: DemoNode): Record<st
   return { ...base, ...KSM, node: n.name };
 }
 
-/** A kubelet target's labels (the node label comes from relabelling, as Azure's default scrape config does). */
+/**
+ * The target labels Azure managed Prometheus's default scrape configs give (ama-metrics
+ * kubeletDefaultDs.yml, nodeexporterDefaultDs.yml, cadvisorDefaultDs.yml): `instance` is the node's
+ * name and there is no `node` label, so the catalog resolves the node as its label profile says.
+ */
 export function kubeletLabels(base: Record<string, string>, n: DemoNode): Record<string, string> {
-  return { ...base, job: 'kubelet', instance: `${n.name}:10250`, metrics_path: '/metrics', node: n.name };
+  return { ...base, job: 'kubelet', instance: n.name, metrics_path: '/metrics' };
+}
+
+export function nodeExporterLabels(base: Record<string, string>, n: DemoNode): Record<string, string> {
+  return { ...base, job: 'node', instance: n.name, metrics_path: '/metrics' };
+}
+
+/** cAdvisor as ama-metrics scrapes it from each kubelet's /metrics/cadvisor. */
+export function cadvisorTargetLabels(base: Record<string, string>, nodeName: string): Record<string, string> {
+  return { ...base, job: 'cadvisor', instance: nodeName };
 }
 
 export const constant =

@@ -1,4 +1,4 @@
-import { constant, nodeLabels, type Family } from './family-kit';
+import { constant, nodeExporterLabels, nodeLabels, type Family } from './family-kit';
 import type { DemoCluster, DemoNode } from './fleet';
 import { EFI_AVAIL_BYTES, EFI_SIZE_BYTES, maxPodsOf, rootFsSizeBytes } from './node-capacity';
 import { rootFsAvailBytes } from './signals';
@@ -49,7 +49,7 @@ function filesystemFamily(name: string, help: string, value: (fs: Filesystem, c:
       for (const n of c.nodes) {
         for (const fs of FILESYSTEMS) {
           yield {
-            labels: { ...base, job: 'node-exporter', instance: `${n.name}:9100`, node: n.name, device: fs.device, fstype: fs.fstype, mountpoint: fs.mountpoint },
+            labels: { ...nodeExporterLabels(base, n), device: fs.device, fstype: fs.fstype, mountpoint: fs.mountpoint },
             value: (t) => (t >= n.bootTime ? value(fs, c, n, t) : null),
           };
         }

@@ -3,7 +3,7 @@ import { crashLoopSince } from './answers';
 import { nodeProviderId } from './providers';
 import { APP_HISTOGRAMS, appRequestSeries } from './app-telemetry';
 import { CONTROL_PLANE_FAMILIES, CONTROL_PLANE_HISTOGRAMS } from './control-plane-telemetry';
-import { constant, KSM, kubeletLabels, nodeLabels, type Family, type HistogramFamily } from './family-kit';
+import { cadvisorTargetLabels, constant, KSM, kubeletLabels, nodeExporterLabels, nodeLabels, type Family, type HistogramFamily } from './family-kit';
 import { ingressRequestSeries } from './ingress-telemetry';
 import { maxPodsOf, nodePressure, podsByNode, PRESSURE_CONDITIONS, runningPodsByNode } from './node-capacity';
 import { NODE_CAPACITY_FAMILIES, NODE_FILESYSTEM_FAMILIES } from './node-telemetry';
@@ -45,8 +45,9 @@ export const FAMILIES: Family[] = [
       yield { labels: { ...base, ...KSM, instance: 'kube-state-metrics:8080', metrics_path: '/metrics' }, value: constant(1) };
       for (const n of c.nodes) {
         // A NotReady node's kubelet does not answer; its node-exporter still does.
-        yield { labels: { ...base, job: 'kubelet', instance: `${n.name}:10250`, node: n.name, metrics_path: '/metrics' }, value: constant(n.ready === 'true' ? 1 : 0, n.bootTime) };
-        yield { labels: { ...base, job: 'node-exporter', instance: `${n.name}:9100`, node: n.name, metrics_path: '/metrics' }, value: constant(1, n.bootTime) };
+        yield { labels: kubeletLabels(base, n), value: constant(n.ready === 'true' ? 1 : 0, n.bootTime) };
+        yield { labels: nodeExporterLabels(base, n), value: constant(1, n.bootTime) };
+        yield { labels: cadvisorTargetLabels(base, n.name), value: constant(n.ready === 'true' ? 1 : 0, n.bootTime) };
       }
     },
   },
@@ -288,11 +289,7 @@ export const FAMILIES: Family[] = [
 function cadvisorLabels(base: Record<string, string>, p: DemoPod): Record<string, string> {
   const node = p.node?.name ?? '';
   return {
-    ...base,
-    job: 'kubelet',
-    metrics_path: '/metrics/cadvisor',
-    instance: `${node}:10250`,
-    node,
+    ...cadvisorTargetLabels(base, node),
     namespace: p.namespace,
     pod: p.name,
     container: p.container,
@@ -342,7 +339,7 @@ export const NODE_EXPORTER_FAMILIES: Family[] = [
           return v === null ? null : t - n.bootTime - v;
         };
         for (let cpu = 0; cpu < n.vcpus; cpu++) {
-          const labels = { ...base, job: 'node-exporter', instance: `${n.name}:9100`, node: n.name, cpu: String(cpu) };
+          const labels = { ...nodeExporterLabels(base, n), cpu: String(cpu) };
           yield { labels: { ...labels, mode: 'idle' }, value: idle };
           yield { labels: { ...labels, mode: 'user' }, value: (t) => mapNull(busy(t), (b) => b * USER_SHARE) };
           yield { labels: { ...labels, mode: 'system' }, value: (t) => mapNull(busy(t), (b) => b * (1 - USER_SHARE)) };
@@ -355,7 +352,7 @@ export const NODE_EXPORTER_FAMILIES: Family[] = [
     type: 'gauge',
     help: 'Memory information field MemTotal_bytes.',
     *series(c, base) {
-      for (const n of c.nodes) yield { labels: { ...base, job: 'node-exporter', instance: `${n.name}:9100`, node: n.name }, value: constant(n.memoryBytes, n.bootTime) };
+      for (const n of c.nodes) yield { labels: nodeExporterLabels(base, n), value: constant(n.memoryBytes, n.bootTime) };
     },
   },
   {
@@ -364,7 +361,7 @@ export const NODE_EXPORTER_FAMILIES: Family[] = [
     help: 'Memory information field MemAvailable_bytes.',
     *series(c, base) {
       for (const n of c.nodes) {
-        yield { labels: { ...base, job: 'node-exporter', instance: `${n.name}:9100`, node: n.name }, value: (t) => (t >= n.bootTime ? memAvailableBytes(n, t) : null) };
+        yield { labels: nodeExporterLabels(base, n), value: (t) => (t >= n.bootTime ? memAvailableBytes(n, t) : null) };
       }
     },
   },  ...NODE_FILESYSTEM_FAMILIES,

@@ -135,6 +135,14 @@ describe('demo ⇔ real Prometheus agreement', () => {
     expect(r.status, r.stdout + r.stderr).toBe(0);
   });
 
+  it('the export speaks Azure managed Prometheus’s labels: detected as such, no node label on node-exporter or kubelet series', async () => {
+    expect(await real.profileOf(0)).toBe('azure-managed-prometheus');
+    for (const selector of ['node_cpu_seconds_total{node!=""}', 'kubelet_running_pods{node!=""}', 'container_cpu_usage_seconds_total{node!=""}']) {
+      expect(promVector((await client.query(`count(${selector})`, end)).body), selector).toEqual([]);
+    }
+    expect(promVector((await client.query('count by (job) (node_cpu_seconds_total)', end)).body).map((s) => s.labels['job'])).toEqual(['node']);
+  });
+
   it('covers every PromQL query in the catalog', () => {
     expect(PAGE_CLUSTERS.length).toBeGreaterThanOrEqual(4);
     const catalogProm = [...CATALOG.values()].filter((q) => q.kind === 'prom').map((q) => q.id);
