@@ -63,4 +63,6 @@ export interface Notice {
   severity: 'info' | 'warning' | 'error';
   source: BackendKind | 'demo';
   message: string;
+  /** Log Analytics: the one workspace (customer id) that failed and how, e.g. forbidden (403). */
+  workspace?: { id: string; failure: string; status?: number };
 }

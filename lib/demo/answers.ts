@@ -6,6 +6,7 @@ import type { DemoCluster, DemoFleet } from './fleet';
 import { hash32 } from './random';
 import { answerAzureArg, answerAzureLogs } from './azure-answers';
 import { answerOnboardingArg } from './onboarding-answers';
+import { armResourceOf, inventoryRowOf } from './azure-resources';
 import { answerCostLogs } from './cost-answers';
 import { providerScheme } from './providers';
 import { counterRate, crashLoopRestarts, gridAt, idleCpuSeconds, memAvailableBytes } from './signals';
@@ -157,41 +158,6 @@ function answerProm(fleet: DemoFleet, request: QueryRequest): PromResponse {
   return { status: 'success', data: { resultType: 'matrix', result: [...series.values()] } };
 }
 
-function inventoryRow(c: DemoCluster): Record<string, unknown> {
-  const aks = c.provider === 'aks';
-  return {
-    id: c.id,
-    name: c.name,
-    type: aks ? q.CLUSTER_TYPES.aks : q.CLUSTER_TYPES.arc,
-    clusterKind: c.provider,
-    location: c.location,
-    resourceGroup: c.resourceGroup.toLowerCase(),
-    subscriptionId: c.subscriptionId,
-    tags: c.tags,
-    kubernetesVersion: c.kubernetesVersion,
-    distribution: c.distribution,
-    powerState: aks ? c.powerState : '',
-    nodePools: aks
-      ? c.nodePools.map((p) => ({
-          name: p.name,
-          mode: p.mode,
-          vmSize: p.vm.name,
-          count: p.count,
-          osType: p.osType,
-          orchestratorVersion: c.kubernetesVersion,
-          currentOrchestratorVersion: c.kubernetesVersion,
-          nodeImageVersion: p.nodeImageVersion,
-          enableAutoScaling: p.autoscale !== null,
-          ...(p.autoscale ? { minCount: p.autoscale.min, maxCount: p.autoscale.max } : {}),
-        }))
-      : null,
-    totalNodeCount: aks ? null : c.nodePools.reduce((sum, p) => sum + p.count, 0),
-    containerInsightsEnabled: aks ? c.monitoring.containerInsights : null,
-    containerInsightsWorkspace: aks ? (c.monitoring.workspaceResourceId ?? '') : '',
-    managedPrometheusEnabled: aks ? c.monitoring.managedPrometheus : null,
-  };
-}
-
 function answerArg(fleet: DemoFleet, request: QueryRequest): ArgResponse {
   if (request.query.id !== q.fleetInventory.id) {
     const azure = answerAzureArg(fleet, request);
@@ -200,7 +166,9 @@ function answerArg(fleet: DemoFleet, request: QueryRequest): ArgResponse {
     if (onboarding) return onboarding;
     throw new DemoUnsupportedQueryError(`the demo fleet does not answer ${request.query.id}`);
   }
-  const data = fleet.clusters.map(inventoryRow);
+  // Projected from each cluster's ARM body the way the inventory KQL reads it (azure-resources.ts).
+  const at = request.time.kind === 'instant' ? request.time.at : request.time.end;
+  const data = fleet.clusters.map((c) => inventoryRowOf(armResourceOf(fleet, c, at)));
   return { totalRecords: data.length, count: data.length, resultTruncated: 'false', data };
 }
 

@@ -84,6 +84,51 @@ export interface DemoCluster {
     containerInsights: boolean;
     workspaceResourceId: string | null;
   };
+  /** How Azure Resource Manager describes the cluster (see DemoArmState). */
+  arm: DemoArmState;
+}
+
+/**
+ * The cluster's ARM resource as Azure writes it, beyond what the model above decides: the
+ * provisioning state, an Arc cluster's connectivity, and the key spellings AKS used for its
+ * add-on profile (omsagent / omsAgent / OmsAgent; logAnalyticsWorkspaceResourceID / …Id).
+ * Drawn from its own stream (`${seed}/arm/${index}`), so no other number of the fleet moves.
+ */
+export interface DemoArmState {
+  provisioningState: 'Succeeded' | 'Failed' | 'Canceled' | 'Upgrading' | 'Updating';
+  /** Arc only: connectivityStatus and how long before "now" the agent last reported. */
+  connectivity: { status: 'Connected' | 'Connecting' | 'Offline' | 'Expired'; silentSeconds: number } | null;
+  addonKey: 'omsagent' | 'omsAgent' | 'OmsAgent';
+  workspaceKey: 'logAnalyticsWorkspaceResourceID' | 'logAnalyticsWorkspaceResourceId';
+  /** AKS without managed Prometheus: whether azureMonitorProfile is absent (never enabled) or says enabled: false. */
+  monitorProfileAbsent: boolean;
+}
+
+function armState(seed: string, index: number, provider: Provider, stopped: boolean): DemoArmState {
+  const rng = createRng(`${seed}/arm/${index}`);
+  const provisioningState = rng.weighted([
+    ['Succeeded', 88],
+    ['Failed', 5],
+    ['Upgrading', 4],
+    ['Updating', 2],
+    ['Canceled', 1],
+  ] as const);
+  const status = rng.weighted([
+    ['Connected', 80],
+    ['Offline', 10],
+    ['Expired', 4],
+    ['Connecting', 6],
+  ] as const);
+  const silentSeconds =
+    status === 'Connected' ? rng.int(30, 300) : status === 'Offline' ? rng.int(2 * 3600, 5 * 86_400) : status === 'Expired' ? rng.int(91 * 86_400, 120 * 86_400) : rng.int(60, 900);
+  return {
+    // A stopped cluster's last operation (the stop) succeeded.
+    provisioningState: stopped ? 'Succeeded' : provisioningState,
+    connectivity: provider === 'arc' ? { status, silentSeconds } : null,
+    addonKey: rng.weighted([['omsagent', 6], ['omsAgent', 3], ['OmsAgent', 1]] as const),
+    workspaceKey: rng.chance(0.7) ? 'logAnalyticsWorkspaceResourceID' : 'logAnalyticsWorkspaceResourceId',
+    monitorProfileAbsent: rng.chance(0.6),
+  };
 }
 
 export interface DemoFleet {
@@ -304,6 +349,7 @@ function generateCluster(seed: string, index: number): DemoCluster {
     workloads: stopped ? [] : workloads,
     upgrades,
     monitoring: { managedPrometheus, containerInsights, workspaceResourceId },
+    arm: armState(seed, index, provider, stopped),
   };
 }
 

@@ -4,8 +4,10 @@ import * as ob from '../catalog/queries/onboarding';
 import { firedAzureAlerts } from '../catalog/queries/alerts';
 import { crashLoopSince } from './answers';
 import { diagnosticSettingsPath, parseDiagnosticSettings, type DiagnosticSettingsReader, type DiagnosticSettingsResult } from '../sources/azure/diagnostic-settings-wire';
-import type { DemoFleet } from './fleet';
+import type { DemoCluster, DemoFleet } from './fleet';
 import { hexFrom } from './random';
+import { lowerBag, readLowerPath } from '../catalog/kql-bags';
+import { armResourceOf, onboardingRowOf } from './azure-resources';
 import { demoAccountOf, demoActivityLogExport, demoGrafanas, demoOnboarding, type DemoDiagnosticSetting } from './onboarding';
 
 /**
@@ -20,30 +22,11 @@ function argAnswer(data: Record<string, unknown>[]): ArgResponse {
 
 export function answerOnboardingArg(fleet: DemoFleet, request: QueryRequest): ArgResponse | null {
   switch (request.query.id) {
-    case ob.onboardingClusters.id:
-      return argAnswer(
-        fleet.clusters.map((c) => {
-          const o = demoOnboarding(fleet, c);
-          const aks = c.provider === 'aks';
-          return {
-            id: c.id,
-            name: c.name,
-            clusterKind: c.provider,
-            location: c.location,
-            resourceGroup: c.resourceGroup.toLowerCase(),
-            subscriptionId: c.subscriptionId,
-            powerState: aks ? c.powerState : '',
-            containerInsightsEnabled: aks ? c.monitoring.containerInsights : null,
-            containerInsightsWorkspace: aks ? (c.monitoring.workspaceResourceId ?? '') : '',
-            managedPrometheusEnabled: aks ? c.monitoring.managedPrometheus : null,
-            entraIntegration: aks ? o.entraIntegration : null,
-            autoscalePools: aks ? c.nodePools.filter((p) => p.autoscale !== null).length : null,
-            networkObservability: aks ? o.networkObservability : null,
-            costAnalysis: aks ? o.costAnalysis : null,
-            defender: aks ? o.defender : null,
-          };
-        }),
-      );
+    case ob.onboardingClusters.id: {
+      // Projected from each cluster's ARM body the way the KQL reads it (azure-resources.ts).
+      const at = request.time.kind === 'instant' ? request.time.at : request.time.end;
+      return argAnswer(fleet.clusters.map((c) => onboardingRowOf(armResourceOf(fleet, c, at))));
+    }
     case ob.arcMonitoringExtensions.id:
       return argAnswer(
         fleet.clusters
@@ -54,7 +37,8 @@ export function answerOnboardingArg(fleet: DemoFleet, request: QueryRequest): Ar
               id: `${c.id}/providers/Microsoft.KubernetesConfiguration/extensions/${name}`,
               clusterId: c.id.toLowerCase(),
               extensionType: type,
-              workspaceResourceId,
+              // Lower-cased with the extension's properties, as the KQL reads them.
+              workspaceResourceId: workspaceResourceId.toLowerCase(),
             });
             return [
               ...(c.monitoring.workspaceResourceId ? [ext(ob.ARC_EXTENSIONS.containerInsights, 'azuremonitor-containers', c.monitoring.workspaceResourceId)] : []),
@@ -68,15 +52,20 @@ export function answerOnboardingArg(fleet: DemoFleet, request: QueryRequest): Ar
         fleet.clusters
           .filter((c) => c.monitoring.containerInsights && c.monitoring.workspaceResourceId)
           .map((c) => {
-            const o = demoOnboarding(fleet, c);
-            const dcr = `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.Insights/dataCollectionRules/MSCI-${c.location}-${c.name}`.slice(0, 400);
+            const dcr = demoContainerInsightsDcr(fleet, c);
+            // The KQL reads the rule lower-cased (kql-bags.ts): so does the demo.
+            const ext = readLowerPath(lowerBag(dcr.properties), 'dataSources', 'extensions') as Array<Record<string, unknown>>;
+            const ci = ext.find((e) => e.extensionname === 'containerinsights') ?? {};
+            const settings = (readLowerPath(ci, 'extensionSettings', 'dataCollectionSettings') ?? {}) as Record<string, unknown>;
             return {
               id: `${c.id}/providers/Microsoft.Insights/dataCollectionRuleAssociations/ContainerInsightsExtension`,
               clusterId: c.id.toLowerCase(),
-              dataCollectionRuleId: dcr.toLowerCase(),
-              streams: o.containerLogV2 ? ['Microsoft-ContainerLogV2', 'Microsoft-KubeEvents', 'Microsoft-KubePodInventory'] : ['Microsoft-ContainerLog', 'Microsoft-KubeEvents', 'Microsoft-KubePodInventory', 'Microsoft-Perf'],
-              interval: o.collectionInterval,
-              namespaceFilteringMode: o.costOptimized ? 'Exclude' : 'Off',
+              dataCollectionRuleId: dcr.id.toLowerCase(),
+              streams: ci.streams,
+              interval: settings.interval,
+              namespaceFilteringMode: settings.namespacefilteringmode,
+              namespaces: settings.namespaces,
+              enableContainerLogV2: settings.enablecontainerlogv2,
             };
           }),
       );
@@ -106,7 +95,7 @@ export function answerOnboardingArg(fleet: DemoFleet, request: QueryRequest): Ar
           name: g.name,
           resourceGroup: g.resourceGroup,
           subscriptionId: g.subscriptionId,
-          monitorWorkspaces: g.linkedAccounts.map((a) => ({ azureMonitorWorkspaceResourceId: a })),
+          monitorWorkspaces: g.linkedAccounts.map((a) => ({ azuremonitorworkspaceresourceid: a.toLowerCase() })),
         })),
       );
     case firedAzureAlerts.id:
@@ -197,6 +186,47 @@ export function createDemoDiagnosticsReader(fleet: DemoFleet): DiagnosticSetting
         );
       }
       return out;
+    },
+  };
+}
+
+/**
+ * A cluster's Container insights data collection rule, in the shape of the onboarding template
+ * (ContainerInsights.onboarding-template.EXCERPT.json). ContainerLogV2 is on either through the
+ * rule's enableContainerLogV2 with the default stream group (what current onboarding writes)
+ * or through the explicit Microsoft-ContainerLogV2 stream.
+ */
+export function demoContainerInsightsDcr(fleet: DemoFleet, c: DemoCluster): { id: string; properties: Record<string, unknown> } {
+  const o = demoOnboarding(fleet, c);
+  const id = `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.Insights/dataCollectionRules/MSCI-${c.location}-${c.name}`.slice(0, 400);
+  const grouped = c.index % 2 === 0;
+  const streams = grouped
+    ? ['Microsoft-ContainerInsights-Group-Default']
+    : o.containerLogV2
+      ? ['Microsoft-ContainerLogV2', 'Microsoft-KubeEvents', 'Microsoft-KubePodInventory']
+      : ['Microsoft-ContainerLog', 'Microsoft-KubeEvents', 'Microsoft-KubePodInventory', 'Microsoft-Perf'];
+  return {
+    id,
+    properties: {
+      dataSources: {
+        extensions: [
+          {
+            name: 'ContainerInsightsExtension',
+            streams,
+            extensionSettings: {
+              dataCollectionSettings: {
+                interval: o.collectionInterval,
+                namespaceFilteringMode: o.costOptimized ? 'Exclude' : 'Off',
+                namespaces: o.costOptimized ? ['kube-system', 'gatekeeper-system'] : [],
+                enableContainerLogV2: o.containerLogV2,
+              },
+            },
+            extensionName: 'ContainerInsights',
+          },
+        ],
+      },
+      destinations: { logAnalytics: [{ workspaceResourceId: c.monitoring.workspaceResourceId, name: 'ciworkspace' }] },
+      dataFlows: [{ streams, destinations: ['ciworkspace'] }],
     },
   };
 }

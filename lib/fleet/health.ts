@@ -49,6 +49,41 @@ export interface HealthInputs {
   noMetricsReason?: string;
   /** Alerts firing on the cluster; null or absent when the alert source did not answer. */
   alerts?: readonly FiredAlertInput[] | null;
+  /** ARM's provisioningState of the cluster resource (AKS or Arc); null when not known. */
+  provisioningState?: string | null;
+  /** Arc-connected clusters: the agent's connectivityStatus and its last heartbeat (ISO time). */
+  arc?: { connectivityStatus: string | null; lastConnectivityTime: string | null } | null;
+}
+
+/** Provisioning states after an operation that did not complete. */
+const PROVISIONING_FAILED = ['failed', 'canceled', 'cancelled'];
+/** Provisioning states of an operation under way; one that stays so is stuck, which only its age tells. */
+const PROVISIONING_IN_PROGRESS = ['creating', 'updating', 'upgrading', 'deleting', 'scaling', 'migrating', 'starting', 'stopping', 'provisioning', 'accepted'];
+
+function provisioningReason(state: string | null | undefined): HealthReason | null {
+  const s = (state ?? '').toLowerCase();
+  if (PROVISIONING_FAILED.includes(s)) {
+    return { signal: 'provisioning-state', severity: 'critical', layer: 'fleet', message: `Provisioning state ${state}: the last operation on the cluster resource did not complete (critical)` };
+  }
+  if (PROVISIONING_IN_PROGRESS.includes(s)) {
+    return { signal: 'provisioning-state', severity: 'warning', layer: 'fleet', message: `Provisioning state ${state}: an operation is in progress, stuck if it stays so (warning)` };
+  }
+  return null;
+}
+
+const utcMinute = (iso: string): string => {
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC` : iso;
+};
+
+function connectivityReason(arc: HealthInputs['arc']): HealthReason | null {
+  const s = (arc?.connectivityStatus ?? '').toLowerCase();
+  const since = arc?.lastConnectivityTime ? ` since ${utcMinute(arc.lastConnectivityTime)}` : '';
+  if (s === 'offline') return { signal: 'arc-connectivity', severity: 'critical', layer: 'fleet', message: `Arc agent offline${since} (connectivityStatus Offline)` };
+  if (s === 'expired') return { signal: 'arc-connectivity', severity: 'critical', layer: 'fleet', message: `Arc agent offline${since}, its certificate expired: the cluster must be connected again (connectivityStatus Expired)` };
+  if (s === 'connecting') return { signal: 'arc-connectivity', severity: 'warning', layer: 'fleet', message: 'Arc agent connecting: not yet reporting to Azure (connectivityStatus Connecting)' };
+  if (s === 'agentnotinstalled') return { signal: 'arc-connectivity', severity: 'critical', layer: 'fleet', message: 'Arc agent not installed (connectivityStatus AgentNotInstalled)' };
+  return null;
 }
 
 function alertsReason(alerts: readonly FiredAlertInput[]): HealthReason | null {
@@ -94,10 +129,15 @@ function utilisationReason(
 export function rollUpHealth(input: HealthInputs): ClusterHealth {
   const reasons: HealthReason[] = [];
   const t = HEALTH_THRESHOLDS;
+  const provisioning = provisioningReason(input.provisioningState);
+  if (provisioning) reasons.push(provisioning);
+  const connectivity = connectivityReason(input.arc);
+  if (connectivity) reasons.push(connectivity);
 
   if (input.powerState === 'Stopped') {
     reasons.push({ signal: 'power-state', severity: 'unknown', layer: 'fleet', message: 'Cluster is stopped (power state Stopped): no live signals' });
-  } else if (input.metrics === null) {
+    // An Arc agent that is offline already says why nothing arrives: no "no metrics" besides it.
+  } else if (input.metrics === null && !(connectivity && connectivity.severity === 'critical')) {
     reasons.push({ signal: 'no-metrics', severity: 'unknown', layer: 'onboarding', message: input.noMetricsReason ?? 'No metrics for this cluster' });
   }
 

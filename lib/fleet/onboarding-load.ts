@@ -2,6 +2,9 @@ import { azure as az, onboarding as ob, promInventory } from '../catalog';
 import type { DiagnosticSettingsReader, DiagnosticSettingsResult } from '../sources/azure/diagnostic-settings-wire';
 import type { ExecutedQuery, QueryRunner } from '../sources/runner';
 import type { OnboardingInputs } from './onboarding';
+import type { NodeStateRow, WorkspaceRow } from '../catalog/queries/azure';
+import type { OnboardingClusterRow } from '../catalog/queries/onboarding';
+import type { QueryOutcome } from '../sources/runner';
 import { outcomeNotices, rowsOrNull } from './outcomes';
 import type { PanelNotice } from './types';
 
@@ -26,7 +29,7 @@ export interface LoadedOnboarding {
 export async function loadOnboardingInputs(runner: QueryRunner, diagnostics: DiagnosticSettingsReader | null, o: OnboardingLoadOptions): Promise<LoadedOnboarding> {
   const instant = { kind: 'instant', at: o.now } as const;
   const window = `PT${Math.round(o.silenceMinutes)}M`;
-  const [clusters, arcExtensions, ciSettings, ruleGroups, grafanas, dcras, dcrDest, metrics, logs] = await Promise.all([
+  const [clusters, arcExtensions, ciSettings, ruleGroups, grafanas, dcras, dcrDest, metrics, logs, workspaces] = await Promise.all([
     runner.run(ob.onboardingClusters, {}, instant),
     runner.run(ob.arcMonitoringExtensions, {}, instant),
     runner.run(ob.containerInsightsSettings, {}, instant),
@@ -38,8 +41,10 @@ export async function loadOnboardingInputs(runner: QueryRunner, diagnostics: Dia
     // Container insights node records arrived within the window.
     runner.run(promInventory.promFleetInventory, { clusterLabel: o.clusterLabel }, instant),
     runner.run(az.nodeStateByCluster, {}, instant, window),
+    // Which workspace each customer id is, to tell "may not read" from "no data".
+    runner.run(az.logAnalyticsWorkspaces, {}, instant),
   ]);
-  const outcomes = [clusters, arcExtensions, ciSettings, ruleGroups, grafanas, dcras, dcrDest, metrics, logs];
+  const outcomes = [clusters, arcExtensions, ciSettings, ruleGroups, grafanas, dcras, dcrDest, metrics, logs, workspaces];
   const notices = outcomes.flatMap((x) => outcomeNotices(x));
   const rows = clusters.ok ? clusters.rows : [];
   let diag = new Map<string, DiagnosticSettingsResult>();
@@ -66,10 +71,42 @@ export async function loadOnboardingInputs(runner: QueryRunner, diagnostics: Dia
       diagnostics: new Map([...diag].map(([k, v]) => [k.toLowerCase(), v])),
       metricsSeen: metrics.ok ? new Set(metrics.rows.map((r) => r.cluster)) : null,
       logsSeen: logs.ok ? new Set(logs.rows.map((r) => r.ClusterId.toLowerCase())) : null,
+      unreadableWorkspaces: unreadableWorkspaces(rows, logs, workspaces),
       silenceMinutes: o.silenceMinutes,
     },
     notices,
     queries: outcomes.map((x) => x.executed),
     generatedAt: new Date(o.now * 1000).toISOString(),
   };
+}
+
+/**
+ * Workspaces (lower-cased resource ids) whose silence means nothing: Log Analytics refused them
+ * (403: the identity lacks Log Analytics Reader), or Resource Graph does not list them at all.
+ */
+export function unreadableWorkspaces(
+  clusters: readonly OnboardingClusterRow[],
+  logs: QueryOutcome<NodeStateRow>,
+  workspaces: QueryOutcome<WorkspaceRow>,
+): Map<string, 'forbidden' | 'not-visible'> {
+  const out = new Map<string, 'forbidden' | 'not-visible'>();
+  if (!workspaces.ok) return out;
+  const byCustomerId = new Map(workspaces.rows.map((w) => [w.customerId.toLowerCase(), w.id.toLowerCase()]));
+  const known = new Set(workspaces.rows.map((w) => w.id.toLowerCase()));
+  const refused = new Set<string>();
+  for (const n of logs.notices) if (n.workspace && (n.workspace.failure === 'forbidden' || n.workspace.status === 403)) refused.add(n.workspace.id.toLowerCase());
+  // Every workspace refused: the whole query failed, its scope names the (single) workspace.
+  if (!logs.ok && logs.error.failure === 'forbidden') {
+    const one = /^workspace (\S+)$/.exec(logs.error.scope ?? '')?.[1];
+    if (one) refused.add(one.toLowerCase());
+  }
+  for (const id of refused) {
+    const resourceId = byCustomerId.get(id);
+    if (resourceId) out.set(resourceId, 'forbidden');
+  }
+  for (const c of clusters) {
+    const ws = c.containerInsightsWorkspace?.toLowerCase();
+    if (ws && !known.has(ws) && !out.has(ws)) out.set(ws, 'not-visible');
+  }
+  return out;
 }

@@ -69,6 +69,11 @@ export interface OnboardingInputs {
   metricsSeen: ReadonlySet<string> | null;
   /** Lower-cased cluster ids with Container insights data in the silence window; null when unknown. */
   logsSeen: ReadonlySet<string> | null;
+  /**
+   * Log Analytics workspaces (lower-cased resource ids) the portal may not read (403), or cannot
+   * even see in Resource Graph: their clusters' data is unknown, not silent. Absent: none.
+   */
+  unreadableWorkspaces?: ReadonlyMap<string, 'forbidden' | 'not-visible'>;
   silenceMinutes: number;
 }
 
@@ -159,9 +164,66 @@ function enabledCategories(settings: DiagnosticSetting[]): Map<string, Diagnosti
   return out;
 }
 
-function diagnosticsCommand(c: OnboardingClusterRow, name: string, categories: readonly string[], destination: string): string {
-  const logs = JSON.stringify(categories.map((category) => ({ category, enabled: true })));
-  return `az monitor diagnostic-settings create --name ${name} --resource ${shellWord(c.id)} ${destination} --logs ${shellWord(logs)}`;
+/**
+ * `az monitor diagnostic-settings create` replaces a setting of the same name: read-modify-write,
+ * so the command keeps every category and destination that setting has today and adds the rest.
+ */
+function diagnosticsCommand(c: OnboardingClusterRow, name: string, categories: readonly string[], destination: { workspace?: string; storage?: string }, existing: readonly DiagnosticSetting[]): string {
+  const same = existing.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  const all = [...new Set([...(same?.enabledCategories ?? []), ...categories])];
+  const logs = JSON.stringify(all.map((category) => (category.startsWith('group:') ? { categoryGroup: category.slice(6), enabled: true } : { category, enabled: true })));
+  const workspace = same?.workspaceId ?? destination.workspace;
+  const storage = same?.storageAccountId ?? destination.storage;
+  const dest = [workspace ? `--workspace ${workspace.startsWith('"$') ? workspace : shellWord(workspace)}` : '', storage ? `--storage-account ${storage.startsWith('"$') ? storage : shellWord(storage)}` : ''].filter(Boolean).join(' ');
+  return `az monitor diagnostic-settings create --name ${name} --resource ${shellWord(c.id)} ${dest} --logs ${shellWord(logs)}`;
+}
+
+/** Container insights data collection settings as the DCR has them today (kql reads them lower-cased). */
+export interface CollectionSettings {
+  interval: string;
+  namespaceFilteringMode: string;
+  namespaces: string[];
+  enableContainerLogV2: boolean;
+  streams: string[] | null;
+}
+
+/** The rule writes ContainerLogV2: by its enableContainerLogV2 setting or an explicit V2 stream. */
+export function writesContainerLogV2(settings: ContainerInsightsSettingsRow | null): boolean {
+  if (!settings) return false;
+  return settings.enableContainerLogV2 === true || settings.streams.some((s) => /^microsoft-containerlogv2(-highscale)?$/i.test(s));
+}
+
+export function currentCollectionSettings(settings: ContainerInsightsSettingsRow | null): CollectionSettings {
+  return {
+    interval: settings?.interval ?? '1m',
+    namespaceFilteringMode: settings?.namespaceFilteringMode ?? 'Off',
+    namespaces: settings?.namespaces ?? [],
+    enableContainerLogV2: writesContainerLogV2(settings),
+    streams: settings && settings.streams.length ? settings.streams : null,
+  };
+}
+
+/** Read-modify-write: the current settings with only the change asked for; nothing that is on is turned off. */
+export function withV2(current: CollectionSettings): CollectionSettings {
+  // An explicit legacy ContainerLog stream moves to its V2 table; every other stream stays.
+  const streams = current.streams ? [...new Set(current.streams.map((s) => (/^microsoft-containerlog$/i.test(s) ? 'Microsoft-ContainerLogV2' : s)))] : null;
+  return { ...current, enableContainerLogV2: true, streams };
+}
+export function withCostPreset(current: CollectionSettings): CollectionSettings {
+  const slower = /^([1-9]\d*)m$/.exec(current.interval);
+  return {
+    ...current,
+    // The seed's cost-optimised preset: 5-minute interval and system namespaces excluded; a
+    // longer interval or an existing namespace filter is kept as it is.
+    interval: slower && Number(slower[1]) >= 5 ? current.interval : '5m',
+    namespaceFilteringMode: current.namespaceFilteringMode === 'Off' ? 'Exclude' : current.namespaceFilteringMode,
+    namespaces: current.namespaceFilteringMode === 'Off' ? ['kube-system', 'gatekeeper-system'] : current.namespaces,
+  };
+}
+
+/** The dataCollectionSettings file body of a fix (az aks enable-addons --data-collection-settings). */
+export function dataCollectionSettingsJson(s: CollectionSettings): string {
+  return JSON.stringify({ interval: s.interval, namespaceFilteringMode: s.namespaceFilteringMode, namespaces: s.namespaces, enableContainerLogV2: s.enableContainerLogV2, ...(s.streams ? { streams: s.streams } : {}) });
 }
 
 function clusterCells(ctx: Context, c: OnboardingClusterRow): OnboardingCell[] {
@@ -180,23 +242,29 @@ function clusterCells(ctx: Context, c: OnboardingClusterRow): OnboardingCell[] {
   const startFix = stopped ? `az aks start ${target(c)}` : null;
 
   // Managed Prometheus.
-  const promOn = aks ? c.managedPrometheusEnabled : inputs.arcExtensions ? Boolean(arcExt(ARC_EXTENSIONS.managedPrometheus)) : null;
+  // AKS: a documented absent azureMonitorProfile means never enabled, i.e. off (the query says false).
+  const promOn = aks ? (c.managedPrometheusEnabled ?? false) : inputs.arcExtensions ? Boolean(arcExt(ARC_EXTENSIONS.managedPrometheus)) : null;
   const promFix = aks
     ? `az aks update --enable-azure-monitor-metrics ${target(c)}${account ? ` --azure-monitor-workspace-resource-id ${shellWord(account)}` : ''}`
     : `az k8s-extension create --name azuremonitor-metrics ${arcTarget(c)} --extension-type Microsoft.AzureMonitor.Containers.Metrics${account ? ` --configuration-settings azure-monitor-workspace-resource-id=${shellWord(account)}` : ''}`;
   if (promOn === null) cells.push(cell('managed-prometheus', 'unknown', 'extension list unavailable'));
-  else if (!promOn) cells.push(cell('managed-prometheus', 'gap', 'metrics add-on is off', promFix));
+  else if (!promOn) cells.push(cell('managed-prometheus', 'gap', aks ? 'managed Prometheus is off (azureMonitorProfile.metrics not enabled)' : 'metrics extension missing', promFix));
   else if (inputs.metricsSeen && !inputs.metricsSeen.has(c.name)) {
     cells.push(cell('managed-prometheus', 'silent', stopped ? `${silence}: the cluster is stopped` : `${silence}: check the ama-metrics pods and the data collection rule association`, startFix ?? `kubectl --context ${shellWord(c.name)} -n kube-system rollout restart deployment/ama-metrics`));
   } else cells.push(cell('managed-prometheus', 'ok', account ? `sends to ${account.split('/').at(-1) ?? account}` : 'enabled'));
 
   // Container insights.
-  const ciOn = aks ? c.containerInsightsEnabled : inputs.arcExtensions ? Boolean(arcExt(ARC_EXTENSIONS.containerInsights)) : null;
+  const ciOn = aks ? (c.containerInsightsEnabled ?? false) : inputs.arcExtensions ? Boolean(arcExt(ARC_EXTENSIONS.containerInsights)) : null;
+  const wsAccess = workspace ? inputs.unreadableWorkspaces?.get(workspace.toLowerCase()) : undefined;
+  const wsName = workspace ? (workspace.split('/').at(-1) ?? workspace) : '';
   const ciFix = aks
     ? `az aks enable-addons --addons monitoring ${target(c)}${wsFlag}`
     : `az k8s-extension create --name azuremonitor-containers ${arcTarget(c)} --extension-type Microsoft.AzureMonitor.Containers${workspace ? ` --configuration-settings logAnalyticsWorkspaceResourceID=${shellWord(workspace)}` : ''}`;
   if (ciOn === null) cells.push(cell('container-insights', 'unknown', 'extension list unavailable'));
   else if (!ciOn) cells.push(cell('container-insights', 'gap', 'monitoring add-on is off', ciFix));
+  // A workspace the portal may not read says nothing about the agent: unknown, with the role it needs.
+  else if (wsAccess === 'forbidden') cells.push(cell('container-insights', 'unknown', `cannot read (needs Log Analytics Reader on ${wsName})`));
+  else if (wsAccess === 'not-visible') cells.push(cell('container-insights', 'unknown', `cannot see workspace ${wsName} (needs Reader on its subscription)`));
   else if (inputs.logsSeen && !inputs.logsSeen.has(id)) {
     cells.push(cell('container-insights', 'silent', stopped ? `${silence}: the cluster is stopped` : `${silence}: check the ama-logs pods`, startFix ?? `kubectl --context ${shellWord(c.name)} -n kube-system rollout restart daemonset/ama-logs`));
   } else cells.push(cell('container-insights', 'ok', workspace ? `to ${workspace.split('/').at(-1) ?? workspace}` : 'enabled'));
@@ -204,11 +272,10 @@ function clusterCells(ctx: Context, c: OnboardingClusterRow): OnboardingCell[] {
   // ContainerLogV2 and cost presets live in the Container insights DCR.
   const settings = inputs.ciSettings?.find((s) => s.clusterId.toLowerCase() === id) ?? null;
   const dcsFile = 'dataCollectionSettings.json';
-  const dcs = (v2: boolean, cost: boolean): string =>
-    JSON.stringify({ interval: cost ? '5m' : (settings?.interval ?? '1m'), namespaceFilteringMode: cost ? 'Exclude' : (settings?.namespaceFilteringMode ?? 'Off'), namespaces: cost ? ['kube-system', 'gatekeeper-system'] : [], enableContainerLogV2: v2 });
-  const dcsFix = (v2: boolean, cost: boolean): string =>
-    `cat > ${dcsFile} <<'EOF'\n${dcs(v2, cost)}\nEOF\n${aks ? `az aks enable-addons --addons monitoring ${target(c)}${wsFlag} --data-collection-settings ${dcsFile}` : `${ciFix} --configuration-settings dataCollectionSettings=@${dcsFile}`}`;
-  const hasV2 = settings ? settings.streams.some((s) => s.toLowerCase() === 'microsoft-containerlogv2') : false;
+  const current = currentCollectionSettings(settings);
+  const dcsFix = (next: CollectionSettings): string =>
+    `cat > ${dcsFile} <<'EOF'\n${dataCollectionSettingsJson(next)}\nEOF\n${aks ? `az aks enable-addons --addons monitoring ${target(c)}${wsFlag} --data-collection-settings ${dcsFile}` : `${ciFix} --configuration-settings dataCollectionSettings=@${dcsFile}`}`;
+  const hasV2 = current.enableContainerLogV2;
   const hasCost = settings ? (settings.interval !== null && settings.interval !== '1m') || (settings.namespaceFilteringMode ?? 'Off') !== 'Off' : false;
   if (!ciOn) {
     cells.push(cell('container-log-v2', 'n/a', 'needs Container insights'));
@@ -217,8 +284,9 @@ function clusterCells(ctx: Context, c: OnboardingClusterRow): OnboardingCell[] {
     cells.push(cell('container-log-v2', 'unknown', 'collection rules unavailable'));
     cells.push(cell('cost-optimized', 'unknown', 'collection rules unavailable'));
   } else {
-    cells.push(hasV2 ? cell('container-log-v2', 'ok', 'Microsoft-ContainerLogV2 stream') : cell('container-log-v2', 'gap', settings ? 'collects the legacy ContainerLog table' : 'no Container insights rule found', dcsFix(true, hasCost)));
-    cells.push(hasCost ? cell('cost-optimized', 'ok', `interval ${settings?.interval ?? '?'}, namespaces ${settings?.namespaceFilteringMode ?? 'Off'}`) : cell('cost-optimized', 'gap', 'collects everything every minute', dcsFix(hasV2, true)));
+    const v2How = settings?.enableContainerLogV2 ? 'enableContainerLogV2 in the collection rule' : 'Microsoft-ContainerLogV2 stream';
+    cells.push(hasV2 ? cell('container-log-v2', 'ok', v2How) : cell('container-log-v2', 'gap', settings ? 'collects the legacy ContainerLog table' : 'no Container insights rule found', dcsFix(withV2(current))));
+    cells.push(hasCost ? cell('cost-optimized', 'ok', `interval ${settings?.interval ?? '?'}, namespaces ${settings?.namespaceFilteringMode ?? 'Off'}`) : cell('cost-optimized', 'gap', 'collects everything every minute', dcsFix(withCostPreset(current))));
   }
 
   // Activity log: a subscription-level diagnostic setting.
@@ -226,7 +294,10 @@ function clusterCells(ctx: Context, c: OnboardingClusterRow): OnboardingCell[] {
   if (!sub || !sub.ok) cells.push(cell('activity-log', 'unknown', sub && !sub.ok ? sub.error.message : 'not read'));
   else {
     const toLa = sub.settings.filter((s) => s.workspaceId && s.enabledCategories.some((x) => x === 'Administrative' || x === 'group:allLogs'));
-    const logs = JSON.stringify(ACTIVITY_CATEGORIES.map((category) => ({ category, enabled: true })));
+    // Read-modify-write: `subscription create` replaces a setting of the same name, so its categories and storage stay.
+    const same = sub.settings.find((s) => s.name.toLowerCase() === 'fleetwatch-activity-log');
+    const logs = JSON.stringify([...new Set([...(same?.enabledCategories ?? []), ...ACTIVITY_CATEGORIES])].map((category) => (category.startsWith('group:') ? { categoryGroup: category.slice(6), enabled: true } : { category, enabled: true })));
+    const keep = same?.storageAccountId ? ` --storage-account ${shellWord(same.storageAccountId)}` : '';
     cells.push(
       toLa.length
         ? cell('activity-log', 'ok', `setting ${toLa[0]?.name ?? ''}`)
@@ -234,7 +305,7 @@ function clusterCells(ctx: Context, c: OnboardingClusterRow): OnboardingCell[] {
             'activity-log',
             'gap',
             'subscription activity log not sent to a workspace',
-            `az monitor diagnostic-settings subscription create --name fleetwatch-activity-log --location ${shellWord(c.location)} --subscription ${shellWord(c.subscriptionId)} --workspace ${workspace ? shellWord(workspace) : '"$LOG_ANALYTICS_WORKSPACE_ID"'} --logs ${shellWord(logs)}`,
+            `az monitor diagnostic-settings subscription create --name fleetwatch-activity-log --location ${shellWord(c.location)} --subscription ${shellWord(c.subscriptionId)} --workspace ${workspace ? shellWord(workspace) : '"$LOG_ANALYTICS_WORKSPACE_ID"'}${keep} --logs ${shellWord(logs)}`,
           ),
     );
   }
@@ -259,10 +330,9 @@ function clusterCells(ctx: Context, c: OnboardingClusterRow): OnboardingCell[] {
     const toWorkspace = (cat: string): boolean => (on.get(cat) ?? []).some((s) => s.workspaceId) || (on.get('group:allLogs') ?? []).some((s) => s.workspaceId);
     // One idempotent setting for every workspace category: what is on today plus what is missing.
     const laWanted = AKS_LA_CATEGORIES.filter((cat) => applies(cat));
-    const laDest = `--workspace ${workspace ? shellWord(workspace) : '"$LOG_ANALYTICS_WORKSPACE_ID"'}`;
-    const laFix = diagnosticsCommand(c, SETTING_CONTROL_PLANE, laWanted, laDest);
+    const laFix = diagnosticsCommand(c, SETTING_CONTROL_PLANE, laWanted, { workspace: workspace ?? '"$LOG_ANALYTICS_WORKSPACE_ID"' }, diag.settings);
     const storage = ctx.storageBySub.get(c.subscriptionId.toLowerCase());
-    const auditFix = diagnosticsCommand(c, SETTING_AUDIT, ['kube-audit'], `--storage-account ${storage ? shellWord(storage) : '"$AUDIT_STORAGE_ACCOUNT_ID"'}`);
+    const auditFix = diagnosticsCommand(c, SETTING_AUDIT, ['kube-audit'], { storage: storage ?? '"$AUDIT_STORAGE_ACCOUNT_ID"' }, diag.settings);
     for (const [cap, cat] of diagCaps) {
       if (!applies(cat)) {
         cells.push(cell(cap, 'n/a', cat === 'guard' ? 'Entra ID integration is off' : 'no node pool autoscales'));

@@ -85,6 +85,10 @@ export interface InventoryEntry {
   inventoryNodes: number;
   containerInsights: boolean | null;
   managedPrometheus: boolean | null;
+  /** ARM's provisioningState (documented spelling); null when the inventory does not say. */
+  provisioningState?: string | null;
+  /** Arc-connected clusters: the agent's connectivity as ARM reports it. */
+  arc?: { connectivityStatus: string | null; lastConnectivityTime: string | null } | null;
 }
 
 function fromResourceGraph(row: ClusterInventoryRow): InventoryEntry {
@@ -106,6 +110,8 @@ function fromResourceGraph(row: ClusterInventoryRow): InventoryEntry {
     inventoryNodes: row.clusterKind === 'aks' ? row.nodePools.reduce((sum, p) => sum + (p.count ?? 0), 0) : (row.totalNodeCount ?? 0),
     containerInsights: row.containerInsightsEnabled ?? null,
     managedPrometheus: row.managedPrometheusEnabled ?? null,
+    provisioningState: row.provisioningState,
+    arc: row.clusterKind === 'arc' ? { connectivityStatus: row.connectivityStatus, lastConnectivityTime: row.lastConnectivityTime } : null,
   };
 }
 
@@ -263,7 +269,17 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
           : `No metrics: no kube-state-metrics series with ${options.clusterLabel}="${row.name}"`;
     }
     const alerts = fired.ok || firing.ok ? [...(alertsBy.get(row.id.toLowerCase()) ?? []), ...(alertsBy.get(`name:${key}`) ?? [])] : null;
-    const health = rollUpHealth({ powerState, kubernetesVersion: row.kubernetesVersion, versionSupport: support, latestMinor: options.latestMinor, metrics, noMetricsReason, alerts });
+    const health = rollUpHealth({
+      powerState,
+      kubernetesVersion: row.kubernetesVersion,
+      versionSupport: support,
+      latestMinor: options.latestMinor,
+      metrics,
+      noMetricsReason,
+      alerts,
+      provisioningState: row.provisioningState ?? null,
+      arc: row.arc ?? null,
+    });
     const podStates = ciNode ? (ciPod ? { Running: ciPod.Running, Pending: ciPod.Pending, Failed: ciPod.Failed } : null) : metrics ? stateCounts(phasesBy?.get(key)) : null;
     const podsKnown = ciNode ? ciPod !== undefined : phasesBy !== null;
     const nodesTotal = metrics ? metrics.nodesReady + metrics.nodesNotReady + metrics.nodesUnknown : poolTotal;

@@ -20,7 +20,9 @@ export type HealthSignal =
   | 'version-support'
   | 'power-state'
   | 'no-metrics'
-  | 'alerts';
+  | 'alerts'
+  | 'provisioning-state'
+  | 'arc-connectivity';
 
 /** One reason a cluster is not healthy: which signal, its value, and the threshold it crossed. */
 export interface HealthReason {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ArgQuery, LogsQuery } from '../types';
 import { argRows, logsRows } from '../wire';
 import { kqlStringList } from '../escape';
+import { argLowerBag, argPath } from '../kql-bags';
 import { CLUSTER_TYPES } from './fleet';
 
 /**
@@ -40,7 +41,8 @@ export const logAnalyticsWorkspaces: ArgQuery<NoParams, WorkspaceRow> = {
     [
       'resources',
       '| where type =~ "microsoft.operationalinsights/workspaces"',
-      '| project id, name, location, resourceGroup, subscriptionId, customerId = tostring(properties.customerId)',
+      argLowerBag('lprops'),
+      `| project id, name, location, resourceGroup, subscriptionId, customerId = tostring(${argPath('lprops', 'customerId')})`,
       '| order by id asc',
     ].join('\n'),
   parse: (wire) => argRows(wire).map((row) => workspaceRowSchema.parse(row)),
@@ -68,8 +70,10 @@ export const monitorAccounts: ArgQuery<NoParams, MonitorAccountRow> = {
     [
       'resources',
       '| where type =~ "microsoft.monitor/accounts"',
+      argLowerBag('lprops'),
       '| project id, name, location, resourceGroup, subscriptionId,',
-      '    prometheusQueryEndpoint = tostring(properties.metrics.prometheusQueryEndpoint)',
+      // Lower-cased with the bag: an https origin, whose host is case-insensitive.
+      `    prometheusQueryEndpoint = tostring(${argPath('lprops', 'metrics', 'prometheusQueryEndpoint')})`,
       '| order by id asc',
     ].join('\n'),
   parse: (wire) => argRows(wire).map((row) => monitorAccountRowSchema.parse(row)),
@@ -97,7 +101,8 @@ export const clusterDcrAssociations: ArgQuery<NoParams, DcrAssociationRow> = {
       // An association's id is the cluster's id plus /providers/Microsoft.Insights/dataCollectionRuleAssociations/{name}.
       '| extend clusterId = tolower(substring(id, 0, indexof(tolower(id), "/providers/microsoft.insights/datacollectionruleassociations/")))',
       `| where clusterId has_any ${kqlStringList(Object.values(CLUSTER_TYPES))}`,
-      '| project id, clusterId, dataCollectionRuleId = tolower(tostring(properties.dataCollectionRuleId))',
+      argLowerBag('lprops'),
+      `| project id, clusterId, dataCollectionRuleId = tostring(${argPath('lprops', 'dataCollectionRuleId')})`,
       '| where isnotempty(dataCollectionRuleId)',
       '| order by id asc',
     ].join('\n'),
@@ -122,9 +127,10 @@ export const dcrMonitorDestinations: ArgQuery<NoParams, DcrDestinationRow> = {
     [
       'resources',
       '| where type =~ "microsoft.insights/datacollectionrules"',
-      '| mv-expand account = properties.destinations.monitoringAccounts',
-      '| where isnotempty(account.accountResourceId)',
-      '| project id = tolower(id), accountResourceId = tolower(tostring(account.accountResourceId))',
+      argLowerBag('lprops'),
+      `| mv-expand account = ${argPath('lprops', 'destinations', 'monitoringAccounts')}`,
+      `| where isnotempty(${argPath('account', 'accountResourceId')})`,
+      `| project id = tolower(id), accountResourceId = tostring(${argPath('account', 'accountResourceId')})`,
       '| order by id asc',
     ].join('\n'),
   parse: (wire) => argRows(wire).map((row) => dcrDestinationRowSchema.parse(row)),
@@ -149,10 +155,11 @@ export const arcContainerInsightsExtensions: ArgQuery<NoParams, ArcExtensionRow>
     [
       'kubernetesconfigurationresources',
       '| where type =~ "microsoft.kubernetesconfiguration/extensions"',
-      '| where tostring(properties.extensionType) =~ "microsoft.azuremonitor.containers"',
+      argLowerBag('lprops'),
+      `| where tostring(${argPath('lprops', 'extensionType')}) == "microsoft.azuremonitor.containers"`,
       // Arc clusters have no addonProfiles: the extension's settings name the workspace.
       '| extend clusterId = tolower(substring(id, 0, indexof(tolower(id), "/providers/microsoft.kubernetesconfiguration/extensions/")))',
-      '| project id, clusterId, workspaceResourceId = tostring(properties.configurationSettings.logAnalyticsWorkspaceResourceID)',
+      `| project id, clusterId, workspaceResourceId = tostring(${argPath('lprops', 'configurationSettings', 'logAnalyticsWorkspaceResourceID')})`,
       '| where isnotempty(workspaceResourceId)',
       '| order by id asc',
     ].join('\n'),
@@ -196,10 +203,11 @@ export const nodeStateByCluster: LogsQuery<ClusterScope, NodeStateRow> = {
     [
       'KubeNodeInventory',
       ...scoped(p),
+      '| extend ClusterId = tolower(ClusterId)',
       '| summarize arg_max(TimeGenerated, Status) by ClusterId, ClusterName, Computer',
       // Status lists the node conditions that are true, e.g. "Ready" or "MemoryPressure,Ready".
       '| summarize Nodes = count(), NodesReady = countif(Status has "Ready"), LastSeen = max(TimeGenerated)',
-      '    by ClusterId = tolower(ClusterId), ClusterName',
+      '    by ClusterId, ClusterName',
       '| extend NodesNotReady = Nodes - NodesReady',
       '| project ClusterId, ClusterName, Nodes, NodesReady, NodesNotReady, LastSeen',
       '| order by ClusterId asc',
@@ -225,18 +233,22 @@ export const podStateByCluster: LogsQuery<ClusterScope, PodStateRow> = {
   layer: 'L3',
   personas: PERSONAS,
   title: 'Pods by phase by cluster (Container insights)',
-  description: 'Each cluster\'s pods from the latest KubePodInventory record per pod, by phase, and containers waiting in CrashLoopBackOff.',
+  description: 'Each cluster\'s pods by phase and its containers waiting in CrashLoopBackOff, from the latest KubePodInventory record of each container (the table has one row per container).',
   defaultTimespan: 'PT30M',
   params: clusterScope,
   build: (p) =>
     [
       'KubePodInventory',
       ...scoped(p),
-      '| summarize arg_max(TimeGenerated, PodStatus, ContainerStatusReason) by ClusterId, ClusterName, PodUid',
+      // ARM ids arrive in more than one case: one cluster, one key.
+      '| extend ClusterId = tolower(ClusterId)',
+      '| summarize arg_max(TimeGenerated, PodStatus, ContainerStatusReason) by ClusterId, ClusterName, PodUid, ContainerName',
+      '| summarize PodStatus = take_any(PodStatus), CrashLoopingContainers = countif(ContainerStatusReason == "CrashLoopBackOff")',
+      '    by ClusterId, ClusterName, PodUid',
       '| summarize Pods = count(), Running = countif(PodStatus == "Running"), Pending = countif(PodStatus == "Pending"),',
       '    Failed = countif(PodStatus == "Failed"), Succeeded = countif(PodStatus == "Succeeded"),',
-      '    CrashLooping = countif(ContainerStatusReason == "CrashLoopBackOff")',
-      '    by ClusterId = tolower(ClusterId), ClusterName',
+      '    CrashLooping = sum(CrashLoopingContainers)',
+      '    by ClusterId, ClusterName',
       '| order by ClusterId asc',
     ].join('\n'),
   parse: (wire) => logsRows(wire).map((row) => podStateRowSchema.parse(row)),

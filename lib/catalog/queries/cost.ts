@@ -30,6 +30,10 @@ const nodePoolRowSchema = z.object({
   Pool: z.string(),
   InstanceType: z.string(),
   Nodes: count,
+  /** Cores and memory of the pool's nodes (Perf K8SNode capacity), over the nodes that reported them. */
+  CpuCores: num.nullish().transform((v) => v ?? null),
+  MemoryGiB: num.nullish().transform((v) => v ?? null),
+  NodesWithCapacity: count.nullish().transform((v) => v ?? 0),
 });
 export type CostNodePoolRow = z.infer<typeof nodePoolRowSchema>;
 
@@ -39,17 +43,27 @@ export const costNodePools: LogsQuery<CostScope, CostNodePoolRow> = {
   layer: 'cost',
   personas: PERSONAS,
   title: 'Nodes by pool and instance type',
-  description: 'Each cluster\'s nodes from the latest KubeNodeInventory record per node, counted by pool and VM size (node.kubernetes.io/instance-type).',
+  description:
+    'Each cluster\'s nodes from the latest KubeNodeInventory record per node, counted by pool and VM size (node.kubernetes.io/instance-type), with their cores and memory (Perf K8SNode capacity) to price machines that have no Azure size.',
   defaultTimespan: 'PT30M',
   params: costScope,
   build: (p) =>
     [
+      'let capacity = Perf',
+      '    | where ObjectName == "K8SNode" and CounterName in ("cpuCapacityNanoCores", "memoryCapacityBytes")',
+      '    | summarize arg_max(TimeGenerated, CounterValue) by InstanceName, CounterName',
+      // A K8SNode InstanceName is {cluster resource id}/{node name}; ids differ in case between tables.
+      '    | summarize NodeCores = maxif(CounterValue, CounterName == "cpuCapacityNanoCores") / 1e9,',
+      '        NodeMemoryBytes = maxif(CounterValue, CounterName == "memoryCapacityBytes") by InstanceName = tolower(InstanceName);',
       'KubeNodeInventory',
       ...scoped(p),
-      '| summarize arg_max(TimeGenerated, Labels) by ClusterId, Computer',
+      '| summarize arg_max(TimeGenerated, Labels) by ClusterId = tolower(ClusterId), Computer',
       '| extend labels = parse_json(Labels)[0]',
       `| extend Pool = ${POOL_EXPR}, InstanceType = tostring(labels["node.kubernetes.io/instance-type"])`,
-      '| summarize Nodes = count() by ClusterId = tolower(ClusterId), Pool, InstanceType',
+      '| extend InstanceName = tolower(strcat(ClusterId, "/", Computer))',
+      '| join kind=leftouter capacity on InstanceName',
+      '| summarize Nodes = count(), CpuCores = sum(NodeCores), MemoryGiB = sum(NodeMemoryBytes) / 1073741824,',
+      '    NodesWithCapacity = countif(isnotnull(NodeCores) and isnotnull(NodeMemoryBytes)) by ClusterId, Pool, InstanceType',
       '| order by ClusterId asc, Pool asc',
     ].join('\n'),
   parse: (wire) => logsRows(wire).map((row) => nodePoolRowSchema.parse(row)),

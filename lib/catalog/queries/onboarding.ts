@@ -2,7 +2,10 @@ import { z } from 'zod';
 import type { ArgQuery } from '../types';
 import { argRows } from '../wire';
 import { kqlStringList } from '../escape';
-import { CLUSTER_RESOURCES, CLUSTER_TYPES, MONITORING_ADDON_COLUMNS } from './fleet';
+import { argLowerBag, argPath, canonicalEnum } from '../kql-bags';
+import { CLUSTER_PROPS, CLUSTER_RESOURCES, CLUSTER_TYPES, MONITORING_ADDON_COLUMNS } from './fleet';
+
+const prop = (...path: string[]): string => argPath(CLUSTER_PROPS, ...path);
 
 /**
  * Resource Graph queries behind the onboarding matrix: which of the seed's recommended
@@ -25,7 +28,7 @@ const onboardingClusterSchema = z.object({
   location: z.string(),
   resourceGroup: z.string(),
   subscriptionId: z.string(),
-  powerState: z.string().nullish().transform((v) => v ?? ''),
+  powerState: z.string().nullish().transform((v) => canonicalEnum(v, ['Running', 'Stopped']) ?? ''),
   containerInsightsEnabled: optBool,
   containerInsightsWorkspace: optString,
   managedPrometheusEnabled: optBool,
@@ -48,14 +51,15 @@ export const onboardingClusters: ArgQuery<NoParams, OnboardingClusterRow> = {
   build: () =>
     [
       ...CLUSTER_RESOURCES,
-      '| extend powerState = tostring(properties.powerState.code)',
+      `| extend powerState = tostring(${prop('powerState', 'code')})`,
       ...MONITORING_ADDON_COLUMNS,
       // guard logs exist only with Entra ID integration; cluster-autoscaler only where a pool autoscales.
-      '| extend entraIntegration = tobool(properties.aadProfile.managed)',
-      '| extend autoscalePools = array_length(extract_all(@\'"enableAutoScaling":\\s*(true)\', tostring(properties.agentPoolProfiles)))',
-      '| extend networkObservability = tobool(properties.networkProfile.advancedNetworking.observability.enabled)',
-      '| extend costAnalysis = tobool(properties.metricsProfile.costAnalysis.enabled)',
-      '| extend defender = tobool(properties.securityProfile.defender.securityMonitoring.enabled)',
+      `| extend entraIntegration = tobool(${prop('aadProfile', 'managed')})`,
+      // The bag is lower-cased, so the key is matched in lower case.
+      `| extend autoscalePools = array_length(extract_all(@'"enableautoscaling":\\s*(true)', tostring(${prop('agentPoolProfiles')})))`,
+      `| extend networkObservability = tobool(${prop('networkProfile', 'advancedNetworking', 'observability', 'enabled')})`,
+      `| extend costAnalysis = tobool(${prop('metricsProfile', 'costAnalysis', 'enabled')})`,
+      `| extend defender = tobool(${prop('securityProfile', 'defender', 'securityMonitoring', 'enabled')})`,
       '| project id, name, clusterKind, location, resourceGroup, subscriptionId, powerState,',
       '    containerInsightsEnabled, containerInsightsWorkspace, managedPrometheusEnabled, entraIntegration,',
       '    autoscalePools, networkObservability, costAnalysis, defender',
@@ -91,23 +95,45 @@ export const arcMonitoringExtensions: ArgQuery<NoParams, ArcExtensionRow> = {
     [
       'kubernetesconfigurationresources',
       '| where type =~ "microsoft.kubernetesconfiguration/extensions"',
-      '| extend extensionType = tolower(tostring(properties.extensionType))',
+      argLowerBag('lprops'),
+      `| extend extensionType = tostring(${argPath('lprops', 'extensionType')})`,
       `| where extensionType in~ ${kqlStringList(Object.values(ARC_EXTENSIONS))}`,
       '| extend clusterId = tolower(substring(id, 0, indexof(tolower(id), "/providers/microsoft.kubernetesconfiguration/extensions/")))',
       '| project id, clusterId, extensionType,',
-      '    workspaceResourceId = tostring(properties.configurationSettings.logAnalyticsWorkspaceResourceID)',
+      `    workspaceResourceId = tostring(${argPath('lprops', 'configurationSettings', 'logAnalyticsWorkspaceResourceID')})`,
       '| order by id asc',
     ].join('\n'),
   parse: (wire) => argRows(wire).map((row) => arcExtensionSchema.parse(row)),
 };
 
+/** Container insights streams in their documented spelling (the DCR is read lower-cased). */
+export const CONTAINER_INSIGHTS_STREAMS = [
+  'Microsoft-ContainerInsights-Group-Default',
+  'Microsoft-ContainerLog',
+  'Microsoft-ContainerLogV2',
+  'Microsoft-ContainerLogV2-HighScale',
+  'Microsoft-KubeEvents',
+  'Microsoft-KubePodInventory',
+  'Microsoft-KubeNodeInventory',
+  'Microsoft-KubePVInventory',
+  'Microsoft-KubeServices',
+  'Microsoft-KubeMonAgentEvents',
+  'Microsoft-InsightsMetrics',
+  'Microsoft-ContainerInventory',
+  'Microsoft-ContainerNodeInventory',
+  'Microsoft-Perf',
+] as const;
+
 const ciSettingsSchema = z.object({
   id: z.string(),
   clusterId: z.string(),
   dataCollectionRuleId: z.string(),
-  streams: z.array(z.string()).nullish().transform((s) => s ?? []),
+  streams: z.array(z.string()).nullish().transform((s) => (s ?? []).map((x) => canonicalEnum(x, CONTAINER_INSIGHTS_STREAMS) ?? x)),
   interval: optString,
-  namespaceFilteringMode: optString,
+  namespaceFilteringMode: z.string().nullish().transform((v) => canonicalEnum(v, ['Off', 'Include', 'Exclude'])),
+  namespaces: z.array(z.string()).nullish().transform((s) => s ?? null),
+  /** dataCollectionSettings.enableContainerLogV2; null when the rule does not say. */
+  enableContainerLogV2: optBool,
 });
 export type ContainerInsightsSettingsRow = z.infer<typeof ciSettingsSchema>;
 
@@ -117,7 +143,7 @@ export const containerInsightsSettings: ArgQuery<NoParams, ContainerInsightsSett
   layer: 'onboarding',
   personas: PERSONAS,
   title: 'Container insights collection settings',
-  description: 'For each cluster, the Container insights data collection rule: whether it collects ContainerLogV2 and its cost settings (interval, namespace filtering).',
+  description: 'For each cluster, the Container insights data collection rule: its streams, whether it writes ContainerLogV2 (enableContainerLogV2) and its cost settings (interval, namespace filtering).',
   params: noParams,
   build: () =>
     [
@@ -125,17 +151,21 @@ export const containerInsightsSettings: ArgQuery<NoParams, ContainerInsightsSett
       '| where type =~ "microsoft.insights/datacollectionruleassociations"',
       '| extend clusterId = tolower(substring(id, 0, indexof(tolower(id), "/providers/microsoft.insights/datacollectionruleassociations/")))',
       `| where clusterId has_any ${kqlStringList(Object.values(CLUSTER_TYPES))}`,
-      '| extend dataCollectionRuleId = tolower(tostring(properties.dataCollectionRuleId))',
+      argLowerBag('lprops'),
+      `| extend dataCollectionRuleId = tostring(${argPath('lprops', 'dataCollectionRuleId')})`,
       '| join kind=inner (',
       '    resources',
       '    | where type =~ "microsoft.insights/datacollectionrules"',
-      '    | mv-expand extension = properties.dataSources.extensions',
-      '    | where tostring(extension.extensionName) == "ContainerInsights"',
-      '    | project dataCollectionRuleId = tolower(id), streams = extension.streams,',
-      '        settings = extension.extensionSettings.dataCollectionSettings',
+      `    ${argLowerBag('lprops')}`,
+      `    | mv-expand extension = ${argPath('lprops', 'dataSources', 'extensions')}`,
+      // Values are lower-cased with the bag: "ContainerInsights" reads "containerinsights".
+      `    | where tostring(${argPath('extension', 'extensionName')}) == "containerinsights"`,
+      `    | project dataCollectionRuleId = tolower(id), streams = ${argPath('extension', 'streams')},`,
+      `        settings = ${argPath('extension', 'extensionSettings', 'dataCollectionSettings')}`,
       '  ) on dataCollectionRuleId',
       '| project id, clusterId, dataCollectionRuleId, streams,',
-      '    interval = tostring(settings.interval), namespaceFilteringMode = tostring(settings.namespaceFilteringMode)',
+      `    interval = tostring(${argPath('settings', 'interval')}), namespaceFilteringMode = tostring(${argPath('settings', 'namespaceFilteringMode')}),`,
+      `    namespaces = ${argPath('settings', 'namespaces')}, enableContainerLogV2 = tobool(${argPath('settings', 'enableContainerLogV2')})`,
       '| order by id asc',
     ].join('\n'),
   parse: (wire) => argRows(wire).map((row) => ciSettingsSchema.parse(row)),
@@ -165,9 +195,10 @@ export const prometheusRuleGroups: ArgQuery<NoParams, PrometheusRuleGroupRow> = 
     [
       'resources',
       '| where type =~ "microsoft.alertsmanagement/prometheusrulegroups"',
-      '| project id, name, resourceGroup, subscriptionId, clusterName = tostring(properties.clusterName),',
-      '    enabled = tobool(properties.enabled), scopes = properties.scopes,',
-      '    alertRules = array_length(extract_all(@\'"alert":\\s*"([^"]+)"\', tostring(properties.rules)))',
+      argLowerBag('lprops'),
+      `| project id, name, resourceGroup, subscriptionId, clusterName = tostring(${argPath('lprops', 'clusterName')}),`,
+      `    enabled = tobool(${argPath('lprops', 'enabled')}), scopes = ${argPath('lprops', 'scopes')},`,
+      `    alertRules = array_length(extract_all(@'"alert":\\s*"([^"]+)"', tostring(${argPath('lprops', 'rules')})))`,
       '| order by id asc',
     ].join('\n'),
   parse: (wire) => argRows(wire).map((row) => ruleGroupSchema.parse(row)),
@@ -179,9 +210,9 @@ const grafanaSchema = z.object({
   resourceGroup: z.string(),
   subscriptionId: z.string(),
   monitorWorkspaces: z
-    .array(z.object({ azureMonitorWorkspaceResourceId: z.string() }))
+    .array(z.object({ azuremonitorworkspaceresourceid: z.string() }))
     .nullish()
-    .transform((l) => (l ?? []).map((w) => w.azureMonitorWorkspaceResourceId.toLowerCase())),
+    .transform((l) => (l ?? []).map((w) => w.azuremonitorworkspaceresourceid.toLowerCase())),
 });
 export type GrafanaRow = z.infer<typeof grafanaSchema>;
 
@@ -197,8 +228,9 @@ export const managedGrafanas: ArgQuery<NoParams, GrafanaRow> = {
     [
       'resources',
       '| where type =~ "microsoft.dashboard/grafana"',
+      argLowerBag('lprops'),
       '| project id, name, resourceGroup, subscriptionId,',
-      '    monitorWorkspaces = properties.grafanaIntegrations.azureMonitorWorkspaceIntegrations',
+      `    monitorWorkspaces = ${argPath('lprops', 'grafanaIntegrations', 'azureMonitorWorkspaceIntegrations')}`,
       '| order by id asc',
     ].join('\n'),
   parse: (wire) => argRows(wire).map((row) => grafanaSchema.parse(row)),

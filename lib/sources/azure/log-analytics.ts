@@ -181,7 +181,7 @@ export function createLogAnalyticsBackend(options: LogAnalyticsBackendOptions): 
       const limit = deadline(timeoutMs, runOptions?.signal);
       const started = Date.now();
 
-      const runGroup = async (group: string[]): Promise<GroupOutcome> => {
+      const runGroup = async (group: string[]): Promise<GroupOutcome & { group: string[] }> => {
         const [primary, ...additional] = group as [string, ...string[]];
         const scope = group.length === 1 ? `workspace ${primary}` : `workspaces ${group.join(', ')}`;
         try {
@@ -204,20 +204,20 @@ export function createLogAnalyticsBackend(options: LogAnalyticsBackendOptions): 
               message: `Log Analytics returned a partial result for ${scope}: ${e.message ?? e.code ?? 'unknown error'}`,
             });
           }
-          return { ok: true, table: primaryTable ? tableToWire(primaryTable) : null, notices };
+          return { ok: true, table: primaryTable ? tableToWire(primaryTable) : null, notices, group };
         } catch (error) {
-          return { ok: false, error: toSourceError(error, { source: 'logs', service, scope, endpoint, timedOut: limit.timedOut(), timeoutMs }) };
+          return { ok: false, error: toSourceError(error, { source: 'logs', service, scope, endpoint, timedOut: limit.timedOut(), timeoutMs }), group };
         }
       };
 
       // A refused cross-workspace request is retried per workspace to find which one is at fault.
-      const runOrSplit = async (group: string[]): Promise<GroupOutcome[]> => {
+      const runOrSplit = async (group: string[]): Promise<Array<GroupOutcome & { group: string[] }>> => {
         const outcome = await runGroup(group);
         if (outcome.ok || group.length === 1 || !SPLIT_ON.has(outcome.error.failure) || limit.signal.aborted) return [outcome];
         return mapLimit(group.map((w) => [w]), concurrency, runGroup);
       };
 
-      let outcomes: GroupOutcome[];
+      let outcomes: Array<GroupOutcome & { group: string[] }>;
       try {
         outcomes = (await mapLimit(groups, concurrency, runOrSplit)).flat();
       } finally {
@@ -232,7 +232,14 @@ export function createLogAnalyticsBackend(options: LogAnalyticsBackendOptions): 
           if (o.table) tables.push(o.table);
         } else {
           firstError ??= o.error;
-          notices.push({ severity: 'error', source: 'logs', message: `${o.error.scope ?? 'Log Analytics'}: ${o.error.message}` });
+          // One workspace's refusal is named, so a reader can tell "cannot read" from "no data".
+          const one = o.group.length === 1 ? o.group[0] : undefined;
+          notices.push({
+            severity: 'error',
+            source: 'logs',
+            message: `${o.error.scope ?? 'Log Analytics'}: ${o.error.message}`,
+            ...(one ? { workspace: { id: one, failure: o.error.failure, ...(o.error.status !== undefined ? { status: o.error.status } : {}) } } : {}),
+          });
         }
       }
       // Every workspace failed: that is the panel's error, not a notice on an empty table.
