@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 const PACKAGES = [
   { name: 'chromium', binaries: ['/usr/bin/chromium'] },
   { name: 'prometheus', binaries: ['/usr/bin/prometheus', '/usr/bin/promtool'] },
+  { name: 'victoria-metrics', binaries: ['/usr/bin/victoria-metrics'] },
 ];
 
 export function ensureSystemPackages() {
@@ -21,8 +22,10 @@ export function ensureSystemPackages() {
   };
   run(['apt-get', 'update', '-qq']);
   run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...names]);
-  // Debian's prometheus package starts a service; the tests start their own servers.
-  spawnSync('sh', ['-c', 'command -v service >/dev/null && service prometheus stop >/dev/null 2>&1; true']);
+  // Debian's prometheus and victoria-metrics packages start services; the tests start their own servers.
+  for (const service of ['prometheus', 'victoria-metrics']) {
+    spawnSync('sh', ['-c', `command -v service >/dev/null && service ${service} stop >/dev/null 2>&1; true`]);
+  }
   for (const p of missing) for (const b of p.binaries) if (!existsSync(b)) throw new Error(`${b} is still missing after installing ${p.name}`);
 }
 

@@ -28,7 +28,7 @@ interface Ctx {
 const gauge = (v: number) => (): number => v;
 const counter = (base: number, rate: number, start: number) => (t: number): number => base + rate * (t - start);
 
-function checkLabels(f: Family, labels: Record<string, string>, allowed = f.labels): void {
+function checkLabels(f: Family, labels: Record<string, string>, allowed: readonly string[] = f.labels): void {
   const want = [...allowed].sort();
   const got = Object.keys(labels).sort();
   if (want.join(',') !== got.join(',')) throw new Error(`${f.name}: the corpus shows labels {${want.join(',')}}, the scenario wrote {${got.join(',')}} (${f.source})`);

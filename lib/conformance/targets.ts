@@ -59,7 +59,7 @@ export function targetFor(profile: Profile, kind: ScrapeKind, ctx: ScrapeContext
   const c = ctx.cluster;
   const node = ctx.node as NodeModel;
   const pod = ctx.pod as PodModel;
-  const cluster = profile === 'k8s-monitoring' ? { cluster: c.name, k8s_cluster_name: c.name } : { cluster: c.name };
+  const cluster: Record<string, string> = profile === 'k8s-monitoring' ? { cluster: c.name, k8s_cluster_name: c.name } : { cluster: c.name };
   const t = (labels: Record<string, string>, honorLabels: boolean, drop?: readonly string[]): Target => ({ labels: { ...labels, ...cluster }, honorLabels, drop });
   switch (profile) {
     case 'azure-managed-prometheus':

@@ -1,0 +1,285 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLUSTER_PROM_QUERIES, nodeCpu, clusterSelector } from '../catalog/queries/cluster-prom';
+import { FLEET_PROM_QUERIES } from '../catalog/queries/fleet';
+import { promFleetInventory } from '../catalog/queries/prom-inventory';
+import type { PromQuery, QueryTime } from '../catalog/types';
+import { getFleetOverview } from '../fleet/overview';
+import { createPrometheusBackend, type PrometheusBackend } from '../sources/prometheus/backend';
+import { PROMETHEUS_BIN, PROMTOOL_BIN } from '../sources/prometheus/testing/local-prometheus';
+import { VICTORIA_METRICS_BIN } from '../sources/prometheus/testing/local-victoria-metrics';
+import { createQueryRunner } from '../sources/runner';
+import { CORPUS_DIR, corpusAvailable, loadCorpus, type Corpus } from './corpus';
+import { bucketBounds, startEnginePair, type EnginePair } from './engines';
+import { clusterExpectations, fleetExpectations, labelKey, overviewExpectation, type Expected, type Labels } from './expectations';
+import { PROFILES, type ClusterModel, type Profile } from './scenario';
+
+/**
+ * Conformance on real exporter output: the corpus in ../shared/reference/exporters assembled
+ * into two clusters per label profile, backfilled into a real Prometheus and imported into a
+ * real VictoriaMetrics (one pair per profile: a real store holds one stack's conventions), and
+ * every cluster-page and fleet query compared with what the scenario says it must answer.
+ *
+ * Tolerance, relative (absolute near zero). Counters grow linearly at constant rates and every
+ * 5-minute and 1-hour window is fully covered by 30 s samples, so Prometheus' extrapolated rate()
+ * and VictoriaMetrics' rate() (which does not extrapolate) both give the exact rate.
+ * - Prometheus 1e-9: it keeps every float64 as written; what is left is rounding of counter
+ *   values around 1e4 (about 1e-12 relative on a rate) and summation order.
+ * - VictoriaMetrics 1e-7: it stores a sample as a decimal mantissa and exponent, about 12
+ *   significant digits, so a counter near 1e4 carries ~1e-8 of noise; histogram_quantile divides
+ *   the rate of one thin bucket by another and lifts that to a few 1e-9 (3.4e-9 seen). 1e-7 keeps
+ *   two orders of margin and still fails any real difference (the smallest expected value that
+ *   differs between panels, 0.2/s of 429s against ~30/s of requests, is far above it).
+ */
+const TOLERANCE: Record<'prometheus' | 'victoria-metrics', number> = { prometheus: 1e-9, 'victoria-metrics': 1e-7 };
+const STEP = 30;
+const HOURS = 2;
+/** Range panels are asked for the last hour at this step: every window inside the data. */
+const RANGE_STEP = 300;
+const LATEST_MINOR = 34;
+const ENGINES = ['prometheus', 'victoria-metrics'] as const;
+type Engine = (typeof ENGINES)[number];
+
+const AVAILABLE = corpusAvailable();
+if (!AVAILABLE) console.warn(`conformance: the exporter corpus is not at ${CORPUS_DIR} (a checkout without ../shared); skipping the conformance suite`);
+
+const close = (a: number, b: number, tolerance = TOLERANCE.prometheus): boolean => Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
+const fmt = (labels: Labels): string => `{${Object.entries(labels).map(([k, v]) => `${k}="${v}"`).join(', ')}}`;
+
+type AnyPromQuery = PromQuery<Record<string, unknown>, unknown>;
+const CLUSTER_QUERIES = CLUSTER_PROM_QUERIES as unknown as readonly AnyPromQuery[];
+const FLEET_QUERIES = [...FLEET_PROM_QUERIES, promFleetInventory] as unknown as readonly AnyPromQuery[];
+
+let corpus: Corpus;
+let root = '';
+let end = 0;
+const pairs = new Map<Profile, EnginePair>();
+const suiteStarted = performance.now();
+/** profile|engine|query|cluster|labels|t → value, for the engine-against-engine comparison. */
+const answers = new Map<string, number>();
+let compared = 0;
+
+function engineUrl(pair: EnginePair, engine: Engine): string {
+  return engine === 'prometheus' ? pair.prometheus.url : pair.victoria.url;
+}
+
+function backendFor(pair: EnginePair, engine: Engine, forced: boolean): PrometheusBackend {
+  return createPrometheusBackend({ urls: [engineUrl(pair, engine)], auth: { kind: 'none' }, timeoutMs: 20_000, labelProfile: forced ? pair.profile : undefined });
+}
+
+function timeOf(query: AnyPromQuery): QueryTime {
+  return query.mode === 'range' ? { kind: 'range', start: end - 3600, end, step: RANGE_STEP } : { kind: 'instant', at: end };
+}
+
+/** A parsed row as labels → value(s): chart rows keep every point, table rows one value. */
+function rowValues(row: unknown): { labels: Labels; points: Array<[number, number]> } {
+  const r = row as Record<string, unknown>;
+  if (Array.isArray(r['points'])) return { labels: r['labels'] as Labels, points: r['points'] as Array<[number, number]> };
+  if (typeof r['labels'] === 'object') return { labels: r['labels'] as Labels, points: [[end, r['value'] as number]] };
+  // Fleet rows: the number is `count`, `value` or `nodes`; the rest names the row.
+  const { count, value, nodes, ...labels } = r as Record<string, string | number>;
+  return { labels: labels as Labels, points: [[end, Number(count ?? value ?? nodes)]] };
+}
+
+/** Compares one query's rows with the expectation; returns readable differences. */
+function diff(where: string, expected: Expected, rows: readonly unknown[], time: QueryTime, tolerance: number, record: (labels: Labels, t: number, v: number) => void): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const wantPoints = time.kind === 'range' ? Math.floor((time.end - time.start) / time.step) + 1 : 1;
+  for (const row of rows) {
+    const { labels, points } = rowValues(row);
+    const k = labelKey(labels);
+    const want = expected.get(k);
+    if (!want) {
+      out.push(`${where} ${fmt(labels)}: unexpected row = ${points.map(([, v]) => v).slice(0, 3).join(', ')}`);
+      continue;
+    }
+    if (seen.has(k)) out.push(`${where} ${fmt(labels)}: answered twice`);
+    seen.add(k);
+    if (points.length !== wantPoints) out.push(`${where} ${fmt(labels)}: ${points.length} points, expected ${wantPoints}`);
+    for (const [t, v] of points) {
+      record(labels, t, v);
+      compared++;
+      if (!close(v, want.value, tolerance)) out.push(`${where} ${fmt(labels)} @${t}: got ${v}, expected ${want.value}`);
+    }
+  }
+  for (const [k, want] of expected) if (!seen.has(k)) out.push(`${where} ${fmt(want.labels)}: missing, expected ${want.value}`);
+  return out;
+}
+
+async function checkClusterQueries(pair: EnginePair, engine: Engine, forced: boolean, queries = CLUSTER_QUERIES, keep = true): Promise<string[]> {
+  const runner = createQueryRunner({ arg: null, logs: null, prom: backendFor(pair, engine, forced) });
+  const bounds = bucketBounds(corpus).http;
+  const problems: string[] = [];
+  for (const c of pair.clusters) {
+    const expectations = clusterExpectations(c, bounds);
+    await Promise.all(
+      queries.map(async (q) => {
+        const where = `${pair.profile} × ${engine}${forced ? '' : ' (detected)'} ${q.id} cluster=${c.name}`;
+        const expected = expectations[q.id];
+        if (!expected) return void problems.push(`${where}: no expectation for ${q.id}`);
+        const time = timeOf(q);
+        const outcome = await runner.run(q, { clusterLabel: 'cluster', cluster: c.name }, time);
+        if (!outcome.ok) return void problems.push(`${where}: ${outcome.error.message}\n    ${outcome.executed.text}`);
+        const found = diff(where, expected, outcome.rows, time, TOLERANCE[engine], (labels, t, v) => keep && answers.set(`${pair.profile}|${engine}|${forced}|${q.id}|${c.name}|${labelKey(labels)}|${t}`, v));
+        if (found.length) problems.push(...found, `    query: ${outcome.executed.text.replace(/\n/g, '\n    ')}`);
+      }),
+    );
+  }
+  return problems;
+}
+
+async function checkFleetQueries(pair: EnginePair, engine: Engine): Promise<string[]> {
+  const runner = createQueryRunner({ arg: null, logs: null, prom: backendFor(pair, engine, false) });
+  const expectations = fleetExpectations(pair.clusters);
+  const problems: string[] = [];
+  for (const q of FLEET_QUERIES) {
+    const where = `${pair.profile} × ${engine} ${q.id}`;
+    const expected = expectations[q.id];
+    if (!expected) {
+      problems.push(`${where}: no expectation for ${q.id}`);
+      continue;
+    }
+    const time: QueryTime = { kind: 'instant', at: end };
+    const outcome = await runner.run(q, { clusterLabel: 'cluster' }, time);
+    if (!outcome.ok) {
+      problems.push(`${where}: ${outcome.error.message}`);
+      continue;
+    }
+    problems.push(...diff(where, expected, outcome.rows, time, TOLERANCE[engine], (labels, t, v) => answers.set(`${pair.profile}|${engine}|fleet|${q.id}||${labelKey(labels)}|${t}`, v)));
+  }
+  return problems;
+}
+
+const report = (problems: string[]): string => `\n${problems.slice(0, 80).join('\n')}${problems.length > 80 ? `\n… and ${problems.length - 80} more` : ''}`;
+
+describe.skipIf(!AVAILABLE)('conformance on real exporter output (Prometheus and VictoriaMetrics)', () => {
+  beforeAll(async () => {
+    for (const bin of [PROMETHEUS_BIN, PROMTOOL_BIN, VICTORIA_METRICS_BIN]) {
+      const r = spawnSync(bin, [bin === VICTORIA_METRICS_BIN ? '-version' : '--version']);
+      if (r.error) throw new Error(`${bin} is missing: scripts/system-deps.mjs installs the Debian prometheus and victoria-metrics packages`);
+    }
+    corpus = loadCorpus();
+    root = await mkdtemp(path.join(tmpdir(), 'fleetwatch-conformance-'));
+    // Samples end on the grid just before now: detection and "now" queries see them within the lookback.
+    end = Math.floor(Date.now() / 1000 / STEP) * STEP;
+    const window = { start: end - HOURS * 3600, end, step: STEP };
+    // Two profiles at a time: each pair runs promtool, Prometheus and VictoriaMetrics on 2 cores.
+    const queue = [...PROFILES];
+    const failures: unknown[] = [];
+    await Promise.all(
+      [0, 1].map(async () => {
+        for (let p = queue.shift(); p; p = queue.shift()) {
+          try {
+            pairs.set(p, await startEnginePair(corpus, p, path.join(root, p), window));
+          } catch (error) {
+            failures.push(error);
+          }
+        }
+      }),
+    );
+    if (failures.length) throw failures[0];
+    const series = [...pairs.values()].reduce((a, p) => a + p.series, 0);
+    const samples = [...pairs.values()].reduce((a, p) => a + p.samples, 0);
+    console.log(`conformance: ${pairs.size} profiles, ${series} series, ${samples} samples per engine, engines ready in ${((performance.now() - suiteStarted) / 1000).toFixed(1)} s`);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all([...pairs.values()].map((p) => p.stop()));
+    if (root) await rm(root, { recursive: true, force: true });
+    console.log(`conformance: compared ${compared} values; suite took ${((performance.now() - suiteStarted) / 1000).toFixed(1)} s`);
+  }, 30_000);
+
+  it('has an expectation for every cluster-page and fleet query', () => {
+    const [sample] = PROFILES.map((p) => pairs.get(p)?.clusters[0]).filter((c): c is ClusterModel => c !== undefined);
+    expect(sample).toBeDefined();
+    const cluster = clusterExpectations(sample as ClusterModel, bucketBounds(corpus).http);
+    const fleet = fleetExpectations([sample as ClusterModel]);
+    const missing = [...CLUSTER_QUERIES.filter((q) => !cluster[q.id]), ...FLEET_QUERIES.filter((q) => !fleet[q.id])].map((q) => `no expectation for ${q.id}`);
+    expect(missing, missing.join('\n')).toEqual([]);
+    // Expectations for queries the catalog no longer has would hide a rename.
+    const stale = [...Object.keys(cluster).filter((id) => !CLUSTER_QUERIES.some((q) => q.id === id)), ...Object.keys(fleet).filter((id) => !FLEET_QUERIES.some((q) => q.id === id))];
+    expect(stale, `expectations for queries not in the catalog: ${stale.join(', ')}`).toEqual([]);
+  });
+
+  for (const profile of PROFILES) {
+    describe(profile, () => {
+      it('detects the profile from the data on both engines', async () => {
+        const pair = pairs.get(profile) as EnginePair;
+        for (const engine of ENGINES) expect(await backendFor(pair, engine, false).profileOf(0), `${profile} × ${engine}`).toBe(profile);
+      });
+
+      for (const engine of ENGINES) {
+        it(`${engine}: every cluster-page query, profile forced and detected`, async () => {
+          const pair = pairs.get(profile) as EnginePair;
+          const problems = [...(await checkClusterQueries(pair, engine, true)), ...(await checkClusterQueries(pair, engine, false))];
+          expect(problems, report(problems)).toEqual([]);
+        }, 30_000);
+
+        it(`${engine}: every fleet query`, async () => {
+          const problems = await checkFleetQueries(pairs.get(profile) as EnginePair, engine);
+          expect(problems, report(problems)).toEqual([]);
+        }, 30_000);
+
+        it(`${engine}: the Prometheus-only fleet overview`, async () => {
+          const pair = pairs.get(profile) as EnginePair;
+          const overview = await getFleetOverview(createQueryRunner({ arg: null, logs: null, prom: backendFor(pair, engine, false) }), { now: end, clusterLabel: 'cluster', latestMinor: LATEST_MINOR });
+          const got = overview.clusters.map((c) => ({
+            name: c.name,
+            nodes: c.nodes,
+            pods: c.pods,
+            containers: c.containers,
+            cpu: c.cpu.utilization,
+            memory: c.memory.utilization,
+            health: c.health.status,
+            reasons: c.health.reasons.map((r) => r.signal).sort(),
+          }));
+          const want = pair.clusters.map((c) => overviewExpectation(c, LATEST_MINOR));
+          expect(got.map((c) => c.name)).toEqual(want.map((c) => c.name));
+          for (const [i, w] of want.entries()) {
+            const g = got[i] as (typeof got)[number];
+            expect(close(g.cpu ?? Number.NaN, w.cpu, TOLERANCE[engine]), `${profile} × ${engine} ${w.name} cpu ${g.cpu} vs ${w.cpu}`).toBe(true);
+            expect(close(g.memory ?? Number.NaN, w.memory, TOLERANCE[engine]), `${profile} × ${engine} ${w.name} memory ${g.memory} vs ${w.memory}`).toBe(true);
+            expect({ ...g, cpu: 0, memory: 0 }, `${profile} × ${engine} ${w.name}`).toEqual({ ...w, cpu: 0, memory: 0 });
+          }
+        }, 30_000);
+      }
+    });
+  }
+
+  it('Prometheus and VictoriaMetrics give the same answers', () => {
+    let worst = 0;
+    let pairsCompared = 0;
+    const problems: string[] = [];
+    for (const [k, v] of answers) {
+      if (!k.includes('|prometheus|')) continue;
+      const other = answers.get(k.replace('|prometheus|', '|victoria-metrics|'));
+      if (other === undefined) {
+        problems.push(`only Prometheus answered ${k}`);
+        continue;
+      }
+      pairsCompared++;
+      worst = Math.max(worst, Math.abs(v - other) / Math.max(1, Math.abs(v)));
+      if (!close(v, other, TOLERANCE['victoria-metrics'])) problems.push(`${k}: Prometheus ${v}, VictoriaMetrics ${other}`);
+    }
+    for (const k of answers.keys()) if (k.includes('|victoria-metrics|') && !answers.has(k.replace('|victoria-metrics|', '|prometheus|'))) problems.push(`only VictoriaMetrics answered ${k}`);
+    console.log(`conformance: ${pairsCompared} values compared between the engines; largest relative difference ${worst.toExponential(2)} (tolerance ${TOLERANCE['victoria-metrics']})`);
+    expect(pairsCompared).toBeGreaterThan(1000);
+    expect(problems, report(problems)).toEqual([]);
+  });
+
+  it('catches node CPU grouped by a node label node-exporter never has', async () => {
+    // The mutation: the pre-profile text, `by (node)` straight on node_cpu_seconds_total.
+    const broken = { ...nodeCpu, build: (p: Parameters<typeof nodeCpu.build>[0]) => `1 - avg by (node) (rate(node_cpu_seconds_total${clusterSelector(p, { mode: 'idle' })}[5m]))` } as unknown as AnyPromQuery;
+    const caught: string[] = [];
+    for (const profile of ['azure-managed-prometheus', 'kube-prometheus-stack'] as const) {
+      const problems = await checkClusterQueries(pairs.get(profile) as EnginePair, 'prometheus', true, [broken], false);
+      caught.push(...problems.filter((p) => p.includes('prom.cluster.node-cpu')));
+      expect(problems.some((p) => p.includes('missing, expected')), `${profile}: the broken query passed`).toBe(true);
+    }
+    console.log(`conformance: the mutation is caught:\n  ${caught.slice(0, 4).join('\n  ')}`);
+  }, 30_000);
+});
