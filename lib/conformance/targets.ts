@@ -135,10 +135,12 @@ export function targetFor(profile: Profile, kind: ScrapeKind, ctx: ScrapeContext
         case 'kubelet':
         case 'cadvisor':
           // VMNodeScrape: node labels labelmapped, no node label; the chart drops uid, id and name.
-          return t({ job: 'kubelet', instance: node.name, metrics_path: kind === 'kubelet' ? '/metrics' : '/metrics/cadvisor', ...nodeLabelMap(node) }, true, kind === 'cadvisor' ? ['uid', 'id', 'name'] : ['uid']);
+          return t({ job: 'kubelet', instance: node.name, metrics_path: kind === 'kubelet' ? '/metrics' : '/metrics/cadvisor', ...nodeLabelMap(node) }, true, ['uid', 'id', 'name']);
         case 'ksm':
-          return t(serviceMonitor(ctx, 'vm-k8s-stack-kube-state-metrics', 8080, 'http', 'kube-state-metrics'), true);
+          // The chart's VMServiceScrape drops uid, container_id and image_id from KSM series.
+          return t(serviceMonitor(ctx, 'vm-k8s-stack-kube-state-metrics', 8080, 'http', 'kube-state-metrics'), true, ['uid', 'container_id', 'image_id']);
         case 'apiserver':
+          // VMServiceScrape with jobLabel: component (the kubernetes Service's component=apiserver).
           return t({ job: 'apiserver', instance: `${c.apiserverIp}:443`, namespace: 'default', service: 'kubernetes', endpoint: 'https' }, false);
         case 'ingress':
           return t(serviceMonitor(ctx, 'ingress-nginx-controller-metrics', 10254, 'metrics'), false);
