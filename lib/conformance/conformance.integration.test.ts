@@ -110,21 +110,31 @@ function diff(where: string, expected: Expected, rows: readonly unknown[], time:
   return out;
 }
 
-async function checkClusterQueries(pair: EnginePair, engine: Engine, forced: boolean, queries = CLUSTER_QUERIES, keep = true): Promise<string[]> {
-  const runner = createQueryRunner({ arg: null, logs: null, prom: backendFor(pair, engine, forced) });
+interface Check {
+  /** Names the run in every difference: profile × engine, or the mixed set-up. */
+  where: string;
+  backend: PrometheusBackend;
+  clusters: readonly ClusterModel[];
+  tolerance: number;
+  /** Keeps answers for the engine comparison under this key prefix. */
+  keep?: string;
+}
+
+async function checkClusterQueries(check: Check, queries = CLUSTER_QUERIES): Promise<string[]> {
+  const runner = createQueryRunner({ arg: null, logs: null, prom: check.backend });
   const bounds = bucketBounds(corpus).http;
   const problems: string[] = [];
-  for (const c of pair.clusters) {
+  for (const c of check.clusters) {
     const expectations = clusterExpectations(c, bounds);
     await Promise.all(
       queries.map(async (q) => {
-        const where = `${pair.profile} × ${engine}${forced ? '' : ' (detected)'} ${q.id} cluster=${c.name}`;
+        const where = `${check.where} ${q.id} cluster=${c.name}`;
         const expected = expectations[q.id];
         if (!expected) return void problems.push(`${where}: no expectation for ${q.id}`);
         const time = timeOf(q);
         const outcome = await runner.run(q, { clusterLabel: 'cluster', cluster: c.name }, time);
         if (!outcome.ok) return void problems.push(`${where}: ${outcome.error.message}\n    ${outcome.executed.text}`);
-        const found = diff(where, expected, outcome.rows, time, TOLERANCE[engine], (labels, t, v) => keep && answers.set(`${pair.profile}|${engine}|${forced}|${q.id}|${c.name}|${labelKey(labels)}|${t}`, v));
+        const found = diff(where, expected, outcome.rows, time, check.tolerance, (labels, t, v) => check.keep && answers.set(`${check.keep}|${q.id}|${c.name}|${labelKey(labels)}|${t}`, v));
         if (found.length) problems.push(...found, `    query: ${outcome.executed.text.replace(/\n/g, '\n    ')}`);
       }),
     );
@@ -132,12 +142,12 @@ async function checkClusterQueries(pair: EnginePair, engine: Engine, forced: boo
   return problems;
 }
 
-async function checkFleetQueries(pair: EnginePair, engine: Engine): Promise<string[]> {
-  const runner = createQueryRunner({ arg: null, logs: null, prom: backendFor(pair, engine, false) });
-  const expectations = fleetExpectations(pair.clusters);
+async function checkFleetQueries(check: Check): Promise<string[]> {
+  const runner = createQueryRunner({ arg: null, logs: null, prom: check.backend });
+  const expectations = fleetExpectations(check.clusters);
   const problems: string[] = [];
   for (const q of FLEET_QUERIES) {
-    const where = `${pair.profile} × ${engine} ${q.id}`;
+    const where = `${check.where} ${q.id}`;
     const expected = expectations[q.id];
     if (!expected) {
       problems.push(`${where}: no expectation for ${q.id}`);
@@ -149,10 +159,48 @@ async function checkFleetQueries(pair: EnginePair, engine: Engine): Promise<stri
       problems.push(`${where}: ${outcome.error.message}`);
       continue;
     }
-    problems.push(...diff(where, expected, outcome.rows, time, TOLERANCE[engine], (labels, t, v) => answers.set(`${pair.profile}|${engine}|fleet|${q.id}||${labelKey(labels)}|${t}`, v)));
+    problems.push(...diff(where, expected, outcome.rows, time, check.tolerance, (labels, t, v) => check.keep && answers.set(`${check.keep}|fleet|${q.id}|${labelKey(labels)}|${t}`, v)));
   }
   return problems;
 }
+
+/** The Prometheus-only overview's rows against the scenario's, by the README's health rules. */
+async function checkOverview(check: Check): Promise<string[]> {
+  const overview = await getFleetOverview(createQueryRunner({ arg: null, logs: null, prom: check.backend }), { now: end, clusterLabel: 'cluster', latestMinor: LATEST_MINOR });
+  const problems: string[] = [];
+  const got = new Map(overview.clusters.map((c) => [c.name, c]));
+  const want = check.clusters.map((c) => overviewExpectation(c, LATEST_MINOR));
+  const extra = overview.clusters.map((c) => c.name).filter((n) => !want.some((w) => w.name === n));
+  if (extra.length) problems.push(`${check.where} overview: unexpected clusters ${extra.join(', ')}`);
+  for (const w of want) {
+    const g = got.get(w.name);
+    if (!g) {
+      problems.push(`${check.where} overview: ${w.name} missing`);
+      continue;
+    }
+    const row = {
+      name: g.name,
+      nodes: g.nodes,
+      pods: g.pods,
+      containers: g.containers,
+      health: g.health.status,
+      reasons: g.health.reasons.map((r) => r.signal).sort(),
+    };
+    const { cpu, memory, ...rest } = w;
+    if (JSON.stringify(row) !== JSON.stringify(rest)) problems.push(`${check.where} overview ${w.name}: got ${JSON.stringify(row)}, expected ${JSON.stringify(rest)}`);
+    if (!close(g.cpu.utilization ?? Number.NaN, cpu, check.tolerance)) problems.push(`${check.where} overview ${w.name}: CPU ${g.cpu.utilization}, expected ${cpu}`);
+    if (!close(g.memory.utilization ?? Number.NaN, memory, check.tolerance)) problems.push(`${check.where} overview ${w.name}: memory ${g.memory.utilization}, expected ${memory}`);
+  }
+  return problems;
+}
+
+const checkOf = (pair: EnginePair, engine: Engine, forced: boolean, keep = true): Check => ({
+  where: `${pair.profile} × ${engine}${forced ? '' : ' (detected)'}`,
+  backend: backendFor(pair, engine, forced),
+  clusters: pair.clusters,
+  tolerance: TOLERANCE[engine],
+  keep: keep ? `${pair.profile}|${engine}|${forced}` : undefined,
+});
 
 const report = (problems: string[]): string => `\n${problems.slice(0, 80).join('\n')}${problems.length > 80 ? `\n… and ${problems.length - 80} more` : ''}`;
 
@@ -215,40 +263,32 @@ describe.skipIf(!AVAILABLE)('conformance on real exporter output (Prometheus and
       for (const engine of ENGINES) {
         it(`${engine}: every cluster-page query, profile forced and detected`, async () => {
           const pair = pairs.get(profile) as EnginePair;
-          const problems = [...(await checkClusterQueries(pair, engine, true)), ...(await checkClusterQueries(pair, engine, false))];
+          const problems = [...(await checkClusterQueries(checkOf(pair, engine, true))), ...(await checkClusterQueries(checkOf(pair, engine, false)))];
           expect(problems, report(problems)).toEqual([]);
         }, 30_000);
 
         it(`${engine}: every fleet query`, async () => {
-          const problems = await checkFleetQueries(pairs.get(profile) as EnginePair, engine);
+          const problems = await checkFleetQueries(checkOf(pairs.get(profile) as EnginePair, engine, false));
           expect(problems, report(problems)).toEqual([]);
         }, 30_000);
 
         it(`${engine}: the Prometheus-only fleet overview`, async () => {
-          const pair = pairs.get(profile) as EnginePair;
-          const overview = await getFleetOverview(createQueryRunner({ arg: null, logs: null, prom: backendFor(pair, engine, false) }), { now: end, clusterLabel: 'cluster', latestMinor: LATEST_MINOR });
-          const got = overview.clusters.map((c) => ({
-            name: c.name,
-            nodes: c.nodes,
-            pods: c.pods,
-            containers: c.containers,
-            cpu: c.cpu.utilization,
-            memory: c.memory.utilization,
-            health: c.health.status,
-            reasons: c.health.reasons.map((r) => r.signal).sort(),
-          }));
-          const want = pair.clusters.map((c) => overviewExpectation(c, LATEST_MINOR));
-          expect(got.map((c) => c.name)).toEqual(want.map((c) => c.name));
-          for (const [i, w] of want.entries()) {
-            const g = got[i] as (typeof got)[number];
-            expect(close(g.cpu ?? Number.NaN, w.cpu, TOLERANCE[engine]), `${profile} × ${engine} ${w.name} cpu ${g.cpu} vs ${w.cpu}`).toBe(true);
-            expect(close(g.memory ?? Number.NaN, w.memory, TOLERANCE[engine]), `${profile} × ${engine} ${w.name} memory ${g.memory} vs ${w.memory}`).toBe(true);
-            expect({ ...g, cpu: 0, memory: 0 }, `${profile} × ${engine} ${w.name}`).toEqual({ ...w, cpu: 0, memory: 0 });
-          }
+          const problems = await checkOverview(checkOf(pairs.get(profile) as EnginePair, engine, false));
+          expect(problems, report(problems)).toEqual([]);
         }, 30_000);
       }
     });
   }
+
+  it('one backend over every profile\'s endpoint (engines mixed) reads each with its own conventions', async () => {
+    // A fleet whose clusters run different stacks: one URL per stack, each detected on its own.
+    const mixed = PROFILES.map((p, i) => ({ pair: pairs.get(p) as EnginePair, engine: ENGINES[i % 2] as Engine }));
+    const backend = createPrometheusBackend({ urls: mixed.map((m) => engineUrl(m.pair, m.engine)), auth: { kind: 'none' }, timeoutMs: 20_000 });
+    for (const [i, m] of mixed.entries()) expect(await backend.profileOf(i)).toBe(m.pair.profile);
+    const check: Check = { where: `mixed (${mixed.map((m) => `${m.pair.profile} on ${m.engine}`).join(', ')})`, backend, clusters: mixed.flatMap((m) => m.pair.clusters), tolerance: TOLERANCE['victoria-metrics'] };
+    const problems = [...(await checkClusterQueries(check)), ...(await checkFleetQueries(check)), ...(await checkOverview(check))];
+    expect(problems, report(problems)).toEqual([]);
+  }, 60_000);
 
   it('Prometheus and VictoriaMetrics give the same answers', () => {
     let worst = 0;
@@ -276,7 +316,7 @@ describe.skipIf(!AVAILABLE)('conformance on real exporter output (Prometheus and
     const broken = { ...nodeCpu, build: (p: Parameters<typeof nodeCpu.build>[0]) => `1 - avg by (node) (rate(node_cpu_seconds_total${clusterSelector(p, { mode: 'idle' })}[5m]))` } as unknown as AnyPromQuery;
     const caught: string[] = [];
     for (const profile of ['azure-managed-prometheus', 'kube-prometheus-stack'] as const) {
-      const problems = await checkClusterQueries(pairs.get(profile) as EnginePair, 'prometheus', true, [broken], false);
+      const problems = await checkClusterQueries(checkOf(pairs.get(profile) as EnginePair, 'prometheus', true, false), [broken]);
       caught.push(...problems.filter((p) => p.includes('prom.cluster.node-cpu')));
       expect(problems.some((p) => p.includes('missing, expected')), `${profile}: the broken query passed`).toBe(true);
     }
