@@ -4,6 +4,7 @@ import { HealthBadge } from '@/components/fleet/health-badge';
 import { CopyLinkButton } from '@/components/ui/copy-link-button';
 import { featuredPages, navOrder, PAGE_INFO, PERSONA_NAMES, type ClusterPage } from '@/lib/fleet/cluster/layers';
 import { describeRange, formatTimePoint } from '@/lib/fleet/cluster/time-range';
+import { platformLabel } from '@/lib/fleet/platform';
 import { hrefWith, type ClusterPageContext } from './context';
 import { PersonaSelect } from './persona-select';
 import { TimeRangePicker } from './time-range-picker';
@@ -32,8 +33,9 @@ export function ClusterShell({ ctx, page, paramErrors, children }: ClusterShellP
           {cluster.name}
         </h1>
         <HealthBadge status={cluster.health.status} />
-        <span className="text-sm text-slate-500">
-          {cluster.provider === 'arc' ? 'Arc' : 'AKS'} · {cluster.distribution} · {cluster.region} · v{cluster.kubernetesVersion}
+        <span className="text-sm text-slate-500" data-testid="cluster-platform">
+          {/* Prometheus-only clusters have no Azure region. */}
+          {[platformLabel(cluster), cluster.region, `v${cluster.kubernetesVersion}`].filter(Boolean).join(' · ')}
         </span>
         <span className="ml-auto">
           <CopyLinkButton />

@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import type { FleetFilters, FleetSummary, SortKey } from '@/lib/fleet/filter';
 import { SORT_KEYS } from '@/lib/fleet/filter';
+import { PROVIDER_GROUP_LABELS } from '@/lib/fleet/platform';
 import { HEALTH_STATUSES, type HealthStatus } from '@/lib/fleet/types';
 import { MAX_SEARCH_LENGTH } from '@/lib/url-state/overview';
 import { HEALTH_LABELS } from './health-badge';
@@ -56,9 +57,11 @@ export function FilterBar({ filters, summary, onChange, onClear }: FilterBarProp
       <MultiSelect
         label="Provider"
         options={[
-          { value: 'aks', label: 'AKS' },
-          { value: 'arc', label: 'Arc-connected (all)' },
-          ...summary.byProvider.filter((p) => p.key !== 'aks').map((p) => ({ value: p.key, label: p.label, count: p.count })),
+          // "All Arc-connected" / "all metrics only" when the fleet has more than one such platform (or a link chose it).
+          ...(['arc', 'prometheus'] as const)
+            .filter((k) => filters.provider.includes(k) || summary.byProvider.filter((p) => p.provider === k).length > 1)
+            .map((k) => ({ value: k, label: PROVIDER_GROUP_LABELS[k] })),
+          ...summary.byProvider.map((p) => ({ value: p.key, label: p.label, count: p.count })),
         ]}
         selected={filters.provider}
         onChange={(next) => onChange({ provider: next })}

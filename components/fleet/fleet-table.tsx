@@ -7,6 +7,7 @@ import type { FleetFilters, SortKey } from '@/lib/fleet/filter';
 import { HEALTH_THRESHOLDS } from '@/lib/fleet/health';
 import type { OverviewRow } from '@/lib/fleet/rows';
 import { clusterPageHref, reasonHref } from '@/lib/fleet/cluster/layers';
+import { platformLabel } from '@/lib/fleet/platform';
 import { formatAge, formatCount, formatUtc } from '@/lib/format';
 import { SORT_LABELS } from './filter-bar';
 import { HealthBadge } from './health-badge';
@@ -26,8 +27,6 @@ const COLUMNS: Array<{ key: SortKey; label: string; hint?: string; align?: 'righ
   { key: 'memory', label: 'Memory' },
   { key: 'upgrade', label: 'Last upgrade' },
 ];
-
-const PROVIDER_NAMES: Record<string, string> = { aks: 'AKS', eks: 'EKS', gke: 'GKE', k3s: 'k3s', openshift: 'OpenShift', other: 'Other' };
 
 /** Numbers read best from the top: first click sorts them descending, names ascending. */
 const FIRST_DIRECTION: Record<SortKey, 'asc' | 'desc'> = {
@@ -77,7 +76,7 @@ function Reasons({ c }: { c: OverviewRow }): ReactNode {
 
 function ClusterRow({ c, generatedAt }: { c: OverviewRow; generatedAt: string }): ReactNode {
   const t = HEALTH_THRESHOLDS;
-  const provider = `${PROVIDER_NAMES[c.distribution] ?? c.distribution}${c.provider === 'arc' ? ' · Arc' : ''}`;
+  const provider = platformLabel(c);
   return (
     <>
       <div role="cell" className="min-w-0">

@@ -71,9 +71,12 @@ export function SummaryStrip(props: SummaryStripProps): ReactNode {
                 type="button"
                 aria-pressed={props.activeProviders.includes(p.key)}
                 onClick={() => props.onToggleProvider(p.key)}
-                className={`grid w-full grid-cols-[7.5rem_1fr_2.5rem] items-center gap-2 rounded px-1.5 py-0.5 text-left ${toggleClass(props.activeProviders.includes(p.key))}`}
+                className={`grid w-full grid-cols-[minmax(0,11rem)_1fr_2.5rem] items-center gap-2 rounded px-1.5 py-0.5 text-left ${toggleClass(props.activeProviders.includes(p.key))}`}
               >
-                <span className="truncate">{p.label}</span>
+                {/* Names say how the cluster is known ("EKS · Arc-connected"); the column fits the longest. */}
+                <span className="truncate" title={p.label}>
+                  {p.label}
+                </span>
                 <span aria-hidden="true" className="h-1.5 rounded-full bg-sky-500" style={{ width: `${(p.count / maxProvider) * 100}%` }} />
                 <span className="text-right tabular-nums">{p.count}</span>
               </button>

@@ -24,6 +24,33 @@ const fleet = [
 const names = (list: ClusterSummary[]) => list.map((c) => c.name);
 
 describe('fleet filters', () => {
+  it('filters by how a cluster is known or by its distribution, as links always could', () => {
+    const metrics = [
+      cluster('eks-m', { provider: 'prometheus', distribution: 'eks' }),
+      cluster('aks-m', { provider: 'prometheus', distribution: 'aks' }),
+      cluster('edge-m', { provider: 'prometheus', distribution: 'other' }),
+    ];
+    const all = [...fleet, ...metrics];
+    expect(names(applyFleetFilters(all, { ...DEFAULT_FILTERS, provider: ['prometheus'], sort: 'name', dir: 'asc' }))).toEqual(['aks-m', 'edge-m', 'eks-m']);
+    expect(names(applyFleetFilters(all, { ...DEFAULT_FILTERS, provider: ['eks'], sort: 'name', dir: 'asc' }))).toEqual(['bravo', 'eks-m']);
+    expect(names(applyFleetFilters(all, { ...DEFAULT_FILTERS, provider: ['arc'] }))).toEqual(['bravo']);
+    expect(names(applyFleetFilters(all, { ...DEFAULT_FILTERS, provider: ['other'] }))).toEqual(['edge-m']);
+    // The table sorts by the name it shows.
+    expect(names(applyFleetFilters(metrics, { ...DEFAULT_FILTERS, sort: 'provider', dir: 'asc' }))).toEqual(['aks-m', 'eks-m', 'edge-m']);
+  });
+
+  it('a Prometheus-only fleet is summarised as metrics only, never as Arc or AKS', () => {
+    const s = summarizeFleet([
+      cluster('eks-1', { provider: 'prometheus', distribution: 'eks' }),
+      cluster('eks-2', { provider: 'prometheus', distribution: 'eks' }),
+      cluster('k3s-1', { provider: 'prometheus', distribution: 'k3s' }),
+    ]);
+    expect(s.byProvider).toEqual([
+      { key: 'eks', label: 'EKS · metrics only', provider: 'prometheus', count: 2 },
+      { key: 'k3s', label: 'k3s · metrics only', provider: 'prometheus', count: 1 },
+    ]);
+  });
+
   it('sorts worst health first by default', () => {
     expect(names(applyFleetFilters(fleet, DEFAULT_FILTERS))).toEqual(['alpha', 'bravo', 'charlie', 'delta']);
   });
@@ -54,7 +81,10 @@ describe('fleet filters', () => {
   it('summarises health, providers, minors and nodes', () => {
     const s = summarizeFleet(fleet);
     expect(s.byHealth).toEqual({ critical: 1, warning: 1, unknown: 1, healthy: 1 });
-    expect(s.byProvider[0]).toEqual({ key: 'aks', label: 'AKS', count: 3 });
+    expect(s.byProvider).toEqual([
+      { key: 'aks', label: 'AKS', provider: 'aks', count: 3 },
+      { key: 'eks', label: 'EKS · Arc-connected', provider: 'arc', count: 1 },
+    ]);
     expect(s.byMinor).toEqual([
       { minor: '1.35', count: 3, supported: true },
       { minor: '1.33', count: 1, supported: false },

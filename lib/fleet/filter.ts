@@ -1,6 +1,7 @@
 import { compareHealth } from './health';
+import { platformFilterValue, platformLabel } from './platform';
 import { compareVersions } from './versions';
-import type { ClusterSummary, HealthStatus } from './types';
+import type { ClusterSummary, HealthStatus, Provider } from './types';
 
 export const SORT_KEYS = ['health', 'name', 'provider', 'region', 'version', 'nodes', 'pods', 'cpu', 'memory', 'upgrade'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -9,7 +10,7 @@ export type SortDirection = 'asc' | 'desc';
 export interface FleetFilters {
   q: string;
   health: HealthStatus[];
-  /** "aks", "arc", or an Arc distribution ("eks", "gke", "k3s", "openshift"). */
+  /** How a cluster is known ("aks", "arc", "prometheus") or its distribution ("eks", "gke", "k3s", "openshift", "other"). */
   provider: string[];
   region: string[];
   /** Kubernetes minors, "1.33". */
@@ -56,7 +57,7 @@ function compareNumbers(a: number | null, b: number | null): number {
 const COMPARATORS: Record<SortKey, (a: FilterableCluster, b: FilterableCluster) => number> = {
   health: (a, b) => compareHealth(a.health.status, b.health.status) || a.health.reasons.length - b.health.reasons.length,
   name: (a, b) => compareText(a.name, b.name),
-  provider: (a, b) => compareText(a.distribution, b.distribution),
+  provider: (a, b) => compareText(platformLabel(a), platformLabel(b)),
   region: (a, b) => compareText(a.region, b.region),
   version: (a, b) => compareVersions(a.kubernetesVersion, b.kubernetesVersion),
   nodes: (a, b) => a.nodes.total - b.nodes.total,
@@ -86,17 +87,16 @@ export function applyFleetFilters<T extends FilterableCluster>(clusters: readonl
 export interface FleetSummary {
   clusters: number;
   byHealth: Record<HealthStatus, number>;
-  byProvider: Array<{ key: string; label: string; count: number }>;
+  /** One entry per platform: `key` is the `?provider=` value that selects it, `label` its name (platform.ts). */
+  byProvider: Array<{ key: string; label: string; provider: Provider; count: number }>;
   byMinor: Array<{ minor: string; count: number; supported: boolean }>;
   nodes: { ready: number; total: number; unknown: number };
   regions: string[];
 }
 
-const PROVIDER_LABELS: Record<string, string> = { aks: 'AKS', eks: 'EKS (Arc)', gke: 'GKE (Arc)', k3s: 'k3s (Arc)', openshift: 'OpenShift (Arc)', other: 'Other (Arc)' };
-
 export function summarizeFleet(clusters: readonly FilterableCluster[]): FleetSummary {
   const byHealth: Record<HealthStatus, number> = { critical: 0, warning: 0, unknown: 0, healthy: 0 };
-  const providers = new Map<string, number>();
+  const platforms = new Map<string, FleetSummary['byProvider'][number]>();
   const minors = new Map<string, { count: number; supported: boolean }>();
   const regions = new Set<string>();
   let ready = 0;
@@ -104,7 +104,10 @@ export function summarizeFleet(clusters: readonly FilterableCluster[]): FleetSum
   let unknown = 0;
   for (const c of clusters) {
     byHealth[c.health.status]++;
-    providers.set(c.distribution, (providers.get(c.distribution) ?? 0) + 1);
+    const label = platformLabel(c);
+    const platform = platforms.get(label);
+    if (platform) platform.count++;
+    else platforms.set(label, { key: platformFilterValue(c), label, provider: c.provider, count: 1 });
     const minor = c.kubernetesMinor ?? 'unknown';
     const m = minors.get(minor) ?? { count: 0, supported: c.versionSupport === 'supported' };
     m.count++;
@@ -117,7 +120,7 @@ export function summarizeFleet(clusters: readonly FilterableCluster[]): FleetSum
   return {
     clusters: clusters.length,
     byHealth,
-    byProvider: [...providers].map(([key, count]) => ({ key, label: PROVIDER_LABELS[key] ?? key, count })).sort((a, b) => b.count - a.count),
+    byProvider: [...platforms.values()].sort((a, b) => b.count - a.count || compareText(a.label, b.label)),
     byMinor: [...minors]
       .map(([minor, v]) => ({ minor, ...v }))
       .sort((a, b) => compareVersions(b.minor, a.minor)),

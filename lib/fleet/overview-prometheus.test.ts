@@ -10,10 +10,11 @@ describe('clusters discovered from kube_node_info', () => {
       { cluster: 'onprem', kubeletVersion: 'v1.32.0', provider: '', nodes: 4 },
     ]);
     expect(entries.map((e) => [e.name, e.provider, e.distribution, e.kubernetesVersion, e.inventoryNodes])).toEqual([
-      ['aks-b', 'aks', 'aks', '1.35.1', 3],
-      ['eks-a', 'other', 'eks', '1.33.4', 5],
-      ['gke-c', 'other', 'gke', '1.34.2', 2],
-      ['onprem', 'other', 'other', '1.32.0', 4],
+      // Known from metrics alone, AKS included: no Azure resource stands behind any of them.
+      ['aks-b', 'prometheus', 'aks', '1.35.1', 3],
+      ['eks-a', 'prometheus', 'eks', '1.33.4', 5],
+      ['gke-c', 'prometheus', 'gke', '1.34.2', 2],
+      ['onprem', 'prometheus', 'other', '1.32.0', 4],
     ]);
     expect(entries.every((e) => e.powerState === 'Running' && e.subscriptionId === '' && e.managedPrometheus === null)).toBe(true);
   });

@@ -139,7 +139,8 @@ export function inventoryFromMetrics(rows: readonly PromClusterInventoryRow[]): 
       return {
         id: `prometheus/${c.name}`,
         name: c.name,
-        provider: distribution === 'aks' ? 'aks' : 'other',
+        // Known from metrics alone, even when they reveal AKS: no Azure resource stands behind it.
+        provider: 'prometheus',
         distribution,
         subscriptionId: '',
         resourceGroup: '',

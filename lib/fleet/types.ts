@@ -4,8 +4,12 @@ import type { ExecutedQuery, QueryFailure } from '../sources/runner';
 export const HEALTH_STATUSES = ['critical', 'warning', 'unknown', 'healthy'] as const;
 export type HealthStatus = (typeof HEALTH_STATUSES)[number];
 
-/** 'other': a cluster known only from its metrics (Prometheus-only mode), not from Azure. */
-export const PROVIDERS = ['aks', 'arc', 'other'] as const;
+/**
+ * How the portal knows a cluster: an AKS managed cluster or an Arc-connected cluster in
+ * Resource Graph, or 'prometheus': seen only in Prometheus metrics (no Azure resource).
+ * Names for people come from platform.ts.
+ */
+export const PROVIDERS = ['aks', 'arc', 'prometheus'] as const;
 export type Provider = (typeof PROVIDERS)[number];
 export const DISTRIBUTIONS = ['aks', 'eks', 'gke', 'k3s', 'openshift', 'other'] as const;
 export type Distribution = (typeof DISTRIBUTIONS)[number];

@@ -21,6 +21,13 @@ describe('overview URL state', () => {
     expect(back.value.provider.sort()).toEqual(['aks', 'eks']);
   });
 
+  it('takes every provider value /api/fleet answers, and the distributions links always had', () => {
+    for (const v of ['aks', 'arc', 'prometheus', 'eks', 'gke', 'k3s', 'openshift', 'other']) expect(parse(`provider=${v}`)).toMatchObject({ ok: true, value: { provider: [v] } });
+    const r = parse('provider=metrics');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]?.message).toBe('provider must be one of aks, arc, prometheus, eks, gke, k3s, openshift, other');
+  });
+
   it('keeps links written by hand working: spaces, duplicates and empty items', () => {
     expect(parse('health=critical, warning,,critical').value.health).toEqual(['critical', 'warning']);
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_FILTERS, SORT_KEYS, type FleetFilters } from '../fleet/filter';
-import { HEALTH_STATUSES } from '../fleet/types';
+import { DISTRIBUTIONS, HEALTH_STATUSES, PROVIDERS } from '../fleet/types';
 import { readParams, result, searchTextSchema, type ParseResult, type SearchParamsLike } from './params';
 
 export { MAX_SEARCH_LENGTH, type ParamError, type ParseResult } from './params';
@@ -21,7 +21,8 @@ const list = <T extends z.ZodType<string, string>>(item: T) =>
     .pipe(z.array(item).max(MAX_LIST, `lists at most ${MAX_LIST} values`))
     .transform((values) => [...new Set(values)]);
 
-const PROVIDER_VALUES = ['aks', 'arc', 'eks', 'gke', 'k3s', 'openshift', 'other'] as const;
+/** How a cluster is known (PROVIDERS), then distributions; "other" is the distribution, as it always was in links. */
+export const PROVIDER_VALUES = [...PROVIDERS, ...DISTRIBUTIONS.filter((d) => d !== 'aks')] as const;
 
 const fields = {
   q: searchTextSchema,

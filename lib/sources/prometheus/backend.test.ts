@@ -294,8 +294,8 @@ describe('a failing Prometheus query costs only its panel', () => {
     const prom = backend({ timeoutMs: 400 });
     const overview = await getFleetOverview(createQueryRunner({ arg: null, logs: null, prom }), { now: AT, clusterLabel: 'cluster', latestMinor: 36 });
     expect(overview.clusters.map((c) => [c.name, c.distribution, c.provider, c.kubernetesVersion, c.nodes])).toEqual([
-      ['aks-1', 'aks', 'aks', '1.35.1', { ready: 3, total: 4 }],
-      ['edge-1', 'k3s', 'other', '1.34.2', { ready: 3, total: 3 }],
+      ['aks-1', 'aks', 'prometheus', '1.35.1', { ready: 3, total: 4 }],
+      ['edge-1', 'k3s', 'prometheus', '1.34.2', { ready: 3, total: 3 }],
     ]);
     expect(overview.clusters.every((c) => c.cpu.utilization === null)).toBe(true);
     expect(overview.clusters.find((c) => c.name === 'aks-1')?.health.reasons.map((r) => r.signal)).toContain('node-readiness');
