@@ -95,6 +95,17 @@ describe('reuseTokens', () => {
     expect((await credential.getToken(ARM()))?.token).toBeTruthy();
   });
 
+  it('a claims challenge gets a new token, which later callers then share', async () => {
+    const { credential: counted, calls } = counting(localCredential(cloud));
+    const credential = reuseTokens(counted);
+    const first = await credential.getToken(ARM(), { enableCae: true });
+    const challenged = await credential.getToken(ARM(), { enableCae: true, claims: '{"access_token":{"nbf":{"essential":true,"value":"1"}}}' });
+    expect(calls()).toBe(2);
+    expect(challenged?.token).not.toBe(first?.token);
+    expect((await credential.getToken(ARM(), { enableCae: true }))?.token).toBe(challenged?.token);
+    expect(calls()).toBe(2);
+  });
+
   it('one caller giving up does not cancel the request the others wait for', async () => {
     const credential = reuseTokens(localCredential(cloud));
     cloud.fault('token', { kind: 'delay', ms: 300 });

@@ -303,11 +303,20 @@ export function reuseTokens(inner: TokenCredential, options: { refreshBeforeMs?:
 
   const wrapper: TokenCredential = {
     getToken(scopes, opts) {
-      // A claims challenge (CAE, conditional access) asks for a new token whatever is cached.
-      if (opts?.claims) return ask(scopes, opts);
       const key = `${[scopes].flat().slice().sort().join(' ')}|${opts?.tenantId ?? ''}|${opts?.enableCae ? 'cae' : ''}`;
       let entry = tokens.get(key);
       if (!entry) tokens.set(key, (entry = { token: null, pending: null }));
+      // A claims challenge (CAE revoked the token, conditional access) needs a new one whatever is cached.
+      if (opts?.claims) {
+        const slot = entry;
+        return raceAbort(
+          ask(scopes, opts).then((t) => {
+            if (t) slot.token = t;
+            return t;
+          }),
+          opts.abortSignal,
+        );
+      }
       if (fresh(entry.token)) return Promise.resolve(entry.token);
       let pending = entry.pending;
       if (!pending) {

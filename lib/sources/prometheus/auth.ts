@@ -36,7 +36,9 @@ export async function authorizationHeader(auth: PrometheusAuth, signal?: AbortSi
     case 'basic':
       return `Basic ${Buffer.from(`${auth.username}:${auth.password}`, 'utf8').toString('base64')}`;
     case 'azure': {
-      const token = await (await azureCredential(auth)).getToken(AZURE_PROMETHEUS_SCOPE, { abortSignal: signal });
+      // enableCae as the Azure SDK pipelines ask: @azure/identity keeps one msal app per CAE
+      // setting, so the same setting means one OpenID configuration and one cache per credential.
+      const token = await (await azureCredential(auth)).getToken(AZURE_PROMETHEUS_SCOPE, { abortSignal: signal, enableCae: true });
       if (!token) throw new Error('no Entra token for the Azure Monitor workspace');
       return `Bearer ${token.token}`;
     }
