@@ -137,6 +137,14 @@ export interface LaTable {
   rows: unknown[][];
 }
 
+/**
+ * Log Analytics does not keep ARM's spelling of ids: `_ResourceId` is stored lower-cased, and
+ * the Container insights agent reports ClusterId as it was configured, lower-cased on some
+ * clusters. Joins with Resource Graph rows must compare ids case-insensitively.
+ */
+export const laResourceId = (c: DemoCluster): string => c.id.toLowerCase();
+export const laClusterId = (c: DemoCluster): string => (c.index % 3 === 0 ? c.id.toLowerCase() : c.id);
+
 export const KUBE_NODE_INVENTORY_COLUMNS: LaTable['columns'] = [
   { name: 'TimeGenerated', type: 'datetime' },
   { name: 'Computer', type: 'string' },
@@ -260,10 +268,10 @@ export function kubeNodeInventory(clusters: readonly DemoCluster[], at: number):
       if (n.bootTime > at) continue;
       const status = n.ready === 'true' ? 'Ready' : n.ready === 'false' ? 'NotReady' : 'Unknown';
       rows.push([
-        iso(at), n.name, c.id, c.name, status, iso(n.bootTime + 120), n.kubeletVersion, n.kubeletVersion, iso(n.bootTime),
+        iso(at), n.name, laClusterId(c), c.name, status, iso(n.bootTime + 120), n.kubeletVersion, n.kubeletVersion, iso(n.bootTime),
         JSON.stringify([{ 'kubernetes.azure.com/agentpool': n.pool, 'kubernetes.io/os': 'linux' }]),
         'Ubuntu 22.04.5 LTS', 'containerd://1.7.27-1', c.provider === 'aks' ? `azure:///subscriptions/${c.subscriptionId}/vmss/${n.name}` : `${c.distribution}://${n.name}`,
-        'Container', c.id,
+        'Container', laResourceId(c),
       ]);
     }
   }
@@ -295,8 +303,8 @@ export function kubePodInventory(clusters: readonly DemoCluster[], at: number): 
         const node = c.nodes.length ? (c.nodes[hash32(pod) % c.nodes.length]?.name ?? '') : '';
         const controllerKind = w.kind === 'Deployment' ? 'ReplicaSet' : w.kind;
         rows.push([
-          iso(at), p.status === 'Pending' ? '' : node, c.id, c.name, pod, w.namespace, uid, p.status, p.restarts,
-          `${uid}/${w.name}`, p.containerStatus, p.reason, p.restarts, controllerKind, w.name, iso(at - 86_400 * 3), '', 'Container', c.id,
+          iso(at), p.status === 'Pending' ? '' : node, laClusterId(c), c.name, pod, w.namespace, uid, p.status, p.restarts,
+          `${uid}/${w.name}`, p.containerStatus, p.reason, p.restarts, controllerKind, w.name, iso(at - 86_400 * 3), '', 'Container', laResourceId(c),
         ]);
       });
     }
@@ -310,7 +318,7 @@ export function kubeEvents(clusters: readonly DemoCluster[], at: number): LaTabl
   for (const c of clusters) {
     if (!c.monitoring.containerInsights) continue;
     const push = (kind: string, name: string, namespace: string, reason: string, message: string, component: string, count: number): void => {
-      rows.push([iso(at), '', c.id, c.name, 'Warning', reason, message, name, namespace, kind, component, count, iso(at - 3600), iso(at - 60), 'Container', c.id]);
+      rows.push([iso(at), '', laClusterId(c), c.name, 'Warning', reason, message, name, namespace, kind, component, count, iso(at - 3600), iso(at - 60), 'Container', laResourceId(c)]);
     };
     for (const w of c.workloads) {
       if (w.crashLooping) push('Pod', w.name, w.namespace, 'BackOff', `Back-off restarting failed container ${w.name}`, 'kubelet', 20 * w.crashLooping);

@@ -29,12 +29,15 @@ export function answerCostLogs(fleet: DemoFleet, request: QueryRequest, at: numb
     const rows: unknown[][] = [];
     for (const c of clusters) {
       for (const pool of c.nodePools) {
-        const nodes = c.nodes.filter((n) => n.pool === pool.name && n.bootTime <= at).length;
-        if (nodes > 0) rows.push([c.id.toLowerCase(), pool.name, pool.vm.name, nodes]);
+        const nodes = c.nodes.filter((n) => n.pool === pool.name && n.bootTime <= at);
+        // Perf K8SNode capacity: every node reports its cores and memory.
+        const cores = nodes.reduce((s, n) => s + n.vcpus, 0);
+        const gib = nodes.reduce((s, n) => s + n.memoryBytes, 0) / 1024 ** 3;
+        if (nodes.length > 0) rows.push([c.id.toLowerCase(), pool.name, pool.vm.name, nodes.length, cores, gib, nodes.length]);
       }
     }
     rows.sort((a, b) => String(a[0]).localeCompare(String(b[0])) || String(a[1]).localeCompare(String(b[1])));
-    return logsAnswer([['ClusterId', 'string'], ['Pool', 'string'], ['InstanceType', 'string'], ['Nodes', 'long']], rows);
+    return logsAnswer([['ClusterId', 'string'], ['Pool', 'string'], ['InstanceType', 'string'], ['Nodes', 'long'], ['CpuCores', 'real'], ['MemoryGiB', 'real'], ['NodesWithCapacity', 'long']], rows);
   }
   if (request.query.id === costPodShapes.id) {
     const groups = new Map<string, { key: unknown[]; pods: number; cpuUse: number; memUse: number; cpuAlloc: number; memAlloc: number }>();

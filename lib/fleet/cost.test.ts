@@ -141,3 +141,44 @@ describe('prices', () => {
     expect(nodeHourlyPrice(getSnapshotPrices(), null, 'Standard_X', 'eastus', 'aks', { vcpuHour: 1, gibHour: 1 })).toEqual({ hourly: null, source: 'unknown' });
   });
 });
+
+describe('machines without an Azure size', () => {
+  const arcCluster = () => {
+    const c = inputs.inventory.find((x) => x.clusterKind === 'arc' && inputs.nodePools?.some((r) => r.ClusterId === x.id.toLowerCase()));
+    if (!c) throw new Error('fixture: no Arc cluster with Container insights');
+    return c;
+  };
+
+  it('an Arc pool is priced from its measured cores and memory at the Arc rates, never $0', () => {
+    const c = arcCluster();
+    // The same pool, but its machines have an instance type no price list knows (on-premises).
+    const nodePools = (inputs.nodePools ?? []).map((r) => (r.ClusterId === c.id.toLowerCase() ? { ...r, InstanceType: 'dell-r750-custom' } : r));
+    const data = buildCostData({ ...inputs, nodePools }, { ...base, cluster: c.name });
+    const pools = nodePools.filter((r) => r.ClusterId === c.id.toLowerCase());
+    const hourly = pools.reduce((s, r) => s + (r.CpuCores ?? 0) * base.arc.vcpuHour + (r.MemoryGiB ?? 0) * base.arc.gibHour, 0);
+    expect(hourly).toBeGreaterThan(0);
+    expect(data.totals.unpricedPools).toBe(0);
+    expect(data.clusters[0]?.nodeCents).toBe(Math.round(hourly * 720 * 100));
+    for (const d of data.density) {
+      expect(d.priceSource).toBe('arc-rate');
+      expect(d.cpuAllocatable).toBeGreaterThan(0);
+    }
+  });
+
+  it('a pool whose cores or memory are unknown stays unpriced and is counted', () => {
+    const c = arcCluster();
+    const nodePools = (inputs.nodePools ?? []).map((r) => (r.ClusterId === c.id.toLowerCase() ? { ...r, InstanceType: 'dell-r750-custom', NodesWithCapacity: r.Nodes - 1 } : r));
+    const data = buildCostData({ ...inputs, nodePools }, { ...base, cluster: c.name });
+    expect(data.totals.unpricedPools).toBe(nodePools.filter((r) => r.ClusterId === c.id.toLowerCase()).length);
+    expect(data.density.every((d) => d.hourlyCost === null && d.priceSource === 'unknown')).toBe(true);
+  });
+
+  it('an Arc cluster without Container insights is one unpriced pool of its Resource Graph node count', () => {
+    const c = inputs.inventory.find((x) => x.clusterKind === 'arc' && !inputs.nodePools?.some((r) => r.ClusterId === x.id.toLowerCase()) && (x.totalNodeCount ?? 0) > 0);
+    expect(c).toBeDefined();
+    const data = buildCostData(inputs, { ...base, cluster: c?.name ?? '' });
+    expect(data.totals.unpricedPools).toBe(1);
+    expect(data.density).toEqual([expect.objectContaining({ nodes: c?.totalNodeCount, hourlyCost: null, priceSource: 'unknown' })]);
+    expect(data.clusters[0]?.source).toBe('resource-graph');
+  });
+});

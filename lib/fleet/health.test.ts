@@ -73,3 +73,32 @@ describe('health rollup', () => {
     expect(h.reasons[0]?.message).toBe('Kubernetes 1.31.4 is out of support (supported: 1.34–1.36)');
   });
 });
+
+describe('states Azure reports', () => {
+  it('Failed and Canceled provisioning are critical, an operation under way a warning, Succeeded nothing', () => {
+    expect(rollUpHealth({ ...base, provisioningState: 'Failed' })).toEqual({
+      status: 'critical',
+      reasons: [{ signal: 'provisioning-state', severity: 'critical', layer: 'fleet', message: 'Provisioning state Failed: the last operation on the cluster resource did not complete (critical)' }],
+    });
+    expect(rollUpHealth({ ...base, provisioningState: 'Canceled' }).status).toBe('critical');
+    const upgrading = rollUpHealth({ ...base, provisioningState: 'Upgrading' });
+    expect(upgrading.status).toBe('warning');
+    expect(upgrading.reasons[0]?.message).toBe('Provisioning state Upgrading: an operation is in progress, stuck if it stays so (warning)');
+    for (const s of ['Updating', 'Creating', 'Deleting', 'Scaling']) expect(rollUpHealth({ ...base, provisioningState: s }).status, s).toBe('warning');
+    expect(rollUpHealth({ ...base, provisioningState: 'Succeeded' }).status).toBe('healthy');
+    expect(rollUpHealth({ ...base, provisioningState: null }).status).toBe('healthy');
+  });
+
+  it('an Offline Arc agent says since when and replaces "no metrics"; Connecting is a warning', () => {
+    const offline = rollUpHealth({ ...base, metrics: null, noMetricsReason: 'No metrics: no kube-state-metrics series with cluster="x"', arc: { connectivityStatus: 'Offline', lastConnectivityTime: '2026-11-30T08:12:45.000Z' } });
+    expect(offline).toEqual({
+      status: 'critical',
+      reasons: [{ signal: 'arc-connectivity', severity: 'critical', layer: 'fleet', message: 'Arc agent offline since 2026-11-30 08:12 UTC (connectivityStatus Offline)' }],
+    });
+    const expired = rollUpHealth({ ...base, arc: { connectivityStatus: 'Expired', lastConnectivityTime: '2026-08-01T00:00:00Z' } });
+    expect(expired.reasons[0]?.message).toContain('Arc agent offline since 2026-08-01 00:00 UTC, its certificate expired');
+    const connecting = rollUpHealth({ ...base, metrics: null, arc: { connectivityStatus: 'Connecting', lastConnectivityTime: null } });
+    expect(connecting.reasons.map((r) => [r.signal, r.severity])).toEqual([['arc-connectivity', 'warning'], ['no-metrics', 'unknown']]);
+    expect(rollUpHealth({ ...base, arc: { connectivityStatus: 'Connected', lastConnectivityTime: null } }).status).toBe('healthy');
+  });
+});

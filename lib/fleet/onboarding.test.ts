@@ -6,7 +6,7 @@ import { demoOnboarding } from '../demo/onboarding';
 import { createDemoDiagnosticsReader } from '../demo/onboarding-answers';
 import { createDemoBackend } from '../sources/demo-backend';
 import { createQueryRunner } from '../sources/runner';
-import { buildOnboardingData, columnsFor, onboardingCsv, shellWord, type OnboardingData, type OnboardingInputs } from './onboarding';
+import { buildOnboardingData, columnsFor, onboardingCsv, shellWord, writesContainerLogV2, type OnboardingData, type OnboardingInputs } from './onboarding';
 import { loadOnboardingInputs } from './onboarding-load';
 
 const SEED = 'fleetwatch';
@@ -161,5 +161,82 @@ describe('shell words and CSV', () => {
     expect(csv).toBe('cluster,resource_group,subscription_id,capability,status,detail,fix\r\n\'=cmd,rg,s,defender,gap,"off, ""really""",az aks update\r\n');
     const full = onboardingCsv(data);
     expect(full.trim().split('\r\n')).toHaveLength(1 + SIZE * 16);
+  });
+});
+
+describe('no fix turns off what is on (read-modify-write)', () => {
+  /**
+   * Every generated command of every cluster, applied to that cluster's current settings as
+   * the command would apply them: the data collection settings file replaces the rule's
+   * settings, `diagnostic-settings create` replaces a setting of the same name. Whatever is on
+   * today (ContainerLogV2, a stream, a log category, a destination, an add-on) must still be
+   * on afterwards. Collecting less *often* or fewer namespaces is what the cost preset is for.
+   */
+  for (const size of [SIZE, 300]) {
+    it(`holds for every fix on the ${size}-cluster demo fleet`, async () => {
+      const demo = createDemoBackend({ seed: SEED, clusters: size });
+      const runner = createQueryRunner({ arg: demo, logs: demo, prom: demo });
+      const loaded = await loadOnboardingInputs(runner, createDemoDiagnosticsReader(getDemoFleet(SEED, size)), { now: NOW, clusterLabel: 'cluster', silenceMinutes: 60 });
+      const all = buildOnboardingData(loaded.inputs, ALL);
+      let checked = 0;
+      for (const row of all.rows) {
+        const settings = loaded.inputs.ciSettings?.find((s) => s.clusterId === row.id.toLowerCase()) ?? null;
+        const diag = loaded.inputs.diagnostics.get(row.id.toLowerCase());
+        const sub = loaded.inputs.diagnostics.get(`/subscriptions/${row.subscriptionId.toLowerCase()}`);
+        for (const cell of row.cells) {
+          const fix = cell.fix;
+          if (!fix) continue;
+          checked++;
+          expect(fix, `${row.name} ${cell.capability}`).not.toMatch(/--disable|disable-addons|\bdelete\b|"enabled":false/);
+          const file = /<<'EOF'\n(.*)\nEOF\n/s.exec(fix)?.[1];
+          if (file) {
+            const next = JSON.parse(file) as { enableContainerLogV2: boolean; streams?: string[]; namespaces: string[]; namespaceFilteringMode: string };
+            if (writesContainerLogV2(settings)) expect(next.enableContainerLogV2, `${row.name} ${cell.capability}: V2 stays on`).toBe(true);
+            const nextStreams = (next.streams ?? []).map((s) => s.toLowerCase());
+            for (const s of settings?.streams ?? []) {
+              const kept = nextStreams.includes(s.toLowerCase()) || (s.toLowerCase() === 'microsoft-containerlog' && nextStreams.includes('microsoft-containerlogv2'));
+              expect(kept, `${row.name} ${cell.capability}: stream ${s} stays`).toBe(true);
+            }
+            // A namespace filter already in place is kept as it is.
+            if ((settings?.namespaceFilteringMode ?? 'Off') !== 'Off') expect(next.namespaces).toEqual(settings?.namespaces ?? []);
+          }
+          const name = /diagnostic-settings (?:subscription )?create --name (\S+)/.exec(fix)?.[1];
+          if (name) {
+            const onResource = fix.includes('diagnostic-settings subscription create') ? sub : diag;
+            const same = onResource?.ok ? onResource.settings.find((s) => s.name.toLowerCase() === name.toLowerCase()) : undefined;
+            const logs = JSON.parse(/--logs '([^']*)'/.exec(fix)?.[1] ?? /--logs (\S+)/.exec(fix)?.[1] ?? '[]') as Array<{ category?: string; categoryGroup?: string; enabled: boolean }>;
+            const enabled = new Set(logs.filter((l) => l.enabled).map((l) => l.category ?? `group:${l.categoryGroup}`));
+            for (const cat of same?.enabledCategories ?? []) expect(enabled.has(cat), `${row.name} ${name}: ${cat} stays on`).toBe(true);
+            if (same?.workspaceId) expect(fix).toContain(same.workspaceId);
+            if (same?.storageAccountId) expect(fix).toContain(same.storageAccountId);
+          }
+        }
+      }
+      expect(checked).toBeGreaterThan(size * 3);
+    });
+  }
+
+  it('a same-named diagnostic setting keeps its categories and destinations', () => {
+    const c = inputs.clusters.find((x) => x.clusterKind === 'aks' && cellOf(x.name, 'diag-kube-audit-admin')?.status === 'gap');
+    expect(c).toBeDefined();
+    const id = (c?.id ?? '').toLowerCase();
+    const storage = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/keepme';
+    const diagnostics = new Map(inputs.diagnostics);
+    diagnostics.set(id, { ok: true, settings: [{ name: 'fleetwatch-control-plane', workspaceId: null, storageAccountId: storage, enabledCategories: ['kube-scheduler'] }] as never });
+    const again = buildOnboardingData({ ...inputs, diagnostics }, ALL);
+    const fix = again.rows.find((r) => r.id === c?.id)?.cells.find((x) => x.capability === 'diag-kube-audit-admin')?.fix ?? '';
+    expect(fix).toContain('kube-scheduler');
+    expect(fix).toContain(`--storage-account ${storage}`);
+    expect(fix).toContain('kube-audit-admin');
+  });
+
+  it('the ContainerLogV2 fix on a legacy rule keeps its streams and moves ContainerLog to V2', () => {
+    const legacy = inputs.ciSettings?.find((s) => !writesContainerLogV2(s) && s.streams.includes('Microsoft-ContainerLog'));
+    expect(legacy).toBeDefined();
+    const row = data.rows.find((r) => r.id.toLowerCase() === legacy?.clusterId);
+    const file = /<<'EOF'\n(.*)\nEOF\n/s.exec(row?.cells.find((x) => x.capability === 'container-log-v2')?.fix ?? '')?.[1] ?? '{}';
+    const next = JSON.parse(file) as { enableContainerLogV2: boolean; streams: string[] };
+    expect(next.enableContainerLogV2).toBe(true);
+    expect(next.streams).toEqual((legacy?.streams ?? []).map((s) => (s === 'Microsoft-ContainerLog' ? 'Microsoft-ContainerLogV2' : s)));
   });
 });

@@ -85,17 +85,72 @@ describe('Azure catalog queries', () => {
   });
 });
 
+/**
+ * podStateByCluster's KQL, step by step, over KubePodInventory rows (one row per container per
+ * snapshot): tolower(ClusterId); arg_max(TimeGenerated) per container; per pod, its phase and
+ * its containers in CrashLoopBackOff; per cluster, pods by phase and crash-looping containers.
+ */
+function podStateKql(table: { columns: { name: string }[]; rows: unknown[][] }): Map<string, { Pods: number; Running: number; CrashLooping: number }> {
+  const col = (name: string) => table.columns.findIndex((c) => c.name === name);
+  const latest = new Map<string, unknown[]>();
+  for (const r of table.rows) {
+    const key = [String(r[col('ClusterId')]).toLowerCase(), r[col('ClusterName')], r[col('PodUid')], r[col('ContainerName')]].join('|');
+    const seen = latest.get(key);
+    if (!seen || String(r[col('TimeGenerated')]) > String(seen[col('TimeGenerated')])) latest.set(key, r);
+  }
+  const pods = new Map<string, { cluster: string; status: unknown; crash: number }>();
+  for (const r of latest.values()) {
+    const cluster = String(r[col('ClusterId')]).toLowerCase();
+    const key = `${cluster}|${String(r[col('PodUid')])}`;
+    const p = pods.get(key) ?? { cluster, status: r[col('PodStatus')], crash: 0 };
+    if (r[col('ContainerStatusReason')] === 'CrashLoopBackOff') p.crash++;
+    pods.set(key, p);
+  }
+  const out = new Map<string, { Pods: number; Running: number; CrashLooping: number }>();
+  for (const p of pods.values()) {
+    const c = out.get(p.cluster) ?? { Pods: 0, Running: 0, CrashLooping: 0 };
+    c.Pods++;
+    if (p.status === 'Running') c.Running++;
+    c.CrashLooping += p.crash;
+    out.set(p.cluster, c);
+  }
+  return out;
+}
+
 describe('pod state shortcut', () => {
   it('equals the summary of the KubePodInventory table the KQL reads', () => {
     const rows = demo(az.podStateByCluster, {});
-    const table = kubePodInventory(fleet.clusters, at);
-    const col = (name: string) => table.columns.findIndex((c) => c.name === name);
-    for (const r of rows) {
-      const pods = table.rows.filter((row) => String(row[col('ClusterId')]).toLowerCase() === r.ClusterId);
-      expect(r.Pods).toBe(pods.length);
-      expect(r.Running).toBe(pods.filter((p) => p[col('PodStatus')] === 'Running').length);
-      expect(r.CrashLooping).toBe(pods.filter((p) => p[col('ContainerStatusReason')] === 'CrashLoopBackOff').length);
-    }
+    const summary = podStateKql(kubePodInventory(fleet.clusters, at));
+    expect(rows.length).toBe(summary.size);
+    for (const r of rows) expect({ Pods: r.Pods, Running: r.Running, CrashLooping: r.CrashLooping }, r.ClusterName).toEqual(summary.get(r.ClusterId));
+    expect(rows.some((r) => r.CrashLooping > 0)).toBe(true);
+  });
+
+  it('counts containers, not pods, from the latest snapshot of each container', () => {
+    const c = fleet.clusters.find((x) => x.monitoring.containerInsights && x.workloads.some((w) => w.running > 0));
+    if (!c) throw new Error('fixture');
+    const table = kubePodInventory([c], at);
+    const col = (name: string) => table.columns.findIndex((x) => x.name === name);
+    const pod = table.rows.find((r) => r[col('PodStatus')] === 'Running') as unknown[];
+    // The same pod, with a sidecar; both containers crash-looping now, one of them not an hour ago.
+    const row = (time: number, container: string, reason: string) => {
+      const r = [...pod];
+      r[col('TimeGenerated')] = new Date(time * 1000).toISOString();
+      r[col('ContainerName')] = `${String(pod[col('PodUid')])}/${container}`;
+      r[col('ContainerStatusReason')] = reason;
+      r[col('ClusterId')] = String(pod[col('ClusterId')]).toUpperCase();
+      return r;
+    };
+    const extra = [row(at - 600, 'app', ''), row(at, 'app', 'CrashLoopBackOff'), row(at, 'sidecar', 'CrashLoopBackOff'), row(at - 1200, 'old', 'CrashLoopBackOff'), row(at, 'old', '')];
+    const base = podStateKql({ ...table, rows: table.rows.filter((r) => r[col('PodUid')] !== pod[col('PodUid')]) }).get(c.id.toLowerCase());
+    const withPod = podStateKql({ ...table, rows: [...table.rows.filter((r) => r[col('PodUid')] !== pod[col('PodUid')]), ...extra] }).get(c.id.toLowerCase());
+    // One more pod; two more crash-looping containers (app and sidecar now; "old" recovered).
+    expect(withPod?.Pods).toBe((base?.Pods ?? 0) + 1);
+    expect(withPod?.CrashLooping).toBe((base?.CrashLooping ?? 0) + 2);
+    // The query groups by container and dedupes per container before it counts.
+    const text = az.podStateByCluster.build({});
+    expect(text).toContain('by ClusterId, ClusterName, PodUid, ContainerName');
+    expect(text).toContain('CrashLooping = sum(CrashLoopingContainers)');
   });
 });
 

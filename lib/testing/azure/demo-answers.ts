@@ -74,6 +74,11 @@ export interface DemoCloudOptions {
    * token) may read, or null for all. The app's own identity (undefined) reads all.
    */
   readableSubscriptions?: (subject: string) => readonly string[] | null;
+  /**
+   * Workspaces (customer ids) nobody here may query: Log Analytics answers 403, as it does for
+   * an identity without Log Analytics Reader. Resource Graph still lists them.
+   */
+  forbiddenWorkspaces?: readonly string[];
 }
 
 export function demoCloudAnswers(fleet: DemoFleet, options: DemoCloudOptions = {}): LocalCloudAnswers {
@@ -83,10 +88,13 @@ export function demoCloudAnswers(fleet: DemoFleet, options: DemoCloudOptions = {
   const customerIds = new Set(workspaces.map((w) => w.customerId));
   const workspaceSubscription = new Map(workspaces.map((w) => [w.customerId, w.subscriptionId.toLowerCase()]));
   const readable = options.readableSubscriptions;
+  const forbidden = new Set((options.forbiddenWorkspaces ?? []).map((w) => w.toLowerCase()));
   return {
-    ...(readable
+    ...(readable || forbidden.size
       ? {
           mayRead(caller: string | undefined, target: string): boolean {
+            if (forbidden.has(target.toLowerCase())) return false;
+            if (!readable) return true;
             const subs = caller === undefined ? null : readable(caller);
             if (subs === null) return true;
             const sub = workspaceSubscription.get(target.toLowerCase()) ?? /^\/subscriptions\/([^/]+)/i.exec(target)?.[1]?.toLowerCase();

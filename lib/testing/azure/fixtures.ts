@@ -1,7 +1,7 @@
 import { ClientSecretCredential } from '@azure/identity';
 import type { DemoFleet } from '../../demo/fleet';
 import type { AzureConfig } from '../../server/azure-config';
-import { demoCloudAnswers, type KnownQuery } from './demo-answers';
+import { demoCloudAnswers, type DemoCloudOptions } from './demo-answers';
 import { startLocalCloud, type LocalCloud } from './local-cloud';
 
 /** The identity the local token endpoint accepts; used by tests and the Azure-mode e2e. */
@@ -9,7 +9,7 @@ export const LOCAL_TENANT = '72f988bf-0000-4000-8000-00000000f1ee';
 export const LOCAL_CLIENT_ID = 'fleetwatch-local-client';
 export const LOCAL_CLIENT_SECRET = 'local-only-secret';
 
-export async function startDemoCloud(fleet: DemoFleet, options: { now?: () => number; extra?: KnownQuery[] } = {}): Promise<LocalCloud> {
+export async function startDemoCloud(fleet: DemoFleet, options: Pick<DemoCloudOptions, 'now' | 'extra' | 'forbiddenWorkspaces'> = {}): Promise<LocalCloud> {
   return startLocalCloud({
     tenantId: LOCAL_TENANT,
     clientId: LOCAL_CLIENT_ID,
