@@ -26,7 +26,7 @@ export interface Family {
   labels: string[];
   /** Label values of that first sample, for values whose shape the corpus fixes (unit="core"). */
   example: Record<string, string>;
-  /** Every sample the corpus shows, as written. */
+  /** Every sample the corpus shows for the family, across its files, as written. */
   samples: Array<{ labels: Record<string, string>; value: number }>;
   /** Histogram bucket bounds (from the metric tables), without +Inf. */
   buckets?: number[];
@@ -98,6 +98,8 @@ function readExposition(file: string, source: string, families: Map<string, Fami
     const seen = families.get(name);
     if (!seen) families.set(name, f);
     else if (seen.samples.length === 0 && f.samples.length > 0) families.set(name, { ...f, help: seen.help || f.help });
+    // Later files add samples (value shapes) but keep the first file's label order and example.
+    else seen.samples.push(...f.samples);
   }
 }
 

@@ -32,7 +32,8 @@ const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 const mean = (xs: readonly number[]): number => sum(xs) / xs.length;
 const PERCENTILES = [['p50', 0.5], ['p95', 0.95], ['p99', 0.99]] as const;
 const isLongRunning = (verb: string): boolean => verb === 'WATCH' || verb === 'CONNECT';
-const is5xx = (code: string): boolean => /^5..$/.test(code);
+/** A 5xx answer, by code ("503") or by ingress-nginx's status class ("5xx"). */
+const is5xx = (code: string): boolean => /^5(\d\d|xx)$/.test(code);
 
 /** Pods whose containers run and so have cAdvisor series. */
 const scheduledRunning = (c: ClusterModel): PodModel[] => c.pods.filter((p) => p.node && p.phase === 'Running');

@@ -291,10 +291,10 @@ export function buildCluster(profile: Profile, index: number, bounds: Bounds, me
       ],
     },
   ];
-  const ingresses: IngressModel[] = [
+  const ingresses: IngressModel[] = (<Array<Omit<IngressModel, 'statuses'> & { statuses: Record<string, number> }>>[
     { namespace: 'shop', ingress: 'web', service: 'web', host: `shop.${name}.example.com`, path: '/', statuses: { '200': 10, '304': 1.5 } },
     { namespace: 'shop', ingress: 'api', service: 'api', host: `api.${name}.example.com`, path: '/api', statuses: { '200': 6, '502': incidents ? 0.3 : 0, '503': incidents ? 0.1 : 0 } },
-  ].map((i) => ({ ...i, statuses: Object.fromEntries(Object.entries(i.statuses).filter(([, r]) => r > 0)) }));
+  ]).map((i) => ({ ...i, statuses: Object.fromEntries(Object.entries(incidents ? statusClasses(i.statuses) : i.statuses).filter(([, r]) => r > 0)) }));
 
   const apiRequests: ApiRequest[] = [
     { verb: 'GET', code: '200', resource: 'pods', scope: 'resource', rate: 20 + index },
@@ -337,6 +337,16 @@ export function buildCluster(profile: Profile, index: number, bounds: Bounds, me
     apiLatency,
     inflight: { readOnly: 3 + index, mutating: 1 },
   };
+}
+
+/**
+ * ingress-nginx with --report-status-classes writes "2xx", "5xx" (the corpus shows both shapes):
+ * the incident cluster's controller does, so the 5xx matcher meets classes as well as codes.
+ */
+function statusClasses(statuses: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [code, rate] of Object.entries(statuses)) out[`${code[0]}xx`] = (out[`${code[0]}xx`] ?? 0) + rate;
+  return out;
 }
 
 /** Running pods with a sandbox on each node, as the kubelet counts them. */

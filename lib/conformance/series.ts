@@ -221,8 +221,11 @@ function ingress(ctx: Ctx, c: ClusterModel): void {
   const scrape = { kind: 'ingress' as const, sc: { cluster: c, pod } };
   const f = ctx.corpus.family('nginx_ingress_controller_requests');
   const example = f.example;
+  // Status values take a shape the corpus shows: a code ("200") or a class ("2xx").
+  const shapes = new Set(f.samples.map((s) => (s.labels['status'] ?? '').replace(/\d/g, 'd')));
   for (const i of c.ingresses) {
     for (const [status, rate] of Object.entries(i.statuses)) {
+      if (!shapes.has(status.replace(/\d/g, 'd'))) throw new Error(`ingress status ${status} has no shape the corpus shows (${[...shapes].join(', ')})`);
       emit(ctx, f, {
         canary: example['canary'] ?? '',
         controller_class: example['controller_class'] ?? '',
