@@ -121,3 +121,25 @@ test('cost in Azure mode prices nodes from the Retail Prices API, kept rather th
   expect((await (await fetch(`${BASE}/api/cost`)).json()).priceSource).toBe('retail-api');
   expect(prices.requests.length).toBe(asked);
 });
+
+test('a cluster whose provisioning Failed and an Arc agent that is offline say so in their own words', async ({ page }) => {
+  const api = (await (await fetch(`${BASE}/api/fleet`)).json()) as { clusters: Array<{ id: string; name: string; health: { status: string; reasons: Array<{ signal: string; message: string }> } }> };
+  // The 40-cluster demo has one of each (lib/demo/fleet.ts DemoArmState): they were "healthy" and "unknown" before.
+  const failed = fleet.clusters.filter((c) => c.arm.provisioningState === 'Failed' && c.powerState === 'Running');
+  const offline = fleet.clusters.filter((c) => c.arm.connectivity?.status === 'Offline');
+  expect(failed.length).toBeGreaterThan(0);
+  expect(offline.length).toBeGreaterThan(0);
+  for (const c of failed) {
+    const s = api.clusters.find((x) => x.id === c.id);
+    expect(s?.health.status).toBe('critical');
+    expect(s?.health.reasons.map((r) => r.message)).toContainEqual(expect.stringContaining('Provisioning state Failed'));
+  }
+  for (const c of offline) {
+    const s = api.clusters.find((x) => x.id === c.id);
+    expect(s?.health.status).toBe('critical');
+    expect(s?.health.reasons.map((r) => r.message)).toContainEqual(expect.stringMatching(/^Arc agent offline since \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/));
+  }
+  const overview = new OverviewPage(page);
+  await page.goto(`${BASE}/?q=${encodeURIComponent(failed[0]?.name ?? '')}`);
+  await expect(overview.table.locator(`[data-cluster="${failed[0]?.name}"]`)).toContainText('Provisioning state Failed');
+});
