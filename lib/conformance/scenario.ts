@@ -4,7 +4,7 @@ import { histogram, type HistogramModel } from './histogram';
  * The clusters the conformance test writes: values chosen here (names, namespaces, rates),
  * metric and label names taken from the exporter corpus by series.ts. Every rate is constant,
  * so every expectation is exact. Cluster 1 of each profile carries the incidents (a NotReady
- * node, a crash loop, an OOM kill, a Pending pod, 429s and 5xx); cluster 2 is healthy.
+ * node, a crash loop, an OOM kill, a Pending and a Failed pod, 429s and 5xx); cluster 2 is healthy.
  */
 
 export const PROFILES = ['azure-managed-prometheus', 'kube-prometheus-stack', 'k8s-monitoring', 'victoria-metrics-k8s-stack', 'kubernetes-sd'] as const;
@@ -263,6 +263,8 @@ export function buildCluster(profile: Profile, index: number, bounds: Bounds, me
     pod({ namespace: 'payments', name: 'cache-0', node: n2.name, phase: 'Running', ownerKind: 'StatefulSet', ownerName: 'cache', containers: [container({ name: 'redis', cpu: 0.05, workingSet: 250 * mi, lastTerminatedReason: 'OOMKilled', restartsBase: 3, requests: { cpu: 0.1, memory: 256 * mi }, limits: { memory: 256 * mi } })] });
     // A Pending pod: nothing fits it, so it has no node and no container status.
     pod({ namespace: 'batch', name: 'report-7f6d5-p1', node: '', phase: 'Pending', ownerKind: 'ReplicaSet', ownerName: 'report-7f6d5', containers: [container({ name: 'report', running: false, requests: { cpu: 4, memory: 8 * GIB }, limits: { memory: 8 * GIB } })] });
+    // A Failed Job pod: counted as Failed, its requests no longer reserved.
+    pod({ namespace: 'batch', name: 'nightly-29384-f1', node: n0.name, phase: 'Failed', ownerKind: 'Job', ownerName: 'nightly-29384', containers: [container({ name: 'nightly', running: false, requests: { cpu: 0.5, memory: 512 * mi } })] });
     deployments.push({ namespace: 'payments', name: 'payments', desired: 1, actual: 0 }, { namespace: 'batch', name: 'report', desired: 1, actual: 0 });
     statefulSets.push({ namespace: 'payments', name: 'cache', desired: 1, actual: 1 });
   }
