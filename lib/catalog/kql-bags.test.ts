@@ -5,7 +5,8 @@ import { AZURE_QUERIES } from './queries/azure';
 import { fleetInventory } from './queries/fleet';
 import { ONBOARDING_QUERIES } from './queries/onboarding';
 import type { CatalogQuery } from './types';
-import { argLowerBag, argPath, canonicalEnum, lowerBag, readArmPath, readLowerPath, sameArmId } from './kql-bags';
+import { argLowerBag, argPath, canonicalEnum, lowerBag, lowerKeys, readArmPath, readLowerPath, sameArmId } from './kql-bags';
+import { parseDiagnosticSettings } from '../sources/azure/diagnostic-settings-wire';
 import { checkKql } from '../explore/kql-check';
 
 const SHAPES = path.resolve(process.cwd(), '../shared/reference/arg/resource-shapes');
@@ -74,5 +75,19 @@ describe('the cluster, onboarding and discovery queries read ARM properties only
       expect(text, q.id).not.toMatch(/\bproperties\.[A-Za-z]/);
       expect(checkKql(text).filter((d) => d.severity === 'error'), q.id).toEqual([]);
     }
+  });
+});
+
+describe('ARM REST bodies read in JavaScript', () => {
+  it('diagnostic settings parse whatever the case of their keys, values untouched', () => {
+    const example = JSON.parse(readFileSync(path.join(SHAPES, 'diagnosticSettings.listDiagnosticSettings.2021-05-01-preview.json'), 'utf8')) as { responses: { '200': { body: unknown } } };
+    const body = example.responses['200'].body;
+    const expected = parseDiagnosticSettings(body);
+    expect(expected.length).toBeGreaterThan(0);
+    // The same list with every key in another case (PascalCase), as a proxy or an old client may write it.
+    const recased = JSON.parse(JSON.stringify(body).replace(/"([a-z])([A-Za-z]*)":/g, (_m, a: string, b: string) => `"${a.toUpperCase()}${b}":`)) as unknown;
+    expect(JSON.stringify(recased)).toContain('"WorkspaceId"');
+    expect(parseDiagnosticSettings(recased)).toEqual(expected);
+    expect(lowerKeys({ A: [{ Bc: 'KeepMe' }] })).toEqual({ a: [{ bc: 'KeepMe' }] });
   });
 });

@@ -160,7 +160,8 @@ function accountFor(ctx: Context, c: OnboardingClusterRow): string | null {
 
 function enabledCategories(settings: DiagnosticSetting[]): Map<string, DiagnosticSetting[]> {
   const out = new Map<string, DiagnosticSetting[]>();
-  for (const s of settings) for (const cat of s.enabledCategories) out.set(cat, [...(out.get(cat) ?? []), s]);
+  // Category names compare case-insensitively, as ARM does ("kube-apiserver", "group:allLogs").
+  for (const s of settings) for (const cat of s.enabledCategories) out.set(cat.toLowerCase(), [...(out.get(cat.toLowerCase()) ?? []), s]);
   return out;
 }
 
@@ -293,7 +294,7 @@ function clusterCells(ctx: Context, c: OnboardingClusterRow): OnboardingCell[] {
   const sub = inputs.diagnostics.get(`/subscriptions/${c.subscriptionId.toLowerCase()}`);
   if (!sub || !sub.ok) cells.push(cell('activity-log', 'unknown', sub && !sub.ok ? sub.error.message : 'not read'));
   else {
-    const toLa = sub.settings.filter((s) => s.workspaceId && s.enabledCategories.some((x) => x === 'Administrative' || x === 'group:allLogs'));
+    const toLa = sub.settings.filter((s) => s.workspaceId && s.enabledCategories.some((x) => /^(administrative|group:alllogs)$/i.test(x)));
     // Read-modify-write: `subscription create` replaces a setting of the same name, so its categories and storage stay.
     const same = sub.settings.find((s) => s.name.toLowerCase() === 'fleetwatch-activity-log');
     const logs = JSON.stringify([...new Set([...(same?.enabledCategories ?? []), ...ACTIVITY_CATEGORIES])].map((category) => (category.startsWith('group:') ? { categoryGroup: category.slice(6), enabled: true } : { category, enabled: true })));
@@ -327,7 +328,7 @@ function clusterCells(ctx: Context, c: OnboardingClusterRow): OnboardingCell[] {
   } else {
     const on = enabledCategories(diag.settings);
     const applies = (cat: DiagCategory): boolean => (cat === 'cluster-autoscaler' ? c.autoscalePools > 0 : cat === 'guard' ? c.entraIntegration === true : true);
-    const toWorkspace = (cat: string): boolean => (on.get(cat) ?? []).some((s) => s.workspaceId) || (on.get('group:allLogs') ?? []).some((s) => s.workspaceId);
+    const toWorkspace = (cat: string): boolean => (on.get(cat) ?? []).some((s) => s.workspaceId) || (on.get('group:alllogs') ?? []).some((s) => s.workspaceId);
     // One idempotent setting for every workspace category: what is on today plus what is missing.
     const laWanted = AKS_LA_CATEGORIES.filter((cat) => applies(cat));
     const laFix = diagnosticsCommand(c, SETTING_CONTROL_PLANE, laWanted, { workspace: workspace ?? '"$LOG_ANALYTICS_WORKSPACE_ID"' }, diag.settings);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lowerKeys } from '../../catalog/kql-bags';
 import { WireFormatError } from '../../catalog/wire';
 import type { QueryFailure } from '../runner';
 
@@ -14,9 +15,10 @@ export function diagnosticSettingsPath(resourceId: string): string {
   return `${resourceId}/providers/Microsoft.Insights/diagnosticSettings?api-version=${DIAGNOSTIC_SETTINGS_API_VERSION}`;
 }
 
+// Keys are read in any case (ARM's are case-insensitive): the body is parsed with its keys lower-cased.
 const logSchema = z.object({
   category: z.string().nullish(),
-  categoryGroup: z.string().nullish(),
+  categorygroup: z.string().nullish(),
   enabled: z.boolean(),
 });
 
@@ -24,9 +26,9 @@ const settingSchema = z.object({
   id: z.string().optional(),
   name: z.string(),
   properties: z.object({
-    workspaceId: z.string().nullish(),
-    storageAccountId: z.string().nullish(),
-    eventHubAuthorizationRuleId: z.string().nullish(),
+    workspaceid: z.string().nullish(),
+    storageaccountid: z.string().nullish(),
+    eventhubauthorizationruleid: z.string().nullish(),
     logs: z.array(logSchema).nullish(),
   }),
 });
@@ -41,15 +43,15 @@ export interface DiagnosticSetting {
 }
 
 export function parseDiagnosticSettings(wire: unknown): DiagnosticSetting[] {
-  const parsed = listSchema.safeParse(wire);
+  const parsed = listSchema.safeParse(lowerKeys(wire));
   if (!parsed.success) throw new WireFormatError(`diagnostic settings: ${parsed.error.issues[0]?.message ?? 'unexpected shape'}`);
   return parsed.data.value.map((s) => ({
     name: s.name,
-    workspaceId: s.properties.workspaceId || null,
-    storageAccountId: s.properties.storageAccountId || null,
+    workspaceId: s.properties.workspaceid || null,
+    storageAccountId: s.properties.storageaccountid || null,
     enabledCategories: (s.properties.logs ?? [])
       .filter((l) => l.enabled)
-      .flatMap((l) => (l.category ? [l.category] : l.categoryGroup ? [`group:${l.categoryGroup}`] : [])),
+      .flatMap((l) => (l.category ? [l.category] : l.categorygroup ? [`group:${l.categorygroup}`] : [])),
   }));
 }
 
