@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLUSTER_PROM_QUERIES, nodeCpu, clusterSelector } from '../catalog/queries/cluster-prom';
+import { appErrorRatio, CLUSTER_PROM_QUERIES, clusterSelector, ingressRequestRate, nodeCpu } from '../catalog/queries/cluster-prom';
 import { FLEET_PROM_QUERIES } from '../catalog/queries/fleet';
 import { promFleetInventory } from '../catalog/queries/prom-inventory';
 import type { PromQuery, QueryTime } from '../catalog/types';
@@ -102,7 +102,6 @@ function diff(where: string, expected: Expected, rows: readonly unknown[], time:
     if (points.length !== wantPoints) out.push(`${where} ${fmt(labels)}: ${points.length} points, expected ${wantPoints}`);
     for (const [t, v] of points) {
       record(labels, t, v);
-      compared++;
       if (!close(v, want.value, tolerance)) out.push(`${where} ${fmt(labels)} @${t}: got ${v}, expected ${want.value}`);
     }
   }
@@ -120,6 +119,13 @@ interface Check {
   keep?: string;
 }
 
+/** Counts a compared value and keeps it for the engine comparison; mutation runs keep nothing. */
+function keep(check: Check, key: string, value: number): void {
+  if (!check.keep) return;
+  compared++;
+  answers.set(`${check.keep}|${key}`, value);
+}
+
 async function checkClusterQueries(check: Check, queries = CLUSTER_QUERIES): Promise<string[]> {
   const runner = createQueryRunner({ arg: null, logs: null, prom: check.backend });
   const bounds = bucketBounds(corpus).http;
@@ -134,7 +140,7 @@ async function checkClusterQueries(check: Check, queries = CLUSTER_QUERIES): Pro
         const time = timeOf(q);
         const outcome = await runner.run(q, { clusterLabel: 'cluster', cluster: c.name }, time);
         if (!outcome.ok) return void problems.push(`${where}: ${outcome.error.message}\n    ${outcome.executed.text}`);
-        const found = diff(where, expected, outcome.rows, time, check.tolerance, (labels, t, v) => check.keep && answers.set(`${check.keep}|${q.id}|${c.name}|${labelKey(labels)}|${t}`, v));
+        const found = diff(where, expected, outcome.rows, time, check.tolerance, (labels, t, v) => keep(check, `${q.id}|${c.name}|${labelKey(labels)}|${t}`, v));
         if (found.length) problems.push(...found, `    query: ${outcome.executed.text.replace(/\n/g, '\n    ')}`);
       }),
     );
@@ -159,7 +165,7 @@ async function checkFleetQueries(check: Check): Promise<string[]> {
       problems.push(`${where}: ${outcome.error.message}`);
       continue;
     }
-    problems.push(...diff(where, expected, outcome.rows, time, check.tolerance, (labels, t, v) => check.keep && answers.set(`${check.keep}|fleet|${q.id}|${labelKey(labels)}|${t}`, v)));
+    problems.push(...diff(where, expected, outcome.rows, time, check.tolerance, (labels, t, v) => keep(check, `fleet|${q.id}|${labelKey(labels)}|${t}`, v)));
   }
   return problems;
 }
@@ -285,7 +291,7 @@ describe.skipIf(!AVAILABLE)('conformance on real exporter output (Prometheus and
     const mixed = PROFILES.map((p, i) => ({ pair: pairs.get(p) as EnginePair, engine: ENGINES[i % 2] as Engine }));
     const backend = createPrometheusBackend({ urls: mixed.map((m) => engineUrl(m.pair, m.engine)), auth: { kind: 'none' }, timeoutMs: 20_000 });
     for (const [i, m] of mixed.entries()) expect(await backend.profileOf(i)).toBe(m.pair.profile);
-    const check: Check = { where: `mixed (${mixed.map((m) => `${m.pair.profile} on ${m.engine}`).join(', ')})`, backend, clusters: mixed.flatMap((m) => m.pair.clusters), tolerance: TOLERANCE['victoria-metrics'] };
+    const check: Check = { where: `mixed (${mixed.map((m) => `${m.pair.profile} on ${m.engine}`).join(', ')})`, backend, clusters: mixed.flatMap((m) => m.pair.clusters), tolerance: TOLERANCE['victoria-metrics'], keep: 'mixed' };
     const problems = [...(await checkClusterQueries(check)), ...(await checkFleetQueries(check)), ...(await checkOverview(check))];
     expect(problems, report(problems)).toEqual([]);
   }, 60_000);
@@ -311,15 +317,41 @@ describe.skipIf(!AVAILABLE)('conformance on real exporter output (Prometheus and
     expect(problems, report(problems)).toEqual([]);
   });
 
-  it('catches node CPU grouped by a node label node-exporter never has', async () => {
-    // The mutation: the pre-profile text, `by (node)` straight on node_cpu_seconds_total.
-    const broken = { ...nodeCpu, build: (p: Parameters<typeof nodeCpu.build>[0]) => `1 - avg by (node) (rate(node_cpu_seconds_total${clusterSelector(p, { mode: 'idle' })}[5m]))` } as unknown as AnyPromQuery;
-    const caught: string[] = [];
-    for (const profile of ['azure-managed-prometheus', 'kube-prometheus-stack'] as const) {
-      const problems = await checkClusterQueries(checkOf(pairs.get(profile) as EnginePair, 'prometheus', true, false), [broken]);
-      caught.push(...problems.filter((p) => p.includes('prom.cluster.node-cpu')));
-      expect(problems.some((p) => p.includes('missing, expected')), `${profile}: the broken query passed`).toBe(true);
-    }
-    console.log(`conformance: the mutation is caught:\n  ${caught.slice(0, 4).join('\n  ')}`);
-  }, 30_000);
+  // The texts before label profiles and zero-safe ratios: each must fail where issue 12 says it fails.
+  const MUTATIONS: Array<{ name: string; of: AnyPromQuery; text: (p: { clusterLabel: string; cluster: string }) => string; profiles: readonly Profile[]; engine: Engine }> = [
+    {
+      name: 'node CPU grouped by a node label node-exporter never has',
+      of: nodeCpu as unknown as AnyPromQuery,
+      text: (p) => `1 - avg by (node) (rate(node_cpu_seconds_total${clusterSelector(p, { mode: 'idle' })}[5m]))`,
+      profiles: ['azure-managed-prometheus', 'kube-prometheus-stack', 'victoria-metrics-k8s-stack'],
+      engine: 'prometheus',
+    },
+    {
+      name: 'ingress requests grouped by namespace without exported_namespace',
+      of: ingressRequestRate as unknown as AnyPromQuery,
+      text: (p) => `sum by (namespace, ingress) (rate(nginx_ingress_controller_requests${clusterSelector(p)}[5m]))`,
+      profiles: ['kube-prometheus-stack', 'victoria-metrics-k8s-stack'],
+      engine: 'victoria-metrics',
+    },
+    {
+      name: 'app error ratio with no series until the first 5xx',
+      of: appErrorRatio as unknown as AnyPromQuery,
+      text: (p) => `sum by (namespace, service) (rate(http_requests_total${clusterSelector(p, {}, ['code=~"5.."'])}[5m])) / sum by (namespace, service) (rate(http_requests_total${clusterSelector(p)}[5m]))`,
+      profiles: ['azure-managed-prometheus', 'kubernetes-sd'],
+      engine: 'prometheus',
+    },
+  ];
+
+  for (const m of MUTATIONS) {
+    it(`catches a mutation: ${m.name}`, async () => {
+      const broken = { ...m.of, build: m.text } as unknown as AnyPromQuery;
+      const caught: string[] = [];
+      for (const profile of m.profiles) {
+        const problems = (await checkClusterQueries(checkOf(pairs.get(profile) as EnginePair, m.engine, true, false), [broken])).filter((p) => !p.startsWith('    query:'));
+        caught.push(...problems);
+        expect(problems.length, `${profile}: the mutated ${m.of.id} passed`).toBeGreaterThan(0);
+      }
+      console.log(`conformance: mutation "${m.name}" caught:\n  ${caught.slice(0, 4).join('\n  ')}`);
+    }, 30_000);
+  }
 });
