@@ -21,9 +21,10 @@ type CostScope = z.infer<typeof costScope>;
 
 const scoped = (p: CostScope): string[] => (p.clusterIds?.length ? [`| where ClusterId in~ ${kqlStringList(p.clusterIds)}`] : []);
 
-// The pool a node belongs to, whichever platform labelled it.
+// The pool a node belongs to, whichever platform labelled it. coalesce() takes one type: the
+// labels are made strings first (an absent one is "", which coalesce skips), then "default".
 const POOL_EXPR =
-  'tostring(coalesce(labels["kubernetes.azure.com/agentpool"], labels["agentpool"], labels["eks.amazonaws.com/nodegroup"], labels["cloud.google.com/gke-nodepool"], "default"))';
+  'coalesce(tostring(labels["kubernetes.azure.com/agentpool"]), tostring(labels["agentpool"]), tostring(labels["eks.amazonaws.com/nodegroup"]), tostring(labels["cloud.google.com/gke-nodepool"]), "default")';
 
 const nodePoolRowSchema = z.object({
   ClusterId: z.string(),
