@@ -6,7 +6,7 @@ import { demoOnboarding } from '../demo/onboarding';
 import { createDemoDiagnosticsReader } from '../demo/onboarding-answers';
 import { createDemoBackend } from '../sources/demo-backend';
 import { createQueryRunner } from '../sources/runner';
-import { buildOnboardingData, columnsFor, onboardingCsv, shellWord, writesContainerLogV2, type OnboardingData, type OnboardingInputs } from './onboarding';
+import { buildOnboardingData, columnsFor, onboardingCsv, recommendedCoverage, shellWord, writesContainerLogV2, type OnboardingData, type OnboardingInputs } from './onboarding';
 import { loadOnboardingInputs } from './onboarding-load';
 
 const SEED = 'fleetwatch';
@@ -188,6 +188,11 @@ describe('no fix turns off what is on (read-modify-write)', () => {
           if (!fix) continue;
           checked++;
           expect(fix, `${row.name} ${cell.capability}`).not.toMatch(/--disable|disable-addons|\bdelete\b|"enabled":false/);
+          // An add-on or rule group that is there is never enabled or deployed again over itself.
+          const promState = row.cells.find((x) => x.capability === 'managed-prometheus')?.status;
+          if (promState === 'ok' || promState === 'silent') expect(fix, `${row.name} ${cell.capability}`).not.toContain('--enable-azure-monitor-metrics');
+          const groups = recommendedCoverage(row, loaded.inputs.ruleGroups ?? []);
+          if (groups.present > 0) expect(fix, `${row.name} ${cell.capability}`).not.toContain('recommended-metric-alerts.json');
           const file = /<<'EOF'\n(.*)\nEOF\n/s.exec(fix)?.[1];
           if (file) {
             const next = JSON.parse(file) as { enableContainerLogV2: boolean; streams?: string[]; namespaces: string[]; namespaceFilteringMode: string };
@@ -215,6 +220,15 @@ describe('no fix turns off what is on (read-modify-write)', () => {
       expect(checked).toBeGreaterThan(size * 3);
     });
   }
+
+  it('a recommended rule group that is disabled is switched on in place, not redeployed', () => {
+    const row = data.rows.find((r) => recommendedCoverage(r, inputs.ruleGroups ?? []).present === 3 && cellOf(r.name, 'recommended-alerts')?.status === 'gap');
+    expect(row).toBeDefined();
+    const fix = cellOf(row?.name ?? '', 'recommended-alerts')?.fix ?? '';
+    const disabled = (inputs.ruleGroups ?? []).filter((g) => g.clusterName === row?.name && !g.enabled);
+    expect(disabled.length).toBeGreaterThan(0);
+    expect(fix.split('\n')).toEqual(disabled.map((g) => `az alerts-management prometheus-rule-group update --ids ${g.id} --enabled true`));
+  });
 
   it('a same-named diagnostic setting keeps its categories and destinations', () => {
     const c = inputs.clusters.find((x) => x.clusterKind === 'aks' && cellOf(x.name, 'diag-kube-audit-admin')?.status === 'gap');

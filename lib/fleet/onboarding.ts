@@ -356,9 +356,9 @@ function clusterCells(ctx: Context, c: OnboardingClusterRow): OnboardingCell[] {
   else if (ctx.linkedAccounts.has(account.toLowerCase())) cells.push(cell('grafana', 'ok', 'workspace linked'));
   else {
     const g = ctx.grafanaBySub.get(c.subscriptionId.toLowerCase()) ?? inputs.grafanas[0];
-    const fix = aks
-      ? `az aks update --enable-azure-monitor-metrics ${target(c)} --azure-monitor-workspace-resource-id ${shellWord(account)} --grafana-resource-id ${g ? shellWord(g.id) : '"$GRAFANA_RESOURCE_ID"'}`
-      : `az grafana integrations monitor add --name ${g ? shellWord(g.name) : '"$GRAFANA_NAME"'} --resource-group ${g ? shellWord(g.resourceGroup) : '"$GRAFANA_RESOURCE_GROUP"'} --monitor-name ${shellWord(account.split('/').at(-1) ?? account)} --monitor-resource-group-name ${shellWord(account.split('/')[4] ?? '')}`;
+    // Linking is done on the Grafana side for AKS too: `az aks update --enable-azure-monitor-metrics`
+    // would rewrite the cluster's metrics profile (kube-state-metrics allow-lists) to get there.
+    const fix = `az grafana integrations monitor add --name ${g ? shellWord(g.name) : '"$GRAFANA_NAME"'} --resource-group ${g ? shellWord(g.resourceGroup) : '"$GRAFANA_RESOURCE_GROUP"'} --monitor-name ${shellWord(account.split('/').at(-1) ?? account)} --monitor-resource-group-name ${shellWord(account.split('/')[4] ?? '')}`;
     cells.push(cell('grafana', 'gap', 'Azure Monitor workspace not linked to Grafana', fix));
   }
 
@@ -367,9 +367,16 @@ function clusterCells(ctx: Context, c: OnboardingClusterRow): OnboardingCell[] {
   else if (inputs.ruleGroups === null) cells.push(cell('recommended-alerts', 'unknown', 'rule groups unavailable'));
   else {
     const coverage = recommendedCoverage(c, inputs.ruleGroups);
-    const fix = `az deployment group create --resource-group ${shellWord(c.resourceGroup)} --subscription ${shellWord(c.subscriptionId)} --template-file recommended-metric-alerts.json --parameters clusterResourceId=${shellWord(c.id)} azureMonitorWorkspaceResourceId=${account ? shellWord(account) : '"$AZURE_MONITOR_WORKSPACE_ID"'} location=${shellWord(c.location)} actionGroupResourceId="$ACTION_GROUP_ID"`;
+    const deploy = `az deployment group create --resource-group ${shellWord(c.resourceGroup)} --subscription ${shellWord(c.subscriptionId)} --template-file recommended-metric-alerts.json --parameters clusterResourceId=${shellWord(c.id)} azureMonitorWorkspaceResourceId=${account ? shellWord(account) : '"$AZURE_MONITOR_WORKSPACE_ID"'} location=${shellWord(c.location)} actionGroupResourceId="$ACTION_GROUP_ID"`;
+    // Groups that exist are switched on where they are, never redeployed: the template would
+    // rewrite their rules, dropping any the team added.
+    const enable = coverage.groups
+      .filter((g) => g.present && !g.enabled)
+      .flatMap((g) => (g.id ? [`az alerts-management prometheus-rule-group update --ids ${shellWord(g.id)} --enabled true`] : []));
+    const missing = coverage.groups.filter((g) => !g.present).length;
     if (coverage.enabled === RECOMMENDED_GROUPS.length) cells.push(cell('recommended-alerts', 'ok', 'all 3 groups enabled'));
-    else cells.push(cell('recommended-alerts', 'gap', coverage.present === 0 ? 'no recommended rule group' : `${coverage.enabled} of 3 groups enabled`, fix));
+    else if (coverage.present === 0) cells.push(cell('recommended-alerts', 'gap', 'no recommended rule group', deploy));
+    else cells.push(cell('recommended-alerts', 'gap', `${coverage.enabled} of 3 groups enabled${missing ? `, ${missing} missing (deploy them from recommended-metric-alerts.json without the existing ones)` : ''}`, enable.length ? enable.join('\n') : null));
   }
 
   // AKS-only profiles.
@@ -395,12 +402,12 @@ function clusterCells(ctx: Context, c: OnboardingClusterRow): OnboardingCell[] {
 export const RECOMMENDED_GROUPS = ['Cluster-level', 'Node-level', 'Pod-level'] as const;
 
 /** Which of the three recommended groups exist for a cluster, scoped to it, and enabled. */
-export function recommendedCoverage(c: { id: string; name: string }, groups: readonly PrometheusRuleGroupRow[]): { present: number; enabled: number; groups: Array<{ level: string; present: boolean; enabled: boolean }> } {
+export function recommendedCoverage(c: { id: string; name: string }, groups: readonly PrometheusRuleGroupRow[]): { present: number; enabled: number; groups: Array<{ level: string; present: boolean; enabled: boolean; id?: string }> } {
   const id = c.id.toLowerCase();
   const mine = groups.filter((g) => g.scopes.includes(id) || (g.clusterName ?? '').toLowerCase() === c.name.toLowerCase());
   const levels = RECOMMENDED_GROUPS.map((level) => {
     const g = mine.find((r) => r.name.toLowerCase() === `kubernetesalert-recommendedmetricalerts${c.name}-${level}`.toLowerCase());
-    return { level, present: Boolean(g), enabled: Boolean(g?.enabled) };
+    return { level, present: Boolean(g), enabled: Boolean(g?.enabled), ...(g ? { id: g.id } : {}) };
   });
   return { present: levels.filter((l) => l.present).length, enabled: levels.filter((l) => l.enabled).length, groups: levels };
 }
