@@ -7,7 +7,13 @@ import { appErrorRatio, CLUSTER_PROM_QUERIES, clusterSelector, ingressRequestRat
 import { FLEET_PROM_QUERIES } from '../catalog/queries/fleet';
 import { promFleetInventory } from '../catalog/queries/prom-inventory';
 import type { PromQuery, QueryTime } from '../catalog/types';
+import { CLUSTER_PANELS, type PanelSpec } from '../fleet/cluster/panels';
+import type { NodeRow } from '../fleet/cluster/build';
+import { resolveRange } from '../fleet/cluster/time-range';
 import { getFleetOverview } from '../fleet/overview';
+import { loadPanel } from '../server/panels';
+import type { ClusterContext } from '../server/request-context';
+import { DEFAULT_VIEW } from '../url-state/cluster';
 import { createPrometheusBackend, type PrometheusBackend } from '../sources/prometheus/backend';
 import { PROMETHEUS_BIN, PROMTOOL_BIN } from '../sources/prometheus/testing/local-prometheus';
 import { VICTORIA_METRICS_BIN } from '../sources/prometheus/testing/local-victoria-metrics';
@@ -200,6 +206,62 @@ async function checkOverview(check: Check): Promise<string[]> {
   return problems;
 }
 
+/** Panels whose rows leave out zero values, so all-zero answers are their empty state. */
+const ZERO_IS_EMPTY = new Set(['restarts-by-namespace']);
+
+/** The catalog queries a panel asks. */
+const panelQueries = (spec: PanelSpec): AnyPromQuery[] =>
+  (spec.view === 'table' ? Object.values(spec.sources).map((s) => s.query) : [spec.source.query]) as unknown as AnyPromQuery[];
+
+/**
+ * Every Prometheus panel of every cluster page through the one panel loader, over the default
+ * range (the last hour at its own step, off the samples' grid): no panel may fail, a panel is
+ * empty exactly where the scenario has nothing for it, and the node table names every node with
+ * its readiness, allocatable CPU and memory and running pods.
+ */
+async function checkPanels(check: Check): Promise<string[]> {
+  const runner = createQueryRunner({ arg: null, logs: null, prom: check.backend });
+  const overview = await getFleetOverview(runner, { now: end, clusterLabel: 'cluster', latestMinor: LATEST_MINOR });
+  const bounds = bucketBounds(corpus).http;
+  const specs = CLUSTER_PANELS.filter((spec) => spec.page !== 'summary' && panelQueries(spec).every((q) => q.kind === 'prom'));
+  const problems: string[] = [];
+  for (const c of check.clusters) {
+    const summary = overview.clusters.find((x) => x.name === c.name);
+    if (!summary) {
+      problems.push(`${check.where} panels: ${c.name} is not in the overview`);
+      continue;
+    }
+    const range = resolveRange(DEFAULT_VIEW.range, end);
+    const panel = { cluster: summary, view: DEFAULT_VIEW, range, at: range.end, prom: { clusterLabel: 'cluster', cluster: c.name } };
+    const ctx = { access: { runner }, cluster: summary, panel } as unknown as ClusterContext;
+    const expectations = clusterExpectations(c, bounds);
+    await Promise.all(
+      specs.map(async (spec) => {
+        const where = `${check.where} panel ${spec.page}/${spec.id} cluster=${c.name}`;
+        const data = await loadPanel(ctx, spec);
+        // "No container restarted in the last hour": that table leaves out namespaces at 0.
+        const counts = (e: Expected | undefined): boolean => [...(e?.values() ?? [])].some((r) => !ZERO_IS_EMPTY.has(spec.id) || r.value > 0);
+        const hasData = panelQueries(spec).some((q) => counts(expectations[q.id]));
+        const want = hasData ? 'ok' : 'empty';
+        if (data.status !== want) problems.push(`${where}: ${data.status}, expected ${want}${data.failures.length ? ` (${data.failures.map((f) => f.message).join('; ')})` : ''}`);
+        if (spec.id === 'node-table' && data.view?.kind === 'table' && data.view.table === 'nodes') {
+          const got = (data.view.rows as NodeRow[]).map((r) => ({ ...r })).sort((a, b) => a.name.localeCompare(b.name));
+          const wantRows = c.nodes.map((n) => ({
+            name: n.name,
+            ready: n.ready,
+            cpuCores: n.allocatable.cpu,
+            memoryBytes: n.allocatable.memory,
+            podsRunning: c.pods.filter((p) => p.node === n.name && p.phase === 'Running').length,
+            podsCapacity: n.allocatable.pods,
+          }));
+          if (JSON.stringify(got) !== JSON.stringify(wantRows)) problems.push(`${where}: rows ${JSON.stringify(got)}, expected ${JSON.stringify(wantRows)}`);
+        }
+      }),
+    );
+  }
+  return problems;
+}
+
 const checkOf = (pair: EnginePair, engine: Engine, forced: boolean, keep = true): Check => ({
   where: `${pair.profile} × ${engine}${forced ? '' : ' (detected)'}`,
   backend: backendFor(pair, engine, forced),
@@ -280,6 +342,11 @@ describe.skipIf(!AVAILABLE)('conformance on real exporter output (Prometheus and
 
         it(`${engine}: the Prometheus-only fleet overview`, async () => {
           const problems = await checkOverview(checkOf(pairs.get(profile) as EnginePair, engine, false));
+          expect(problems, report(problems)).toEqual([]);
+        }, 30_000);
+
+        it(`${engine}: every Prometheus panel of every cluster page`, async () => {
+          const problems = await checkPanels(checkOf(pairs.get(profile) as EnginePair, engine, false, false));
           expect(problems, report(problems)).toEqual([]);
         }, 30_000);
       }

@@ -179,7 +179,7 @@ export function buildCluster(profile: Profile, index: number, bounds: Bounds, me
       rootAvail: Math.round(rootSize * (0.7 - 0.15 * i)),
       bootSize: 256 * 1024 ** 2,
       bootAvail: 200 * 1024 ** 2,
-      allocatable: { cpu: 1.9, memory: memTotal * 0.8, pods: 110, ephemeral_storage: 100 * GIB },
+      allocatable: { cpu: 1.9, memory: Math.round(memTotal * 0.8), pods: 110, ephemeral_storage: 100 * GIB },
       capacity: { cpu: 2, memory: memTotal, pods: 110, ephemeral_storage: rootSize },
       kubeletVersion: KUBELET[profile].version,
       providerId: KUBELET[profile].provider(nodeName, i),
