@@ -35,7 +35,8 @@ import { PROFILES, type ClusterModel, type Profile } from './scenario';
  * - Prometheus 1e-9: it keeps every float64 as written; what is left is rounding of counter
  *   values around 1e4 (about 1e-12 relative on a rate) and summation order.
  * - VictoriaMetrics 1e-7: it stores a sample as a decimal mantissa and exponent, about 12
- *   significant digits, so a counter near 1e4 carries ~1e-8 of noise; histogram_quantile divides
+ *   significant digits (Debian's 1.79 reads 8123.456789012345 back as 8123.45678901), so a
+ *   counter near 1e4 carries ~1e-8 of noise; histogram_quantile divides
  *   the rate of one thin bucket by another and lifts that to a few 1e-9 (3.4e-9 seen). 1e-7 keeps
  *   two orders of margin and still fails any real difference (the smallest expected value that
  *   differs between panels, 0.2/s of 429s against ~30/s of requests, is far above it).
