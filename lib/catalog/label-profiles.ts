@@ -73,7 +73,8 @@ export const LABEL_PROFILES: Readonly<Record<LabelProfileId, LabelProfile>> = {
     id: 'victoria-metrics-k8s-stack',
     title: 'victoria-metrics-k8s-stack (VMNodeScrape kubelet, VMServiceScrape node-exporter)',
     source: 'VictoriaMetrics/helm-charts victoria-metrics-k8s-stack values: kubelet VMNodeScrape (instance = node name)',
-    jobs: { kubeStateMetrics: 'kube-state-metrics', nodeExporter: 'node-exporter', kubelet: 'kubelet', cadvisor: 'kubelet', apiserver: 'kube-apiserver' },
+    // The chart's apiserver VMServiceScrape has jobLabel: component, so job="apiserver".
+    jobs: { kubeStateMetrics: 'kube-state-metrics', nodeExporter: 'node-exporter', kubelet: 'kubelet', cadvisor: 'kubelet', apiserver: 'apiserver' },
     nodeExporterNode: 'kube-pod-info',
     kubeletNode: 'instance',
   },
