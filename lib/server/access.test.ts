@@ -78,7 +78,8 @@ async function signedIn(subject: string, claims: Record<string, unknown> = {}): 
 
 const served = (service: 'arg' | 'logs' | 'arm' | 'token') => cloud.requests.filter((r) => r.service === service);
 
-describe('on-behalf-of through the data services', () => {
+// Many HTTPS round trips per test (token exchanges, Resource Graph, Log Analytics): room for a busy machine.
+describe('on-behalf-of through the data services', { timeout: 20_000 }, () => {
   it('each user sees what their Azure rights allow, asked with their own token, in the same cache period', async () => {
     const registry = createAccessRegistry({ ca: cloud.ca });
     const alice = registry.forUser(await signedIn('user-alice'), app, auth);
