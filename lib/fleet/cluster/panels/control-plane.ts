@@ -1,0 +1,34 @@
+import { clusterProm as cq } from '../../../catalog';
+import { buildPressureSummary } from '../build';
+import type { ValueUnit } from '../units';
+import { ask, tablePanel, type PanelContext, type PanelSpec, type TimeSeriesSpec } from './types';
+
+/**
+ * L2: the API server's load, latency percentiles, in-flight requests and rejections; the
+ * kubelets' pod sync and PLEG relist times and the pressure that makes them evict pods.
+ */
+
+const prom = (ctx: PanelContext): PanelContext['prom'] => ctx.prom;
+
+function chart(id: string, query: TimeSeriesSpec['source']['query'], unit: ValueUnit, nameBy: readonly string[], empty: string): TimeSeriesSpec {
+  return { id, page: 'control-plane', view: 'timeseries', source: ask(query, prom), unit, nameBy, empty };
+}
+
+export const CONTROL_PLANE_PANELS: readonly PanelSpec[] = [
+  chart('apiserver-requests', cq.apiserverRequests, 'rps', ['verb', 'code'], 'No API server request metrics for this cluster (is the apiserver scraped?).'),
+  chart('apiserver-latency-percentiles', cq.apiserverLatencyPercentiles, 'seconds', ['percentile'], 'No API server latency histogram for this cluster.'),
+  chart('apiserver-latency', cq.apiserverLatency, 'seconds', ['verb'], 'No API server latency histogram for this cluster.'),
+  chart('apiserver-inflight', cq.apiserverInflight, 'count', ['request_kind'], 'No apiserver_current_inflight_requests for this cluster.'),
+  chart('apiserver-rejections', cq.apiserverRejections, 'rps', ['code'], 'The API server answered no request with 429 or 5xx in the range.'),
+  chart('kubelet-pod-sync', cq.kubeletPodSync, 'seconds', ['node'], 'No kubelet pod-worker histogram for this cluster.'),
+  chart('kubelet-pleg', cq.kubeletPlegP99, 'seconds', ['node'], 'No kubelet PLEG relist histogram for this cluster.'),
+  tablePanel({
+    id: 'node-pressure',
+    page: 'control-plane',
+    view: 'table',
+    body: 'short',
+    sources: { conditions: ask(cq.nodePressure, prom) },
+    rows: (a) => ({ table: 'pressure', summary: buildPressureSummary(a.conditions ?? []) }),
+    empty: 'No node conditions from kube-state-metrics for this cluster.',
+  }),
+];

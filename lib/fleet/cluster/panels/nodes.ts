@@ -1,0 +1,37 @@
+import { clusterProm as cq } from '../../../catalog';
+import { buildNodeRows } from '../build';
+import { ask, tablePanel, type PanelContext, type PanelSpec, type TimeSeriesSpec } from './types';
+
+/** L1: the node table with drill-down; CPU, memory, root disk and pod budget over time (one node when selected). */
+
+const prom = (ctx: PanelContext): PanelContext['prom'] => ctx.prom;
+const selectedNode = (ctx: PanelContext) => (ctx.view.node ? [{ label: 'node', value: ctx.view.node }] : []);
+
+/** The per-node utilisation charts, all shares of a whole. */
+function nodeChart(id: string, query: TimeSeriesSpec['source']['query'], empty: string): TimeSeriesSpec {
+  return { id, page: 'nodes', view: 'timeseries', source: ask(query, prom), unit: 'percent', nameBy: ['node'], only: selectedNode, empty };
+}
+
+export const NODES_PANELS: readonly PanelSpec[] = [
+  tablePanel({
+    id: 'node-table',
+    page: 'nodes',
+    view: 'table',
+    title: 'Nodes',
+    wide: true,
+    body: 'list',
+    sources: { ready: ask(cq.nodeReady, prom), allocatable: ask(cq.nodeAllocatable, prom), running: ask(cq.nodeRunningPods, prom) },
+    columns: [{ header: 'Node' }, { header: 'Ready' }, { header: 'CPU', align: 'right' }, { header: 'Memory', align: 'right' }, { header: 'Pods vs capacity' }],
+    rows: (a) => ({ table: 'nodes', rows: buildNodeRows(a.ready, a.allocatable, a.running) }),
+    description: (_ctx, t) => {
+      const rows = t.table === 'nodes' ? t.rows : [];
+      const notReady = rows.filter((r) => r.ready !== null && r.ready !== 'true').length;
+      return `${rows.length} nodes${notReady ? `, ${notReady} not Ready` : ''}. Pick a node to chart it alone.`;
+    },
+    empty: 'No kube-state-metrics node series for this cluster.',
+  }),
+  nodeChart('node-cpu', cq.nodeCpu, 'No node-exporter CPU series for this cluster in the range.'),
+  nodeChart('node-memory', cq.nodeMemory, 'No node-exporter memory series for this cluster in the range.'),
+  nodeChart('node-filesystem', cq.nodeFilesystem, 'No node-exporter filesystem series for this cluster in the range.'),
+  nodeChart('node-pod-capacity', cq.nodePodCapacity, 'No kubelet pod counts or pod capacity (kube_node_status_capacity) for this cluster in the range.'),
+];

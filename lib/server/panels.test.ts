@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { clusterProm } from '../catalog';
+import { CLUSTER_PAGES } from '../fleet/cluster/layers';
+import { CLUSTER_PANELS, panelById, panelsOf, type PanelSpec } from '../fleet/cluster/panels';
+import { resolveRange } from '../fleet/cluster/time-range';
+import { getFleetOverview } from '../fleet/overview';
+import type { ClusterSummary } from '../fleet/types';
+import { createDemoBackend } from '../sources/demo-backend';
+import { createQueryRunner, type QueryRunner } from '../sources/runner';
+import { DEFAULT_VIEW, type ClusterView } from '../url-state/cluster';
+import type { DataAccess } from './access';
+import { readConfig } from './config';
+import { loadPanel } from './panels';
+import type { ClusterContext } from './request-context';
+
+const NOW = 1_764_000_000;
+const config = readConfig({ FLEETWATCH_DEMO_SEED: 'panels-test', FLEETWATCH_DEMO_CLUSTERS: '12' });
+const demo = createDemoBackend(config.demo);
+const demoRunner = createQueryRunner({ arg: demo, logs: demo, prom: demo });
+const overview = await getFleetOverview(demoRunner, { now: NOW, clusterLabel: 'cluster', latestMinor: config.latestMinor });
+
+function contextFor(cluster: ClusterSummary, runner: QueryRunner = demoRunner, view: ClusterView = DEFAULT_VIEW): ClusterContext {
+  const access = { config, scope: 'shared', backends: { arg: null, logs: null, prom: null }, runner, diagnostics: null } satisfies DataAccess;
+  const range = resolveRange(view.range, NOW);
+  const panel = { cluster, view, range, at: range.end, prom: { clusterLabel: 'cluster', cluster: cluster.name } };
+  return { access, config, now: NOW, view, viewErrors: [], range, cluster, panel };
+}
+
+const withInsights = overview.clusters.find((c) => c.monitoring.containerInsights === true && c.monitoring.metrics) as ClusterSummary;
+const spec = (id: string): PanelSpec => panelById(id) as PanelSpec;
+
+/** A runner whose every query fails the way `failure` says. */
+const failing = (failure: 'server-error' | 'not-configured'): QueryRunner => ({
+  async run(query, _params, time) {
+    const executed = { id: query.id, title: query.title, kind: query.kind, text: 'x', backend: 'none', durationMs: 0, time };
+    return { ok: false, error: { source: query.kind, failure, message: `${query.kind} ${failure}` }, notices: [], executed };
+  },
+});
+
+describe('panel specs', () => {
+  it('have unique, URL-safe ids and every page has panels but the summary has its alerts', () => {
+    const ids = CLUSTER_PANELS.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9-]+$/);
+    for (const page of CLUSTER_PAGES) expect(panelsOf(page).length).toBeGreaterThan(0);
+    expect(panelsOf('nodes').map((p) => p.id)).toEqual(['node-table', 'node-cpu', 'node-memory', 'node-filesystem', 'node-pod-capacity']);
+  });
+});
+
+describe('loadPanel', () => {
+  it('loads every panel of every page on a demo cluster as plain JSON, none failing', async () => {
+    const ctx = contextFor(withInsights);
+    for (const s of CLUSTER_PANELS) {
+      const data = await loadPanel(ctx, s);
+      expect(data.status, `${s.id}: ${data.failures.map((f) => f.message).join('; ')}`).not.toBe('error');
+      expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+      expect(data.executed.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('draws a time series with its filters in the title and names lines by the labels', async () => {
+    const nodes = await loadPanel(contextFor(withInsights), spec('node-table'));
+    const node = nodes.view?.kind === 'table' && nodes.view.table === 'nodes' ? nodes.view.rows[0]?.name : undefined;
+    expect(node).toBeTruthy();
+    const data = await loadPanel(contextFor(withInsights, demoRunner, { ...DEFAULT_VIEW, node: node as string }), spec('node-cpu'));
+    expect(data.title).toBe(`${clusterProm.nodeCpu.title} · ${node}`);
+    expect(data.status).toBe('ok');
+    expect(data.view?.kind === 'timeseries' && data.view.chart.series.map((s) => s.name)).toEqual([node]);
+    expect(data.executed[0]?.time.kind).toBe('range');
+  });
+
+  it('says a backend failure in the panel, and keeps a table its links when every query failed', async () => {
+    const chart = await loadPanel(contextFor(withInsights, failing('server-error')), spec('apiserver-requests'));
+    expect(chart).toMatchObject({ status: 'error', view: null, failures: [{ source: 'prom', failure: 'server-error' }] });
+    const table = await loadPanel(contextFor(withInsights, failing('server-error')), spec('node-table'));
+    expect(table.status).toBe('error');
+    expect(table.failures).toHaveLength(3);
+    expect(table.view).toMatchObject({ kind: 'table', table: 'nodes', rows: [] });
+  });
+
+  it('leaves an unconfigured source unsaid where the spec says so', async () => {
+    const alerts = await loadPanel(contextFor(withInsights, failing('not-configured')), spec('firing-alerts'));
+    expect(alerts.status).toBe('error');
+    expect(alerts.failures).toEqual([]);
+    expect(alerts.executed.map((q) => q.id)).toHaveLength(2);
+  });
+
+  it('asks nothing for data the cluster cannot send, and says what would make it', async () => {
+    const without = { ...withInsights, monitoring: { ...withInsights.monitoring, containerInsights: false } };
+    const logs = await loadPanel(contextFor(without, failing('server-error')), spec('container-logs'));
+    expect(logs).toMatchObject({ status: 'unavailable', executed: [], description: null, unavailable: { what: 'Container logs (ContainerLogV2)', capability: 'Container insights' } });
+  });
+
+  it('asks Log Analytics over the range and filters controllers to the selected namespace', async () => {
+    const events = await loadPanel(contextFor(withInsights), spec('events'));
+    expect(events.executed[0]).toMatchObject({ kind: 'logs', time: { kind: 'instant' } });
+    const all = await loadPanel(contextFor(withInsights), spec('deployment-replicas'));
+    const rows = all.view?.kind === 'table' && all.view.table === 'replicas' ? all.view.rows : [];
+    const ns = rows[0]?.namespace as string;
+    const one = await loadPanel(contextFor(withInsights, demoRunner, { ...DEFAULT_VIEW, namespace: ns }), spec('deployment-replicas'));
+    const kept = one.view?.kind === 'table' && one.view.table === 'replicas' ? one.view.rows : [];
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.every((r) => r.namespace === ns)).toBe(true);
+  });
+});
