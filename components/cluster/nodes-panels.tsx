@@ -1,37 +1,10 @@
 import Link from 'next/link';
-import { Suspense, type ReactNode } from 'react';
-import { clusterProm as cq } from '@/lib/catalog';
-import { buildNodeRows, type NodeRow } from '@/lib/fleet/cluster/build';
+import type { ReactNode } from 'react';
+import type { NodeRow } from '@/lib/fleet/cluster/build';
+import type { PanelData, TableColumn } from '@/lib/fleet/cluster/panels';
 import { formatValue } from '@/lib/fleet/cluster/units';
-import { runPanelQuery } from '@/lib/server/cluster-service';
 import { hrefWith, type ClusterPageContext } from './context';
-import { Panel, PanelEmpty, PanelError, PanelSkeleton } from './panel';
-import { PromChartPanel, type PromChartPanelProps } from './prom-chart-panel';
-
-/** The per-node utilisation charts, all shares of a whole. */
-const CHARTS: ReadonlyArray<Pick<PromChartPanelProps, 'query' | 'empty'>> = [
-  { query: cq.nodeCpu, empty: 'No node-exporter CPU series for this cluster in the range.' },
-  { query: cq.nodeMemory, empty: 'No node-exporter memory series for this cluster in the range.' },
-  { query: cq.nodeFilesystem, empty: 'No node-exporter filesystem series for this cluster in the range.' },
-  { query: cq.nodePodCapacity, empty: 'No kubelet pod counts or pod capacity (kube_node_status_capacity) for this cluster in the range.' },
-];
-
-/** L1: node table with drill-down; CPU, memory, root disk and pod budget over time (one node when selected). */
-export function NodesPanels({ ctx }: { ctx: ClusterPageContext }): ReactNode {
-  const only = ctx.view.node ? { label: 'node', value: ctx.view.node } : null;
-  return (
-    <div className="grid gap-4 lg:grid-cols-2">
-      <Suspense fallback={<PanelSkeleton title="Nodes" wide height="h-40" />}>
-        <NodeTablePanel ctx={ctx} />
-      </Suspense>
-      {CHARTS.map((c) => (
-        <Suspense key={c.query.id} fallback={<PanelSkeleton title={c.query.title} />}>
-          <PromChartPanel {...c} params={ctx.prom} range={ctx.range} unit="percent" nameBy={['node']} only={only} />
-        </Suspense>
-      ))}
-    </div>
-  );
-}
+import { ColumnHeads, PanelEmpty, PanelError } from './panel';
 
 const READY: Record<NonNullable<NodeRow['ready']>, { text: string; cls: string }> = {
   true: { text: 'Ready', cls: 'bg-emerald-50 text-emerald-800 ring-emerald-200' },
@@ -39,52 +12,37 @@ const READY: Record<NonNullable<NodeRow['ready']>, { text: string; cls: string }
   unknown: { text: 'Unknown', cls: 'bg-slate-100 text-slate-700 ring-slate-200' },
 };
 
-async function NodeTablePanel({ ctx }: { ctx: ClusterPageContext }): Promise<ReactNode> {
-  const time = { kind: 'instant', at: ctx.at } as const;
-  const [ready, alloc, running] = await Promise.all([
-    runPanelQuery(cq.nodeReady, ctx.prom, time),
-    runPanelQuery(cq.nodeAllocatable, ctx.prom, time),
-    runPanelQuery(cq.nodeRunningPods, ctx.prom, time),
-  ]);
-  const outcomes = [ready, alloc, running];
-  const failed = outcomes.flatMap((o) => (o.ok ? [] : [o.error]));
-  const rows = buildNodeRows(ready.ok ? ready.rows : null, alloc.ok ? alloc.rows : null, running.ok ? running.rows : null);
-  const notReady = rows.filter((r) => r.ready !== null && r.ready !== 'true').length;
+/** L1's node table: readiness, allocatable CPU and memory, pods against capacity; a node links to its charts. */
+export function NodeTable({ data, rows, columns, ctx }: { data: PanelData; rows: NodeRow[]; columns: readonly TableColumn[]; ctx: ClusterPageContext }): ReactNode {
   return (
-    <Panel title="Nodes" description={`${rows.length} nodes${notReady ? `, ${notReady} not Ready` : ''}. Pick a node to chart it alone.`} queries={outcomes.map((o) => o.executed)} wide>
-      <div className="space-y-2">
-        {failed.map((e) => (
-          <PanelError key={`${e.source}:${e.message}`} error={e} />
-        ))}
-        {rows.length === 0 ? (
-          failed.length === 0 && <PanelEmpty>No kube-state-metrics node series for this cluster.</PanelEmpty>
-        ) : (
-          <div className="max-h-96 overflow-auto">
-            <table aria-label="Nodes" className="w-full min-w-[560px] text-left text-sm">
-              <thead className="sticky top-0 bg-white text-xs text-slate-500">
-                <tr>
-                  <th className="py-1.5 pr-3 font-medium">Node</th>
-                  <th className="py-1.5 pr-3 font-medium">Ready</th>
-                  <th className="py-1.5 pr-3 text-right font-medium">CPU</th>
-                  <th className="py-1.5 pr-3 text-right font-medium">Memory</th>
-                  <th className="py-1.5 font-medium">Pods vs capacity</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {rows.map((r) => (
-                  <NodeTableRow key={r.name} r={r} ctx={ctx} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {ctx.view.node && (
-          <Link href={hrefWith(ctx, 'nodes', { node: null })} className="inline-block text-xs font-medium text-sky-700 underline underline-offset-2">
-            Show every node
-          </Link>
-        )}
-      </div>
-    </Panel>
+    <div className="space-y-2">
+      {data.failures.map((e) => (
+        <PanelError key={`${e.source}:${e.message}`} error={e} />
+      ))}
+      {rows.length === 0 ? (
+        data.failures.length === 0 && <PanelEmpty>{data.empty}</PanelEmpty>
+      ) : (
+        <div className="max-h-96 overflow-auto">
+          <table aria-label="Nodes" className="w-full min-w-[560px] text-left text-sm">
+            <thead className="sticky top-0 bg-white text-xs text-slate-500">
+              <tr>
+                <ColumnHeads columns={columns} />
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((r) => (
+                <NodeTableRow key={r.name} r={r} ctx={ctx} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {ctx.view.node && (
+        <Link href={hrefWith(ctx, 'nodes', { node: null })} className="inline-block text-xs font-medium text-sky-700 underline underline-offset-2">
+          Show every node
+        </Link>
+      )}
+    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import type { ExecutedQuery, QueryFailure } from '@/lib/sources/runner';
+import type { ExecutedQuery, PanelBodySize, QueryFailure, TableColumn } from '@/lib/fleet/cluster/panels';
 import { QueryBlock } from '@/components/ui/query-block';
 
 /**
@@ -97,6 +97,9 @@ export function PanelUnavailable({ what, capability }: { what: string; capabilit
   );
 }
 
+/** The skeleton heights of the panel bodies, as specs name them. */
+export const BODY_HEIGHT: Record<PanelBodySize, string> = { chart: 'h-56', short: 'h-24', table: 'h-32', list: 'h-40', log: 'h-72' };
+
 /** The Suspense fallback of a panel: its title and a shape the size of its body. */
 export function PanelSkeleton({ title, wide, height = 'h-56' }: { title: string; wide?: boolean; height?: string }): ReactNode {
   return (
@@ -110,4 +113,13 @@ export function PanelSkeleton({ title, wide, height = 'h-56' }: { title: string;
       </div>
     </section>
   );
+}
+
+/** Column heads from a spec; the last column has no gap after it. */
+export function ColumnHeads({ columns, gap = 'pr-3' }: { columns: readonly TableColumn[]; gap?: 'pr-2' | 'pr-3' }): ReactNode {
+  return columns.map((c, i) => (
+    <th key={c.header} className={['py-1.5', i < columns.length - 1 ? gap : '', c.align === 'right' ? 'text-right' : '', 'font-medium'].filter(Boolean).join(' ')} title={c.title}>
+      {c.header}
+    </th>
+  ));
 }

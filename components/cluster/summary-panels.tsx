@@ -1,12 +1,11 @@
 import Link from 'next/link';
-import { Suspense, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { PAGE_INFO, pageForLayer, reasonHref } from '@/lib/fleet/cluster/layers';
 import { formatCount, formatPercent, formatUtc } from '@/lib/format';
 import { hrefWith, type ClusterPageContext } from './context';
-import { ClusterAlertsPanel, ClusterCostPanel } from './cluster-insight-panels';
-import { Panel, PanelSkeleton } from './panel';
+import { Panel } from './panel';
 
-/** The cluster at a glance, from the fleet overview's queries: health and why, versions, size, add-ons. */
+/** The cluster at a glance, as the cluster lookup found it: health and why, versions, size, add-ons. */
 export function SummaryPanels({ ctx }: { ctx: ClusterPageContext }): ReactNode {
   const c = ctx.cluster;
   const addOns: Array<[string, boolean | null]> = [
@@ -15,7 +14,7 @@ export function SummaryPanels({ ctx }: { ctx: ClusterPageContext }): ReactNode {
     ['Metrics reach Prometheus', c.monitoring.metrics],
   ];
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
+    <>
       <Panel title="Health" description="The fleet rollup's verdict and every reason, each linked to the layer that shows it." wide>
         {c.health.reasons.length === 0 ? (
           <p className="text-sm text-emerald-800">Healthy: no signal crossed a threshold.</p>
@@ -88,12 +87,6 @@ export function SummaryPanels({ ctx }: { ctx: ClusterPageContext }): ReactNode {
           </Link>
         )}
       </Panel>
-      <Suspense fallback={<PanelSkeleton title="Firing alerts" height="h-32" />}>
-        <ClusterAlertsPanel ctx={ctx} />
-      </Suspense>
-      <Suspense fallback={<PanelSkeleton title="Cost" height="h-32" />}>
-        <ClusterCostPanel ctx={ctx} />
-      </Suspense>
-    </div>
+    </>
   );
 }

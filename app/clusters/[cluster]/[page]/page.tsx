@@ -2,21 +2,13 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { SignInRequired } from '@/components/auth/sign-in-required';
-import { AppsPanels } from '@/components/cluster/apps-panels';
 import { ClusterShell } from '@/components/cluster/cluster-shell';
-import type { ClusterPageContext } from '@/components/cluster/context';
-import { ControlPlanePanels } from '@/components/cluster/control-plane-panels';
-import { NetworkPanels } from '@/components/cluster/network-panels';
-import { NodesPanels } from '@/components/cluster/nodes-panels';
 import { SummaryPanels } from '@/components/cluster/summary-panels';
-import { WorkloadsPanels } from '@/components/cluster/workloads-panels';
-import { getServerAuth } from '@/lib/auth/server';
+import { WorkloadSelection } from '@/components/cluster/workloads-panels';
 import { CLUSTER_PAGES, PAGE_INFO, safeDecode, type ClusterPage } from '@/lib/fleet/cluster/layers';
-import { resolveRange } from '@/lib/fleet/cluster/time-range';
-import { dataAccess } from '@/lib/server/access';
-import { clusterLabel, findCluster } from '@/lib/server/cluster-service';
-import { parseClusterView } from '@/lib/url-state/cluster';
-import { fromNextSearchParams } from '@/lib/url-state/overview';
+import { panelsOf } from '@/lib/fleet/cluster/panels';
+import { clusterContext, getRequestContext, searchString, type ClusterContext } from '@/lib/server/request-context';
+import { CostSlot, PanelSlot } from './panel-slot';
 
 export const dynamic = 'force-dynamic';
 
@@ -32,33 +24,29 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
   return { title: `${safeDecode(cluster)} · ${isPage(page) ? PAGE_INFO[page].title : 'Cluster'}` };
 }
 
+/** What a page shows around its panel specs: the summary's cluster facts and cost, L3's selection. */
+function PageBody({ ctx, page }: { ctx: ClusterContext; page: ClusterPage }): ReactNode {
+  const panels = panelsOf(page).map((spec) => <PanelSlot key={spec.id} ctx={ctx} spec={spec} />);
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      {page === 'summary' && <SummaryPanels ctx={ctx.panel} />}
+      {page === 'workloads' && <WorkloadSelection ctx={ctx.panel} />}
+      {panels}
+      {page === 'summary' && <CostSlot ctx={ctx} />}
+    </div>
+  );
+}
+
 export default async function ClusterLayerPage({ params, searchParams }: PageProps): Promise<ReactNode> {
   const { cluster: rawName, page } = await params;
   if (!isPage(page)) notFound();
-  const auth = await getServerAuth();
-  if (!auth.ok) return <SignInRequired status={auth.status} />;
-  const cluster = await findCluster(dataAccess(auth.user), safeDecode(rawName));
-  if (!cluster) notFound();
-  const parsed = parseClusterView(fromNextSearchParams(await searchParams));
-  const range = resolveRange(parsed.value.range, Date.now() / 1000);
-  const ctx: ClusterPageContext = {
-    cluster,
-    view: parsed.value,
-    range,
-    at: range.end,
-    prom: { clusterLabel: clusterLabel(), cluster: cluster.name },
-  };
-  const body: Record<ClusterPage, ReactNode> = {
-    summary: <SummaryPanels ctx={ctx} />,
-    nodes: <NodesPanels ctx={ctx} />,
-    'control-plane': <ControlPlanePanels ctx={ctx} />,
-    workloads: <WorkloadsPanels ctx={ctx} />,
-    applications: <AppsPanels ctx={ctx} />,
-    network: <NetworkPanels ctx={ctx} />,
-  };
+  const request = await getRequestContext(safeDecode(rawName), searchString(await searchParams));
+  if (!request.ok) return <SignInRequired status={request.status} />;
+  const ctx = clusterContext(request.ctx);
+  if (!ctx) notFound();
   return (
-    <ClusterShell ctx={ctx} page={page} paramErrors={parsed.ok ? [] : parsed.errors.map((e) => e.message)}>
-      {body[page]}
+    <ClusterShell ctx={ctx.panel} page={page} paramErrors={ctx.viewErrors.map((e) => e.message)}>
+      <PageBody ctx={ctx} page={page} />
     </ClusterShell>
   );
 }

@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { clusterLogs } from '@/lib/catalog';
-import { logsRequestSchema, toLogLines } from '@/lib/fleet/cluster/logs';
 import { requireAuth } from '@/lib/auth/http';
-import { dataAccess } from '@/lib/server/access';
-import { findCluster, hasContainerInsights } from '@/lib/server/cluster-service';
+import { hasContainerInsights } from '@/lib/fleet/cluster/panels';
+import { logsRequestSchema, toLogLines } from '@/lib/fleet/cluster/logs';
+import { routeContext } from '@/lib/server/request-context';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,20 +21,19 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     const where = issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : (issue?.path.join('.') ?? '');
     return NextResponse.json({ error: `invalid query parameter ${where}: ${issue?.message ?? 'invalid'}` }, { status: 400 });
   }
-  const access = dataAccess(auth.user);
-  const cluster = await findCluster(access, name);
+  const ctx = await routeContext(auth.user, name);
+  const cluster = ctx.cluster;
   if (!cluster) return NextResponse.json({ error: `no cluster named "${name.slice(0, 100)}"` }, { status: 404 });
   if (!hasContainerInsights(cluster)) {
     return NextResponse.json({ error: `cluster "${cluster.name}" does not send container logs (Container insights is off)` }, { status: 404 });
   }
   const p = parsed.data;
-  const now = Date.now() / 1000;
-  const outcome = await access.runner.run(
+  const outcome = await ctx.access.runner.run(
     clusterLogs.containerLogs,
     { clusterId: cluster.id, namespace: p.namespace, workload: p.workload, search: p.q || undefined, after: p.after, limit: 200 },
-    { kind: 'instant', at: now },
+    { kind: 'instant', at: ctx.now },
     'PT1H',
   );
   if (!outcome.ok) return NextResponse.json({ error: outcome.error.message, source: outcome.error.source, query: outcome.executed }, { status: 502 });
-  return NextResponse.json({ lines: toLogLines(outcome.rows), servedAt: new Date(now * 1000).toISOString() }, { headers: { 'cache-control': 'no-store' } });
+  return NextResponse.json({ lines: toLogLines(outcome.rows), servedAt: new Date(ctx.now * 1000).toISOString() }, { headers: { 'cache-control': 'no-store' } });
 }
