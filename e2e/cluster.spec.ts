@@ -185,7 +185,7 @@ test.describe('cluster pages', () => {
     // Every panel offers its exact query and a way into the explorer.
     const pleg = cluster.panel('Kubelet PLEG relist p99 per node');
     await pleg.getByText('Show query').click();
-    await expect(pleg.locator('pre')).toContainText('histogram_quantile(0.99, sum by (node, le) (rate(kubelet_pleg_relist_duration_seconds_bucket{');
+    await expect(pleg.locator('pre')).toContainText('histogram_quantile(0.99, sum by (node, le) (label_replace(rate(kubelet_pleg_relist_duration_seconds_bucket{');
     await expect(pleg.getByRole('link', { name: 'Open in explorer' })).toHaveAttribute('href', /^\/explore\/metrics\?/);
     expect(errors).toEqual([]);
   });

@@ -14,7 +14,7 @@ import type { ClusterSummary } from '../../fleet/types';
 import type { Backend } from '../backend';
 import { createDemoBackend } from '../demo-backend';
 import { createQueryRunner } from '../runner';
-import { createPrometheusBackend } from './backend';
+import { createPrometheusBackend, type PrometheusBackend } from './backend';
 import { createPrometheusClient, type PrometheusClient } from './client';
 import { longestRangeSelector } from './limits';
 import { backfillDemoTelemetry, PROMTOOL_BIN, removeDir, startPrometheus, type LocalPrometheus } from './testing/local-prometheus';
@@ -39,7 +39,7 @@ const RULE_FILES = ['kubernetes-mixin.rules.yaml', 'azure-recommended-alerts.rul
 
 let dir = '';
 let server: LocalPrometheus | null = null;
-let real: Backend;
+let real: PrometheusBackend;
 let client: PrometheusClient;
 let end = 0;
 const demo = createDemoBackend({ seed: SEED, clusters: CLUSTERS });
