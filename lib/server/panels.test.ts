@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterProm } from '../catalog';
 import { CLUSTER_PAGES } from '../fleet/cluster/layers';
-import { CLUSTER_PANELS, panelById, panelsOf, type PanelSpec } from '../fleet/cluster/panels';
+import { ask, CLUSTER_PANELS, panelById, panelsOf, type PanelSpec } from '../fleet/cluster/panels';
 import { resolveRange } from '../fleet/cluster/time-range';
 import { getFleetOverview } from '../fleet/overview';
 import type { ClusterSummary } from '../fleet/types';
@@ -56,7 +56,8 @@ describe('loadPanel', () => {
       expect(JSON.parse(JSON.stringify(data))).toEqual(data);
       expect(data.executed.length).toBeGreaterThan(0);
     }
-  });
+    // Thirty-odd demo evaluations: room for a busy machine.
+  }, 30_000);
 
   it('draws a time series with its filters in the title and names lines by the labels', async () => {
     const nodes = await loadPanel(contextFor(withInsights), spec('node-table'));
@@ -89,6 +90,16 @@ describe('loadPanel', () => {
     const without = { ...withInsights, monitoring: { ...withInsights.monitoring, containerInsights: false } };
     const logs = await loadPanel(contextFor(without, failing('server-error')), spec('container-logs'));
     expect(logs).toMatchObject({ status: 'unavailable', executed: [], description: null, unavailable: { what: 'Container logs (ContainerLogV2)', capability: 'Container insights' } });
+  });
+
+  it('takes a new panel as one spec: a stat of the running pods, equal to the node table\'s sum', async () => {
+    const runningPods: PanelSpec = { id: 'running-pods', page: 'nodes', view: 'stat', source: ask(clusterProm.nodeRunningPods, (c) => c.prom), unit: 'count', title: 'Running pods', empty: 'No kubelet reports running pods.' };
+    const ctx = contextFor(withInsights);
+    const stat = await loadPanel(ctx, runningPods);
+    const table = await loadPanel(ctx, spec('node-table'));
+    const rows = table.view?.kind === 'table' && table.view.table === 'nodes' ? table.view.rows : [];
+    expect(stat).toMatchObject({ status: 'ok', title: 'Running pods', view: { kind: 'stat', unit: 'count', value: rows.reduce((sum, r) => sum + (r.podsRunning ?? 0), 0) } });
+    expect(stat.executed[0]).toMatchObject({ id: clusterProm.nodeRunningPods.id, time: { kind: 'instant', at: ctx.range.end } });
   });
 
   it('asks Log Analytics over the range and filters controllers to the selected namespace', async () => {
