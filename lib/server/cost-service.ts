@@ -2,7 +2,7 @@ import 'server-only';
 import { loadCostInputs, type LoadedCost } from '../fleet/cost-load';
 import type { PriceTable } from '../fleet/prices';
 import type { DataAccess } from './access';
-import { TtlCache } from './cache';
+import { sharedTtlCache } from './cache';
 import { getInsightsConfig } from './insights-config';
 import { loadPrices } from './prices-service';
 
@@ -11,15 +11,14 @@ export interface CostLoad extends LoadedCost {
   prices: PriceTable;
 }
 
-let cache: TtlCache<CostLoad> | null = null;
-
 /** Cost inputs for "now" (usage averaged over the last hour), shared briefly by everyone with the same access. */
 export function loadCost(access: DataAccess, nowMs = Date.now()): Promise<CostLoad> {
   const { config } = access;
   const insights = getInsightsConfig();
   const bucketMs = Math.max(1000, config.cacheSeconds * 1000);
   const at = Math.floor(nowMs / bucketMs) * bucketMs;
-  cache ??= new TtlCache<CostLoad>(bucketMs, 100);
+  // Shared by pages and route handlers (Next.js gives each layer its own module instance).
+  const cache = sharedTtlCache<CostLoad>('cost', bucketMs, 100);
   const key = `${access.scope}|${config.mode}|${config.demo.seed}|${config.demo.clusters}|${insights.teamLabel}|${at}`;
   return cache.get(key, async () => {
     const loaded = await loadCostInputs(access.runner, { now: at / 1000, teamLabel: insights.teamLabel, window: 'PT1H' });

@@ -87,7 +87,8 @@ export function createArmDiagnosticsReader(o: ArmDiagnosticsOptions): Diagnostic
       const out = new Map<string, DiagnosticSettingsResult>();
       let token: string;
       try {
-        const t = await o.credential.getToken(scopeFor(endpoint));
+        // enableCae as the SDK clients ask: the same msal app, so no second OpenID configuration fetch.
+        const t = await o.credential.getToken(scopeFor(endpoint), { enableCae: true });
         if (!t) throw new Error('the credential returned no token');
         token = t.token;
       } catch (error) {
