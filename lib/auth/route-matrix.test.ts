@@ -74,7 +74,8 @@ const CASES: Case[] = [
 let issuer: TestIssuer;
 let proxy: (request: NextRequest) => Promise<NextResponse>;
 /** Values for dynamic segments; catch-all segments take a path. */
-const samples: Record<string, string> = { path: 'api/v1/labels' };
+// A real panel id: the route answers 404 for unknown ones, and the matrix wants the 2xx a good token gets.
+const samples: Record<string, string> = { path: 'api/v1/labels', id: 'node-table' };
 
 beforeAll(async () => {
   issuer = await startTestIssuer({ audience: AUDIENCE });
