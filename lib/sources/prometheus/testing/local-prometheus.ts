@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rm, unlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { supervise, waitUntilReady } from './local-server';
 import { getDemoFleet } from '../../../demo/fleet';
 import { telemetryWindow, writeTelemetry, type TelemetryStats } from '../../../demo/telemetry';
 
@@ -96,37 +97,9 @@ export async function startPrometheus(options: { dir: string; dataDir: string; r
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  let output = '';
-  const keep = (d: Buffer): void => {
-    output = (output + d.toString('utf8')).slice(-20_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-
-  const stop = async (): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const killed = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 5000))]);
-    if (!killed) {
-      child.kill('SIGKILL');
-      await exited;
-    }
-  };
-
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000);
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`prometheus exited with ${child.exitCode}: ${output.slice(-2000)}`);
-    try {
-      const r = await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(1000) });
-      if (r.ok) return { url, process: child, stop, log: () => output };
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  await stop();
-  throw new Error(`prometheus was not ready within ${options.readyTimeoutMs ?? 30_000} ms: ${output.slice(-2000)}`);
+  const server = supervise(child);
+  await waitUntilReady('prometheus', child, server, `${url}/-/ready`, options.readyTimeoutMs);
+  return { url, process: child, stop: server.stop, log: server.log };
 }
 
 export async function removeDir(dir: string): Promise<void> {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { freePort } from './local-prometheus';
+import { supervise, waitUntilReady } from './local-server';
 
 /**
  * A real single-node VictoriaMetrics (the Debian package's /usr/bin/victoria-metrics) on a
@@ -42,48 +43,19 @@ export async function startVictoriaMetrics(options: { dir: string; port?: number
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  let output = '';
-  const keep = (d: Buffer): void => {
-    output = (output + d.toString('utf8')).slice(-20_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async (): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const killed = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 5000))]);
-    if (!killed) {
-      child.kill('SIGKILL');
-      await exited;
-    }
-  };
+  const server = supervise(child);
   const post = async (p: string, body?: string): Promise<void> => {
     const r = await fetch(`${url}${p}`, { method: body === undefined ? 'GET' : 'POST', body, headers: body === undefined ? undefined : { 'content-type': 'text/plain' } });
     if (!r.ok) throw new Error(`victoria-metrics ${p} answered ${r.status}: ${(await r.text()).slice(0, 500)}`);
     await r.arrayBuffer();
   };
-
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000);
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`victoria-metrics exited with ${child.exitCode}: ${output.slice(-2000)}`);
-    try {
-      const r = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
-      if (r.ok) {
-        return {
-          url,
-          process: child,
-          importPrometheus: (text) => post('/api/v1/import/prometheus', text),
-          flush: () => post('/internal/force_flush'),
-          stop,
-          log: () => output,
-        };
-      }
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  await stop();
-  throw new Error(`victoria-metrics was not ready within ${options.readyTimeoutMs ?? 30_000} ms: ${output.slice(-2000)}`);
+  await waitUntilReady('victoria-metrics', child, server, `${url}/health`, options.readyTimeoutMs, 100);
+  return {
+    url,
+    process: child,
+    importPrometheus: (text) => post('/api/v1/import/prometheus', text),
+    flush: () => post('/internal/force_flush'),
+    stop: server.stop,
+    log: server.log,
+  };
 }
