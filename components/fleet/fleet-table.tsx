@@ -7,7 +7,7 @@ import type { FleetFilters, SortKey } from '@/lib/fleet/filter';
 import { HEALTH_THRESHOLDS } from '@/lib/fleet/health';
 import type { OverviewRow } from '@/lib/fleet/rows';
 import { clusterPageHref, reasonHref } from '@/lib/fleet/cluster/layers';
-import { platformLabel } from '@/lib/fleet/platform';
+import { platformLabel, platformParts } from '@/lib/fleet/platform';
 import { formatAge, formatCount, formatUtc } from '@/lib/format';
 import { SORT_LABELS } from './filter-bar';
 import { HealthBadge } from './health-badge';
@@ -77,6 +77,7 @@ function Reasons({ c }: { c: OverviewRow }): ReactNode {
 function ClusterRow({ c, generatedAt }: { c: OverviewRow; generatedAt: string }): ReactNode {
   const t = HEALTH_THRESHOLDS;
   const provider = platformLabel(c);
+  const platform = platformParts(c);
   return (
     <>
       <div role="cell" className="min-w-0">
@@ -94,7 +95,16 @@ function ClusterRow({ c, generatedAt }: { c: OverviewRow; generatedAt: string })
           </span>
         </div>
       </div>
-      <div role="cell" className="hidden text-sm xl:block">{provider}</div>
+      {/* Two short lines rather than one wrapped into three in the narrow column. */}
+      <div role="cell" className="hidden text-sm xl:block" title={provider}>
+        {platform.distribution}
+        {platform.known && (
+          <>
+            <span className="sr-only"> · </span>
+            <span className="block whitespace-nowrap text-xs text-slate-500">{platform.known}</span>
+          </>
+        )}
+      </div>
       <div role="cell" className="hidden truncate text-sm xl:block">{c.region}</div>
       <div role="cell" className="hidden text-sm tabular-nums xl:block">
         {c.kubernetesVersion}

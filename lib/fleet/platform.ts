@@ -35,10 +35,16 @@ export function distributionName(distribution: string): string {
   return DISTRIBUTION_NAMES[distribution as Distribution] ?? distribution;
 }
 
+/** The label's two parts, for a table cell that puts them on two lines: what it runs, how it is known ('' for AKS). */
+export function platformParts(c: { provider: Provider; distribution: Distribution }): { distribution: string; known: string } {
+  if (c.provider === 'aks') return { distribution: 'AKS', known: '' };
+  return { distribution: distributionName(c.distribution), known: HOW_KNOWN[c.provider] ?? c.provider };
+}
+
 /** "AKS", "EKS · Arc-connected", "k3s · metrics only", "AKS · metrics only". */
 export function platformLabel(c: { provider: Provider; distribution: Distribution }): string {
-  if (c.provider === 'aks') return 'AKS';
-  return `${distributionName(c.distribution)} · ${HOW_KNOWN[c.provider] ?? c.provider}`;
+  const { distribution, known } = platformParts(c);
+  return known ? `${distribution} · ${known}` : distribution;
 }
 
 /**
