@@ -82,7 +82,8 @@ async function signedInPage(browser: Browser, login: string): Promise<Page> {
   await page.goto('/');
   await signIn.expectSignInRequired();
   await signIn.signInAs(login);
-  await expect(page.getByRole('heading', { name: 'Fleet overview' })).toBeVisible({ timeout: 20_000 });
+  // The loaded overview, not its skeleton (which has the same heading).
+  await expect(page.getByRole('table', { name: 'Clusters' })).toBeVisible({ timeout: 30_000 });
   return page;
 }
 

@@ -31,23 +31,27 @@ export class OverviewPage {
     );
   }
 
-  /** Scrolls through the whole virtualised list and returns every row's cluster, in order. */
+  /**
+   * Scrolls through the whole virtualised list from the top and returns every row's cluster, in
+   * order. Each step waits until the rows after the last one seen are rendered, so a slow render
+   * cannot leave a gap; the table's aria-rowcount says how many there must be.
+   */
   async allNames(): Promise<string[]> {
+    await expect(this.table).toBeVisible();
+    const total = Number(await this.table.getAttribute('aria-rowcount')) - 1;
     const seen = new Map<number, string>();
-    for (let guard = 0; guard < 500; guard++) {
-      const batch = await this.dataRows().evaluateAll((rows) => rows.map((r) => [Number(r.getAttribute('data-index')), r.getAttribute('data-cluster') ?? ''] as const));
-      for (const [i, name] of batch) seen.set(i, name);
-      const atBottom = await this.page.evaluate(() => {
-        window.scrollBy(0, window.innerHeight * 0.8);
-        return window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
-      });
-      if (atBottom) {
-        await this.page.waitForTimeout(50);
-        const last = await this.dataRows().evaluateAll((rows) => rows.map((r) => [Number(r.getAttribute('data-index')), r.getAttribute('data-cluster') ?? ''] as const));
-        for (const [i, name] of last) seen.set(i, name);
-        break;
-      }
-      await this.page.waitForTimeout(16);
+    await this.page.evaluate(() => window.scrollTo(0, 0));
+    const rendered = () => this.dataRows().evaluateAll((rows) => rows.map((r) => [Number(r.getAttribute('data-index')), r.getAttribute('data-cluster') ?? ''] as const));
+    for (let guard = 0; guard < 1000 && seen.size < total; guard++) {
+      let next = 0;
+      while (seen.has(next)) next++;
+      // The first row not seen yet, rendered (scrolling can outrun the virtualiser).
+      await expect.poll(async () => (await rendered()).some(([i]) => i === next), { timeout: 10_000 }).toBe(true);
+      for (const [i, name] of await rendered()) seen.set(i, name);
+      let last = next;
+      while (seen.has(last + 1)) last++;
+      // The last row seen to the top of the window: the rows after it come into view.
+      await this.table.locator(`[role="row"][data-index="${last}"]`).evaluate((row) => row.scrollIntoView({ block: 'start' }));
     }
     return [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([, n]) => n);
   }

@@ -369,6 +369,27 @@ describe('Prometheus backend: label profiles per endpoint', () => {
     expect(fake.requests.filter((r) => r.params.get('query') === PROFILE_DETECTION_QUERY)).toHaveLength(2);
   });
 
+  it('a dead endpoint costs one deadline: queries waiting on its detection share the failure, the next query asks again', async () => {
+    // Accepts the connection and never answers: every request runs into the deadline.
+    let hung = 0;
+    fake.setHandler(() => {
+      hung++;
+    });
+    const b = backend({ labelProfile: undefined, timeoutMs: 300, retries: 0 });
+    const started = Date.now();
+    const failures = await Promise.all([failureOf(b.run(nodeCpuRequest())), failureOf(b.run(nodeCpuRequest()))]);
+    const elapsed = Date.now() - started;
+    expect(failures.map((f) => f.failure)).toEqual(['timeout', 'timeout']);
+    // One detection request, no query behind it, and well under two deadlines.
+    expect(hung).toBe(1);
+    expect(elapsed).toBeLessThan(550);
+    // The endpoint comes back: the next query is sent (with the default labels until detection re-runs).
+    fake.setHandler((_, res) => sendJson(res, 200, vector([[{ cluster: 'c1', node: 'n1' }, 0.5]])));
+    const next = await b.run(nodeCpuRequest());
+    expect(fake.requests.at(-1)?.params.get('query')).toBe(next.executedText);
+    expect(next.label).toContain('Azure');
+  });
+
   it('reads every profile from its jobs and node labels', () => {
     const detect = (rows: Array<Record<string, string>>) => detectLabelProfile(profileEvidence(rows.map((labels) => ({ labels }))));
     expect(detect([{ job: 'node', family: 'node-exporter' }, { job: 'kubelet', family: 'kubelet' }])).toBe('azure-managed-prometheus');

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Notice, QueryRequest } from '../../catalog/types';
 import type { Backend, BackendResult, RunOptions } from '../backend';
-import { SourceError } from '../errors';
+import { SourceError, type SourceFailure } from '../errors';
 import type { PrometheusAuth } from './auth';
 import { createPrometheusClient, type PrometheusClient, type PromQueryResult } from './client';
 import { checkManagedLimits, isAzureMonitorEndpoint, ManagedLimitError } from './limits';
@@ -39,6 +39,14 @@ export interface PrometheusBackend extends Backend {
 
 const PROFILE_TTL_MS = 10 * 60_000;
 const PROFILE_RETRY_MS = 60_000;
+/** Failures that say the endpoint itself is down, not that the detection query was unwelcome. */
+const ENDPOINT_DOWN: ReadonlySet<SourceFailure> = new Set(['unreachable', 'timeout']);
+
+interface Detection {
+  until: number;
+  settled: boolean;
+  outcome: Promise<{ profile: LabelProfileId; failure: SourceError | null }>;
+}
 
 /** The query's text for one endpoint's profile, when its parameters take one and the caller left it open. */
 function textForProfile(request: QueryRequest, profile: LabelProfileId): string {
@@ -62,30 +70,37 @@ export function createPrometheusBackend(options: PrometheusBackendOptions): Prom
   );
   const label = clients.length === 1 ? `Prometheus ${clients[0]?.url}` : `Prometheus (${clients.length} endpoints)`;
   const now = options.now ?? Date.now;
-  const detected = clients.map(() => null as { profile: Promise<LabelProfileId>; until: number } | null);
+  const detected = clients.map(() => null as Detection | null);
+  const fixed = (profile: LabelProfileId): Detection => ({ until: Infinity, settled: true, outcome: Promise.resolve({ profile, failure: null }) });
 
   /** One detection query per endpoint and TTL, shared by concurrent callers. */
-  function profileOf(index: number): Promise<LabelProfileId> {
-    if (options.labelProfile) return Promise.resolve(options.labelProfile);
+  function detection(index: number): Detection {
+    if (options.labelProfile) return fixed(options.labelProfile);
     const client = clients[index];
-    if (!client) return Promise.resolve(DEFAULT_LABEL_PROFILE);
+    if (!client) return fixed(DEFAULT_LABEL_PROFILE);
     const cached = detected[index];
-    if (cached && cached.until > now()) return cached.profile;
-    const entry = { until: now() + (options.profileTtlMs ?? PROFILE_TTL_MS), profile: Promise.resolve(DEFAULT_LABEL_PROFILE) };
-    entry.profile = client
+    if (cached && cached.until > now()) return cached;
+    const entry: Detection = { until: now() + (options.profileTtlMs ?? PROFILE_TTL_MS), settled: false, outcome: Promise.resolve({ profile: DEFAULT_LABEL_PROFILE, failure: null }) };
+    entry.outcome = client
       .query(PROFILE_DETECTION_QUERY, Math.floor(now() / 1000))
-      .then((r) => detectLabelProfile(profileEvidence(promVector(r.body))))
-      .catch(() => null)
-      .then((found) => {
+      .then((r) => ({ found: detectLabelProfile(profileEvidence(promVector(r.body))), failure: null }))
+      .catch((error: unknown) => ({ found: null, failure: error instanceof SourceError && ENDPOINT_DOWN.has(error.failure) ? error : null }))
+      .then(({ found, failure }) => {
+        entry.settled = true;
         if (found === null) entry.until = Math.min(entry.until, now() + PROFILE_RETRY_MS);
-        return found ?? DEFAULT_LABEL_PROFILE;
+        return { profile: found ?? DEFAULT_LABEL_PROFILE, failure };
       });
     detected[index] = entry;
-    return entry.profile;
+    return entry;
   }
 
   async function runOne(client: PrometheusClient, index: number, request: QueryRequest, signal?: AbortSignal): Promise<PromQueryResult & { text: string; profile: LabelProfileId }> {
-    const profile = await profileOf(index);
+    const entry = detection(index);
+    const waited = !entry.settled;
+    const { profile, failure } = await entry.outcome;
+    // Queries that waited on a detection the endpoint never answered share its failure rather than
+    // spend a second deadline on the same dead endpoint; queries after it ask the endpoint again.
+    if (failure && waited) throw failure;
     const text = textForProfile(request, profile);
     if (managed[index]) {
       try {
@@ -107,7 +122,7 @@ export function createPrometheusBackend(options: PrometheusBackendOptions): Prom
     label,
     kinds: ['prom'],
     clients,
-    profileOf,
+    profileOf: async (index) => (await detection(index).outcome).profile,
     async run(request: QueryRequest, runOptions?: RunOptions): Promise<BackendResult> {
       const settled = await Promise.allSettled(clients.map((c, i) => runOne(c, i, request, runOptions?.signal)));
       const answers: Array<PromQueryResult & { text: string; profile: LabelProfileId }> = [];
