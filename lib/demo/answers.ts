@@ -168,7 +168,8 @@ function answerArg(fleet: DemoFleet, request: QueryRequest): ArgResponse {
   }
   // Projected from each cluster's ARM body the way the inventory KQL reads it (azure-resources.ts).
   const at = request.time.kind === 'instant' ? request.time.at : request.time.end;
-  const data = fleet.clusters.map((c) => inventoryRowOf(armResourceOf(fleet, c, at)));
+  const names = (request.params as { names?: string[] }).names?.map((n) => n.toLowerCase());
+  const data = fleet.clusters.filter((c) => !names || names.includes(c.name.toLowerCase())).map((c) => inventoryRowOf(armResourceOf(fleet, c, at)));
   return { totalRecords: data.length, count: data.length, resultTruncated: 'false', data };
 }
 
@@ -218,8 +219,10 @@ function answerLogs(fleet: DemoFleet, request: QueryRequest): LogsResponse {
     };
   }
   if (request.query.id === q.lastUpgradeByCluster.id) {
+    const only = (request.params as { clusterIds?: string[] }).clusterIds?.map((id) => id.toLowerCase());
     const last = new Map<string, { time: number; count: number }>();
     for (const e of upgradeEvents(fleet, now, lookback)) {
+      if (only && !only.includes(e.cluster.id.toLowerCase())) continue;
       const key = e.cluster.id.toLowerCase();
       const prev = last.get(key);
       last.set(key, { time: Math.max(prev?.time ?? 0, e.time), count: (prev?.count ?? 0) + 1 });

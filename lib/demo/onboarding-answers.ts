@@ -98,8 +98,10 @@ export function answerOnboardingArg(fleet: DemoFleet, request: QueryRequest): Ar
           monitorWorkspaces: g.linkedAccounts.map((a) => ({ azuremonitorworkspaceresourceid: a.toLowerCase() })),
         })),
       );
-    case firedAzureAlerts.id:
-      return argAnswer(demoFiredAlerts(fleet));
+    case firedAzureAlerts.id: {
+      const only = (request.params as { clusterIds?: string[] }).clusterIds?.map((id) => id.toLowerCase());
+      return argAnswer(demoFiredAlerts(fleet).filter((a) => !only || only.includes(String(a.targetResource))));
+    }
     default:
       return null;
   }

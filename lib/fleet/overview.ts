@@ -18,6 +18,11 @@ export interface FleetOverviewOptions {
   now: number;
   clusterLabel: string;
   latestMinor: number;
+  /**
+   * One cluster's summary by name (a cluster page): every query is scoped to it, so the page
+   * costs the same at any fleet size and its figures are the overview's by the same rules.
+   */
+  only?: string;
 }
 
 /** Meta alerts say nothing about a cluster's health, and "info" alerts are meant to be read, not paged on. */
@@ -165,12 +170,16 @@ export function inventoryFromMetrics(rows: readonly PromClusterInventoryRow[]): 
  */
 export async function getFleetOverview(runner: QueryRunner, options: FleetOverviewOptions): Promise<FleetOverview> {
   const instant = { kind: 'instant', at: options.now } as const;
-  const promParams = { clusterLabel: options.clusterLabel };
-  const argInventory = runner.run(q.fleetInventory, {}, instant);
+  const only = options.only;
+  const promParams = { clusterLabel: options.clusterLabel, ...(only ? { clusters: [only] } : {}) };
+  const argInventory = runner.run(q.fleetInventory, only ? { names: [only] } : {}, instant);
   // An unconfigured source answers at once, so the fallback starts without waiting on anything slow.
   const metricsInventory = argInventory.then((o) =>
     !o.ok && o.error.failure === 'not-configured' ? runner.run(promInventory.promFleetInventory, promParams, instant) : null,
   );
+  // Scoped, the activity log and Azure alerts are asked about the ids the inventory found (none: not asked).
+  const byIds = <T>(ask: (scope: { clusterIds?: string[] }) => Promise<T>): Promise<T | null> =>
+    only ? argInventory.then((inv) => (inv.ok && inv.rows.length > 0 ? ask({ clusterIds: inv.rows.map((r) => r.id) }) : null)) : ask({});
   const readinessQuery = runner.run(q.nodeReadiness, promParams, instant);
   // Container insights is asked only about clusters Prometheus does not cover (not at all when
   // it covers every one): the inventory and readiness decide which, and scope the two queries.
@@ -187,7 +196,7 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
   const [inventory, fromMetrics, upgrades, readiness, phases, crashLoops, restarts, cpu, memory, insights, fired, firing] = await Promise.all([
     argInventory,
     metricsInventory,
-    runner.run(q.lastUpgradeByCluster, {}, instant),
+    byIds((scope) => runner.run(q.lastUpgradeByCluster, scope, instant)),
     readinessQuery,
     runner.run(q.podPhases, promParams, instant),
     runner.run(q.crashLoopingContainers, promParams, instant),
@@ -195,11 +204,13 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
     runner.run(q.cpuUtilization, promParams, instant),
     runner.run(q.memoryUtilization, promParams, instant),
     containerInsights,
-    runner.run(aq.firedAzureAlerts, {}, instant),
+    byIds((scope) => runner.run(aq.firedAzureAlerts, scope, instant)),
     runner.run(aq.firingPrometheusAlerts, promParams, instant),
   ]);
   const [ciNodes, ciPods] = insights ?? [null, null];
-  const outcomes = [fromMetrics ?? inventory, upgrades, readiness, phases, crashLoops, restarts, cpu, memory, ...(insights ?? []), fired, firing] as QueryOutcome<unknown>[];
+  const outcomes = [fromMetrics ?? inventory, upgrades, readiness, phases, crashLoops, restarts, cpu, memory, ...(insights ?? []), fired, firing].filter(
+    (o) => o !== null,
+  ) as QueryOutcome<unknown>[];
   const ciNodesBy = ciNodes?.ok ? new Map(ciNodes.rows.map((r) => [r.ClusterId.toLowerCase(), r])) : null;
   const ciPodsBy = ciPods?.ok ? new Map(ciPods.rows.map((r) => [r.ClusterId.toLowerCase(), r])) : null;
   const entries: InventoryEntry[] = fromMetrics
@@ -216,13 +227,13 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
   const restartsBy = byCluster(restarts);
   const cpuBy = byCluster(cpu);
   const memoryBy = byCluster(memory);
-  const lastUpgrade = upgrades.ok ? new Map(upgrades.rows.map((r) => [r.ResourceId.toLowerCase(), r.LastUpgrade])) : null;
+  const lastUpgrade = upgrades?.ok ? new Map(upgrades.rows.map((r) => [r.ResourceId.toLowerCase(), r.LastUpgrade])) : null;
   const metricsFailed = !readiness.ok ? readiness.error.message : null;
   // Azure alerts name their target by resource id, Prometheus alerts by the cluster label; an
   // unanswered source leaves its alerts out of the rollup.
   const alertsBy = new Map<string, FiredAlertInput[]>();
   const addAlert = (key: string, a: FiredAlertInput): void => void alertsBy.set(key, [...(alertsBy.get(key) ?? []), a]);
-  if (fired.ok) for (const a of fired.rows) addAlert(a.targetResource, { rule: a.name, severity: a.severity });
+  if (fired?.ok) for (const a of fired.rows) addAlert(a.targetResource, { rule: a.name, severity: a.severity });
   if (firing.ok) for (const a of firing.rows) if (countsForHealth(a)) addAlert(`name:${a.cluster.toLowerCase()}`, { rule: a.alertname, severity: a.severity, count: a.count });
 
   const clusters: ClusterSummary[] = entries.map((row) => {
@@ -269,7 +280,7 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
           ? 'No metrics: managed Prometheus is not enabled on this cluster'
           : `No metrics: no kube-state-metrics series with ${options.clusterLabel}="${row.name}"`;
     }
-    const alerts = fired.ok || firing.ok ? [...(alertsBy.get(row.id.toLowerCase()) ?? []), ...(alertsBy.get(`name:${key}`) ?? [])] : null;
+    const alerts = fired?.ok || firing.ok ? [...(alertsBy.get(row.id.toLowerCase()) ?? []), ...(alertsBy.get(`name:${key}`) ?? [])] : null;
     const health = rollUpHealth({
       powerState,
       kubernetesVersion: row.kubernetesVersion,

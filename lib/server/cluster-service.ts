@@ -1,14 +1,23 @@
 import 'server-only';
-import type { ClusterSummary } from '../fleet/types';
+import { getFleetOverview } from '../fleet/overview';
+import type { ClusterSummary, FleetOverview } from '../fleet/types';
 import type { DataAccess } from './access';
-import { loadFleetOverview } from './fleet-service';
+import { sharedTtlCache } from './cache';
+import { overviewBucket, overviewKey } from './fleet-service';
 
 /**
- * The cluster a cluster page or route is about: its summary from the cached fleet overview, so
- * health and its reasons are the ones the overview showed. Panels run their own queries
- * through loadPanel (./panels.ts).
+ * The cluster a cluster page or route is about: the overview's summary of that one cluster,
+ * computed by the same rules with every query scoped to it (never the fleet rollup, so a page
+ * costs the same at 50 clusters or 5,000). Cached like the overview, per cluster: the layout,
+ * the page and a 2-second log poll inside one cache period ask once. Panels run their own
+ * queries through loadPanel (./panels.ts).
  */
-export async function findCluster(access: DataAccess, name: string): Promise<ClusterSummary | null> {
-  const overview = await loadFleetOverview(access);
-  return overview.clusters.find((c) => c.name === name) ?? null;
+export async function findCluster(access: DataAccess, name: string, nowMs = Date.now()): Promise<ClusterSummary | null> {
+  const { config } = access;
+  const at = overviewBucket(config, nowMs);
+  const cache = sharedTtlCache<FleetOverview>('fleet.cluster', Math.max(1000, config.cacheSeconds * 1000), 2000);
+  const scoped = await cache.get(`${overviewKey(access, at)}|${name}`, () =>
+    getFleetOverview(access.runner, { now: at / 1000, clusterLabel: config.prometheus.clusterLabel, latestMinor: config.latestMinor, only: name }),
+  );
+  return scoped.clusters.find((c) => c.name === name) ?? null;
 }

@@ -9,6 +9,18 @@ function overviewCache(config: AppConfig): TtlCache<FleetOverview> {
   return sharedTtlCache<FleetOverview>('fleet.overview', config.cacheSeconds * 1000, 100);
 }
 
+/** The start of the cache period `nowMs` falls in: the instant every figure of that period is about. */
+export function overviewBucket(config: AppConfig, nowMs: number): number {
+  const bucketMs = Math.max(1000, config.cacheSeconds * 1000);
+  return Math.floor(nowMs / bucketMs) * bucketMs;
+}
+
+/** Everything that changes an overview's answer but the clusters it covers. */
+export function overviewKey(access: DataAccess, at: number): string {
+  const { config } = access;
+  return `${access.scope}|${config.mode}|${config.demo.seed}|${config.demo.clusters}|${config.prometheus.urls.join(',')}|${at}`;
+}
+
 /**
  * The overview for "now", shared for a few seconds by everyone with the same access (all
  * users with the server's identity; one user with on-behalf-of). The evaluation time is
@@ -17,10 +29,8 @@ function overviewCache(config: AppConfig): TtlCache<FleetOverview> {
  */
 export function loadFleetOverview(access: DataAccess, nowMs = Date.now()): Promise<FleetOverview> {
   const { config } = access;
-  const bucketMs = Math.max(1000, config.cacheSeconds * 1000);
-  const at = Math.floor(nowMs / bucketMs) * bucketMs;
-  const key = `${access.scope}|${config.mode}|${config.demo.seed}|${config.demo.clusters}|${config.prometheus.urls.join(',')}|${at}`;
-  return overviewCache(config).get(key, () =>
+  const at = overviewBucket(config, nowMs);
+  return overviewCache(config).get(overviewKey(access, at), () =>
     getFleetOverview(access.runner, {
       now: at / 1000,
       clusterLabel: config.prometheus.clusterLabel,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fleetPromParamsSchema, selector, type FleetPromParams } from '../prom-params';
 import type { ArgQuery, PromQuery } from '../types';
 import { argRows, promVector } from '../wire';
+import { kqlStringList } from '../escape';
 
 /**
  * Fired Azure Monitor alerts from Resource Graph (alertsmanagementresources), after the
@@ -10,8 +11,13 @@ import { argRows, promVector } from '../wire';
  * groups in Azure fire here too (monitorService "Prometheus").
  */
 
-const noParams = z.object({}).strict();
-type NoParams = z.infer<typeof noParams>;
+/** The resources whose alerts to list (a cluster page's one cluster); absent means every fired alert. */
+const firedParams = z
+  .object({
+    clusterIds: z.array(z.string().min(1).max(1024)).max(1000).optional(),
+  })
+  .strict();
+type FiredParams = z.infer<typeof firedParams>;
 
 const firedAlertSchema = z.object({
   id: z.string(),
@@ -27,19 +33,20 @@ const firedAlertSchema = z.object({
 });
 export type FiredAlertRow = z.infer<typeof firedAlertSchema>;
 
-export const firedAzureAlerts: ArgQuery<NoParams, FiredAlertRow> = {
+export const firedAzureAlerts: ArgQuery<FiredParams, FiredAlertRow> = {
   id: 'arg.fired-alerts',
   kind: 'arg',
   layer: 'alerts',
   personas: ['fleet-architect', 'platform-engineer', 'developer', 'network-engineer'],
   title: 'Fired Azure Monitor alerts',
   description: 'Alerts whose condition is currently fired, with severity, rule and target resource.',
-  params: noParams,
-  build: () =>
+  params: firedParams,
+  build: (p) =>
     [
       'alertsmanagementresources',
       '| where type =~ "microsoft.alertsmanagement/alerts"',
       '| where tostring(properties.essentials.monitorCondition) == "Fired"',
+      ...(p.clusterIds?.length ? [`| where tostring(properties.essentials.targetResource) in~ ${kqlStringList(p.clusterIds)}`] : []),
       '| project id, name,',
       '    severity = tostring(properties.essentials.severity),',
       '    monitorService = tostring(properties.essentials.monitorService),',

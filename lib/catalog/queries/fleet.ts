@@ -6,8 +6,6 @@ import { argLowerBag, argPath, canonicalEnum } from '../kql-bags';
 import { fleetPromParamsSchema, selector, type FleetPromParams } from '../prom-params';
 
 const FLEET_PERSONAS = ['fleet-architect', 'platform-engineer'] as const;
-const noParams = z.object({}).strict();
-type NoParams = z.infer<typeof noParams>;
 
 // ---------------------------------------------------------------------------
 // Resource Graph: the inventory of AKS and Arc-connected clusters.
@@ -108,17 +106,26 @@ const inventoryRowSchema = z.object({
 });
 export type ClusterInventoryRow = z.infer<typeof inventoryRowSchema>;
 
-export const fleetInventory: ArgQuery<NoParams, ClusterInventoryRow> = {
+/** A cluster page's scope: the clusters it names (case-insensitive, as ARM names are); absent means the whole fleet. */
+const inventoryParams = z
+  .object({
+    names: z.array(z.string().min(1).max(253)).max(1000).optional(),
+  })
+  .strict();
+type InventoryParams = z.infer<typeof inventoryParams>;
+
+export const fleetInventory: ArgQuery<InventoryParams, ClusterInventoryRow> = {
   id: 'arg.fleet-inventory',
   kind: 'arg',
   layer: 'fleet',
   personas: FLEET_PERSONAS,
   title: 'Cluster inventory',
   description: 'Every AKS and Arc-connected cluster the scope can read, with version, provisioning and connectivity state, node pools and monitoring add-ons.',
-  params: noParams,
-  build: () =>
+  params: inventoryParams,
+  build: (p) =>
     [
       ...CLUSTER_RESOURCES,
+      ...(p.names?.length ? [`| where name in~ ${kqlStringList(p.names)}`] : []),
       `| extend kubernetesVersion = coalesce(tostring(${prop('currentKubernetesVersion')}), tostring(${prop('kubernetesVersion')}))`,
       `| extend distribution = iff(clusterKind == "aks", "aks", tostring(${prop('distribution')}))`,
       `| extend powerState = tostring(${prop('powerState', 'code')}), provisioningState = tostring(${prop('provisioningState')})`,
@@ -184,7 +191,7 @@ const lastUpgradeSchema = z.object({
 });
 export type LastUpgradeRow = z.infer<typeof lastUpgradeSchema>;
 
-export const lastUpgradeByCluster: LogsQuery<NoParams, LastUpgradeRow> = {
+export const lastUpgradeByCluster: LogsQuery<UpgradeParams, LastUpgradeRow> = {
   id: 'logs.last-upgrade-by-cluster',
   kind: 'logs',
   layer: 'fleet',
@@ -192,10 +199,11 @@ export const lastUpgradeByCluster: LogsQuery<NoParams, LastUpgradeRow> = {
   title: 'Last successful upgrade per cluster',
   description: 'The seed\'s upgrade query summarised to one row per cluster: when it was last upgraded, and how often.',
   defaultTimespan: 'P90D',
-  params: noParams,
-  build: () =>
+  params: upgradeParams,
+  build: (p) =>
     [
       ...SEED_UPGRADE_QUERY,
+      ...(p.clusterIds?.length ? [`| where _ResourceId in~ ${kqlStringList(p.clusterIds)}`] : []),
       '| summarize LastUpgrade = max(TimeGenerated), Upgrades = count() by ResourceId = tolower(_ResourceId)',
     ].join('\n'),
   parse: (wire) => logsRows(wire).map((row) => lastUpgradeSchema.parse(row)),

@@ -29,21 +29,27 @@ function defaultQueries(): KnownQuery[] {
   return out;
 }
 
-/** The string list of the first `in~ (...)` in a query: the catalog's cluster scope. */
-function scopeList(text: string): string[] | null {
-  const m = /in~ \(((?:"(?:[^"\\]|\\.)*"(?:, )?)+)\)/.exec(text);
-  if (!m?.[1]) return null;
-  return [...m[1].matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((x) => JSON.parse(`"${x[1] ?? ''}"`) as string);
+/** The string lists of every `in~ (...)` in a query: one of them may be the catalog's cluster scope. */
+function scopeLists(text: string): string[][] {
+  return [...text.matchAll(/in~ \(((?:"(?:[^"\\]|\\.)*"(?:, )?)+)\)/g)].map((m) =>
+    [...(m[1] ?? '').matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((x) => JSON.parse(`"${x[1] ?? ''}"`) as string),
+  );
 }
 
+/** The parameters a catalog query scopes its clusters by: resource ids, or names on the inventory. */
+const SCOPE_PARAMS = ['clusterIds', 'names'] as const;
+
 function identify(known: KnownQuery[], kind: 'arg' | 'logs', text: string): KnownQuery {
-  const ids = scopeList(text);
-  const candidates = ids
-    ? known.flatMap((k) => {
-        const parsed = k.query.params.safeParse({ clusterIds: ids });
-        return parsed.success ? [{ query: k.query, params: parsed.data }, k] : [k];
-      })
-    : known;
+  const lists = scopeLists(text);
+  const candidates = known.flatMap((k) => {
+    const scoped = lists.flatMap((ids) =>
+      SCOPE_PARAMS.flatMap((key) => {
+        const parsed = k.query.params.safeParse({ [key]: ids });
+        return parsed.success ? [{ query: k.query, params: parsed.data }] : [];
+      }),
+    );
+    return [...scoped, k];
+  });
   const hit = candidates.find((k) => k.query.kind === kind && k.query.build(k.params) === text);
   if (!hit) throw new Error(`the local server does not know this ${kind} query: ${text.split('\n')[0]?.slice(0, 80)}…`);
   return hit;

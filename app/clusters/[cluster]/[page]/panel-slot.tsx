@@ -3,13 +3,11 @@ import { Suspense, type ReactNode } from 'react';
 import { BODY_HEIGHT, PanelSkeleton } from '@/components/cluster/panel';
 import { ClusterCostPanel } from '@/components/cluster/cluster-insight-panels';
 import { PanelView } from '@/components/cluster/panel-view';
-import { buildCostData } from '@/lib/fleet/cost';
-import { baseTitle, summariseClusterCost, type PanelSpec } from '@/lib/fleet/cluster/panels';
-import { costOptionsFor } from '@/lib/server/cost-options';
-import { loadCost } from '@/lib/server/cost-service';
+import { baseTitle, type PanelSpec } from '@/lib/fleet/cluster/panels';
+import { loadClusterCost } from '@/lib/server/cost-service';
 import { loadPanel } from '@/lib/server/panels';
 import type { ClusterContext } from '@/lib/server/request-context';
-import { DEFAULT_COST, serializeCostParams } from '@/lib/url-state/cost';
+import { serializeCostParams } from '@/lib/url-state/cost';
 
 /**
  * Where a cluster page's panels are loaded: each streams in behind its own skeleton, so a slow
@@ -30,11 +28,8 @@ export function PanelSlot({ ctx, spec }: { ctx: ClusterContext; spec: PanelSpec 
 
 /** The cluster's share of the fleet cost view: the same allocation as /cost?cluster=<name>. */
 async function LoadedCost({ ctx }: { ctx: ClusterContext }): Promise<ReactNode> {
-  const view = { ...DEFAULT_COST, cluster: ctx.cluster.name };
-  const loaded = await loadCost(ctx.access);
-  const data = buildCostData(loaded.inputs, costOptionsFor(view, loaded.prices));
-  const failure = loaded.notices.find((n) => n.severity === 'error')?.message ?? null;
-  return <ClusterCostPanel cost={summariseClusterCost(data, ctx.cluster.name, failure, loaded.queries)} href={`/cost?${serializeCostParams(view)}`} />;
+  const { summary, view } = await loadClusterCost(ctx);
+  return <ClusterCostPanel cost={summary} href={`/cost?${serializeCostParams(view)}`} />;
 }
 
 export function CostSlot({ ctx }: { ctx: ClusterContext }): ReactNode {

@@ -16,7 +16,7 @@ export const SUMMARY_PANELS: readonly PanelSpec[] = [
     body: 'table',
     description: 'Azure Monitor alerts whose target is this cluster (Resource Graph) and alerts a Prometheus ruler reports firing for it (ALERTS).',
     sources: {
-      azure: ask(aq.firedAzureAlerts, () => ({})),
+      azure: ask(aq.firedAzureAlerts, (ctx) => ({ clusterIds: [ctx.cluster.id] })),
       ruler: ask(aq.firingPrometheusAlerts, (ctx) => ({ clusterLabel: ctx.prom.clusterLabel, clusters: [ctx.cluster.name] })),
     },
     rows: (a, ctx) => {
