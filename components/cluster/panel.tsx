@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { ExecutedQuery, PanelBodySize, QueryFailure, TableColumn } from '@/lib/fleet/cluster/panels';
 import { QueryBlock } from '@/components/ui/query-block';
+import { SOURCE_NAMES } from '@/lib/catalog/sources';
 
 /**
  * One panel of a cluster page: title, body, and "show query" with the exact text that ran.
@@ -46,14 +47,13 @@ function ShowQuery({ queries }: { queries: readonly ExecutedQuery[] }): ReactNod
   );
 }
 
-const SOURCE: Record<QueryFailure['source'], string> = { arg: 'Resource Graph', logs: 'Log Analytics', prom: 'Prometheus', demo: 'Demo fleet' };
 
 /** Names the backend and the reason; "not configured" is information, the rest an error. */
 export function PanelError({ error }: { error: QueryFailure }): ReactNode {
   const info = error.failure === 'not-configured';
   return (
     <div role={info ? 'status' : 'alert'} className={`rounded-md border px-3 py-2 text-sm ${info ? 'border-sky-200 bg-sky-50 text-sky-900' : 'border-red-200 bg-red-50 text-red-900'}`}>
-      <span className="font-semibold">{SOURCE[error.source]}</span>
+      <span className="font-semibold">{SOURCE_NAMES[error.source]}</span>
       {error.status ? ` (HTTP ${error.status})` : ''}: {error.message}
     </div>
   );

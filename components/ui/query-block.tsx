@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { QUERY_LANGUAGES } from '@/lib/catalog/sources';
 import { explorerHref } from '@/lib/explore/links';
 import type { ExecutedQuery } from '@/lib/sources/runner';
 import { CopyTextButton } from './copy-text-button';
 
-const KIND_LABEL: Record<ExecutedQuery['kind'], string> = { arg: 'Resource Graph KQL', logs: 'Log Analytics KQL', prom: 'PromQL' };
 
 export interface QueryBlockProps {
   query: ExecutedQuery;
@@ -19,7 +19,7 @@ export function QueryBlock({ query: q, showTitle = true }: QueryBlockProps): Rea
     <>
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
         {showTitle && <span className="font-medium">{q.title}</span>}
-        <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600">{KIND_LABEL[q.kind]}</span>
+        <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600">{QUERY_LANGUAGES[q.kind]}</span>
         <span className="text-xs text-slate-500">
           {q.backend} · {q.durationMs} ms · <code>{q.id}</code>
         </span>

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CATALOG } from './index';
 import { kqlString, promAnyOf, promString, UnsafeQueryValueError } from './escape';
+import { odataString } from './queries/rest';
 import type { CatalogQuery } from './types';
 
 /**
@@ -15,10 +16,20 @@ import type { CatalogQuery } from './types';
  * are covered without listing them.
  */
 
-type Lang = 'kql' | 'promql';
+type Lang = 'kql' | 'promql' | 'odata' | 'path';
+
+/** An ARM request: the path must be ARM name characters only, and what follows `?` is fixed by the catalog. */
+function pathSkeleton(text: string): string {
+  const [path = "", ...rest] = text.split("?");
+  if (rest.length !== 1) throw new Error(`expected exactly one "?" in ${text}`);
+  if (!/^[\w./()-]+$/.test(path)) throw new Error(`path leaves ARM name characters: ${path}`);
+  if (path.split('/').some((s) => s === '.' || s === '..')) throw new Error(`path climbs: ${path}`);
+  return `PATH?${rest[0]}`;
+}
 
 /** The query text with every string literal replaced by S; throws on an unterminated literal. */
 export function skeleton(text: string, lang: Lang): string {
+  if (lang === 'path') return pathSkeleton(text);
   let out = '';
   let i = 0;
   while (i < text.length) {
@@ -54,6 +65,24 @@ export function skeleton(text: string, lang: Lang): string {
         i = j + 1;
         continue;
       }
+    }
+    if (lang === 'odata' && ch === "'") {
+      // OData: a quote inside a literal is doubled; there is no backslash escape.
+      let j = i + 1;
+      for (;;) {
+        if (j >= text.length) throw new Error(`unterminated ' literal at ${i}`);
+        if (text[j] === "'" && text[j + 1] === "'") j += 2;
+        else if (text[j] === "'") break;
+        else j += 1;
+      }
+      out += 'S';
+      i = j + 1;
+      continue;
+    }
+    if (lang === 'odata' && ch === '"') {
+      out += ch;
+      i += 1;
+      continue;
     }
     if (text[i] === '"' || text[i] === "'" || (lang === 'promql' && text[i] === '`')) {
       const quote = text[i];
@@ -96,6 +125,13 @@ interface JsonProp {
   items?: JsonProp;
 }
 
+/** Plain values for strings a pattern validates (the generic `base-<name>` would not pass). */
+const PATTERN_EXAMPLES: Record<string, unknown> = {
+  resourceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-fleet/providers/Microsoft.ContainerService/managedClusters/aks-1',
+  region: 'westeurope',
+  skus: ['Standard_D4s_v5', 'Standard_E8as_v5'],
+};
+
 /** A plain value for each property, and which properties take user text. */
 function baseParams(query: CatalogQuery<never, unknown>): { base: Record<string, unknown>; targets: Array<{ name: string; list: boolean; identifier: boolean }> } {
   const schema = z.toJSONSchema(query.params as z.ZodType, { unrepresentable: 'any' }) as { properties?: Record<string, JsonProp> };
@@ -103,6 +139,7 @@ function baseParams(query: CatalogQuery<never, unknown>): { base: Record<string,
   const targets: Array<{ name: string; list: boolean; identifier: boolean }> = [];
   for (const [name, prop] of Object.entries(schema.properties ?? {})) {
     if (prop.default !== undefined) base[name] = prop.default;
+    else if (name in PATTERN_EXAMPLES) base[name] = PATTERN_EXAMPLES[name];
     else if (prop.enum) base[name] = prop.enum[0];
     else if (prop.type === 'string' && prop.format === 'date-time') base[name] = '2026-01-01T00:00:00Z';
     else if (prop.type === 'string') base[name] = `base-${name}`;
@@ -116,9 +153,11 @@ function baseParams(query: CatalogQuery<never, unknown>): { base: Record<string,
   return { base, targets };
 }
 
-const lang = (q: CatalogQuery<never, unknown>): Lang => (q.kind === 'prom' ? 'promql' : 'kql');
+const LANG_BY_KIND: Record<CatalogQuery<never, unknown>['kind'], Lang> = { prom: 'promql', arg: 'kql', logs: 'kql', prices: 'odata', arm: 'path' };
+const lang = (q: CatalogQuery<never, unknown>): Lang => LANG_BY_KIND[q.kind];
 
 let corpus = 0;
+let escapedCorpus = 0;
 let refused = 0;
 let built = 0;
 
@@ -141,6 +180,7 @@ describe('hostile input through every catalog query', () => {
         fc.assert(
           fc.property(hostileValue, hostileValue, (a, b) => {
             corpus += 1;
+            if (!target.identifier) escapedCorpus += 1;
             const params = { ...base, [target.name]: target.list ? [a, b] : a };
             const parsed = query.params.safeParse(params);
             if (!parsed.success) {
@@ -148,8 +188,10 @@ describe('hostile input through every catalog query', () => {
               return;
             }
             if (target.identifier) {
-              // Validated, not escaped (label names): whatever passes must be a bare identifier.
-              for (const v of target.list ? [a, b] : [a]) expect(v).toMatch(/^[A-Za-z0-9_./-]+$/);
+              // Validated, not escaped (label names, ARM ids, VM sizes): whatever passes must be a bare identifier.
+              for (const v of target.list ? [a, b] : [a]) expect(v).toMatch(/^[A-Za-z0-9_./()-]+$/);
+              // A REST request built from it keeps the plain shape (a label name is meant to change the text).
+              if (query.kind === 'arm' || query.kind === 'prices') expect(skeleton(query.build(parsed.data), lang(query))).toBe(plain);
               return;
             }
             let text: string;
@@ -175,8 +217,8 @@ describe('hostile input through every catalog query', () => {
   it('ran a large corpus', () => {
     console.info(`hostile corpus: ${corpus} generated parameter sets through ${queries.length} catalog queries: ${built} built and tokenised, ${refused} refused by validation`);
     expect(corpus).toBeGreaterThan(1000);
-    // Most hostile values must really reach a text builder, or the test proves nothing.
-    expect(built).toBeGreaterThan(corpus / 2);
+    // Most hostile values for escaped parameters must really reach a text builder, or the test proves nothing.
+    expect(built).toBeGreaterThan(escapedCorpus / 2);
   });
 });
 
@@ -188,5 +230,9 @@ describe('the tokenizer itself catches an escape', () => {
     expect(skeleton(`up{c=${promString('x"} or vector(1) #')}}`, 'promql')).toBe(skeleton('up{c="x"}', 'promql'));
     expect(skeleton(`up{${promAnyOf('c', ['a"', 'b|c'])}}`, 'promql')).toBe(skeleton('up{c=~"a"}', 'promql'));
     expect(() => skeleton('X | where a == "open', 'kql')).toThrow(/unterminated/);
+    expect(skeleton(`a eq '${"x' or 1 eq 1 or 'y"}'`, 'odata')).not.toBe(skeleton("a eq 'plain'", 'odata'));
+    expect(skeleton(`a eq ${odataString("x' or 1 eq 1 or 'y")}`, 'odata')).toBe(skeleton("a eq 'plain'", 'odata'));
+    expect(() => skeleton('/subscriptions/s/../providers/x?api-version=1', 'path')).toThrow(/climbs/);
+    expect(() => skeleton('/subscriptions/s?x=1#/y?api-version=1', 'path')).toThrow();
   });
 });

@@ -7,6 +7,7 @@ import * as cost from './queries/cost';
 import * as alerts from './queries/alerts';
 import * as clusterProm from './queries/cluster-prom';
 import * as clusterLogs from './queries/cluster-logs';
+import * as rest from './queries/rest';
 
 /** Every query the portal runs, by id. "Show query" and the explorers look them up here. */
 export const CATALOG: ReadonlyMap<string, CatalogQuery<never, unknown>> = new Map(
@@ -23,9 +24,10 @@ export const CATALOG: ReadonlyMap<string, CatalogQuery<never, unknown>> = new Ma
       ...alerts.ALERT_QUERIES,
       ...clusterProm.CLUSTER_PROM_QUERIES,
       ...clusterLogs.CLUSTER_LOGS_QUERIES,
+      ...rest.REST_QUERIES,
     ] as unknown as CatalogQuery<never, unknown>[]
   ).map((q) => [q.id, q]),
 );
 
-export { fleet, promInventory, azure, onboarding, cost, alerts, clusterProm, clusterLogs };
-export type { CatalogQuery, QueryRequest, QueryTime, Notice, BackendKind, Layer, Persona } from './types';
+export { fleet, promInventory, azure, onboarding, cost, alerts, clusterProm, clusterLogs, rest };
+export type { ArmQuery, PricesQuery, CatalogQuery, QueryRequest, QueryTime, Notice, BackendKind, Layer, Persona } from './types';

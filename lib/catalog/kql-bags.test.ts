@@ -6,7 +6,7 @@ import { fleetInventory } from './queries/fleet';
 import { ONBOARDING_QUERIES } from './queries/onboarding';
 import type { CatalogQuery } from './types';
 import { argLowerBag, argPath, canonicalEnum, lowerBag, lowerKeys, readArmPath, readLowerPath, sameArmId } from './kql-bags';
-import { parseDiagnosticSettings } from '../sources/azure/diagnostic-settings-wire';
+import { parseDiagnosticSettings } from './queries/rest';
 import { checkKql } from '../explore/kql-check';
 
 const SHAPES = path.resolve(process.cwd(), '../shared/reference/arg/resource-shapes');

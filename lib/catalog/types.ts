@@ -1,7 +1,10 @@
 import type { z } from 'zod';
 
-/** Which kind of engine answers a query. */
-export type BackendKind = 'arg' | 'logs' | 'prom';
+/**
+ * Which kind of engine answers a query: the three query languages, and the two REST APIs no
+ * query language covers (ARM reads such as diagnostic settings, and the Retail Prices API).
+ */
+export type BackendKind = 'arg' | 'logs' | 'prom' | 'arm' | 'prices';
 
 /** The seed's monitoring layers, plus the fleet-wide views. */
 export type Layer = 'fleet' | 'L1' | 'L2' | 'L3' | 'L4' | 'L5' | 'cost' | 'onboarding' | 'alerts';
@@ -46,7 +49,17 @@ export interface PromQuery<P, R> extends CatalogQueryBase<P, R> {
   mode: 'instant' | 'range';
 }
 
-export type CatalogQuery<P = unknown, R = unknown> = ArgQuery<P, R> | LogsQuery<P, R> | PromQuery<P, R>;
+/** An Azure Resource Manager GET: the text is the path and query after the ARM endpoint (what `az rest --url` takes). */
+export interface ArmQuery<P, R> extends CatalogQueryBase<P, R> {
+  kind: 'arm';
+}
+
+/** The Azure Retail Prices API: the text is the OData `$filter`, the backend pages the answer. */
+export interface PricesQuery<P, R> extends CatalogQueryBase<P, R> {
+  kind: 'prices';
+}
+
+export type CatalogQuery<P = unknown, R = unknown> = ArgQuery<P, R> | LogsQuery<P, R> | PromQuery<P, R> | ArmQuery<P, R> | PricesQuery<P, R>;
 
 /** A catalog query bound to its parameters and time: what a backend is asked to run. */
 export interface QueryRequest<P = unknown, R = unknown> {

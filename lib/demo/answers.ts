@@ -1,11 +1,12 @@
 import type { QueryRequest, QueryTime } from '../catalog/types';
 import type { FleetPromParams } from '../catalog/prom-params';
 import type { ArgResponse, LogsResponse, PromResponse } from '../catalog/wire';
-import { alerts, fleet as q, promInventory } from '../catalog';
+import { alerts, fleet as q, promInventory, rest } from '../catalog';
+import { SourceError } from '../sources/errors';
 import type { DemoCluster, DemoFleet } from './fleet';
 import { hash32 } from './random';
 import { answerAzureArg, answerAzureLogs } from './azure-answers';
-import { answerOnboardingArg } from './onboarding-answers';
+import { answerOnboardingArg, demoDiagnosticSettingsWire } from './onboarding-answers';
 import { armResourceOf, inventoryRowOf } from './azure-resources';
 import { answerCostLogs } from './cost-answers';
 import { providerScheme } from './providers';
@@ -250,6 +251,15 @@ function answerLogs(fleet: DemoFleet, request: QueryRequest): LogsResponse {
   throw new DemoUnsupportedQueryError(`the demo fleet does not answer ${request.query.id}`);
 }
 
+/** ARM reads: diagnostic settings, as GET …/diagnosticSettings lists them; an unknown resource is ARM's 404. */
+function answerArm(fleet: DemoFleet, request: QueryRequest): unknown {
+  if (request.query.id !== rest.diagnosticSettings.id) throw new DemoUnsupportedQueryError(`the demo fleet does not answer ${request.query.id}`);
+  const id = (request.params as { resourceId: string }).resourceId;
+  const wire = demoDiagnosticSettingsWire(fleet, id);
+  if (wire === null) throw new SourceError(`Azure Resource Manager answered 404 for ${id}: ResourceNotFound`, { source: 'arm', failure: 'bad-query', status: 404, scope: id });
+  return wire;
+}
+
 /** Answers one catalog request from the demo fleet, in the real service's wire shape. */
 export function answerDemoQuery(fleet: DemoFleet, request: QueryRequest): unknown {
   switch (request.query.kind) {
@@ -259,5 +269,9 @@ export function answerDemoQuery(fleet: DemoFleet, request: QueryRequest): unknow
       return answerArg(fleet, request);
     case 'logs':
       return answerLogs(fleet, request);
+    case 'arm':
+      return answerArm(fleet, request);
+    case 'prices':
+      throw new DemoUnsupportedQueryError('the demo prices nodes from the snapshot');
   }
 }

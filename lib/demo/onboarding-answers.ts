@@ -3,7 +3,6 @@ import type { ArgResponse } from '../catalog/wire';
 import * as ob from '../catalog/queries/onboarding';
 import { firedAzureAlerts } from '../catalog/queries/alerts';
 import { crashLoopSince } from './answers';
-import { diagnosticSettingsPath, parseDiagnosticSettings, type DiagnosticSettingsReader, type DiagnosticSettingsResult } from '../sources/azure/diagnostic-settings-wire';
 import type { DemoCluster, DemoFleet } from './fleet';
 import { hexFrom } from './random';
 import { lowerBag, readLowerPath } from '../catalog/kql-bags';
@@ -171,25 +170,6 @@ export function demoDiagnosticSettingsWire(fleet: DemoFleet, resourceId: string)
   const sub = /^\/subscriptions\/([^/]+)$/.exec(id)?.[1];
   if (sub && fleet.clusters.some((c) => c.subscriptionId.toLowerCase() === sub)) return armList(`/subscriptions/${sub}`, demoActivityLogExport(fleet, sub));
   return null;
-}
-
-export function createDemoDiagnosticsReader(fleet: DemoFleet): DiagnosticSettingsReader {
-  return {
-    label: 'demo fleet',
-    async list(resourceIds) {
-      const out = new Map<string, DiagnosticSettingsResult>();
-      for (const id of resourceIds) {
-        const wire = demoDiagnosticSettingsWire(fleet, id);
-        out.set(
-          id.toLowerCase(),
-          wire === null
-            ? { ok: false, error: { source: 'arg', failure: 'bad-query', message: `no resource ${diagnosticSettingsPath(id).split('?')[0]}`, status: 404 } }
-            : { ok: true, settings: parseDiagnosticSettings(wire) },
-        );
-      }
-      return out;
-    },
-  };
 }
 
 /**

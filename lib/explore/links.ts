@@ -1,13 +1,13 @@
-import type { QueryTime } from '../catalog/types';
+import type { BackendKind, QueryTime } from '../catalog/types';
 import { DEFAULT_LOGS_STATE, DEFAULT_METRICS_STATE, serializeLogsExplore, serializeMetricsExplore } from '../url-state/explore';
 import type { TimeRange } from './time';
 
 /**
  * "Open in explorer": the panel's exact query as an explorer link. A chart's range goes along
  * pinned (the same data tomorrow); an instant query opens over the explorer's default range.
- * Resource Graph queries have no explorer.
+ * Resource Graph and REST reads have no explorer.
  */
-export function explorerHref(query: { kind: 'arg' | 'logs' | 'prom'; text: string; time?: QueryTime }): string | null {
+export function explorerHref(query: { kind: BackendKind; text: string; time?: QueryTime }): string | null {
   const range: TimeRange | null = query.time?.kind === 'range' ? { kind: 'absolute', from: Math.floor(query.time.start), to: Math.ceil(query.time.end) } : null;
   if (query.kind === 'prom') {
     return `/explore/metrics?${serializeMetricsExplore({ ...DEFAULT_METRICS_STATE, queries: [query.text], range: range ?? DEFAULT_METRICS_STATE.range })}`;

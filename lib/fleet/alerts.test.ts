@@ -3,7 +3,6 @@ import { alerts as aq } from '../catalog';
 import type { FiredAlertRow } from '../catalog/queries/alerts';
 import { getDemoFleet } from '../demo/fleet';
 import { demoOnboarding } from '../demo/onboarding';
-import { createDemoDiagnosticsReader } from '../demo/onboarding-answers';
 import { createDemoBackend } from '../sources/demo-backend';
 import { createQueryRunner } from '../sources/runner';
 import { buildAlertsData } from './alerts';
@@ -20,8 +19,8 @@ let fired: FiredAlertRow[];
 
 beforeAll(async () => {
   const demo = createDemoBackend({ seed: SEED, clusters: SIZE });
-  const runner = createQueryRunner({ arg: demo, logs: demo, prom: demo });
-  inputs = (await loadOnboardingInputs(runner, createDemoDiagnosticsReader(getDemoFleet(SEED, SIZE)), { now: NOW, clusterLabel: 'cluster', silenceMinutes: 60 })).inputs;
+  const runner = createQueryRunner({ arg: demo, logs: demo, prom: demo, arm: demo });
+  inputs = (await loadOnboardingInputs(runner, { now: NOW, clusterLabel: 'cluster', silenceMinutes: 60 })).inputs;
   const out = await runner.run(aq.firedAzureAlerts, {}, { kind: 'instant', at: NOW });
   if (!out.ok) throw new Error(out.error.message);
   fired = out.rows;

@@ -1,5 +1,6 @@
-import { azure as az, onboarding as ob, promInventory } from '../catalog';
-import type { DiagnosticSettingsReader, DiagnosticSettingsResult } from '../sources/azure/diagnostic-settings-wire';
+import { azure as az, onboarding as ob, promInventory, rest } from '../catalog';
+import { SOURCE_NAMES } from '../catalog/sources';
+import type { DiagnosticSettingsResult } from './onboarding';
 import type { ExecutedQuery, QueryRunner } from '../sources/runner';
 import type { OnboardingInputs } from './onboarding';
 import type { NodeStateRow, WorkspaceRow } from '../catalog/queries/azure';
@@ -26,7 +27,7 @@ export interface LoadedOnboarding {
  * Runs the onboarding queries (one aggregated query per question, never one per cluster)
  * and reads diagnostic settings, which only ARM has, per cluster and per subscription.
  */
-export async function loadOnboardingInputs(runner: QueryRunner, diagnostics: DiagnosticSettingsReader | null, o: OnboardingLoadOptions): Promise<LoadedOnboarding> {
+export async function loadOnboardingInputs(runner: QueryRunner, o: OnboardingLoadOptions): Promise<LoadedOnboarding> {
   const instant = { kind: 'instant', at: o.now } as const;
   const window = `PT${Math.round(o.silenceMinutes)}M`;
   const [clusters, arcExtensions, ciSettings, ruleGroups, grafanas, dcras, dcrDest, metrics, logs, workspaces] = await Promise.all([
@@ -47,17 +48,23 @@ export async function loadOnboardingInputs(runner: QueryRunner, diagnostics: Dia
   const outcomes = [clusters, arcExtensions, ciSettings, ruleGroups, grafanas, dcras, dcrDest, metrics, logs, workspaces];
   const notices = outcomes.flatMap((x) => outcomeNotices(x));
   const rows = clusters.ok ? clusters.rows : [];
-  let diag = new Map<string, DiagnosticSettingsResult>();
-  if (diagnostics) {
-    const ids = [...new Set([...rows.filter((c) => c.clusterKind === 'aks').map((c) => c.id), ...rows.map((c) => `/subscriptions/${c.subscriptionId}`)])];
-    diag = await diagnostics.list(ids);
-    const failed = [...diag.values()].filter((r) => !r.ok);
-    if (failed.length) {
-      const first = failed[0];
-      notices.push({ queryId: 'arm.diagnostic-settings', panel: 'Diagnostic settings', severity: 'warning', source: 'Azure Resource Manager', message: `${failed.length} of ${diag.size} resources could not be read${first && !first.ok ? `: ${first.error.message}` : ''}` });
-    }
-  } else {
-    notices.push({ queryId: 'arm.diagnostic-settings', panel: 'Diagnostic settings', severity: 'info', source: 'Azure Resource Manager', message: 'Azure Resource Manager is not configured: control-plane log and activity-log columns are unknown' });
+  // One ARM read per AKS cluster and per subscription (its activity log); the backend keeps a
+  // few in flight. One that fails is that resource's "unknown", never the page's.
+  const ids = [...new Set([...rows.filter((c) => c.clusterKind === 'aks').map((c) => c.id), ...rows.map((c) => `/subscriptions/${c.subscriptionId}`)])];
+  const reads = await Promise.all(ids.map((resourceId) => runner.run(rest.diagnosticSettings, { resourceId }, instant)));
+  const diag = new Map<string, DiagnosticSettingsResult>();
+  ids.forEach((id, i) => {
+    const r = reads[i];
+    if (r) diag.set(id.toLowerCase(), r.ok ? { ok: true, settings: r.rows } : { ok: false, error: r.error });
+  });
+  const base = { queryId: rest.diagnosticSettings.id, panel: 'Diagnostic settings', source: SOURCE_NAMES.arm };
+  const failed = reads.filter((r) => !r.ok);
+  const first = failed[0];
+  if (first && !first.ok && first.error.failure === 'not-configured') {
+    diag.clear();
+    notices.push({ ...base, severity: 'info', message: 'Azure Resource Manager is not configured: control-plane log and activity-log columns are unknown' });
+  } else if (first && !first.ok) {
+    notices.push({ ...base, severity: 'warning', message: `${failed.length} of ${reads.length} resources could not be read: ${first.error.message}` });
   }
   return {
     inputs: {
@@ -75,7 +82,7 @@ export async function loadOnboardingInputs(runner: QueryRunner, diagnostics: Dia
       silenceMinutes: o.silenceMinutes,
     },
     notices,
-    queries: outcomes.map((x) => x.executed),
+    queries: [...outcomes.map((x) => x.executed), ...reads.slice(0, 1).map((x) => x.executed)],
     generatedAt: new Date(o.now * 1000).toISOString(),
   };
 }

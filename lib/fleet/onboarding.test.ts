@@ -3,7 +3,6 @@ import { fleet as fq } from '../catalog';
 import type { ClusterInventoryRow } from '../catalog/queries/fleet';
 import { getDemoFleet } from '../demo/fleet';
 import { demoOnboarding } from '../demo/onboarding';
-import { createDemoDiagnosticsReader } from '../demo/onboarding-answers';
 import { createDemoBackend } from '../sources/demo-backend';
 import { createQueryRunner } from '../sources/runner';
 import { buildOnboardingData, columnsFor, onboardingCsv, recommendedCoverage, shellWord, writesContainerLogV2, type OnboardingData, type OnboardingInputs } from './onboarding';
@@ -20,8 +19,8 @@ let inventory: ClusterInventoryRow[];
 
 beforeAll(async () => {
   const demo = createDemoBackend({ seed: SEED, clusters: SIZE });
-  const runner = createQueryRunner({ arg: demo, logs: demo, prom: demo });
-  const loaded = await loadOnboardingInputs(runner, createDemoDiagnosticsReader(getDemoFleet(SEED, SIZE)), { now: NOW, clusterLabel: 'cluster', silenceMinutes: 60 });
+  const runner = createQueryRunner({ arg: demo, logs: demo, prom: demo, arm: demo });
+  const loaded = await loadOnboardingInputs(runner, { now: NOW, clusterLabel: 'cluster', silenceMinutes: 60 });
   expect(loaded.notices).toEqual([]);
   inputs = loaded.inputs;
   data = buildOnboardingData(inputs, ALL);
@@ -175,8 +174,8 @@ describe('no fix turns off what is on (read-modify-write)', () => {
   for (const size of [SIZE, 300]) {
     it(`holds for every fix on the ${size}-cluster demo fleet`, async () => {
       const demo = createDemoBackend({ seed: SEED, clusters: size });
-      const runner = createQueryRunner({ arg: demo, logs: demo, prom: demo });
-      const loaded = await loadOnboardingInputs(runner, createDemoDiagnosticsReader(getDemoFleet(SEED, size)), { now: NOW, clusterLabel: 'cluster', silenceMinutes: 60 });
+      const runner = createQueryRunner({ arg: demo, logs: demo, prom: demo, arm: demo });
+      const loaded = await loadOnboardingInputs(runner, { now: NOW, clusterLabel: 'cluster', silenceMinutes: 60 });
       const all = buildOnboardingData(loaded.inputs, ALL);
       let checked = 0;
       for (const row of all.rows) {

@@ -2,7 +2,11 @@ import type { Persona } from '../catalog/types';
 import type { ArcExtensionRow, ContainerInsightsSettingsRow, GrafanaRow, OnboardingClusterRow, PrometheusRuleGroupRow } from '../catalog/queries/onboarding';
 import { ARC_EXTENSIONS } from '../catalog/queries/onboarding';
 import type { DcrAssociationRow, DcrDestinationRow } from '../catalog/queries/azure';
-import type { DiagnosticSetting, DiagnosticSettingsResult } from '../sources/azure/diagnostic-settings-wire';
+import type { DiagnosticSetting } from '../catalog/queries/rest';
+import type { QueryFailure } from '../sources/runner';
+
+/** One resource's diagnostic settings, or why they could not be read. */
+export type DiagnosticSettingsResult = { ok: true; settings: DiagnosticSetting[] } | { ok: false; error: QueryFailure };
 
 /**
  * The onboarding matrix: clusters × the monitoring guide's recommendations (seed.md,

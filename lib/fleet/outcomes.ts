@@ -1,7 +1,6 @@
 import type { QueryOutcome } from '../sources/runner';
+import { SOURCE_NAMES } from '../catalog/sources';
 import type { PanelNotice } from './types';
-
-const SOURCE_NAMES = { arg: 'Resource Graph', logs: 'Log Analytics', prom: 'Prometheus', demo: 'demo fleet' } as const;
 
 /** A query outcome's notices, plus its failure as one panel notice (the page still renders). */
 export function outcomeNotices(outcome: QueryOutcome<unknown>, panel = outcome.executed.title): PanelNotice[] {

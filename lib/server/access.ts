@@ -6,7 +6,6 @@ import { createOboApp, createOboCredential } from '../auth/obo';
 import { getServerAuth } from '../auth/server';
 import type { AuthUser } from '../auth/verify';
 import type { BackendRegistry } from '../sources/backend';
-import type { DiagnosticSettingsReader } from '../sources/azure/diagnostic-settings-wire';
 import { createQueryRunner, type QueryRunner } from '../sources/runner';
 import { createBackendSet, getSharedBackendSet } from './backends';
 import { processShared } from './cache';
@@ -24,7 +23,6 @@ export interface DataAccess {
   readonly scope: string;
   readonly backends: BackendRegistry;
   readonly runner: QueryRunner;
-  readonly diagnostics: DiagnosticSettingsReader | null;
 }
 
 export const SHARED_SCOPE = 'shared';
@@ -87,7 +85,7 @@ export function createAccessRegistry(options: AccessRegistryOptions = {}): Acces
     const key = fingerprint(config);
     if (shared?.key !== key) {
       const set = options.ca ? createBackendSet(config, { ca: options.ca }) : getSharedBackendSet(config);
-      shared = { key, access: { config, scope: SHARED_SCOPE, backends: set.backends, runner: createQueryRunner(set.backends), diagnostics: set.diagnostics } };
+      shared = { key, access: { config, scope: SHARED_SCOPE, backends: set.backends, runner: createQueryRunner(set.backends) } };
     }
     return shared.access;
   }
@@ -117,7 +115,7 @@ export function createAccessRegistry(options: AccessRegistryOptions = {}): Acces
       sharedProm: config.prometheus.urls.length > 0 && config.prometheus.auth.kind !== 'azure' ? serverAccess(config).backends.prom : undefined,
       ca: options.ca,
     });
-    const access: DataAccess = { config, scope, backends: set.backends, runner: createQueryRunner(set.backends), diagnostics: set.diagnostics };
+    const access: DataAccess = { config, scope, backends: set.backends, runner: createQueryRunner(set.backends) };
     users.set(scope, { access, latest, lastUsed: now });
     for (const [key, e] of users) {
       if (users.size <= maxUsers && now - e.lastUsed < idleMs) break;

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fleet as q } from '../catalog';
 import { demoWorkspaces } from '../demo/azure-tables';
 import { getDemoFleet, type DemoCluster } from '../demo/fleet';
-import { createDemoDiagnosticsReader } from '../demo/onboarding-answers';
 import { getFleetOverview } from '../fleet/overview';
 import { buildOnboardingData, type OnboardingData } from '../fleet/onboarding';
 import { loadOnboardingInputs } from '../fleet/onboarding-load';
 import type { FleetOverview } from '../fleet/types';
+import { createArmBackend } from '../sources/azure/arm-backend';
 import { createQueryRunner } from '../sources/runner';
 import { localAzureConfig, localCredential, startDemoCloud } from '../testing/azure/fixtures';
 import type { LocalCloud } from '../testing/azure/local-cloud';
@@ -33,7 +33,8 @@ let onboarding: OnboardingData;
 const runner = () => {
   const b = createAzureBackends(localAzureConfig(cloud), { credential: localCredential(cloud), ca: cloud.ca });
   // No Prometheus: every cluster's nodes and pods come from Container insights (or nowhere).
-  return createQueryRunner({ arg: b.arg, logs: b.logs, prom: null });
+  const arm = createArmBackend({ endpoint: cloud.url, credential: localCredential(cloud), ca: cloud.ca });
+  return createQueryRunner({ arg: b.arg, logs: b.logs, prom: null, arm });
 };
 const summary = (c: DemoCluster) => overview.clusters.find((x) => x.id === c.id);
 const cellOf = (c: DemoCluster, cap: string) => onboarding.rows.find((r) => r.id === c.id)?.cells.find((x) => x.capability === cap);
@@ -42,7 +43,7 @@ beforeAll(async () => {
   if (!forbidden) throw new Error('fixture: no workspace');
   cloud = await startDemoCloud(fleet, { now: () => NOW, forbiddenWorkspaces: [forbidden.customerId] });
   overview = await getFleetOverview(runner(), { now: NOW, clusterLabel: 'cluster', latestMinor: 36 });
-  const loaded = await loadOnboardingInputs(runner(), createDemoDiagnosticsReader(fleet), { now: NOW, clusterLabel: 'cluster', silenceMinutes: 60 });
+  const loaded = await loadOnboardingInputs(runner(), { now: NOW, clusterLabel: 'cluster', silenceMinutes: 60 });
   onboarding = buildOnboardingData(loaded.inputs, { persona: 'all', gapsOnly: false, q: '', capability: null });
 }, 60_000);
 afterAll(() => cloud.close());

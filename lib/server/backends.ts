@@ -1,10 +1,7 @@
 import 'server-only';
 import type { TokenCredential } from '@azure/identity';
-import { createDemoDiagnosticsReader } from '../demo/onboarding-answers';
-import { getDemoFleet } from '../demo/fleet';
 import type { BackendRegistry } from '../sources/backend';
-import { createArmDiagnosticsReader } from '../sources/azure/arm-diagnostics';
-import type { DiagnosticSettingsReader } from '../sources/azure/diagnostic-settings-wire';
+import { createArmBackend } from '../sources/azure/arm-backend';
 import { createDemoBackend } from '../sources/demo-backend';
 import { createPrometheusBackend } from '../sources/prometheus/backend';
 import type { AppConfig } from './config';
@@ -14,8 +11,6 @@ import { createAzureBackends } from './azure-backends';
 export interface BackendSet {
   /** One backend per kind of query, or null when nothing is configured for that kind. */
   backends: BackendRegistry;
-  /** Diagnostic settings come from ARM, which Resource Graph does not index. */
-  diagnostics: DiagnosticSettingsReader | null;
 }
 
 export interface BackendSetOptions {
@@ -39,7 +34,8 @@ export interface BackendSetOptions {
 export function createBackendSet(config: AppConfig, options: BackendSetOptions = {}): BackendSet {
   if (config.mode === 'demo') {
     const demo = createDemoBackend(config.demo);
-    return { backends: { arg: demo, logs: demo, prom: demo }, diagnostics: createDemoDiagnosticsReader(getDemoFleet(config.demo.seed, config.demo.clusters)) };
+    // Prices stay the snapshot's in the demo: no prices backend.
+    return { backends: { arg: demo, logs: demo, prom: demo, arm: demo, prices: null } };
   }
   const azure = config.azure ? createAzureBackends(config.azure, { credential: options.credential, ca: options.ca, prometheusTimeoutMs: config.prometheus.timeoutMs }) : null;
   let prom = azure?.prom ?? null;
@@ -51,10 +47,10 @@ export function createBackendSet(config: AppConfig, options: BackendSetOptions =
         ? createPrometheusBackend({ urls: config.prometheus.urls, auth: { kind: 'azure', credential: azure?.credential }, timeoutMs: config.prometheus.timeoutMs, labelProfile: config.prometheus.labelProfile })
         : (options.sharedProm ?? createPrometheusBackend({ urls: config.prometheus.urls, auth, timeoutMs: config.prometheus.timeoutMs, labelProfile: config.prometheus.labelProfile }));
   }
-  return {
-    backends: { arg: azure?.arg ?? null, logs: azure?.logs ?? null, prom },
-    diagnostics: azure && config.azure ? createArmDiagnosticsReader({ endpoint: config.azure.resourceManagerEndpoint, credential: azure.credential, ca: options.ca }) : null,
-  };
+  // Diagnostic settings come from ARM, which Resource Graph does not index.
+  const arm = azure && config.azure ? createArmBackend({ endpoint: config.azure.resourceManagerEndpoint, credential: azure.credential, ca: options.ca }) : null;
+  // Retail Prices are public and shared by everyone: lib/server/prices-service.ts holds that backend.
+  return { backends: { arg: azure?.arg ?? null, logs: azure?.logs ?? null, prom, arm, prices: null } };
 }
 
 let shared: { config: AppConfig; set: BackendSet } | null = null;

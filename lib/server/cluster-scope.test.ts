@@ -66,7 +66,7 @@ describe(`a cluster page at ${SIZE.toLocaleString('en')} clusters`, () => {
   const log: Asked[] = [];
   const backend = counting(createDemoBackend(config.demo), log);
   const runner = createQueryRunner({ arg: backend, logs: backend, prom: backend });
-  const access = { config, scope: 'shared', backends: { arg: backend, logs: backend, prom: backend }, runner, diagnostics: null } satisfies DataAccess;
+  const access = { config, scope: 'shared', backends: { arg: backend, logs: backend, prom: backend }, runner } satisfies DataAccess;
   // One cluster with Prometheus and Container insights, one Arc-connected cluster.
   const picks = [
     fleet.clusters.find((c) => c.provider === 'aks' && c.monitoring.managedPrometheus && c.monitoring.containerInsights && c.powerState === 'Running'),

@@ -20,7 +20,7 @@ const demoRunner = createQueryRunner({ arg: demo, logs: demo, prom: demo });
 const overview = await getFleetOverview(demoRunner, { now: NOW, clusterLabel: 'cluster', latestMinor: config.latestMinor });
 
 function contextFor(cluster: ClusterSummary, runner: QueryRunner = demoRunner, view: ClusterView = DEFAULT_VIEW): ClusterContext {
-  const access = { config, scope: 'shared', backends: { arg: null, logs: null, prom: null }, runner, diagnostics: null } satisfies DataAccess;
+  const access = { config, scope: 'shared', backends: { arg: null, logs: null, prom: null }, runner } satisfies DataAccess;
   const range = resolveRange(view.range, NOW);
   const panel = { cluster, view, range, at: range.end, prom: { clusterLabel: 'cluster', cluster: cluster.name } };
   return { access, config, now: NOW, view, viewErrors: [], range, cluster, panel };

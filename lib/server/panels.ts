@@ -25,7 +25,7 @@ function timeOf(source: PanelSource, ctx: ClusterContext): { time: QueryTime; ti
 
 function run<P, R>(ctx: ClusterContext, source: PanelSource<P, R>): Promise<QueryOutcome<R>> {
   const { time, timespan } = timeOf(source as PanelSource, ctx);
-  return ctx.access.runner.run(source.query, source.params(ctx.panel), time, timespan);
+  return ctx.access.runner.run(source.query, source.params(ctx.panel), time, timespan, { signal: ctx.signal });
 }
 
 async function loadTimeSeries(ctx: ClusterContext, spec: TimeSeriesSpec, base: Base): Promise<PanelData> {

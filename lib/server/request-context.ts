@@ -28,6 +28,11 @@ export interface RequestContext {
   range: ResolvedRange;
   /** Null when the path names no cluster, or one not in the fleet (or not in the user's rights). */
   cluster: ClusterSummary | null;
+  /**
+   * Aborts when the client goes away (route handlers: the request's own signal), cancelling the
+   * HTTP calls its panels started. Server components get none: React does not expose one.
+   */
+  signal?: AbortSignal;
 }
 
 export interface ClusterContext extends RequestContext {
@@ -44,16 +49,16 @@ type SearchParamsLike = { get(name: string): string | null };
 const clusterNamed = cache((access: DataAccess, name: string): Promise<ClusterSummary | null> => findCluster(access, name));
 
 /** Builds the context for a checked user; route handlers call it directly. */
-export async function createRequestContext(access: DataAccess, options: { cluster: string | null; search?: SearchParamsLike; now?: number }): Promise<RequestContext> {
+export async function createRequestContext(access: DataAccess, options: { cluster: string | null; search?: SearchParamsLike; now?: number; signal?: AbortSignal }): Promise<RequestContext> {
   const now = options.now ?? Date.now() / 1000;
   const parsed = parseClusterView(options.search ?? new URLSearchParams());
   const cluster = options.cluster === null ? null : await clusterNamed(access, options.cluster);
-  return { access, config: access.config, now, view: parsed.value, viewErrors: parsed.ok ? [] : parsed.errors, range: resolveRange(parsed.value.range, now), cluster };
+  return { access, config: access.config, now, view: parsed.value, viewErrors: parsed.ok ? [] : parsed.errors, range: resolveRange(parsed.value.range, now), cluster, signal: options.signal };
 }
 
-/** For route handlers: the context of a request `requireAuth` already checked. */
-export function routeContext(user: AuthUser | null, cluster: string | null, search?: SearchParamsLike): Promise<RequestContext> {
-  return createRequestContext(dataAccess(user), { cluster, search });
+/** For route handlers: the context of a request `requireAuth` already checked; `signal` is the request's. */
+export function routeContext(user: AuthUser | null, cluster: string | null, search?: SearchParamsLike, signal?: AbortSignal): Promise<RequestContext> {
+  return createRequestContext(dataAccess(user), { cluster, search, signal });
 }
 
 const requestNow = cache((): number => Date.now() / 1000);

@@ -8,7 +8,7 @@ import { SourceError } from './errors';
 export function createDemoBackend(options: { seed: string; clusters: number }): Backend {
   return {
     label: `demo fleet (seed ${options.seed}, ${options.clusters} clusters)`,
-    kinds: ['arg', 'logs', 'prom'],
+    kinds: ['arg', 'logs', 'prom', 'arm'],
     async run(request: QueryRequest): Promise<BackendResult> {
       const fleet = getDemoFleet(options.seed, options.clusters);
       try {

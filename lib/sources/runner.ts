@@ -1,6 +1,7 @@
 import type { BackendKind, CatalogQuery, Notice, QueryRequest, QueryTime } from '../catalog/types';
 import { UnsafeQueryValueError } from '../catalog/escape';
 import { WireFormatError } from '../catalog/wire';
+import { SOURCE_NAMES } from '../catalog/sources';
 import type { BackendRegistry } from './backend';
 import { SourceError, type SourceFailure, type SourceName } from './errors';
 
@@ -28,15 +29,14 @@ export type QueryOutcome<R> =
   | { ok: true; rows: R[]; notices: Notice[]; executed: ExecutedQuery }
   | { ok: false; error: QueryFailure; notices: Notice[]; executed: ExecutedQuery };
 
-export interface QueryRunner {
-  run<P, R>(query: CatalogQuery<P, R>, params: P, time: QueryTime, timespan?: string): Promise<QueryOutcome<R>>;
+export interface RunQueryOptions {
+  /** The request's: a client that went away cancels the HTTP calls it started. */
+  signal?: AbortSignal;
 }
 
-const KIND_NAMES: Record<BackendKind, string> = {
-  arg: 'Resource Graph',
-  logs: 'Log Analytics',
-  prom: 'Prometheus',
-};
+export interface QueryRunner {
+  run<P, R>(query: CatalogQuery<P, R>, params: P, time: QueryTime, timespan?: string, options?: RunQueryOptions): Promise<QueryOutcome<R>>;
+}
 
 function toFailure(error: unknown, kind: BackendKind): QueryFailure {
   if (error instanceof SourceError) {
@@ -55,9 +55,9 @@ function toFailure(error: unknown, kind: BackendKind): QueryFailure {
  */
 export function createQueryRunner(backends: BackendRegistry): QueryRunner {
   return {
-    async run<P, R>(query: CatalogQuery<P, R>, rawParams: P, time: QueryTime, timespan?: string): Promise<QueryOutcome<R>> {
+    async run<P, R>(query: CatalogQuery<P, R>, rawParams: P, time: QueryTime, timespan?: string, options: RunQueryOptions = {}): Promise<QueryOutcome<R>> {
       const started = performance.now();
-      const backend = backends[query.kind];
+      const backend = backends[query.kind] ?? null;
       const parsedParams = query.params.safeParse(rawParams);
       const params = parsedParams.success ? parsedParams.data : rawParams;
       let text = '';
@@ -93,7 +93,7 @@ export function createQueryRunner(backends: BackendRegistry): QueryRunner {
       if (!backend) {
         return {
           ok: false,
-          error: { source: query.kind, failure: 'not-configured', message: `${KIND_NAMES[query.kind]} is not configured` },
+          error: { source: query.kind, failure: 'not-configured', message: `${SOURCE_NAMES[query.kind]} is not configured` },
           notices: [],
           executed: executed('none'),
         };
@@ -106,7 +106,7 @@ export function createQueryRunner(backends: BackendRegistry): QueryRunner {
         timespan: query.kind === 'logs' ? (timespan ?? query.defaultTimespan) : undefined,
       };
       try {
-        const result = await backend.run(request as QueryRequest);
+        const result = await backend.run(request as QueryRequest, { signal: options.signal });
         const rows = query.parse(result.wire, params);
         return { ok: true, rows, notices: result.notices, executed: executed(result.label ?? backend.label, result.executedText) };
       } catch (error) {

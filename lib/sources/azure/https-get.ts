@@ -9,12 +9,19 @@ export interface HttpAnswer {
 
 /**
  * One GET over node:https, for the REST endpoints no SDK covers (ARM diagnostic settings,
- * Retail Prices): an extra CA for private endpoints and tests, and a timeout that fails with
- * the caller's own error.
+ * Retail Prices): an extra CA for private endpoints and tests, a timeout that fails with the
+ * caller's own error, and the caller's signal, which destroys the socket when it aborts.
  */
-export function httpsGet(url: URL, o: { headers: Record<string, string>; timeoutMs: number; ca?: string; timeoutError: () => Error }): Promise<HttpAnswer> {
+export function httpsGet(
+  url: URL,
+  o: { headers: Record<string, string>; timeoutMs: number; ca?: string; timeoutError: () => Error; signal?: AbortSignal },
+): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
-    const req = httpsRequest(url, { method: 'GET', headers: o.headers, timeout: o.timeoutMs, ...(o.ca ? { ca: o.ca } : {}) }, (res) => {
+    if (o.signal?.aborted) {
+      reject(o.signal.reason instanceof Error ? o.signal.reason : new Error('the request was cancelled'));
+      return;
+    }
+    const req = httpsRequest(url, { method: 'GET', headers: o.headers, timeout: o.timeoutMs, signal: o.signal, ...(o.ca ? { ca: o.ca } : {}) }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fleet as fq } from '../../catalog';
+import { fleet as fq, rest } from '../../catalog';
 import { getSnapshotPrices, parseRetailPrices } from '../../fleet/prices';
 import { VM_SIZES } from '../../fleet/vm-sizes';
 import { forgetPrices, loadPrices, wantedPrices } from '../../server/prices-service';
@@ -7,9 +7,9 @@ import { readConfig } from '../../server/config';
 import { readInsightsConfig } from '../../server/insights-config';
 import { startRetailPricesServer, type RetailPricesServer } from '../../testing/azure/retail-prices-server';
 import { createDemoBackend } from '../demo-backend';
-import { SourceError } from '../errors';
 import { createQueryRunner } from '../runner';
-import { fetchRetailPrices, odataString, retailPricesFilter } from './retail-prices';
+import { odataString, retailPricesFilter } from '../../catalog/queries/rest';
+import { createRetailPricesBackend } from './retail-prices';
 
 /** The Retail Prices client and the price service against a local HTTPS server that speaks the API. */
 
@@ -27,43 +27,54 @@ afterEach(() => {
   forgetPrices();
 });
 
-describe('Azure Retail Prices client', () => {
-  it('asks per region in chunks of sizes, follows NextPageLink, and returns the live prices', async () => {
-    const { body, requests } = await fetchRetailPrices({ endpoint: server.url, ca: server.ca }, { regions: ['eastus', 'westeurope'], skus });
-    const filters = new Set(server.requests.map((r) => r.filter));
-    expect(filters.size).toBe(2 * Math.ceil(skus.length / 15));
-    expect(requests).toBe(server.requests.length);
+const runnerOf = (o: { timeoutMs?: number } = {}) => createQueryRunner({ arg: null, logs: null, prom: null, prices: createRetailPricesBackend({ endpoint: server.url, ca: server.ca, ...o }) });
+const at = { kind: 'instant', at: 1_795_000_000 } as const;
+
+describe('Azure Retail Prices as a catalog query', () => {
+  it('asks one filter per region and chunk of sizes, follows NextPageLink, and returns the live prices', async () => {
+    const runner = runnerOf();
+    const asks = ['eastus', 'westeurope'].flatMap((region) => Array.from({ length: Math.ceil(skus.length / 15) }, (_, i) => ({ region, skus: skus.slice(i * 15, i * 15 + 15) })));
+    const outcomes = await Promise.all(asks.map((p) => runner.run(rest.vmRetailPrices, p, at)));
+    expect(outcomes.flatMap((o) => (o.ok ? [] : [o.error.message]))).toEqual([]);
+    expect(new Set(server.requests.map((r) => r.filter)).size).toBe(asks.length);
     expect(server.requests.some((r) => r.skip > 0)).toBe(true);
-    const live = parseRetailPrices(body, '2026-11-24', 'retail-api');
+    expect(outcomes[0]?.executed).toMatchObject({ kind: 'prices', text: retailPricesFilter('eastus', skus.slice(0, 15)) });
+    const items = outcomes.flatMap((o) => (o.ok ? o.rows : []));
+    const live = parseRetailPrices({ BillingCurrency: 'USD', Items: items, NextPageLink: null }, '2026-11-24', 'retail-api');
     const snap = getSnapshotPrices();
     const key = 'standard_d4s_v5|eastus';
     expect(live.hourly.get(key)).toBeCloseTo((snap.hourly.get(key) ?? NaN) * 1.1, 6);
     // Every price of those regions in the snapshot came back, none twice.
     const expected = [...snap.hourly.keys()].filter((k) => k.endsWith('|eastus') || k.endsWith('|westeurope'));
     expect([...live.hourly.keys()].sort()).toEqual(expected.sort());
-    expect(live.source).toBe('retail-api');
   });
 
-  it('quotes every value as an OData literal: a hostile size name stays one value', async () => {
+  it('quotes every value as an OData literal, and refuses a value that is no size before asking', async () => {
     const hostile = "Standard_D4s_v5') or (armSkuName ne 'x";
     expect(odataString(hostile)).toBe("'Standard_D4s_v5'') or (armSkuName ne ''x'");
     expect(retailPricesFilter('eastus', [hostile])).toContain(`armSkuName eq ${odataString(hostile)}`);
-    const { body } = await fetchRetailPrices({ endpoint: server.url, ca: server.ca }, { regions: ['eastus'], skus: [hostile] });
-    expect(body.Items).toEqual([]);
+    const out = await runnerOf().run(rest.vmRetailPrices, { region: 'eastus', skus: [hostile] }, at);
+    expect(out).toMatchObject({ ok: false, error: { failure: 'bad-query' } });
+    expect(server.requests).toHaveLength(0);
+    // The price service leaves such a size out rather than failing the list.
+    expect(wantedPrices([], [{ ClusterId: 'x', Pool: 'p', InstanceType: hostile, Nodes: 1, CpuCores: null, MemoryGiB: null, NodesWithCapacity: 0 }]).skus).not.toContain(hostile);
   });
 
-  it('fails as a whole on a server error, a body that is not JSON, a next page on another host, or a timeout', async () => {
-    // One filter (concurrency 1) with more items than a page, so the first answer has a next page.
-    const ask = (timeoutMs = 5000) => fetchRetailPrices({ endpoint: server.url, ca: server.ca, timeoutMs, concurrency: 1, skusPerRequest: 100 }, { regions: ['eastus'], skus });
-    const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof SourceError ? e.failure : String(e)));
+  it('fails as a whole, named Azure Retail Prices, on a server error, a body that is not JSON, a next page on another host, or a timeout', async () => {
+    // One filter with more items than a page, so the first answer has a next page.
+    const ask = async (timeoutMs = 5000) => {
+      const o = await runnerOf({ timeoutMs }).run(rest.vmRetailPrices, { region: 'eastus', skus: skus.slice(0, 15) }, at);
+      expect(o.ok || o.error.source).toBe('prices');
+      return o.ok ? null : o.error.failure;
+    };
     server.fault({ kind: 'status', status: 503 });
-    expect(await failure(ask())).toBe('server-error');
+    expect(await ask()).toBe('server-error');
     server.fault({ kind: 'malformed' });
-    expect(await failure(ask())).toBe('bad-response');
+    expect(await ask()).toBe('bad-response');
     server.fault({ kind: 'foreign-next' });
-    expect(await failure(ask())).toBe('bad-response');
+    expect(await ask()).toBe('bad-response');
     server.fault({ kind: 'delay', ms: 1500 });
-    expect(await failure(ask(300))).toBe('timeout');
+    expect(await ask(300)).toBe('timeout');
   });
 });
 
@@ -88,7 +99,7 @@ describe('price service', () => {
     expect([...regions].sort()).toEqual(wantedPrices(rows, null).regions);
     const again = await loadPrices(azureMode, rows, null, { ca: server.ca, settings: settings(), nowMs: 60_000 });
     expect(again.requests).toBe(0);
-    expect(again.table).toBe(first.table);
+    expect(again.table).toEqual(first.table);
     // After the period the list is asked again.
     const later = await loadPrices(azureMode, rows, null, { ca: server.ca, settings: settings(), nowMs: 25 * 3_600_000 });
     expect(later.requests).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import type { CatalogQuery, QueryRequest } from '../../catalog/types';
 import type { ArgResponse, LogsResponse } from '../../catalog/wire';
 import { answerDemoQuery, isoDurationSeconds } from '../../demo/answers';
 import { clustersInWorkspace, demoWorkspaces, subFleet } from '../../demo/azure-tables';
+import { demoDiagnosticSettingsWire } from '../../demo/onboarding-answers';
 import type { DemoFleet } from '../../demo/fleet';
 import type { ArgRequestBody, LocalCloudAnswers } from './local-cloud';
 
@@ -108,6 +109,7 @@ export function demoCloudAnswers(fleet: DemoFleet, options: DemoCloudOptions = {
           },
         }
       : {}),
+    diagnosticSettings: (resourceId: string) => demoDiagnosticSettingsWire(fleet, resourceId),
     arg(body: ArgRequestBody): ArgResponse {
       const { query, params } = identify(known, 'arg', body.query);
       const wire = answerDemoQuery(fleet, { query, params, text: body.query, time: { kind: 'instant', at: now() } }) as ArgResponse;

@@ -388,7 +388,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   }
 
   // ARM list of a resource's diagnostic settings (api-version 2021-05-01-preview).
-  function handleDiagnosticSettings(req: IncomingMessage, res: ServerResponse, path: string, log: LoggedRequest): void {
+  async function handleDiagnosticSettings(req: IncomingMessage, res: ServerResponse, path: string, log: LoggedRequest): Promise<void> {
     const apiVersion = new URL(req.url ?? '/', 'https://x').searchParams.get('api-version');
     if (req.method !== 'GET' || apiVersion !== '2021-05-01-preview') {
       log.status = 400;
@@ -396,6 +396,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       return;
     }
     const fault = takeFault('arm');
+    if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
     if (fault?.kind === 'status') {
       log.status = fault.status;
       send(res, fault.status, fault.body ?? { error: { code: 'InternalServerError', message: 'Encountered an internal server error.' } }, fault.headers);

@@ -21,7 +21,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     const where = issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : (issue?.path.join('.') ?? '');
     return NextResponse.json({ error: `invalid query parameter ${where}: ${issue?.message ?? 'invalid'}` }, { status: 400 });
   }
-  const ctx = await routeContext(auth.user, name);
+  const ctx = await routeContext(auth.user, name, undefined, request.signal);
   const cluster = ctx.cluster;
   if (!cluster) return NextResponse.json({ error: `no cluster named "${name.slice(0, 100)}"` }, { status: 404 });
   if (!hasContainerInsights(cluster)) {
@@ -33,6 +33,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     { clusterId: cluster.id, namespace: p.namespace, workload: p.workload, search: p.q || undefined, after: p.after, limit: 200 },
     { kind: 'instant', at: ctx.now },
     'PT1H',
+    { signal: request.signal },
   );
   if (!outcome.ok) return NextResponse.json({ error: outcome.error.message, source: outcome.error.source, query: outcome.executed }, { status: 502 });
   return NextResponse.json({ lines: toLogLines(outcome.rows), servedAt: new Date(ctx.now * 1000).toISOString() }, { headers: { 'cache-control': 'no-store' } });

@@ -24,7 +24,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const search = request.nextUrl.searchParams;
   const unknown = [...new Set(search.keys())].filter((k) => !VIEW_PARAMS.has(k));
   if (unknown.length) return badRequest(unknown.map((k) => ({ param: k.slice(0, 100), message: `${k.slice(0, 100)} is not a parameter of the cluster view` })));
-  const ctx = await routeContext(auth.user, name, search);
+  const ctx = await routeContext(auth.user, name, search, request.signal);
   if (ctx.viewErrors.length) return badRequest(ctx.viewErrors);
   const cluster = clusterContext(ctx);
   if (!cluster) return serverError(`no cluster named "${name.slice(0, 100)}"`, 404);
