@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { apiError } from './lib/api/error-response';
+import { apiErrorBody } from './lib/api/errors';
 import { AuthConfigError, getAuthConfig, type AuthConfig } from './lib/auth/config';
 import { authErrorResponse } from './lib/auth/http';
 import { clientAddress, TokenBucketLimiter } from './lib/auth/rate-limit';
@@ -44,16 +46,13 @@ async function apiProxy(request: NextRequest): Promise<NextResponse> {
   const path = request.nextUrl.pathname;
   if (PUBLIC_API.has(`${request.method} ${path}`)) return withHeaders(NextResponse.next(), API_CSP);
   const { config, error } = readAuth();
-  if (error) return withHeaders(NextResponse.json({ error: { status: 500, message: error } }, { status: 500, headers: { 'cache-control': 'no-store' } }), API_CSP);
+  if (error) return withHeaders(apiError(apiErrorBody({ status: 500, code: 'config_invalid', message: error })), API_CSP);
   const outcome = await verifyRequest(request, config);
   if (!outcome.ok) return withHeaders(authErrorResponse(outcome), API_CSP);
   const bucket = getLimiter()?.take(outcome.user ? `user:${outcome.user.subject}` : `ip:${clientAddress(request.headers)}`);
   if (bucket && !bucket.allowed) {
-    const response = NextResponse.json(
-      { error: { status: 429, message: `too many requests; retry in ${bucket.retryAfterSeconds} s` } },
-      { status: 429, headers: { 'retry-after': String(bucket.retryAfterSeconds), 'cache-control': 'no-store' } },
-    );
-    return withHeaders(response, API_CSP);
+    const body = apiErrorBody({ status: 429, code: 'rate_limited', message: `too many requests; retry in ${bucket.retryAfterSeconds} s`, retryAfterSeconds: bucket.retryAfterSeconds });
+    return withHeaders(apiError(body), API_CSP);
   }
   return withHeaders(NextResponse.next(), API_CSP);
 }
@@ -94,8 +93,8 @@ function undecodable(path: string): boolean {
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const path = request.nextUrl.pathname;
   if (undecodable(path)) {
-    const response = NextResponse.json({ error: { status: 400, message: 'the path has a malformed percent-encoding (a % not followed by two hex digits of valid UTF-8)' } }, { status: 400, headers: { 'cache-control': 'no-store' } });
-    return withHeaders(response, API_CSP);
+    const message = 'the path has a malformed percent-encoding (a % not followed by two hex digits of valid UTF-8)';
+    return withHeaders(apiError(apiErrorBody({ status: 400, code: 'bad_request', message, params: [{ param: 'path', message }] })), API_CSP);
   }
   if (path === '/api' || path.startsWith('/api/')) return apiProxy(request);
   // Files from public/ carry the headers but need no sign-in and no nonce. Listed, not guessed

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { AlertsPage } from './pages/insight-pages';
+import { fleetResponseSchema } from '../lib/api/schemas';
 
 test.describe('alerts', () => {
   test('shows firing alerts grouped by cluster, and recommended-rule coverage', async ({ page }) => {
@@ -38,7 +39,7 @@ test.describe('alerts', () => {
   });
 
   test('fired alerts are a health reason; it leads from the cluster to exactly its alerts', async ({ page, request }) => {
-    const api = (await (await request.get('/api/fleet')).json()) as { clusters: Array<{ name: string; health: { reasons: Array<{ signal: string; value?: number }> } }> };
+    const api = fleetResponseSchema.parse(await (await request.get('/api/fleet')).json());
     const target = api.clusters.find((c) => c.health.reasons.some((r) => r.signal === 'alerts'));
     if (!target) throw new Error('the demo fleet should have a cluster with firing alerts');
     const count = target.health.reasons.find((r) => r.signal === 'alerts')?.value ?? 0;

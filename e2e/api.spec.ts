@@ -1,17 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { apiErrorSchema, fleetResponseSchema } from '../lib/api/schemas';
 
-interface ApiCluster {
-  id: string;
-  name: string;
-  provider: string;
-  region: string;
-  kubernetesVersion: string;
-  health: { status: string; reasons: Array<{ message: string }> };
-  nodes: { ready: number | null; total: number };
-  pods: { running: number | null; pending: number | null; failed: number | null };
-  cpu: { utilization: number | null };
-  memory: { utilization: number | null };
-}
 
 test.describe('JSON API', () => {
   test('GET /api/health answers 200', async ({ request }) => {
@@ -23,7 +12,7 @@ test.describe('JSON API', () => {
   test('GET /api/fleet returns the 40 demo clusters with the documented fields', async ({ request }) => {
     const res = await request.get('/api/fleet');
     expect(res.status()).toBe(200);
-    const body = (await res.json()) as { generatedAt: string; clusters: ApiCluster[]; total: number };
+    const body = fleetResponseSchema.parse(await res.json());
     expect(Date.parse(body.generatedAt)).not.toBeNaN();
     expect(body.clusters).toHaveLength(40);
     for (const c of body.clusters) {
@@ -43,10 +32,10 @@ test.describe('JSON API', () => {
   });
 
   test('filters, sorts and pages like the page does', async ({ request }) => {
-    const all = (await (await request.get('/api/fleet')).json()) as { clusters: ApiCluster[] };
-    const critical = (await (await request.get('/api/fleet?health=critical&sort=name&dir=asc')).json()) as { clusters: ApiCluster[] };
+    const all = fleetResponseSchema.parse(await (await request.get('/api/fleet')).json());
+    const critical = fleetResponseSchema.parse(await (await request.get('/api/fleet?health=critical&sort=name&dir=asc')).json());
     expect(critical.clusters.map((c) => c.name)).toEqual(all.clusters.filter((c) => c.health.status === 'critical').map((c) => c.name).sort());
-    const page = (await (await request.get('/api/fleet?sort=name&dir=asc&limit=5&offset=5')).json()) as { clusters: ApiCluster[]; matching: number };
+    const page = fleetResponseSchema.parse(await (await request.get('/api/fleet?sort=name&dir=asc&limit=5&offset=5')).json());
     expect(page.matching).toBe(40);
     expect(page.clusters.map((c) => c.name)).toEqual(all.clusters.map((c) => c.name).sort().slice(5, 10));
   });
@@ -62,8 +51,8 @@ test.describe('JSON API', () => {
     test(`answers 400 naming "${param}" for bad input`, async ({ request }) => {
       const res = await request.get(`/api/fleet?${query}`);
       expect(res.status()).toBe(400);
-      const body = (await res.json()) as { error: { message: string; params: Array<{ param: string }> } };
-      expect(body.error.params.map((p) => p.param)).toContain(param);
+      const body = apiErrorSchema.parse(await res.json());
+      expect((body.error.params ?? []).map((p) => p.param)).toContain(param);
       expect(body.error.message).toContain(param);
     });
   }

@@ -12,6 +12,7 @@ import { getSnapshotPrices } from '../lib/fleet/prices';
 import { OverviewPage } from './pages/overview-page';
 import { azureModeEnv } from './support/azure';
 import { startPortal, stopPortal, waitForHealth } from './support/portal';
+import { costResponseSchema, fleetResponseSchema } from '../lib/api/schemas';
 
 /**
  * The production server in Azure mode against the local HTTPS protocol servers: the
@@ -26,11 +27,6 @@ const PORT = Number(process.env.E2E_AZURE_PORT ?? 3219);
 const BASE = `http://127.0.0.1:${PORT}`;
 const fleet = getDemoFleet('fleetwatch', 40);
 
-interface ApiBody {
-  clusters: Array<{ id: string; name: string; kubernetesVersion: string; lastUpgrade: string | null }>;
-  notices: Array<{ source: string; severity: string; message: string; panel: string }>;
-  queries: Array<{ id: string; backend: string }>;
-}
 
 let cloud: LocalCloud;
 let prices: RetailPricesServer;
@@ -61,7 +57,7 @@ test.afterAll(async () => {
 test.afterEach(() => cloud.reset());
 
 test('the overview lists the clusters Resource Graph serves, with versions and last upgrade from Log Analytics', async ({ page }) => {
-  const api = (await (await fetch(`${BASE}/api/fleet`)).json()) as ApiBody;
+  const api = fleetResponseSchema.parse(await (await fetch(`${BASE}/api/fleet`)).json());
   expect(api.clusters.map((c) => c.name).sort()).toEqual(fleet.clusters.map((c) => c.name).sort());
   for (const c of fleet.clusters) {
     expect(api.clusters.find((x) => x.id === c.id)?.kubernetesVersion).toBe(c.kubernetesVersion);
@@ -92,15 +88,16 @@ test('a Log Analytics failure costs its panel; the rest of the page renders', as
   await page.goto(BASE);
   await expect(page.getByRole('heading', { name: 'Fleet overview' })).toBeVisible();
   const problems = page.getByRole('list', { name: 'Data source problems' });
-  // Every Log Analytics panel of the overview says so; none of them hides the clusters.
-  await expect(problems.getByRole('alert').filter({ hasText: 'Log Analytics' }).first()).toContainText('insufficient access');
+  // Every Log Analytics panel of the overview says so, naming the role it needs; none of them hides the clusters.
+  const refused = problems.getByRole('status').filter({ hasText: 'Log Analytics' }).first();
+  await expect(refused).toContainText('insufficient access');
+  await expect(refused).toContainText('needs Log Analytics Reader on');
   await expect(overview.visibleCount).toHaveText('40');
   await expect(overview.dataRows().first()).toBeVisible();
 });
 
 test('cost in Azure mode prices nodes from the Retail Prices API, kept rather than asked on every view', async ({ page }) => {
-  interface Density { vmSize: string; nodes: number; hourlyCost: number | null; priceSource: string; cluster: string }
-  const body = (await (await fetch(`${BASE}/api/cost`)).json()) as { priceSource: string; priceDate: string; density: Density[] };
+  const body = costResponseSchema.parse(await (await fetch(`${BASE}/api/cost`)).json());
   expect(body.priceSource).toBe('retail-api');
   expect(body.priceDate).toBe(new Date().toISOString().slice(0, 10));
   const snapshot = getSnapshotPrices();
@@ -123,7 +120,7 @@ test('cost in Azure mode prices nodes from the Retail Prices API, kept rather th
 });
 
 test('a cluster whose provisioning Failed and an Arc agent that is offline say so in their own words', async ({ page }) => {
-  const api = (await (await fetch(`${BASE}/api/fleet`)).json()) as { clusters: Array<{ id: string; name: string; health: { status: string; reasons: Array<{ signal: string; message: string }> } }> };
+  const api = fleetResponseSchema.parse(await (await fetch(`${BASE}/api/fleet`)).json());
   // The 40-cluster demo has one of each (lib/demo/fleet.ts DemoArmState): they were "healthy" and "unknown" before.
   const failed = fleet.clusters.filter((c) => c.arm.provisioningState === 'Failed' && c.powerState === 'Running');
   const offline = fleet.clusters.filter((c) => c.arm.connectivity?.status === 'Offline');

@@ -1,18 +1,11 @@
 import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
 import { ClusterPage } from './pages/cluster-page';
 import { OverviewPage } from './pages/overview-page';
+import { fleetResponseSchema, logsTailResponseSchema, type FleetResponse } from '../lib/api/schemas';
 
-interface ApiCluster {
-  name: string;
-  provider: 'aks' | 'arc';
-  nodes: { ready: number | null; total: number | null };
-  containers: { crashLooping: number | null };
-  health: { status: string; reasons: Array<{ signal: string; layer: string; message: string }> };
-  monitoring: { metrics: boolean; containerInsights: boolean | null };
-}
 
-async function fleet(page: Page): Promise<ApiCluster[]> {
-  return ((await (await page.request.get('/api/fleet')).json()) as { clusters: ApiCluster[] }).clusters;
+async function fleet(page: Page): Promise<FleetResponse['clusters']> {
+  return (fleetResponseSchema.parse(await (await page.request.get('/api/fleet')).json())).clusters;
 }
 
 /** Console errors of our own pages; the header prefetches views other work adds (e.g. /cost), which may 404 in this build. */
@@ -269,7 +262,7 @@ test.describe('cluster pages', () => {
     expect((await request.get('/api/clusters/no-such-cluster/logs')).status()).toBe(404);
     const ok = await request.get(`/api/clusters/${name}/logs?after=${new Date(Date.now() - 60_000).toISOString()}`);
     expect(ok.status()).toBe(200);
-    const body = (await ok.json()) as { lines: Array<{ time: string }> };
+    const body = logsTailResponseSchema.parse(await ok.json());
     expect(body.lines.length).toBeGreaterThan(0);
   });
 

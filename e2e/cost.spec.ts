@@ -1,16 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { CostPage } from './pages/insight-pages';
+import { costResponseSchema } from '../lib/api/schemas';
 
-interface CostBody {
-  totals: { nodeCents: number; allocatedCents: number; idleCents: number };
-  allocation: Array<{ key: string; cents: number }>;
-  clusters: Array<{ cluster: string; nodeCents: number; idleCents: number }>;
-  advice: unknown[];
-}
 
 test.describe('cost', () => {
   test('allocation plus idle adds up to the node cost, on the page and in the API', async ({ page, request }) => {
-    const api = (await (await request.get('/api/cost')).json()) as CostBody;
+    const api = costResponseSchema.parse(await (await request.get('/api/cost')).json());
     expect(api.allocation.reduce((s, r) => s + r.cents, 0) + api.totals.idleCents).toBe(api.totals.nodeCents);
     const cost = new CostPage(page);
     await cost.goto();
@@ -21,10 +16,10 @@ test.describe('cost', () => {
   });
 
   test('a cluster\'s summary shows its cost as /cost does, and leads there', async ({ page, request }) => {
-    const fleet = (await (await request.get('/api/cost?group=cluster')).json()) as CostBody;
+    const fleet = costResponseSchema.parse(await (await request.get('/api/cost?group=cluster')).json());
     const priced = fleet.clusters.find((c) => c.nodeCents > 0 && c.idleCents < c.nodeCents);
     if (!priced) throw new Error('the demo fleet should have a priced cluster');
-    const api = (await (await request.get(`/api/cost?cluster=${priced.cluster}`)).json()) as CostBody;
+    const api = costResponseSchema.parse(await (await request.get(`/api/cost?cluster=${priced.cluster}`)).json());
     const dollars = (cents: number): string => (cents / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2 });
     await page.goto(`/clusters/${encodeURIComponent(priced.cluster)}/summary`);
     const panel = page.getByRole('region', { name: 'Cost' });
@@ -44,7 +39,7 @@ test.describe('cost', () => {
     await expect(page).toHaveURL(/group=team/);
     await cost.range.selectOption('7d');
     await expect(page).toHaveURL(/range=7d/);
-    const api = (await (await request.get('/api/cost?group=team&range=7d')).json()) as CostBody;
+    const api = costResponseSchema.parse(await (await request.get('/api/cost?group=team&range=7d')).json());
     await expect.poll(() => cost.allocationKeys()).toEqual([...api.allocation.slice(0, 25).map((r) => r.key), '(idle)']);
 
     await page.getByRole('button', { name: 'Copy link' }).click();
@@ -61,7 +56,7 @@ test.describe('cost', () => {
   });
 
   test('one cluster, CSV export, and bad input', async ({ page, request }) => {
-    const all = (await (await request.get('/api/cost?group=cluster')).json()) as CostBody;
+    const all = costResponseSchema.parse(await (await request.get('/api/cost?group=cluster')).json());
     const one = all.clusters.find((c) => c.nodeCents > c.idleCents);
     expect(one).toBeDefined();
     const cost = new CostPage(page);

@@ -11,6 +11,7 @@ import type { LocalCloud } from '../lib/testing/azure/local-cloud';
 import { ExplorePage } from './pages/explore-page';
 import { azureModeEnv } from './support/azure';
 import { startPortal, stopPortal, waitForHealth } from './support/portal';
+import { fleetResponseSchema } from '../lib/api/schemas';
 
 /**
  * The explorers against real engines: PromQL against a real Prometheus backfilled with the
@@ -145,7 +146,7 @@ test.describe('logs explorer on the local Log Analytics server', () => {
 
 test.describe('from a cluster panel into the explorer, on the demo fleet', () => {
   test('a panel\'s query opens with its range and the demo answers it (no real engine needed)', async ({ page, request }) => {
-    const api = (await (await request.get('/api/fleet')).json()) as { clusters: Array<{ name: string; monitoring: { metrics: boolean } }> };
+    const api = fleetResponseSchema.parse(await (await request.get('/api/fleet')).json());
     const scraped = api.clusters.find((c) => c.monitoring.metrics);
     if (!scraped) throw new Error('the demo fleet should have a scraped cluster');
     await page.goto(`/clusters/${encodeURIComponent(scraped.name)}/nodes`);

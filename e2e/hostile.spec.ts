@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { sendJson, startFakePrometheus, type FakePrometheus } from '../lib/sources/prometheus/testing/fake-prometheus';
+import { fleetResponseSchema } from '../lib/api/schemas';
 
 /**
  * Cluster names are label values, and label values can hold anything. A Prometheus that
@@ -71,6 +72,6 @@ test('the JSON API returns the name as data with a no-sniff JSON type', async ({
   const response = await request.get('/api/fleet');
   expect(response.headers()['content-type']).toContain('application/json');
   expect(response.headers()['x-content-type-options']).toBe('nosniff');
-  const body = (await response.json()) as { clusters: Array<{ name: string }> };
+  const body = fleetResponseSchema.parse(await response.json());
   expect(body.clusters.map((c) => c.name)).toContain(HOSTILE);
 });

@@ -12,6 +12,7 @@ import { OverviewPage } from './pages/overview-page';
 import { SignInPage } from './pages/sign-in-page';
 import { azureModeEnv } from './support/azure';
 import { startPortal, stopPortal, waitForHealth } from './support/portal';
+import { fleetResponseSchema } from '../lib/api/schemas';
 
 /**
  * On-behalf-of in a real browser: users sign in through MSAL at the local OpenID provider;
@@ -90,7 +91,7 @@ async function signedInPage(browser: Browser, login: string): Promise<Page> {
 async function apiClusterNames(page: Page): Promise<string[]> {
   const response = await page.request.get('/api/fleet');
   expect(response.status()).toBe(200);
-  return ((await response.json()) as { clusters: Array<{ name: string }> }).clusters.map((c) => c.name).sort();
+  return fleetResponseSchema.parse(await response.json()).clusters.map((c) => c.name).sort();
 }
 
 test('each user sees the clusters their Azure rights allow, asked with their own token', async ({ browser }) => {

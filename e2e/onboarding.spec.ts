@@ -1,14 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { OnboardingPage } from './pages/insight-pages';
+import { apiErrorSchema, onboardingResponseSchema } from '../lib/api/schemas';
 
-interface ApiBody {
-  rows: Array<{ name: string; resourceGroup: string; subscriptionId: string; gaps: number; cells: Array<{ capability: string; status: string; fix: string | null }> }>;
-  columns: Array<{ id: string }>;
-}
 
 test.describe('onboarding gaps', () => {
   test('shows every cluster with a column per capability, like the API', async ({ page, request }) => {
-    const api = (await (await request.get('/api/onboarding')).json()) as ApiBody;
+    const api = onboardingResponseSchema.parse(await (await request.get('/api/onboarding')).json());
     const onboarding = new OnboardingPage(page);
     await onboarding.goto();
     await expect.poll(() => onboarding.clusterNames()).toEqual(api.rows.map((r) => r.name));
@@ -17,7 +14,7 @@ test.describe('onboarding gaps', () => {
 
   test('a gap shows the exact command for that cluster, with a copy button', async ({ page, request, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    const api = (await (await request.get('/api/onboarding?cap=container-insights&gaps=1')).json()) as ApiBody;
+    const api = onboardingResponseSchema.parse(await (await request.get('/api/onboarding?cap=container-insights&gaps=1')).json());
     const row = api.rows.find((r) => r.cells[0]?.fix?.startsWith('az aks'));
     test.skip(!row, 'no AKS cluster without Container insights in this seed');
     const onboarding = new OnboardingPage(page);
@@ -66,7 +63,7 @@ test.describe('onboarding gaps', () => {
     expect((await csv.text()).split('\r\n')[0]).toBe('cluster,resource_group,subscription_id,capability,status,detail,fix');
     const bad = await request.get('/api/onboarding?persona=ceo');
     expect(bad.status()).toBe(400);
-    expect(((await bad.json()) as { error: { params: Array<{ param: string }> } }).error.params[0]?.param).toBe('persona');
+    expect(apiErrorSchema.parse(await bad.json()).error.params?.[0]?.param).toBe('persona');
     const onboarding = new OnboardingPage(page);
     await onboarding.goto('persona=ceo');
     await expect(page.getByRole('alert').filter({ hasText: 'persona must be one of' })).toBeVisible();

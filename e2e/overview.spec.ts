@@ -1,13 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { OverviewPage } from './pages/overview-page';
+import { fleetResponseSchema } from '../lib/api/schemas';
 
-interface ApiBody {
-  clusters: Array<{ name: string; health: { status: string }; cpu: { utilization: number | null } }>;
-}
 
 test.describe('fleet overview', () => {
   test('renders every cluster of the fleet, in the API’s order', async ({ page, request }) => {
-    const api = (await (await request.get('/api/fleet')).json()) as ApiBody;
+    const api = fleetResponseSchema.parse(await (await request.get('/api/fleet')).json());
     const overview = new OverviewPage(page);
     await overview.goto();
     await expect(overview.visibleCount).toHaveText('40');
@@ -17,7 +15,7 @@ test.describe('fleet overview', () => {
   });
 
   test('shows why a cluster is unhealthy', async ({ page, request }) => {
-    const api = (await (await request.get('/api/fleet?health=critical')).json()) as ApiBody;
+    const api = fleetResponseSchema.parse(await (await request.get('/api/fleet?health=critical')).json());
     const first = api.clusters[0];
     test.skip(!first, 'this seed has no critical cluster');
     const overview = new OverviewPage(page);
@@ -32,7 +30,7 @@ test.describe('fleet overview', () => {
     await overview.goto();
     await overview.chooseFilter('Health', 'Critical');
     await expect(page).toHaveURL(/[?&]health=critical(&|$)/);
-    const critical = (await (await request.get('/api/fleet?health=critical')).json()) as ApiBody;
+    const critical = fleetResponseSchema.parse(await (await request.get('/api/fleet?health=critical')).json());
     await expect(overview.visibleCount).toHaveText(String(critical.clusters.length));
     await expect.poll(() => overview.renderedNames()).toEqual(critical.clusters.map((c) => c.name));
 
@@ -114,7 +112,7 @@ test.describe('fleet overview', () => {
       await page.goto(path);
       await expect(nav.locator('[aria-current="page"]')).toHaveText(section);
     }
-    const first = ((await (await page.request.get('/api/fleet?limit=1')).json()) as { clusters: Array<{ name: string }> }).clusters[0]?.name ?? '';
+    const first = (fleetResponseSchema.parse(await (await page.request.get('/api/fleet?limit=1')).json())).clusters[0]?.name ?? '';
     await page.goto(`/clusters/${encodeURIComponent(first)}/summary`);
     await expect(nav.locator('[aria-current="page"]')).toHaveText('Fleet');
   });

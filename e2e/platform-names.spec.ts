@@ -6,6 +6,7 @@ import path from 'node:path';
 import { getDemoFleet } from '../lib/demo/fleet';
 import { backfillDemoTelemetry, startPrometheus, type LocalPrometheus } from '../lib/sources/prometheus/testing/local-prometheus';
 import { startPortal, stopPortal, waitForHealth } from './support/portal';
+import { fleetResponseSchema } from '../lib/api/schemas';
 
 /**
  * Prometheus-only mode names platforms truthfully: a fleet known from kube_node_info alone is
@@ -45,7 +46,7 @@ test.afterAll(async () => {
 });
 
 test('the API, the provider card and the cluster header say "metrics only" with the distribution', async ({ page }) => {
-  const api = (await (await fetch(`${BASE}/api/fleet?sort=name&dir=asc`)).json()) as { clusters: Array<{ name: string; provider: string; distribution: string }> };
+  const api = fleetResponseSchema.parse(await (await fetch(`${BASE}/api/fleet?sort=name&dir=asc`)).json());
   // Clusters without managed Prometheus export no metrics, so Prometheus knows only the others.
   const listed = fleet.clusters.filter((c) => api.clusters.some((x) => x.name === c.name));
   expect(listed.length).toBe(api.clusters.length);

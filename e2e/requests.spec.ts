@@ -11,6 +11,7 @@ import type { LocalCloud } from '../lib/testing/azure/local-cloud';
 import { OverviewPage } from './pages/overview-page';
 import { azureModeEnv } from './support/azure';
 import { startPortal, stopPortal, waitForHealth } from './support/portal';
+import { fleetResponseSchema } from '../lib/api/schemas';
 
 /**
  * What one overview costs the backends, counted at the local HTTPS Azure (tokens, OpenID
@@ -131,7 +132,7 @@ for (const setup of [
       const cold = tally();
       const afterPage = mark();
 
-      const api = (await (await fetch(`${base}/api/fleet`)).json()) as { clusters: unknown[] };
+      const api = fleetResponseSchema.parse(await (await fetch(`${base}/api/fleet`)).json());
       expect(api.clusters).toHaveLength(fleet.clusters.length);
       const again = tally(afterPage);
       expect(Math.floor(Date.now() / periodMs)).toBe(period);

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import config from '../playwright.config';
 import { OverviewPage } from './pages/overview-page';
+import { fleetResponseSchema } from '../lib/api/schemas';
 
 const largeBase = `http://127.0.0.1:${String(config.metadata?.largePort)}`;
 
@@ -8,13 +9,13 @@ test.describe('a 5,000-cluster fleet', () => {
   test.use({ baseURL: largeBase });
 
   test('the API serves all 5,000 clusters', async ({ request }) => {
-    const body = (await (await request.get('/api/fleet?limit=3')).json()) as { total: number; clusters: unknown[] };
+    const body = fleetResponseSchema.parse(await (await request.get('/api/fleet?limit=3')).json());
     expect(body.total).toBe(5000);
     expect(body.clusters).toHaveLength(3);
   });
 
   test('loads, keeps the DOM small, and scrolls to the last cluster', async ({ page, request }) => {
-    const api = (await (await request.get('/api/fleet?sort=name&dir=asc')).json()) as { clusters: Array<{ name: string }> };
+    const api = fleetResponseSchema.parse(await (await request.get('/api/fleet?sort=name&dir=asc')).json());
     const overview = new OverviewPage(page);
     await overview.goto('sort=name&dir=asc');
     await expect(overview.visibleCount).toHaveText('5,000');

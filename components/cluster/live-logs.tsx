@@ -2,7 +2,8 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { appendLines, logsResponseSchema, type LogLine } from '@/lib/fleet/cluster/logs';
+import { apiErrorSchema, logsTailResponseSchema } from '@/lib/api/schemas';
+import { appendLines, type LogLine } from '@/lib/fleet/cluster/logs';
 
 export interface LiveLogsProps {
   cluster: string;
@@ -34,6 +35,8 @@ export function LiveLogs({ cluster, initial, namespace, workload, search, canFol
   useEffect(() => {
     if (!following) return;
     let stopped = false;
+    // Leaving the tail cancels the request in flight, and with it the server's query.
+    const abort = new AbortController();
     const poll = async (): Promise<void> => {
       const qs = new URLSearchParams();
       if (namespace) qs.set('namespace', namespace);
@@ -42,12 +45,13 @@ export function LiveLogs({ cluster, initial, namespace, workload, search, canFol
       // Without a line yet, start from when the tail began so old lines are not replayed.
       qs.set('after', cursor.current ?? new Date(Date.now() - POLL_MS).toISOString());
       try {
-        const res = await fetch(`/api/clusters/${encodeURIComponent(cluster)}/logs?${qs.toString()}`, { cache: 'no-store' });
+        const res = await fetch(`/api/clusters/${encodeURIComponent(cluster)}/logs?${qs.toString()}`, { cache: 'no-store', signal: abort.signal });
         const body: unknown = await res.json();
         if (stopped) return;
-        const parsed = logsResponseSchema.safeParse(body);
+        const parsed = logsTailResponseSchema.safeParse(body);
         if (!res.ok || !parsed.success) {
-          setError(typeof body === 'object' && body !== null && 'error' in body ? String(body.error) : `the logs route answered HTTP ${res.status}`);
+          const failure = apiErrorSchema.safeParse(body);
+          setError(failure.success ? failure.data.error.message : `the logs route answered HTTP ${res.status}`);
           return;
         }
         const incoming = parsed.data.lines;
@@ -63,6 +67,7 @@ export function LiveLogs({ cluster, initial, namespace, workload, search, canFol
     const id = window.setInterval(() => void poll(), POLL_MS);
     return () => {
       stopped = true;
+      abort.abort();
       window.clearInterval(id);
     };
   }, [following, cluster, namespace, workload, search]);

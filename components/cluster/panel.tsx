@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { ExecutedQuery, PanelBodySize, QueryFailure, TableColumn } from '@/lib/fleet/cluster/panels';
 import { QueryBlock } from '@/components/ui/query-block';
-import { SOURCE_NAMES } from '@/lib/catalog/sources';
+import { failureView } from '@/lib/fleet/failure-view';
 
 /**
  * One panel of a cluster page: title, body, and "show query" with the exact text that ran.
@@ -48,13 +48,22 @@ function ShowQuery({ queries }: { queries: readonly ExecutedQuery[] }): ReactNod
 }
 
 
-/** Names the backend and the reason; "not configured" is information, the rest an error. */
+/**
+ * A failed query as Headlamp shows one: a missing permission (naming the role) or an
+ * unconfigured source is information; anything else a warning, its raw details behind a toggle.
+ */
 export function PanelError({ error }: { error: QueryFailure }): ReactNode {
-  const info = error.failure === 'not-configured';
+  const view = failureView(error);
+  const info = view.level === 'info';
   return (
-    <div role={info ? 'status' : 'alert'} className={`rounded-md border px-3 py-2 text-sm ${info ? 'border-sky-200 bg-sky-50 text-sky-900' : 'border-red-200 bg-red-50 text-red-900'}`}>
-      <span className="font-semibold">{SOURCE_NAMES[error.source]}</span>
-      {error.status ? ` (HTTP ${error.status})` : ''}: {error.message}
+    <div role={info ? 'status' : 'alert'} className={`rounded-md border px-3 py-2 text-sm ${info ? 'border-sky-200 bg-sky-50 text-sky-900' : 'border-amber-200 bg-amber-50 text-amber-950'}`}>
+      <p className="font-medium [overflow-wrap:anywhere]">{view.headline}</p>
+      {view.details && (
+        <details className="mt-1 text-xs">
+          <summary className="cursor-pointer select-none underline-offset-2 hover:underline">Details</summary>
+          <p className="mt-1 font-mono [overflow-wrap:anywhere]">{view.details}</p>
+        </details>
+      )}
     </div>
   );
 }

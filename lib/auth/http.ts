@@ -1,4 +1,6 @@
-import { NextResponse } from 'next/server';
+import type { NextResponse } from 'next/server';
+import { apiError } from '../api/error-response';
+import { apiErrorBody } from '../api/errors';
 import { verifyRequest, type AuthOutcome, type AuthUser } from './verify';
 
 type Denied = Extract<AuthOutcome, { ok: false }>;
@@ -15,7 +17,7 @@ export function authErrorResponse(outcome: Denied): NextResponse {
   } else {
     headers['retry-after'] = '5';
   }
-  return NextResponse.json({ error: { status: outcome.status, code: outcome.code, message: outcome.message } }, { status: outcome.status, headers });
+  return apiError(apiErrorBody({ status: outcome.status, code: outcome.code, message: outcome.message }), headers);
 }
 
 /**

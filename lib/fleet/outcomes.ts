@@ -1,5 +1,6 @@
 import type { QueryOutcome } from '../sources/runner';
 import { SOURCE_NAMES } from '../catalog/sources';
+import { failureView } from './failure-view';
 import type { PanelNotice } from './types';
 
 /** A query outcome's notices, plus its failure as one panel notice (the page still renders). */
@@ -7,11 +8,14 @@ export function outcomeNotices(outcome: QueryOutcome<unknown>, panel = outcome.e
   const base = { queryId: outcome.executed.id, panel };
   const notices: PanelNotice[] = outcome.notices.map((n) => ({ ...base, severity: n.severity, source: SOURCE_NAMES[n.source], message: n.message }));
   if (!outcome.ok) {
+    const view = failureView(outcome.error);
     notices.push({
       ...base,
-      severity: outcome.error.failure === 'not-configured' ? 'info' : 'error',
+      // A missing permission or an unconfigured source informs; any other failure is an error of this panel.
+      severity: view.level === 'info' ? 'info' : 'error',
       source: SOURCE_NAMES[outcome.error.source],
-      message: outcome.error.message,
+      // The role a missing permission needs is the news; the service's own words follow.
+      message: outcome.error.failure === 'forbidden' ? `${view.headline}: ${outcome.error.message}` : outcome.error.message,
       failure: outcome.error.failure,
     });
   }

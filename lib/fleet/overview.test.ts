@@ -130,7 +130,10 @@ describe('fleet overview on the demo fleet', () => {
     const result = await overview({ arg: argFailsForAlerts, logs: demo, prom: demo });
     expect(result.clusters).toHaveLength(SIZE);
     expect(result.clusters.some((c) => c.health.reasons.some((r) => r.signal === 'alerts'))).toBe(false);
-    expect(result.notices).toEqual([expect.objectContaining({ queryId: 'arg.fired-alerts', severity: 'error', failure: 'forbidden' })]);
+    // A missing permission informs and names the role, Headlamp-style.
+    expect(result.notices).toEqual([
+      expect.objectContaining({ queryId: 'arg.fired-alerts', severity: 'info', failure: 'forbidden', message: expect.stringContaining('needs Reader on the subscription') }),
+    ]);
   });
 
   it('turns a malformed answer into a panel error, not an exception', async () => {

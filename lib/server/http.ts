@@ -1,15 +1,23 @@
 import 'server-only';
-import { NextResponse } from 'next/server';
-import type { ParamError } from '../url-state/overview';
+import type { NextResponse } from 'next/server';
+import { apiError } from '../api/error-response';
+import { apiErrorBody, badRequestBody, sourceFailureBody, type ApiError } from '../api/errors';
+import type { QueryFailure } from '../sources/runner';
+import type { ParamError } from '../url-state/params';
 
-/** The one shape of every API error: what went wrong, and which parameter. */
 export function badRequest(errors: ParamError[]): NextResponse {
-  return NextResponse.json(
-    { error: { status: 400, message: errors.map((e) => e.message).join('; '), params: errors } },
-    { status: 400, headers: { 'cache-control': 'no-store' } },
-  );
+  return apiError(badRequestBody(errors));
 }
 
-export function serverError(message: string, status = 500): NextResponse {
-  return NextResponse.json({ error: { status, message } }, { status, headers: { 'cache-control': 'no-store' } });
+export function notFound(message: string, code: Extract<ApiError['code'], 'not_found' | 'not_collected'> = 'not_found'): NextResponse {
+  return apiError(apiErrorBody({ status: 404, code, message }));
+}
+
+/** The server's configuration is wrong: the operator's to fix, said in full. */
+export function configInvalid(message: string): NextResponse {
+  return apiError(apiErrorBody({ status: 500, code: 'config_invalid', message }));
+}
+
+export function sourceFailed(failure: QueryFailure, query?: string): NextResponse {
+  return apiError(sourceFailureBody(failure, query));
 }

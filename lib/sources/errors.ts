@@ -23,10 +23,12 @@ export class SourceError extends Error {
   readonly scope: string | undefined;
   readonly status: number | undefined;
   readonly endpoint: string | undefined;
+  /** Throttled: when the service said asking again can work. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     message: string,
-    details: { source: SourceName; failure: SourceFailure; scope?: string; status?: number; endpoint?: string; cause?: unknown },
+    details: { source: SourceName; failure: SourceFailure; scope?: string; status?: number; endpoint?: string; retryAfterSeconds?: number; cause?: unknown },
   ) {
     super(message, { cause: details.cause });
     this.source = details.source;
@@ -34,5 +36,6 @@ export class SourceError extends Error {
     this.scope = details.scope;
     this.status = details.status;
     this.endpoint = details.endpoint;
+    this.retryAfterSeconds = details.retryAfterSeconds;
   }
 }

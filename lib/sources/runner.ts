@@ -23,6 +23,8 @@ export interface QueryFailure {
   message: string;
   status?: number;
   scope?: string;
+  /** Throttled: seconds until asking again can work, when the service said. */
+  retryAfterSeconds?: number;
 }
 
 export type QueryOutcome<R> =
@@ -40,7 +42,9 @@ export interface QueryRunner {
 
 function toFailure(error: unknown, kind: BackendKind): QueryFailure {
   if (error instanceof SourceError) {
-    return { source: error.source, failure: error.failure, message: error.message, status: error.status, scope: error.scope };
+    const failure: QueryFailure = { source: error.source, failure: error.failure, message: error.message, status: error.status, scope: error.scope };
+    if (error.retryAfterSeconds !== undefined) failure.retryAfterSeconds = error.retryAfterSeconds;
+    return failure;
   }
   if (error instanceof WireFormatError) {
     return { source: kind, failure: 'bad-response', message: error.message };

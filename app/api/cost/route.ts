@@ -5,7 +5,7 @@ import { dataAccess } from '@/lib/server/access';
 import { ConfigError } from '@/lib/server/config';
 import { costOptionsFor } from '@/lib/server/cost-options';
 import { loadCost } from '@/lib/server/cost-service';
-import { badRequest, serverError } from '@/lib/server/http';
+import { badRequest, configInvalid } from '@/lib/server/http';
 import { parseCostApiParams } from '@/lib/url-state/cost';
 
 export const dynamic = 'force-dynamic';
@@ -24,7 +24,7 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
     loaded = await loadCost(dataAccess(auth.user));
     options = costOptionsFor(view, loaded.prices);
   } catch (error) {
-    if (error instanceof ConfigError) return serverError(error.message);
+    if (error instanceof ConfigError) return configInvalid(error.message);
     throw error;
   }
   if (view.cluster && !loaded.inputs.inventory.some((c) => c.name === view.cluster)) {

@@ -4,7 +4,7 @@ import { applyFleetFilters } from '@/lib/fleet/filter';
 import { dataAccess } from '@/lib/server/access';
 import { loadFleetOverview } from '@/lib/server/fleet-service';
 import { ConfigError } from '@/lib/server/config';
-import { badRequest, serverError } from '@/lib/server/http';
+import { badRequest, configInvalid } from '@/lib/server/http';
 import { parseFleetApiParams } from '@/lib/url-state/fleet-api';
 
 export const dynamic = 'force-dynamic';
@@ -21,7 +21,7 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
   try {
     overview = await loadFleetOverview(dataAccess(auth.user));
   } catch (error) {
-    if (error instanceof ConfigError) return serverError(error.message);
+    if (error instanceof ConfigError) return configInvalid(error.message);
     throw error;
   }
   const matching = applyFleetFilters(overview.clusters, filters);

@@ -3,7 +3,7 @@ import { requireAuth } from '@/lib/auth/http';
 import { buildOnboardingData, onboardingCsv } from '@/lib/fleet/onboarding';
 import { dataAccess } from '@/lib/server/access';
 import { ConfigError } from '@/lib/server/config';
-import { badRequest, serverError } from '@/lib/server/http';
+import { badRequest, configInvalid } from '@/lib/server/http';
 import { loadOnboarding } from '@/lib/server/onboarding-service';
 import { parseOnboardingApiParams } from '@/lib/url-state/onboarding';
 
@@ -20,7 +20,7 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
   try {
     loaded = await loadOnboarding(dataAccess(auth.user));
   } catch (error) {
-    if (error instanceof ConfigError) return serverError(error.message);
+    if (error instanceof ConfigError) return configInvalid(error.message);
     throw error;
   }
   const data = buildOnboardingData(loaded.inputs, parsed.value.filters);

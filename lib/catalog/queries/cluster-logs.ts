@@ -21,7 +21,7 @@ const selection = {
 export const clusterEventsParams = z.object(selection);
 export type ClusterEventsParams = z.infer<typeof clusterEventsParams>;
 
-const eventRowSchema = z.object({
+export const eventRowSchema = z.object({
   TimeGenerated: z.string(),
   KubeEventType: z.string(),
   Namespace: z.string(),

@@ -23,13 +23,6 @@ export function toLogLines(rows: readonly ContainerLogRow[]): LogLine[] {
   });
 }
 
-/** The logs route's answer, validated in the browser before the tail shows it. */
-export const logsResponseSchema = z.object({
-  lines: z.array(
-    z.object({ key: z.string(), time: z.string(), namespace: z.string(), pod: z.string(), container: z.string(), level: z.string(), message: z.string() }),
-  ),
-});
-
 /** The tail keeps at most this many lines in the page. */
 export const TAIL_MAX_LINES = 500;
 

@@ -92,7 +92,8 @@ export function createArmBackend(o: ArmBackendOptions): Backend {
       }
       const failure = FAILURE[answer.status] ?? (answer.status >= 500 ? 'server-error' : 'bad-query');
       const detail = errorMessage(answer.body) ?? `HTTP ${answer.status}`;
-      throw new SourceError(`Azure Resource Manager answered ${answer.status} for ${resource}: ${detail}`, { source: 'arm', failure, status: answer.status, scope: resource, endpoint });
+      const retryAfterSeconds = failure === 'throttled' && wait !== null ? Math.ceil(wait / 1000) : undefined;
+      throw new SourceError(`Azure Resource Manager answered ${answer.status} for ${resource}: ${detail}`, { source: 'arm', failure, status: answer.status, scope: resource, endpoint, retryAfterSeconds });
     }
   }
 

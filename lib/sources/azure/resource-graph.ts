@@ -127,7 +127,7 @@ export function createResourceGraphBackend(options: ResourceGraphBackendOptions)
       const wait = quota.resetsAt - now;
       if (wait > maxQuotaWaitMs) {
         throw new SourceError(`Resource Graph quota is used up; it resets in ${Math.ceil(wait / 1000)} s`, {
-          source: 'arg', failure: 'throttled', scope, status: 429, endpoint,
+          source: 'arg', failure: 'throttled', scope, status: 429, endpoint, retryAfterSeconds: Math.ceil(wait / 1000),
         });
       }
       await sleep(wait, signal);

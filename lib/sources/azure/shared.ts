@@ -224,11 +224,13 @@ export function toSourceError(
     const service = serviceMessage(e.details);
     const detail = service.message ?? firstLine(e.message) ?? `HTTP ${status}`;
     let message = `${context.service} answered ${status}${service.code ? ` ${service.code}` : ''}: ${detail}`;
+    let retryAfterSeconds: number | undefined;
     if (failure === 'throttled') {
       const wait = e.response ? retryAfterMs(e.response.headers) : null;
+      if (wait !== null) retryAfterSeconds = Math.ceil(wait / 1000);
       message = `${context.service} is throttling requests${wait !== null ? `; retry in ${Math.ceil(wait / 1000)} s` : ''} (${detail})`;
     }
-    return new SourceError(message, { ...base, failure, status });
+    return new SourceError(message, { ...base, failure, status, retryAfterSeconds });
   }
   if (e.code === 'REQUEST_SEND_ERROR' || e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND') {
     return new SourceError(`unable to reach ${context.service} at ${context.endpoint}: ${firstLine(e.message)}`, { ...base, failure: 'unreachable' });

@@ -116,6 +116,14 @@ export function displayUrl(url: string): string {
   }
 }
 
+/** Retry-After as seconds or an HTTP date (RFC 9110 §10.2.3); undefined when absent or unreadable. */
+function retryAfterSeconds(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
 function failureForStatus(status: number, errorType: string | undefined): SourceFailure {
   if (status === 400 || status === 422) return 'bad-query';
   if (status === 401) return 'unauthorized';
@@ -153,8 +161,8 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
     callerSignal: AbortSignal | undefined,
   ): Promise<{ body: Envelope; endpoint: string }> {
     const endpoint = `${shown}${path}`;
-    const fail = (message: string, failure: SourceFailure, status?: number, cause?: unknown): SourceError =>
-      new SourceError(`Prometheus ${endpoint}: ${message}`, { source: 'prom', failure, status, endpoint, scope: shown, cause });
+    const fail = (message: string, failure: SourceFailure, status?: number, cause?: unknown, retryAfterSeconds?: number): SourceError =>
+      new SourceError(`Prometheus ${endpoint}: ${message}`, { source: 'prom', failure, status, endpoint, scope: shown, cause, retryAfterSeconds });
     const deadline = AbortSignal.timeout(options.timeoutMs);
     const signal = callerSignal ? AbortSignal.any([deadline, callerSignal]) : deadline;
     const form = new URLSearchParams(params);
@@ -196,7 +204,8 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
         throw fail(body ? `error in a ${response.status} answer: ${body.error ?? 'unknown'}` : 'the answer is not valid JSON from the Prometheus API', 'bad-response', response.status);
       }
       const detail = body?.error ? `${body.errorType ? `${body.errorType}: ` : ''}${body.error}` : text.slice(0, 200).trim() || response.statusText;
-      lastError = fail(`HTTP ${response.status}: ${detail}`, failureForStatus(response.status, body?.errorType), response.status);
+      const failure = failureForStatus(response.status, body?.errorType);
+      lastError = fail(`HTTP ${response.status}: ${detail}`, failure, response.status, undefined, failure === 'throttled' ? retryAfterSeconds(response.headers.get('retry-after')) : undefined);
       if (!RETRYABLE_STATUS.has(response.status)) throw lastError;
     }
     if (signal.aborted && !(callerSignal?.aborted ?? false)) {

@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { apiError } from '@/lib/api/error-response';
+import { apiErrorBody } from '@/lib/api/errors';
 import { requireAuth } from '@/lib/auth/http';
 import { SESSION_COOKIE } from '@/lib/auth/verify';
 
@@ -16,7 +18,7 @@ function secure(request: NextRequest): boolean {
  */
 export async function POST(request: NextRequest): Promise<NextResponse> {
   if (!request.headers.get('authorization')) {
-    return NextResponse.json({ error: { status: 401, code: 'missing_token', message: 'send the access token in the Authorization header' } }, { status: 401 });
+    return apiError(apiErrorBody({ status: 401, code: 'missing_token', message: 'send the access token in the Authorization header' }));
   }
   const auth = await requireAuth(request);
   if (auth instanceof NextResponse) return auth;

@@ -3,6 +3,7 @@ import { clusterLogs } from '@/lib/catalog';
 import { requireAuth } from '@/lib/auth/http';
 import { hasContainerInsights } from '@/lib/fleet/cluster/panels';
 import { logsRequestSchema, toLogLines } from '@/lib/fleet/cluster/logs';
+import { badRequest, notFound, sourceFailed } from '@/lib/server/http';
 import { routeContext } from '@/lib/server/request-context';
 
 export const dynamic = 'force-dynamic';
@@ -19,14 +20,12 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : (issue?.path.join('.') ?? '');
-    return NextResponse.json({ error: `invalid query parameter ${where}: ${issue?.message ?? 'invalid'}` }, { status: 400 });
+    return badRequest([{ param: where, message: `invalid query parameter ${where}: ${issue?.message ?? 'invalid'}` }]);
   }
   const ctx = await routeContext(auth.user, name, undefined, request.signal);
   const cluster = ctx.cluster;
-  if (!cluster) return NextResponse.json({ error: `no cluster named "${name.slice(0, 100)}"` }, { status: 404 });
-  if (!hasContainerInsights(cluster)) {
-    return NextResponse.json({ error: `cluster "${cluster.name}" does not send container logs (Container insights is off)` }, { status: 404 });
-  }
+  if (!cluster) return notFound(`no cluster named "${name.slice(0, 100)}"`);
+  if (!hasContainerInsights(cluster)) return notFound(`cluster "${cluster.name}" does not send container logs (Container insights is off)`, 'not_collected');
   const p = parsed.data;
   const outcome = await ctx.access.runner.run(
     clusterLogs.containerLogs,
@@ -35,6 +34,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     'PT1H',
     { signal: request.signal },
   );
-  if (!outcome.ok) return NextResponse.json({ error: outcome.error.message, source: outcome.error.source, query: outcome.executed }, { status: 502 });
+  // Not configured is a 503 naming Log Analytics, throttling a 429 with its wait: the status says whose it is to fix.
+  if (!outcome.ok) return sourceFailed(outcome.error, outcome.executed.text);
   return NextResponse.json({ lines: toLogLines(outcome.rows), servedAt: new Date(ctx.now * 1000).toISOString() }, { headers: { 'cache-control': 'no-store' } });
 }

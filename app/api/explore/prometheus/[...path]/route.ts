@@ -4,6 +4,7 @@ import { createDemoPromMeta, createLivePromMeta, type PromMetaSource } from '@/l
 import { requireAuth } from '@/lib/auth/http';
 import type { AuthUser } from '@/lib/auth/verify';
 import { dataAccess } from '@/lib/server/access';
+import { SourceError, type SourceFailure } from '@/lib/sources/errors';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,6 +13,17 @@ export const dynamic = 'force-dynamic';
  * (/api/v1/labels, /label/<name>/values, /series, /metadata), answered by the configured
  * Prometheus or by the demo fleet. Envelopes as Prometheus sends them.
  */
+
+/** How a backend failure reads to the editor: Prometheus's errorType words, statuses that say whose fault it is. */
+const UPSTREAM_STATUS: Partial<Record<SourceFailure, [number, string]>> = {
+  'bad-query': [400, 'bad_data'],
+  unsupported: [400, 'bad_data'],
+  forbidden: [403, 'forbidden'],
+  unauthorized: [401, 'unauthorized'],
+  throttled: [429, 'throttled'],
+  timeout: [504, 'timeout'],
+  'not-configured': [503, 'unavailable'],
+};
 
 const matchSchema = z.array(z.string().min(1).max(1000)).max(10);
 const LABEL = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
@@ -40,7 +52,7 @@ async function handle(request: NextRequest, params: Promise<{ path: string[] }>)
   const match = matchSchema.safeParse(form.getAll('match[]'));
   if (!match.success) return fail(400, 'bad_data', 'match[] takes at most 10 selectors of at most 1000 characters');
   const meta = source(auth.user);
-  if (!meta) return ok([]);
+  if (!meta) return fail(503, 'unavailable', 'no Prometheus endpoint to complete from: set PROMETHEUS_URL');
   const route = path.join('/');
   try {
     if (route === 'api/v1/labels') return ok(await meta.labels(match.data));
@@ -55,7 +67,12 @@ async function handle(request: NextRequest, params: Promise<{ path: string[] }>)
       return ok(await meta.labelValues(values[1], match.data));
     }
   } catch (error) {
-    return fail(502, 'unavailable', error instanceof Error ? error.message : 'the Prometheus backend failed');
+    if (!(error instanceof SourceError)) throw error;
+    // Prometheus's own 400 for a bad selector is the caller's to fix, not a bad gateway.
+    const [status, errorType] = UPSTREAM_STATUS[error.failure] ?? [502, 'unavailable'];
+    const response = fail(status, errorType, error.message);
+    if (error.retryAfterSeconds !== undefined) response.headers.set('retry-after', String(error.retryAfterSeconds));
+    return response;
   }
   return fail(404, 'not_found', `unknown endpoint /${route.slice(0, 80)}`);
 }

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { requireAuth } from '@/lib/auth/http';
 import { panelById } from '@/lib/fleet/cluster/panels';
-import { badRequest, serverError } from '@/lib/server/http';
+import { badRequest, notFound } from '@/lib/server/http';
 import { loadPanel } from '@/lib/server/panels';
 import { clusterContext, routeContext } from '@/lib/server/request-context';
 
@@ -20,13 +20,13 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if (auth instanceof NextResponse) return auth;
   const { cluster: name, id } = await params;
   const spec = panelById(id);
-  if (!spec) return serverError(`no panel "${id.slice(0, 100)}" on the cluster pages`, 404);
+  if (!spec) return notFound(`no panel "${id.slice(0, 100)}" on the cluster pages`);
   const search = request.nextUrl.searchParams;
   const unknown = [...new Set(search.keys())].filter((k) => !VIEW_PARAMS.has(k));
   if (unknown.length) return badRequest(unknown.map((k) => ({ param: k.slice(0, 100), message: `${k.slice(0, 100)} is not a parameter of the cluster view` })));
   const ctx = await routeContext(auth.user, name, search, request.signal);
   if (ctx.viewErrors.length) return badRequest(ctx.viewErrors);
   const cluster = clusterContext(ctx);
-  if (!cluster) return serverError(`no cluster named "${name.slice(0, 100)}"`, 404);
+  if (!cluster) return notFound(`no cluster named "${name.slice(0, 100)}"`);
   return NextResponse.json(await loadPanel(cluster, spec), { headers: { 'cache-control': 'no-store' } });
 }
