@@ -1,4 +1,4 @@
-import { MANAGED_LONG_RANGE_MIN_STEP, MANAGED_LONG_RANGE_SECONDS } from '../../sources/prometheus/limits';
+import { LONG_RANGE_MIN_STEP, LONG_RANGE_SECONDS, MAX_RANGE_SECONDS } from '../../catalog/query-limits';
 
 /**
  * Time ranges of the cluster pages: relative (`now-6h` … `now`) or absolute (ISO-8601),
@@ -16,7 +16,7 @@ export const RELATIVE_CHOICES = ['now-1h', 'now-6h', 'now-24h', 'now-7d'] as con
 export const DEFAULT_FROM = 'now-1h';
 
 const UNIT: Record<string, number> = { m: 60, h: 3600, d: 86_400, w: 604_800 };
-const MAX_SPAN = 32 * 86_400;
+const MAX_SPAN = MAX_RANGE_SECONDS;
 
 /** Parses `now`, `now-15m`, `now-6h`, `now-7d`, or an ISO-8601 instant; null when it is none. */
 export function parseTimePoint(text: string): TimePoint | null {
@@ -57,11 +57,11 @@ const STEPS = [15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 21_600, 86_400]
 /** About this many points per chart: enough to see shape, cheap on every backend. */
 const TARGET_POINTS = 240;
 
-/** The step for a span: a round number near span/240, never below 60 s for ≥ 48 h (managed Prometheus). */
+/** The step for a span: a round number near span/240, never below the catalog's long-range minimum. */
 export function stepFor(span: number): number {
   const wanted = span / TARGET_POINTS;
   let step = STEPS.find((s) => s >= wanted) ?? (STEPS[STEPS.length - 1] as number);
-  if (span >= MANAGED_LONG_RANGE_SECONDS) step = Math.max(step, MANAGED_LONG_RANGE_MIN_STEP);
+  if (span >= LONG_RANGE_SECONDS) step = Math.max(step, LONG_RANGE_MIN_STEP);
   return step;
 }
 

@@ -1,3 +1,8 @@
+import {
+  LONG_RANGE_MIN_STEP as MANAGED_LONG_RANGE_MIN_STEP,
+  LONG_RANGE_SECONDS as MANAGED_LONG_RANGE_SECONDS,
+  MAX_RANGE_SECONDS as MANAGED_MAX_RANGE_SECONDS,
+} from '../../catalog/query-limits';
 import type { QueryTime } from '../../catalog/types';
 
 /**
@@ -6,9 +11,7 @@ import type { QueryTime } from '../../catalog/types';
  * AzureMonitor-prometheus-api-promql.EXCERPT.md ("API limitations"), plus the documented
  * query limit that ranges of 48 h or more need a step of at least 60 s.
  */
-export const MANAGED_MAX_RANGE_SECONDS = 32 * 86_400;
-export const MANAGED_LONG_RANGE_SECONDS = 48 * 3600;
-export const MANAGED_LONG_RANGE_MIN_STEP = 60;
+
 
 const UNIT_SECONDS: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86_400, w: 604_800, y: 31_536_000 };
 
