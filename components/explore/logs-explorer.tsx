@@ -24,7 +24,7 @@ export interface LogsExplorerProps {
   /** Syntax errors the server found: the query was not sent. */
   syntaxErrors: Array<{ start: number; message: string }>;
   paramErrors: ParamError[];
-  savedQueries: Array<{ id: string; title: string; text: string }>;
+  savedQueries: Array<{ id: string; title: string; text: string; params: Record<string, unknown> }>;
   workspaces: WorkspaceRow[];
   workspacesError: string | null;
   engineCommand: string;
@@ -85,7 +85,7 @@ export function LogsExplorer(props: LogsExplorerProps): ReactNode {
           <ul className="mt-2 space-y-1">
             {savedQueries.map((q) => (
               <li key={q.id}>
-                <button type="button" onClick={() => { const next = { ...state, query: q.text }; setState(next); run(next); }} className="text-left text-sm text-sky-700 hover:underline">
+                <button type="button" onClick={() => { const next = { ...state, query: q.text, catalog: { id: q.id, params: q.params } }; setState(next); run(next); }} className="text-left text-sm text-sky-700 hover:underline">
                   {q.title}
                 </button>
               </li>

@@ -21,7 +21,7 @@ export interface MetricsExplorerProps {
   initial: MetricsExploreState;
   result: { start: number; end: number; step: number; results: MetricsQueryResult[] } | null;
   paramErrors: ParamError[];
-  examples: Array<{ id: string; title: string; text: string }>;
+  examples: Array<{ id: string; title: string; text: string; params: Record<string, unknown> }>;
   engineCommand: string;
 }
 
@@ -162,7 +162,7 @@ export function MetricsExplorer({ initial, result, paramErrors, examples, engine
           <ul className="mt-2 space-y-1">
             {examples.map((e) => (
               <li key={e.id}>
-                <button type="button" onClick={() => { const next = { ...state, queries: [e.text] }; setState(next); run(next); }} className="text-left text-sm text-sky-700 hover:underline">
+                <button type="button" onClick={() => { const next = { ...state, queries: [e.text], catalog: { id: e.id, params: e.params } }; setState(next); run(next); }} className="text-left text-sm text-sky-700 hover:underline">
                   {e.title}
                 </button>
                 <code className="ml-2 hidden font-mono text-xs text-slate-500 lg:inline">{e.text}</code>

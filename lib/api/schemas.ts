@@ -51,6 +51,7 @@ export const executedQuerySchema = z.strictObject({
   backend: z.string(),
   durationMs: z.number().nonnegative(),
   time: queryTime,
+  params: z.record(z.string(), z.unknown()).optional(),
 }) satisfies z.ZodType<ExecutedQuery>;
 
 export const queryFailureSchema = z.strictObject({

@@ -32,6 +32,7 @@ describe('explorer URL state', () => {
   it('round-trips several queries, an absolute range, step, view and legend', () => {
     const state: MetricsExploreState = {
       queries: ['sum by (cluster) (up)', 'rate(node_cpu_seconds_total{mode="idle"}[5m])'],
+      catalog: { id: 'prom.cluster.node-cpu', params: { clusterLabel: 'cluster', cluster: 'aks-prod-1', node: null } },
       range: { kind: 'absolute', from: 1_790_000_000, to: 1_790_003_600 },
       step: 30,
       view: 'table',
@@ -44,7 +45,7 @@ describe('explorer URL state', () => {
 
   it('compresses long queries into the link instead of storing them anywhere', () => {
     const long = `sum by (cluster) (rate(container_cpu_usage_seconds_total{namespace!~"kube-system|gatekeeper-system", container!=""}[5m])) ${'+ 0 '.repeat(COMPRESS_ABOVE / 4)}`;
-    const qs = serializeMetricsExplore({ queries: [long], range: { kind: 'relative', range: 'now-6h' }, step: null, view: 'chart', legend: '', mode: 'range' });
+    const qs = serializeMetricsExplore({ queries: [long], catalog: null, range: { kind: 'relative', range: 'now-6h' }, step: null, view: 'chart', legend: '', mode: 'range' });
     expect(qs).toMatch(/^z=/);
     expect(qs.length).toBeLessThan(long.length);
     expect(parseM(qs).value.queries).toEqual([long]);
@@ -61,9 +62,16 @@ describe('explorer URL state', () => {
   });
 
   it('round-trips the logs explorer, workspaces included', () => {
-    const state = { query: 'AzureActivity | take 10', range: { kind: 'relative' as const, range: 'now-90d' as const }, workspaces: ['11111111-2222-4333-8444-555555555555'], view: 'chart' as const };
+    const state = { query: 'AzureActivity | take 10', catalog: null, range: { kind: 'relative' as const, range: 'now-90d' as const }, workspaces: ['11111111-2222-4333-8444-555555555555'], view: 'chart' as const };
     expect(parseLogsExplore(new URLSearchParams(serializeLogsExplore(state)))).toEqual({ ok: true, value: state });
     expect(parseLogsExplore(new URLSearchParams('ws=not-a-guid')).ok).toBe(false);
+  });
+
+  it('refuses a catalog reference it did not write', () => {
+    expect(parseM('q=up&cq=DROP%20TABLE').ok).toBe(false);
+    expect(parseM('q=up&cq=prom.cluster.node-cpu&cp=[1]').ok).toBe(false);
+    expect(parseM(`q=up&cq=prom.cluster.node-cpu&cp=${encodeURIComponent(JSON.stringify({ x: 'a'.repeat(1000) }))}`).ok).toBe(false);
+    expect(parseM('q=up&cq=prom.cluster.node-cpu').value.catalog).toEqual({ id: 'prom.cluster.node-cpu', params: {} });
   });
 });
 

@@ -7,13 +7,15 @@ import type { TimeRange } from './time';
  * pinned (the same data tomorrow); an instant query opens over the explorer's default range.
  * Resource Graph and REST reads have no explorer.
  */
-export function explorerHref(query: { kind: BackendKind; text: string; time?: QueryTime }): string | null {
+export function explorerHref(query: { id?: string; kind: BackendKind; text: string; time?: QueryTime; params?: Record<string, unknown> }): string | null {
+  // The catalog id and parameters go along, so the explorer runs the panel's own query while the text is unchanged.
+  const catalog = query.id && query.params ? { id: query.id, params: query.params } : null;
   const range: TimeRange | null = query.time?.kind === 'range' ? { kind: 'absolute', from: Math.floor(query.time.start), to: Math.ceil(query.time.end) } : null;
   if (query.kind === 'prom') {
-    return `/explore/metrics?${serializeMetricsExplore({ ...DEFAULT_METRICS_STATE, queries: [query.text], range: range ?? DEFAULT_METRICS_STATE.range })}`;
+    return `/explore/metrics?${serializeMetricsExplore({ ...DEFAULT_METRICS_STATE, queries: [query.text], catalog, range: range ?? DEFAULT_METRICS_STATE.range })}`;
   }
   if (query.kind === 'logs') {
-    return `/explore/logs?${serializeLogsExplore({ ...DEFAULT_LOGS_STATE, query: query.text, range: range ?? DEFAULT_LOGS_STATE.range })}`;
+    return `/explore/logs?${serializeLogsExplore({ ...DEFAULT_LOGS_STATE, query: query.text, catalog, range: range ?? DEFAULT_LOGS_STATE.range })}`;
   }
   return null;
 }

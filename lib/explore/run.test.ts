@@ -6,6 +6,8 @@ import { createDemoBackend } from '../sources/demo-backend';
 import { createQueryRunner } from '../sources/runner';
 import { checkKql } from './kql-check';
 import { createDemoPromMeta, metricOf } from './prom-meta';
+import { parseMetricsExplore } from '../url-state/explore';
+import { explorerHref } from './links';
 import { exploreLogs, exploreMetrics, listWorkspaces, REAL_ENGINE_COMMAND } from './run';
 
 const demo = createDemoBackend({ seed: 'explore-test', clusters: 12 });
@@ -13,9 +15,10 @@ const runner = createQueryRunner({ arg: demo, logs: demo, prom: demo });
 const nowMs = 1_795_000_000_000;
 
 describe('metrics explorer', () => {
-  it('answers a catalog query typed with other spacing from the demo, as series over the range', async () => {
-    const text = fleet.cpuUtilization.build({ clusterLabel: 'cluster' }).replace(/ /g, '  ');
-    const r = await exploreMetrics(runner, { queries: [text], range: { kind: 'relative', range: 'now-1h' }, step: null }, { nowMs, clusterLabel: 'cluster' });
+  it('answers a catalog query the link names from the demo, as series over the range, even re-spaced', async () => {
+    const params = { clusterLabel: 'cluster' };
+    const text = fleet.cpuUtilization.build(params).replace(/ /g, '  ');
+    const r = await exploreMetrics(runner, { queries: [text], catalog: { id: fleet.cpuUtilization.id, params }, range: { kind: 'relative', range: 'now-1h' }, step: null }, { nowMs });
     expect(r.step).toBe(15);
     const [first] = r.results;
     expect(first?.catalogId).toBe('prom.fleet.cpu-utilization');
@@ -25,9 +28,20 @@ describe('metrics explorer', () => {
     expect(first.outcome.series[0]?.labels).toHaveProperty('cluster');
   });
 
+  it('runs edited text as typed, and text without a catalog reference too', async () => {
+    const params = { clusterLabel: 'cluster' };
+    const edited = fleet.cpuUtilization.build(params).replace('by (cluster)', 'by (node)');
+    const catalog = { id: fleet.cpuUtilization.id, params };
+    for (const input of [{ queries: [edited], catalog }, { queries: [fleet.cpuUtilization.build(params)], catalog: null }]) {
+      const r = await exploreMetrics(runner, { ...input, range: { kind: 'relative', range: 'now-1h' }, step: null }, { nowMs });
+      expect(r.results[0]?.catalogId).toBeNull();
+      expect(r.results[0]?.outcome).toMatchObject({ ok: false, error: { needsEngine: true } });
+    }
+  });
+
   it('asks an instant query at the end of the range: one point per series', async () => {
     const text = fleet.podPhases.build({ clusterLabel: 'cluster' });
-    const r = await exploreMetrics(runner, { queries: [text], range: { kind: 'relative', range: 'now-1h' }, step: null, mode: 'instant' }, { nowMs, clusterLabel: 'cluster' });
+    const r = await exploreMetrics(runner, { queries: [text], catalog: { id: fleet.podPhases.id, params: { clusterLabel: 'cluster' } }, range: { kind: 'relative', range: 'now-1h' }, step: null, mode: 'instant' }, { nowMs });
     const [first] = r.results;
     if (!first?.outcome.ok) throw new Error('expected an answer');
     expect(first.outcome.series.every((s) => s.points.length === 1 && s.points[0]?.[0] === r.end)).toBe(true);
@@ -35,7 +49,7 @@ describe('metrics explorer', () => {
   });
 
   it('says a real engine is needed for any other query, with the command that starts one', async () => {
-    const r = await exploreMetrics(runner, { queries: ['up == 0'], range: { kind: 'relative', range: 'now-1h' }, step: null }, { nowMs, clusterLabel: 'cluster' });
+    const r = await exploreMetrics(runner, { queries: ['up == 0'], range: { kind: 'relative', range: 'now-1h' }, step: null }, { nowMs });
     const [first] = r.results;
     expect(first?.catalogId).toBeNull();
     expect(first?.outcome).toEqual({ ok: false, error: expect.objectContaining({ needsEngine: true }) });
@@ -49,12 +63,15 @@ describe('opening a cluster panel\'s query in the explorer', () => {
   if (!cluster) throw new Error('the demo fleet should have a fully monitored cluster');
   const queries = [...CATALOG.values()] as unknown as CatalogQuery<unknown, unknown>[];
 
-  it('answers every cluster-scoped PromQL query of the catalog from the demo, with the cluster it names', async () => {
+  it('answers every cluster-scoped PromQL query of the catalog from the demo, through the link a panel writes', async () => {
     const scoped = queries.filter((q) => q.kind === 'prom' && q.params.safeParse({ clusterLabel: 'cluster', cluster: 'x' }).success && !q.params.safeParse({ clusterLabel: 'cluster' }).success);
     expect(scoped.length).toBeGreaterThan(15);
     for (const q of scoped) {
-      const text = q.build(q.params.parse({ clusterLabel: 'cluster', cluster: cluster.name }));
-      const r = await exploreMetrics(runner, { queries: [text], range: { kind: 'relative', range: 'now-1h' }, step: null }, { nowMs, clusterLabel: 'cluster' });
+      const params = q.params.parse({ clusterLabel: 'cluster', cluster: cluster.name }) as Record<string, unknown>;
+      const href = explorerHref({ id: q.id, kind: 'prom', text: q.build(params), params, time: { kind: 'range', start: nowMs / 1000 - 3600, end: nowMs / 1000, step: 60 } });
+      const state = parseMetricsExplore(new URL(href ?? '', 'http://x').searchParams);
+      expect(state.ok, q.id).toBe(true);
+      const r = await exploreMetrics(runner, state.value, { nowMs });
       expect(r.results[0]?.catalogId, q.id).toBe(q.id);
       expect(r.results[0]?.outcome.ok, q.id).toBe(true);
     }
@@ -62,25 +79,27 @@ describe('opening a cluster panel\'s query in the explorer', () => {
 
   it('answers the cluster pages\' KQL with its cluster, namespace and workload', async () => {
     const w = cluster.workloads[0]!;
-    for (const params of [{ clusterId: cluster.id }, { clusterId: cluster.id, namespace: w.namespace }, { clusterId: cluster.id, namespace: w.namespace, workload: w.name }]) {
+    for (const raw of [{ clusterId: cluster.id }, { clusterId: cluster.id, namespace: w.namespace }, { clusterId: cluster.id, namespace: w.namespace, workload: w.name }]) {
       for (const q of [clusterLogs.clusterEvents, clusterLogs.containerLogs] as CatalogQuery<unknown, unknown>[]) {
-        const r = await exploreLogs(runner, { query: q.build(q.params.parse(params)), range: { kind: 'relative', range: 'now-1h' }, workspaces: [] }, { nowMs });
-        expect(r.catalogId, `${q.id} ${JSON.stringify(params)}`).toBe(q.id);
+        const params = q.params.parse(raw) as Record<string, unknown>;
+        const r = await exploreLogs(runner, { query: q.build(params), catalog: { id: q.id, params }, range: { kind: 'relative', range: 'now-1h' }, workspaces: [] }, { nowMs });
+        expect(r.catalogId, `${q.id} ${JSON.stringify(raw)}`).toBe(q.id);
         expect(r.outcome.ok).toBe(true);
       }
     }
   });
 
-  it('does not mistake a cluster that is not in the text for one that is', async () => {
-    const text = fleet.cpuUtilization.build({ clusterLabel: 'cluster' }).replace('by (cluster)', 'by (node)');
-    const r = await exploreMetrics(runner, { queries: [text], range: { kind: 'relative', range: 'now-1h' }, step: null }, { nowMs, clusterLabel: 'cluster' });
-    expect(r.results[0]?.catalogId).toBeNull();
+  it('does not run a catalog query whose parameters do not build the text', async () => {
+    const q = clusterLogs.clusterEvents as CatalogQuery<unknown, unknown>;
+    const text = q.build(q.params.parse({ clusterId: cluster.id }));
+    const r = await exploreLogs(runner, { query: text, catalog: { id: q.id, params: { clusterId: '/subscriptions/other' } }, range: { kind: 'relative', range: 'now-1h' }, workspaces: [] }, { nowMs });
+    expect(r.catalogId).toBeNull();
   });
 });
 
 describe('logs explorer', () => {
   it('runs the seed’s upgrade query on the demo and returns its table', async () => {
-    const r = await exploreLogs(runner, { query: fleet.upgradeStatus.build({}), range: { kind: 'relative', range: 'now-90d' }, workspaces: [] }, { nowMs });
+    const r = await exploreLogs(runner, { query: fleet.upgradeStatus.build({}), catalog: { id: fleet.upgradeStatus.id, params: {} }, range: { kind: 'relative', range: 'now-90d' }, workspaces: [] }, { nowMs });
     expect(r.catalogId).toBe('logs.upgrade-status');
     if (!r.outcome.ok) throw new Error(r.outcome.error.message);
     expect(r.outcome.table.columns.map((c) => c.name)).toEqual(['TimeGenerated', '_ResourceId', 'ResourceGroup', 'SubscriptionId', 'Caller']);

@@ -5,6 +5,7 @@ import { logAnalyticsWorkspaces, type WorkspaceRow } from '../catalog/queries/az
 import type { CatalogQuery, LogsQuery, Notice, PromQuery } from '../catalog/types';
 import type { ExecutedQuery, QueryOutcome, QueryRunner } from '../sources/runner';
 import { EXPLORE_LIMITS, effectiveStep } from './limits';
+import type { CatalogRef } from '../url-state/explore';
 import { isoDuration, resolveRange, type TimeRange } from './time';
 
 /** The one documented way to get an engine that answers any PromQL over the demo fleet. */
@@ -30,60 +31,23 @@ export interface MetricsExploreResult {
 
 const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-/** The double-quoted literals of a query text, unescaped: where a catalog query put its parameter values. */
-function stringLiterals(text: string): string[] {
-  const out = new Set<string>();
-  for (const m of text.matchAll(/"((?:[^"\\\n]|\\.)*)"/g)) {
-    try {
-      out.add(JSON.parse(`"${m[1] ?? ''}"`) as string);
-    } catch {
-      // An escape neither kqlString nor promString writes: no catalog value.
-    }
-  }
-  return [...out].slice(0, MAX_LITERALS);
-}
-
-/** Enough for a cluster page's query (cluster, namespace, workload, fixed label values); keeps matching cheap. */
-const MAX_LITERALS = 8;
-
 /**
- * Parameter sets worth trying: the defaults, then the text's literals as the cluster (PromQL) or
- * as cluster id, namespace and workload (KQL) — what the cluster pages' "Open in explorer" sends.
+ * The catalog query a link names, when its parameters still build the text in the editor:
+ * the demo and the panel's own parser can then answer it. Edited text runs as typed.
  */
-function candidateParams(kind: 'prom' | 'logs', clusterLabel: string, literals: readonly string[]): Array<Record<string, unknown>> {
-  if (kind === 'prom') return [{ clusterLabel }, ...literals.map((cluster) => ({ clusterLabel, cluster }))];
-  const out: Array<Record<string, unknown>> = [{}];
-  for (const clusterId of literals) {
-    out.push({ clusterId });
-    for (const b of literals) {
-      if (b === clusterId) continue;
-      out.push({ clusterId, namespace: b }, { clusterId, workload: b });
-      for (const workload of literals) if (workload !== clusterId && workload !== b) out.push({ clusterId, namespace: b, workload });
-    }
-  }
-  return out;
-}
-
-function buildOrNull(query: CatalogQuery<unknown, unknown>, params: unknown): string | null {
+function catalogFor(kind: 'prom' | 'logs', ref: CatalogRef | null | undefined, text: string): { query: CatalogQuery<unknown, unknown>; params: unknown } | null {
+  if (!ref) return null;
+  const query = CATALOG.get(ref.id) as CatalogQuery<unknown, unknown> | undefined;
+  if (!query || query.kind !== kind) return null;
+  const params = query.params.safeParse(ref.params);
+  if (!params.success) return null;
+  let built: string;
   try {
-    return query.build(params);
+    built = query.build(params.data);
   } catch {
     return null; // a value the escaper refuses cannot be what the text holds
   }
-}
-
-/** The catalog query (with its parameters) that builds exactly this text, so the demo can answer it. */
-function matchCatalog(kind: 'prom' | 'logs', expr: string, clusterLabel: string): { query: CatalogQuery<unknown, unknown>; params: unknown } | null {
-  const wanted = normalise(expr);
-  const candidates = candidateParams(kind, clusterLabel, stringLiterals(expr));
-  for (const query of CATALOG.values() as Iterable<CatalogQuery<unknown, unknown>>) {
-    if (query.kind !== kind) continue;
-    for (const candidate of candidates) {
-      const params = query.params.safeParse(candidate);
-      if (params.success && normalise(buildOrNull(query, params.data) ?? '') === wanted) return { query, params: params.data };
-    }
-  }
-  return null;
+  return normalise(built) === normalise(text) ? { query, params: params.data } : null;
 }
 
 function failureOf(outcome: QueryOutcome<unknown>): ExploreFailure | null {
@@ -101,16 +65,16 @@ function failureOf(outcome: QueryOutcome<unknown>): ExploreFailure | null {
 /** Runs each query of the metrics explorer, over the range or at its end, within the explorer's limits. */
 export async function exploreMetrics(
   runner: QueryRunner,
-  input: { queries: readonly string[]; range: TimeRange; step: number | null; mode?: 'range' | 'instant' },
-  options: { nowMs: number; clusterLabel: string },
+  input: { queries: readonly string[]; catalog?: CatalogRef | null; range: TimeRange; step: number | null; mode?: 'range' | 'instant' },
+  options: { nowMs: number },
 ): Promise<MetricsExploreResult> {
   const { start, end } = resolveRange(input.range, options.nowMs);
   const step = effectiveStep(end - start, input.step);
   const instant = input.mode === 'instant';
   const time = instant ? ({ kind: 'instant', at: end } as const) : ({ kind: 'range', start, end, step } as const);
   const results = await Promise.all(
-    input.queries.slice(0, EXPLORE_LIMITS.maxQueries).map(async (expr): Promise<MetricsQueryResult> => {
-      const match = matchCatalog('prom', expr, options.clusterLabel);
+    input.queries.slice(0, EXPLORE_LIMITS.maxQueries).map(async (expr, i): Promise<MetricsQueryResult> => {
+      const match = i === 0 ? catalogFor('prom', input.catalog, expr) : null;
       const outcome = match
         ? await runner.run({ ...(match.query as PromQuery<unknown, unknown>), mode: instant ? 'instant' : 'range', parse: parseAnyProm } as PromQuery<unknown, ExploreSeries>, match.params, time)
         : await runner.run(adHocPromQL, { expr }, time);
@@ -140,13 +104,13 @@ export interface LogsExploreResult {
 /** Runs the logs explorer's KQL over the chosen workspaces (or every discovered one). */
 export async function exploreLogs(
   runner: QueryRunner,
-  input: { query: string; range: TimeRange; workspaces: readonly string[] },
+  input: { query: string; catalog?: CatalogRef | null; range: TimeRange; workspaces: readonly string[] },
   options: { nowMs: number },
 ): Promise<LogsExploreResult> {
   const { start, end } = resolveRange(input.range, options.nowMs);
   const time = { kind: 'instant', at: end } as const;
   const timespan = isoDuration(end - start);
-  const match = matchCatalog('logs', input.query, 'cluster');
+  const match = catalogFor('logs', input.catalog, input.query);
   const workspaces = input.workspaces.length ? [...input.workspaces] : undefined;
   const outcome = match
     ? await runner.run({ ...(match.query as LogsQuery<unknown, unknown>), parse: parseAnyLogs } as LogsQuery<unknown, ExploreTable>, match.params, time, timespan)

@@ -15,6 +15,17 @@ export interface ExecutedQuery {
   durationMs: number;
   /** The time it ran for, so "open in explorer" can ask the same question. */
   time: QueryTime;
+  /** The validated parameters, when small: "open in explorer" sends them with the catalog id. */
+  params?: Record<string, unknown>;
+}
+
+/** Parameters bigger than this (fleet-wide name lists) stay out of answers and links. */
+const MAX_SHOWN_PARAMS = 1000;
+
+function shownParams(params: unknown): Record<string, unknown> | undefined {
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) return undefined;
+  const json = JSON.stringify(params);
+  return json.length <= MAX_SHOWN_PARAMS ? (JSON.parse(json) as Record<string, unknown>) : undefined;
 }
 
 export interface QueryFailure {
@@ -73,6 +84,8 @@ export function createQueryRunner(backends: BackendRegistry): QueryRunner {
         if (!(error instanceof UnsafeQueryValueError)) throw error;
         unsafe = error.message;
       }
+      // Only what an explorer can reopen as a catalog query carries its parameters (ad hoc text is its own parameter).
+      const explorable = (query.kind === 'prom' || query.kind === 'logs') && !query.id.startsWith('explore.');
       const executed = (backendLabel: string, executedText = text): ExecutedQuery => ({
         id: query.id,
         title: query.title,
@@ -81,6 +94,7 @@ export function createQueryRunner(backends: BackendRegistry): QueryRunner {
         backend: backendLabel,
         durationMs: Math.round(performance.now() - started),
         time,
+        ...(explorable && parsedParams.success && shownParams(params) ? { params: shownParams(params) } : {}),
       });
       if (!parsedParams.success) {
         const issue = parsedParams.error.issues[0];

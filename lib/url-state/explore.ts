@@ -13,8 +13,16 @@ import type { ParamError, ParseResult } from './overview';
 /** Past this many characters of query text, the link carries it compressed. */
 export const COMPRESS_ABOVE = 600;
 
+/** The catalog query a panel opened, with its parameters: the server runs it as the panel did while the text is unchanged. */
+export interface CatalogRef {
+  id: string;
+  params: Record<string, unknown>;
+}
+
 export interface MetricsExploreState {
   queries: string[];
+  /** Of the first query, when a panel's "Open in explorer" sent it. */
+  catalog: CatalogRef | null;
   range: TimeRange;
   /** Seconds; null = automatic. */
   step: number | null;
@@ -27,13 +35,14 @@ export interface MetricsExploreState {
 
 export interface LogsExploreState {
   query: string;
+  catalog: CatalogRef | null;
   range: TimeRange;
   workspaces: string[];
   view: 'table' | 'chart';
 }
 
-export const DEFAULT_METRICS_STATE: MetricsExploreState = { queries: [], range: { kind: 'relative', range: 'now-1h' }, step: null, view: 'chart', legend: '', mode: 'range' };
-export const DEFAULT_LOGS_STATE: LogsExploreState = { query: '', range: { kind: 'relative', range: 'now-7d' }, workspaces: [], view: 'table' };
+export const DEFAULT_METRICS_STATE: MetricsExploreState = { queries: [], catalog: null, range: { kind: 'relative', range: 'now-1h' }, step: null, view: 'chart', legend: '', mode: 'range' };
+export const DEFAULT_LOGS_STATE: LogsExploreState = { query: '', catalog: null, range: { kind: 'relative', range: 'now-7d' }, workspaces: [], view: 'table' };
 
 type Params = { get(name: string): string | null; getAll(name: string): string[] };
 
@@ -61,6 +70,32 @@ function readQueries(p: Params, errors: ParamError[]): string[] {
     } else errors.push({ param: 'q', message: `q ${r.error.issues[0]?.message}` });
   }
   return out;
+}
+
+const CATALOG_ID = /^[a-z][a-z0-9.-]{2,80}$/;
+/** Parameters of a cluster page's query are a few names; a link carries nothing bigger. */
+export const MAX_CATALOG_PARAMS_LENGTH = 1000;
+
+function readCatalog(p: Params, errors: ParamError[]): CatalogRef | null {
+  const id = p.get('cq');
+  if (!id) return null;
+  if (!CATALOG_ID.test(id)) {
+    errors.push({ param: 'cq', message: 'cq must be a catalog query id such as prom.cluster.node-cpu' });
+    return null;
+  }
+  const raw = p.get('cp') ?? '{}';
+  const params = raw.length <= MAX_CATALOG_PARAMS_LENGTH ? jsonOrNull(raw) : null;
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+    errors.push({ param: 'cp', message: `cp must be a JSON object of at most ${MAX_CATALOG_PARAMS_LENGTH} characters` });
+    return null;
+  }
+  return { id, params: params as Record<string, unknown> };
+}
+
+function writeCatalog(out: URLSearchParams, ref: CatalogRef | null): void {
+  if (!ref) return;
+  out.set('cq', ref.id);
+  if (Object.keys(ref.params).length) out.set('cp', JSON.stringify(ref.params));
 }
 
 function jsonOrNull(text: string | null): unknown {
@@ -102,7 +137,7 @@ function readRange(p: Params, errors: ParamError[], fallback: TimeRange, maxSeco
 
 export function parseMetricsExplore(p: Params): ParseResult<MetricsExploreState> {
   const errors: ParamError[] = [];
-  const value: MetricsExploreState = { ...DEFAULT_METRICS_STATE, queries: readQueries(p, errors), range: readRange(p, errors, DEFAULT_METRICS_STATE.range, EXPLORE_LIMITS.maxRangeSeconds) };
+  const value: MetricsExploreState = { ...DEFAULT_METRICS_STATE, queries: readQueries(p, errors), catalog: readCatalog(p, errors), range: readRange(p, errors, DEFAULT_METRICS_STATE.range, EXPLORE_LIMITS.maxRangeSeconds) };
   const step = p.get('step');
   if (step) {
     const s = z.coerce.number().int().min(1).max(86_400).safeParse(step);
@@ -126,7 +161,7 @@ export function parseMetricsExplore(p: Params): ParseResult<MetricsExploreState>
 export function parseLogsExplore(p: Params): ParseResult<LogsExploreState> {
   const errors: ParamError[] = [];
   const [query = ''] = readQueries(p, errors);
-  const value: LogsExploreState = { ...DEFAULT_LOGS_STATE, query, range: readRange(p, errors, DEFAULT_LOGS_STATE.range, 90 * 86_400) };
+  const value: LogsExploreState = { ...DEFAULT_LOGS_STATE, query, catalog: readCatalog(p, errors), range: readRange(p, errors, DEFAULT_LOGS_STATE.range, 90 * 86_400) };
   const ws = p.get('ws');
   if (ws) {
     const list = ws.split(',').filter(Boolean);
@@ -155,6 +190,7 @@ function writeRange(out: URLSearchParams, range: TimeRange, fallback: TimeRange)
 export function serializeMetricsExplore(s: MetricsExploreState): string {
   const out = new URLSearchParams();
   writeQueries(out, s.queries);
+  writeCatalog(out, s.catalog);
   writeRange(out, s.range, DEFAULT_METRICS_STATE.range);
   if (s.step !== null) out.set('step', String(s.step));
   if (s.view !== DEFAULT_METRICS_STATE.view) out.set('view', s.view);
@@ -166,6 +202,7 @@ export function serializeMetricsExplore(s: MetricsExploreState): string {
 export function serializeLogsExplore(s: LogsExploreState): string {
   const out = new URLSearchParams();
   writeQueries(out, [s.query]);
+  writeCatalog(out, s.catalog);
   writeRange(out, s.range, DEFAULT_LOGS_STATE.range);
   if (s.workspaces.length) out.set('ws', s.workspaces.join(','));
   if (s.view !== DEFAULT_LOGS_STATE.view) out.set('view', s.view);

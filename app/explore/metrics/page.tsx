@@ -24,13 +24,13 @@ export default async function MetricsExplorePage({ searchParams }: PageProps): P
   const { config } = access;
   const state = parsed.value;
   const result = state.queries.length
-    ? await exploreMetrics(access.runner, state, { nowMs: Date.now(), clusterLabel: config.prometheus.clusterLabel })
+    ? await exploreMetrics(access.runner, state, { nowMs: Date.now() })
     : null;
   const examples = [...CATALOG.values()]
     .filter((q) => q.kind === 'prom')
     .flatMap((q) => {
       const params = q.params.safeParse({ clusterLabel: config.prometheus.clusterLabel });
-      return params.success ? [{ id: q.id, title: q.title, text: q.build(params.data as never) }] : [];
+      return params.success ? [{ id: q.id, title: q.title, text: q.build(params.data as never), params: params.data as Record<string, unknown> }] : [];
     });
   return <MetricsExplorer key={JSON.stringify(state)} initial={state} result={result} paramErrors={parsed.ok ? [] : parsed.errors} examples={examples} engineCommand={REAL_ENGINE_COMMAND} />;
 }
