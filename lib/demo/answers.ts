@@ -4,13 +4,12 @@ import type { ArgResponse, LogsResponse, PromResponse } from '../catalog/wire';
 import { alerts, fleet as q, promInventory, rest } from '../catalog';
 import { SourceError } from '../sources/errors';
 import type { DemoCluster, DemoFleet } from './fleet';
-import { hash32 } from './random';
 import { answerAzureArg, answerAzureLogs } from './azure-answers';
 import { answerOnboardingArg, demoDiagnosticSettingsWire } from './onboarding-answers';
 import { armResourceOf, inventoryRowOf } from './azure-resources';
 import { answerCostLogs } from './cost-answers';
 import { providerScheme } from './providers';
-import { counterRate, crashLoopRestarts, gridAt, idleCpuSeconds, memAvailableBytes } from './signals';
+import { counterRate, crashLoopRestarts, crashLoopSince, gridAt, idleCpuSeconds, memAvailableBytes } from './signals';
 import { clusterPromEvaluator } from './cluster-answers';
 import { answerClusterLogs } from './cluster-logs';
 
@@ -36,11 +35,6 @@ function scrapedClusters(fleet: DemoFleet, params: FleetPromParams): DemoCluster
   return fleet.clusters.filter(
     (c) => c.monitoring.managedPrometheus && c.powerState === 'Running' && (!scope || scope.has(c.name)),
   );
-}
-
-/** The moment a crash-looping container started crashing: a stable instant in the past. */
-export function crashLoopSince(cluster: DemoCluster, workload: string, replica: number): number {
-  return 1_763_000_000 + (hash32(`${cluster.name}/${workload}/${replica}`) % 86_400);
 }
 
 const PROM_EVALUATORS: Record<string, PromEvaluator> = {
@@ -133,7 +127,6 @@ export function formatPromValue(v: number): string {
 }
 
 function answerProm(fleet: DemoFleet, request: QueryRequest): PromResponse {
-  // Cluster-page evaluators are looked up at call time: cluster-answers.ts imports this module.
   const evaluate = (PROM_EVALUATORS[request.query.id] ?? clusterPromEvaluator(request.query.id)) as PromEvaluator | null | undefined;
   if (!evaluate) throw new DemoUnsupportedQueryError(`the demo fleet does not answer ${request.query.id}`);
   const params = request.params as FleetPromParams;

@@ -1,10 +1,9 @@
 import * as cq from '../catalog/queries/cluster-prom';
-import { crashLoopSince } from './answers';
 import { booted, sumBy, type ClusterEvaluator, type Sample } from './evaluator-kit';
 import type { DemoCluster, DemoWorkload, WorkloadKind } from './fleet';
 import { maxPodsOf, rootFsSizeBytes, runningPodsByNode } from './node-capacity';
 import { podsOf, type PodState } from './pods';
-import { containerCpuSeconds, containerWorkingSetBytes, counterRate, CRASHLOOP_PERIOD, gridAt, rootFsAvailBytes } from './signals';
+import { containerCpuSeconds, containerWorkingSetBytes, counterRate, CRASHLOOP_PERIOD, crashLoopSince, gridAt, rootFsAvailBytes } from './signals';
 import { cpuLimitCores, crashReason, memoryLimitBytes } from './workload-resources';
 import { daemonSetReady } from './workload-telemetry';
 

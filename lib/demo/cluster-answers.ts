@@ -1,7 +1,6 @@
 import * as cq from '../catalog/queries/cluster-prom';
 import type { ClusterPromParams } from '../catalog/queries/cluster-prom';
 import type { DemoCluster, DemoFleet } from './fleet';
-import { crashLoopSince } from './answers';
 import { APP_DURATION, codeShares, podRequests, servingPods } from './app-telemetry';
 import { ingresses, ingressRequests, statusShares } from './ingress-telemetry';
 import { podsOf, type PodState } from './pods';
@@ -11,7 +10,7 @@ import { booted, sumBy, type ClusterEvaluator, type Sample } from './evaluator-k
 import { CONTROL_PLANE_EVALUATORS, apiRequestRates, percentileSamples } from './control-plane-answers';
 import { bucketRates } from './histogram-quantile';
 import { maxPodsOf, podsByNode, runningPodsByNode } from './node-capacity';
-import { apiRequestsServed, counterRate, crashLoopRestarts, gridAt, idleCpuSeconds, memAvailableBytes } from './signals';
+import { apiRequestsServed, counterRate, crashLoopRestarts, crashLoopSince, gridAt, idleCpuSeconds, memAvailableBytes } from './signals';
 
 /**
  * Demo answers to the cluster pages' PromQL (catalog/queries/cluster-prom.ts), computed from

@@ -2,12 +2,12 @@ import type { QueryRequest } from '../catalog/types';
 import type { ArgResponse } from '../catalog/wire';
 import * as ob from '../catalog/queries/onboarding';
 import { firedAzureAlerts } from '../catalog/queries/alerts';
-import { crashLoopSince } from './answers';
 import type { DemoCluster, DemoFleet } from './fleet';
 import { hexFrom } from './random';
 import { lowerBag, readLowerPath } from '../catalog/kql-bags';
 import { armResourceOf, onboardingRowOf } from './azure-resources';
 import { demoAccountOf, demoActivityLogExport, demoGrafanas, demoOnboarding, type DemoDiagnosticSetting } from './onboarding';
+import { crashLoopSince } from './signals';
 
 /**
  * Demo answers for the onboarding and alert-coverage Resource Graph queries

@@ -1,4 +1,4 @@
-import type { DemoNode } from './fleet';
+import type { DemoCluster, DemoNode } from './fleet';
 import { hash32 } from './random';
 
 /**
@@ -92,6 +92,11 @@ export function rootFsAvailBytes(node: DemoNode, sizeBytes: number, t: number): 
 
 /** Crash-looping containers restart every five minutes: the CrashLoopBackOff ceiling. */
 export const CRASHLOOP_PERIOD = 300;
+
+/** The moment a crash-looping container started crashing: a stable instant in the past. */
+export function crashLoopSince(cluster: DemoCluster, workload: string, replica: number): number {
+  return 1_763_000_000 + (hash32(`${cluster.name}/${workload}/${replica}`) % 86_400);
+}
 
 /** kube_pod_container_status_restarts_total of a crash-looping container that started crashing at `since`. */
 export function crashLoopRestarts(since: number, t: number): number {

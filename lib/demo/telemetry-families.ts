@@ -1,5 +1,4 @@
 import { hash32, hexFrom } from './random';
-import { crashLoopSince } from './answers';
 import { nodeProviderId } from './providers';
 import { APP_HISTOGRAMS, appRequestSeries } from './app-telemetry';
 import { CONTROL_PLANE_FAMILIES, CONTROL_PLANE_HISTOGRAMS } from './control-plane-telemetry';
@@ -8,7 +7,7 @@ import { ingressRequestSeries } from './ingress-telemetry';
 import { maxPodsOf, nodePressure, podsByNode, PRESSURE_CONDITIONS, runningPodsByNode } from './node-capacity';
 import { NODE_CAPACITY_FAMILIES, NODE_FILESYSTEM_FAMILIES } from './node-telemetry';
 import { podsOf, type DemoPod, type PodState } from './pods';
-import { containerCpuSeconds, containerWorkingSetBytes, crashLoopRestarts, idleCpuSeconds, memAvailableBytes } from './signals';
+import { containerCpuSeconds, containerWorkingSetBytes, crashLoopRestarts, crashLoopSince, idleCpuSeconds, memAvailableBytes } from './signals';
 import { CONTAINER_FAMILIES, CONTROLLER_FAMILIES, podReady, podUid } from './workload-telemetry';
 
 export type { Family, HistogramFamily, HistogramPoint } from './family-kit';

@@ -1,9 +1,8 @@
 import { constant, KSM, type Family } from './family-kit';
 import type { DemoCluster, DemoWorkload, WorkloadKind } from './fleet';
-import { crashLoopSince } from './answers';
 import { podsOf, type DemoPod } from './pods';
 import { hexFrom } from './random';
-import { CRASHLOOP_PERIOD } from './signals';
+import { CRASHLOOP_PERIOD, crashLoopSince } from './signals';
 import { cpuLimitCores, crashReason, memoryLimitBytes } from './workload-resources';
 
 /**
