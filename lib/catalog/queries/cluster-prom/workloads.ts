@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Layer, Persona, PromQuery } from '../types';
-import { parsePromNumber, promMatrix, promResponseSchema, promVector, type PromSample, type PromSeries } from '../wire';
-import { promMatcher } from '../escape';
-import { DEFAULT_LABEL_PROFILE, LABEL_PROFILES, labelProfileIdSchema, type NodeResolution } from '../label-profiles';
+import type { Layer, Persona, PromQuery } from '../../types';
+import { parsePromNumber, promMatrix, promResponseSchema, promVector, type PromSample, type PromSeries } from '../../wire';
+import { promMatcher } from '../../escape';
+import { DEFAULT_LABEL_PROFILE, LABEL_PROFILES, labelProfileIdSchema, type NodeResolution } from '../../label-profiles';
 
 /**
  * PromQL of the cluster pages, L1–L5: one query per panel, scoped to one cluster through
