@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as cq from '../catalog/queries/cluster-prom';
-import type { SampleRow, SeriesRow } from '../catalog/queries/cluster-prom';
+import type { SampleRow, SeriesRow } from '../catalog/queries/cluster-prom/query-kit';
 import type { PromQuery, QueryRequest, QueryTime } from '../catalog/types';
 import { answerDemoQuery } from './answers';
 import { THROTTLED_FROM_NODES } from './control-plane-telemetry';

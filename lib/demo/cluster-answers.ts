@@ -1,5 +1,5 @@
 import * as cq from '../catalog/queries/cluster-prom';
-import type { ClusterPromParams } from '../catalog/queries/cluster-prom';
+import type { ClusterPromParams } from '../catalog/queries/cluster-prom/query-kit';
 import type { DemoCluster, DemoFleet } from './fleet';
 import { APP_DURATION, codeShares, podRequests, servingPods } from './app-telemetry';
 import { ingresses, ingressRequests, statusShares } from './ingress-telemetry';
@@ -13,7 +13,7 @@ import { maxPodsOf, podsByNode, runningPodsByNode } from './node-capacity';
 import { apiRequestsServed, counterRate, crashLoopRestarts, crashLoopSince, gridAt, idleCpuSeconds, memAvailableBytes } from './signals';
 
 /**
- * Demo answers to the cluster pages' PromQL (catalog/queries/cluster-prom.ts), computed from
+ * Demo answers to the cluster pages' PromQL (catalog/queries/cluster-prom/), computed from
  * the same model and signals the telemetry export writes, the way each query's text says.
  * The agreement test holds every one against a real Prometheus.
  */

@@ -1,4 +1,4 @@
-import type { SampleRow, SeriesRow } from '../../catalog/queries/cluster-prom';
+import type { SampleRow, SeriesRow } from '../../catalog/queries/cluster-prom/query-kit';
 
 /**
  * Pure transforms from catalog rows to what a panel draws: serializable, tested, no JSX.

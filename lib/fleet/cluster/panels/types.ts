@@ -1,5 +1,5 @@
 import type { ClusterEventRow } from '../../../catalog/queries/cluster-logs';
-import type { ClusterPromParams, SampleRow, SeriesRow } from '../../../catalog/queries/cluster-prom';
+import type { ClusterPromParams, SampleRow, SeriesRow } from '../../../catalog/queries/cluster-prom/query-kit';
 import type { CatalogQuery, Notice } from '../../../catalog/types';
 import type { ExecutedQuery, QueryFailure } from '../../../sources/runner';
 import type { ClusterView } from '../../../url-state/cluster';

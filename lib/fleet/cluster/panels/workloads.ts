@@ -1,5 +1,5 @@
 import { clusterLogs, clusterProm as cq } from '../../../catalog';
-import type { ClusterPromParams, SampleRow } from '../../../catalog/queries/cluster-prom';
+import type { ClusterPromParams, SampleRow } from '../../../catalog/queries/cluster-prom/query-kit';
 import type { PromQuery } from '../../../catalog/types';
 import { buildContainerRows, buildReplicaRows, buildResourceRows } from '../build';
 import { toLogLines } from '../logs';
