@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { SignInRequired } from '@/components/auth/sign-in-required';
 import { getServerAuth } from '@/lib/auth/server';
 import { OnboardingView } from '@/components/onboarding/onboarding-view';
-import { buildOnboardingData } from '@/lib/fleet/onboarding';
+import { buildOnboardingData } from '@/lib/fleet/onboarding-matrix';
 import { ConfigError } from '@/lib/server/config';
 import { getInsightsConfig } from '@/lib/server/insights-config';
 import { dataAccess } from '@/lib/server/access';

@@ -1,6 +1,8 @@
 import type { FiredAlertRow, FiringPromAlertRow } from '../catalog/queries/alerts';
 import { alertSeverityRank, isMetaAlert } from './alert-severity';
-import { buildOnboardingData, recommendedCoverage, type OnboardingInputs } from './onboarding';
+import type { OnboardingInputs } from './onboarding';
+import { recommendedCoverage } from './onboarding-checks';
+import { buildOnboardingData } from './onboarding-matrix';
 import { RECOMMENDED_RULES } from './recommended-rules';
 
 /**

@@ -1,98 +1,27 @@
-import type { Persona } from '../catalog/types';
-import type { ArcExtensionRow, ContainerInsightsSettingsRow, GrafanaRow, OnboardingClusterRow, PrometheusRuleGroupRow } from '../catalog/queries/onboarding';
+import type { ArcExtensionRow, GrafanaRow, OnboardingClusterRow, PrometheusRuleGroupRow } from '../catalog/queries/onboarding';
 import { ARC_EXTENSIONS } from '../catalog/queries/onboarding';
-import type { DcrAssociationRow, DcrDestinationRow } from '../catalog/queries/azure';
 import type { DiagnosticSetting } from '../catalog/queries/rest';
-import type { QueryFailure } from '../sources/runner';
+import type { CapabilityId, CellStatus, OnboardingCell, OnboardingInputs } from './onboarding';
+import {
+  ACTIVITY_CATEGORIES,
+  AKS_LA_CATEGORIES,
+  arcTarget,
+  currentCollectionSettings,
+  dataCollectionSettingsJson,
+  diagnosticsCommand,
+  SETTING_AUDIT,
+  SETTING_CONTROL_PLANE,
+  shellWord,
+  target,
+  withCostPreset,
+  withV2,
+  type CollectionSettings,
+  type DiagCategory,
+} from './onboarding-fixes';
 
-/** One resource's diagnostic settings, or why they could not be read. */
-export type DiagnosticSettingsResult = { ok: true; settings: DiagnosticSetting[] } | { ok: false; error: QueryFailure };
+/** Each cluster's cell per capability, read from its inputs; the subscription's usual workspace, account and storage fill in what a fix needs. */
 
-/**
- * The onboarding matrix: clusters × the monitoring guide's recommendations (seed.md,
- * "Prerequisites", "Cost optimization", "Collect control plane logs", "Alerts"). Each gap
- * carries the exact az CLI command that closes it for that cluster, built from the
- * cluster's real resource group, name and workspaces. Pure: inputs are parsed rows.
- */
-
-export const CAPABILITIES = [
-  { id: 'managed-prometheus', label: 'Managed Prometheus', short: 'Prom', personas: ['fleet-architect', 'platform-engineer', 'developer'] },
-  { id: 'container-insights', label: 'Container insights', short: 'CI', personas: ['fleet-architect', 'platform-engineer', 'developer'] },
-  { id: 'container-log-v2', label: 'ContainerLogV2', short: 'LogV2', personas: ['platform-engineer', 'developer'] },
-  { id: 'cost-optimized', label: 'Cost-optimised collection', short: 'Cost cfg', personas: ['fleet-architect', 'platform-engineer'] },
-  { id: 'activity-log', label: 'Activity log → Log Analytics', short: 'Activity', personas: ['fleet-architect', 'platform-engineer'] },
-  { id: 'diag-kube-apiserver', label: 'kube-apiserver logs', short: 'apiserver', personas: ['platform-engineer', 'network-engineer'] },
-  { id: 'diag-kube-audit', label: 'kube-audit → storage', short: 'audit', personas: ['fleet-architect', 'platform-engineer'] },
-  { id: 'diag-kube-audit-admin', label: 'kube-audit-admin logs', short: 'audit-admin', personas: ['platform-engineer'] },
-  { id: 'diag-kube-controller-manager', label: 'kube-controller-manager logs', short: 'ctrl-mgr', personas: ['platform-engineer'] },
-  { id: 'diag-cluster-autoscaler', label: 'cluster-autoscaler logs', short: 'autoscaler', personas: ['platform-engineer'] },
-  { id: 'diag-guard', label: 'guard logs (Entra ID)', short: 'guard', personas: ['platform-engineer'] },
-  { id: 'grafana', label: 'Managed Grafana linked', short: 'Grafana', personas: ['fleet-architect', 'platform-engineer', 'developer'] },
-  { id: 'recommended-alerts', label: 'Recommended Prometheus alerts', short: 'Alerts', personas: ['fleet-architect', 'platform-engineer'] },
-  { id: 'network-observability', label: 'Network observability', short: 'Net obs', personas: ['network-engineer', 'platform-engineer'] },
-  { id: 'cost-analysis', label: 'AKS cost analysis', short: 'Cost', personas: ['fleet-architect', 'platform-engineer'] },
-  { id: 'defender', label: 'Defender for Containers', short: 'Defender', personas: ['fleet-architect', 'platform-engineer', 'network-engineer'] },
-] as const satisfies ReadonlyArray<{ id: string; label: string; short: string; personas: readonly Persona[] }>;
-
-export type CapabilityId = (typeof CAPABILITIES)[number]['id'];
-export const CAPABILITY_IDS = CAPABILITIES.map((c) => c.id) as CapabilityId[];
-
-/** ok: in place · gap: missing, with a fix · silent: on, but no data arrived · n/a: does not apply · unknown: its source failed. */
-export type CellStatus = 'ok' | 'gap' | 'silent' | 'n/a' | 'unknown';
-
-export interface OnboardingCell {
-  capability: CapabilityId;
-  status: CellStatus;
-  detail: string;
-  /** The exact command that closes the gap (gap and silent cells). */
-  fix: string | null;
-}
-
-export interface OnboardingClusterRowOut {
-  id: string;
-  name: string;
-  provider: 'aks' | 'arc';
-  resourceGroup: string;
-  subscriptionId: string;
-  location: string;
-  cells: OnboardingCell[];
-  gaps: number;
-}
-
-export interface OnboardingInputs {
-  clusters: OnboardingClusterRow[];
-  arcExtensions: ArcExtensionRow[] | null;
-  ciSettings: ContainerInsightsSettingsRow[] | null;
-  ruleGroups: PrometheusRuleGroupRow[] | null;
-  grafanas: GrafanaRow[] | null;
-  dcrAssociations: DcrAssociationRow[] | null;
-  dcrDestinations: DcrDestinationRow[] | null;
-  /** Diagnostic settings by lower-cased resource id (clusters and `/subscriptions/{id}`). */
-  diagnostics: ReadonlyMap<string, DiagnosticSettingsResult>;
-  /** Cluster names with metrics in the silence window; null when Prometheus could not be asked. */
-  metricsSeen: ReadonlySet<string> | null;
-  /** Lower-cased cluster ids with Container insights data in the silence window; null when unknown. */
-  logsSeen: ReadonlySet<string> | null;
-  /**
-   * Log Analytics workspaces (lower-cased resource ids) the portal may not read (403), or cannot
-   * even see in Resource Graph: their clusters' data is unknown, not silent. Absent: none.
-   */
-  unreadableWorkspaces?: ReadonlyMap<string, 'forbidden' | 'not-visible'>;
-  silenceMinutes: number;
-}
-
-/** A value as one shell word: bare when safe, else single-quoted (POSIX sh). */
-export function shellWord(value: string): string {
-  return /^[A-Za-z0-9_\-./:=@,+]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
-const AKS_LA_CATEGORIES = ['kube-apiserver', 'kube-audit-admin', 'kube-controller-manager', 'cluster-autoscaler', 'guard'] as const;
-type DiagCategory = 'kube-apiserver' | 'kube-audit' | 'kube-audit-admin' | 'kube-controller-manager' | 'cluster-autoscaler' | 'guard';
-const ACTIVITY_CATEGORIES = ['Administrative', 'Security', 'ServiceHealth', 'Alert', 'Recommendation', 'Policy', 'Autoscale', 'ResourceHealth'];
-export const SETTING_CONTROL_PLANE = 'fleetwatch-control-plane';
-export const SETTING_AUDIT = 'fleetwatch-audit-storage';
-
-interface Context {
+export interface Context {
   inputs: OnboardingInputs;
   accountOfCluster: Map<string, string>;
   defaultAccountBySub: Map<string, string>;
@@ -108,7 +37,7 @@ function mostCommon(values: string[]): string | undefined {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
 }
 
-function buildContext(inputs: OnboardingInputs): Context {
+export function buildContext(inputs: OnboardingInputs): Context {
   const dcrToAccount = new Map((inputs.dcrDestinations ?? []).map((d) => [d.id.toLowerCase(), d.accountResourceId]));
   const accountOfCluster = new Map<string, string>();
   for (const a of inputs.dcrAssociations ?? []) {
@@ -147,13 +76,6 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 
 const cell = (capability: CapabilityId, status: CellStatus, detail: string, fix: string | null = null): OnboardingCell => ({ capability, status, detail, fix });
 
-function target(c: OnboardingClusterRow): string {
-  return `--name ${shellWord(c.name)} --resource-group ${shellWord(c.resourceGroup)} --subscription ${shellWord(c.subscriptionId)}`;
-}
-function arcTarget(c: OnboardingClusterRow): string {
-  return `--cluster-name ${shellWord(c.name)} --resource-group ${shellWord(c.resourceGroup)} --cluster-type connectedClusters --subscription ${shellWord(c.subscriptionId)}`;
-}
-
 /** The workspace for a cluster's logs: its own Container insights workspace, else its subscription's usual one. */
 function workspaceFor(ctx: Context, c: OnboardingClusterRow, arcWorkspace: string | null): string | null {
   return c.containerInsightsWorkspace ?? arcWorkspace ?? ctx.workspaceBySub.get(c.subscriptionId.toLowerCase()) ?? null;
@@ -169,69 +91,7 @@ function enabledCategories(settings: DiagnosticSetting[]): Map<string, Diagnosti
   return out;
 }
 
-/**
- * `az monitor diagnostic-settings create` replaces a setting of the same name: read-modify-write,
- * so the command keeps every category and destination that setting has today and adds the rest.
- */
-function diagnosticsCommand(c: OnboardingClusterRow, name: string, categories: readonly string[], destination: { workspace?: string; storage?: string }, existing: readonly DiagnosticSetting[]): string {
-  const same = existing.find((s) => s.name.toLowerCase() === name.toLowerCase());
-  const all = [...new Set([...(same?.enabledCategories ?? []), ...categories])];
-  const logs = JSON.stringify(all.map((category) => (category.startsWith('group:') ? { categoryGroup: category.slice(6), enabled: true } : { category, enabled: true })));
-  const workspace = same?.workspaceId ?? destination.workspace;
-  const storage = same?.storageAccountId ?? destination.storage;
-  const dest = [workspace ? `--workspace ${workspace.startsWith('"$') ? workspace : shellWord(workspace)}` : '', storage ? `--storage-account ${storage.startsWith('"$') ? storage : shellWord(storage)}` : ''].filter(Boolean).join(' ');
-  return `az monitor diagnostic-settings create --name ${name} --resource ${shellWord(c.id)} ${dest} --logs ${shellWord(logs)}`;
-}
-
-/** Container insights data collection settings as the DCR has them today (kql reads them lower-cased). */
-export interface CollectionSettings {
-  interval: string;
-  namespaceFilteringMode: string;
-  namespaces: string[];
-  enableContainerLogV2: boolean;
-  streams: string[] | null;
-}
-
-/** The rule writes ContainerLogV2: by its enableContainerLogV2 setting or an explicit V2 stream. */
-export function writesContainerLogV2(settings: ContainerInsightsSettingsRow | null): boolean {
-  if (!settings) return false;
-  return settings.enableContainerLogV2 === true || settings.streams.some((s) => /^microsoft-containerlogv2(-highscale)?$/i.test(s));
-}
-
-export function currentCollectionSettings(settings: ContainerInsightsSettingsRow | null): CollectionSettings {
-  return {
-    interval: settings?.interval ?? '1m',
-    namespaceFilteringMode: settings?.namespaceFilteringMode ?? 'Off',
-    namespaces: settings?.namespaces ?? [],
-    enableContainerLogV2: writesContainerLogV2(settings),
-    streams: settings && settings.streams.length ? settings.streams : null,
-  };
-}
-
-/** Read-modify-write: the current settings with only the change asked for; nothing that is on is turned off. */
-export function withV2(current: CollectionSettings): CollectionSettings {
-  // An explicit legacy ContainerLog stream moves to its V2 table; every other stream stays.
-  const streams = current.streams ? [...new Set(current.streams.map((s) => (/^microsoft-containerlog$/i.test(s) ? 'Microsoft-ContainerLogV2' : s)))] : null;
-  return { ...current, enableContainerLogV2: true, streams };
-}
-export function withCostPreset(current: CollectionSettings): CollectionSettings {
-  const slower = /^([1-9]\d*)m$/.exec(current.interval);
-  return {
-    ...current,
-    // The seed's cost-optimised preset: 5-minute interval and system namespaces excluded; a
-    // longer interval or an existing namespace filter is kept as it is.
-    interval: slower && Number(slower[1]) >= 5 ? current.interval : '5m',
-    namespaceFilteringMode: current.namespaceFilteringMode === 'Off' ? 'Exclude' : current.namespaceFilteringMode,
-    namespaces: current.namespaceFilteringMode === 'Off' ? ['kube-system', 'gatekeeper-system'] : current.namespaces,
-  };
-}
-
-/** The dataCollectionSettings file body of a fix (az aks enable-addons --data-collection-settings). */
-export function dataCollectionSettingsJson(s: CollectionSettings): string {
-  return JSON.stringify({ interval: s.interval, namespaceFilteringMode: s.namespaceFilteringMode, namespaces: s.namespaces, enableContainerLogV2: s.enableContainerLogV2, ...(s.streams ? { streams: s.streams } : {}) });
-}
-
-function clusterCells(ctx: Context, c: OnboardingClusterRow): OnboardingCell[] {
+export function clusterCells(ctx: Context, c: OnboardingClusterRow): OnboardingCell[] {
   const { inputs } = ctx;
   const aks = c.clusterKind === 'aks';
   const id = c.id.toLowerCase();
@@ -414,68 +274,4 @@ export function recommendedCoverage(c: { id: string; name: string }, groups: rea
     return { level, present: Boolean(g), enabled: Boolean(g?.enabled), ...(g ? { id: g.id } : {}) };
   });
   return { present: levels.filter((l) => l.present).length, enabled: levels.filter((l) => l.enabled).length, groups: levels };
-}
-
-export interface OnboardingFilters {
-  persona: Persona | 'all';
-  /** Only clusters with at least one gap (or silent cell). */
-  gapsOnly: boolean;
-  q: string;
-  capability: CapabilityId | null;
-}
-
-export interface OnboardingData {
-  columns: Array<{ id: CapabilityId; label: string; short: string; gaps: number; script: string }>;
-  rows: OnboardingClusterRowOut[];
-  totals: { clusters: number; clustersWithGaps: number; gaps: number; silent: number };
-}
-
-export function columnsFor(persona: Persona | 'all'): CapabilityId[] {
-  return CAPABILITIES.filter((c) => persona === 'all' || (c.personas as readonly string[]).includes(persona)).map((c) => c.id);
-}
-
-/** The matrix for a persona: its columns, the clusters (filtered), and a copy-all script per column. */
-export function buildOnboardingData(inputs: OnboardingInputs, filters: OnboardingFilters): OnboardingData {
-  const ctx = buildContext(inputs);
-  const visible = new Set(filters.capability ? [filters.capability] : columnsFor(filters.persona));
-  const q = filters.q.trim().toLowerCase();
-  const all = [...inputs.clusters]
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((c): OnboardingClusterRowOut => {
-      const cells = clusterCells(ctx, c).filter((x) => visible.has(x.capability));
-      return {
-        id: c.id,
-        name: c.name,
-        provider: c.clusterKind,
-        resourceGroup: c.resourceGroup,
-        subscriptionId: c.subscriptionId,
-        location: c.location,
-        cells,
-        gaps: cells.filter((x) => x.status === 'gap' || x.status === 'silent').length,
-      };
-    });
-  const rows = all.filter((r) => (!q || r.name.toLowerCase().includes(q) || r.resourceGroup.toLowerCase().includes(q)) && (!filters.gapsOnly || r.gaps > 0));
-  const columns = CAPABILITIES.filter((c) => visible.has(c.id)).map((cap) => {
-    const fixes = rows.flatMap((r) => r.cells.filter((x) => x.capability === cap.id && x.fix).map((x) => ({ cluster: r.name, fix: x.fix as string })));
-    // The same command can close several cells of one cluster (one diagnostic setting): run it once.
-    const unique = [...new Map(fixes.map((f) => [f.fix, f])).values()];
-    const script = ['#!/usr/bin/env bash', `# Fleetwatch: close "${cap.label}" on ${unique.length} cluster(s)`, 'set -euo pipefail', ...unique.map((f) => `\n# ${f.cluster}\n${f.fix}`)].join('\n');
-    return { id: cap.id, label: cap.label, short: cap.short, gaps: fixes.length, script };
-  });
-  const cells = rows.flatMap((r) => r.cells);
-  return {
-    columns,
-    rows,
-    totals: { clusters: rows.length, clustersWithGaps: rows.filter((r) => r.gaps > 0).length, gaps: cells.filter((x) => x.status === 'gap').length, silent: cells.filter((x) => x.status === 'silent').length },
-  };
-}
-
-/** CSV of the matrix: one line per cluster × capability, with the fix. RFC 4180 quoting. */
-export function onboardingCsv(data: OnboardingData): string {
-  const q = (v: string): string => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  // Spreadsheets run cells that start with = + - @ as formulas: prefix them.
-  const safe = (v: string): string => q(/^[=+\-@]/.test(v) ? `'${v}` : v);
-  const lines = ['cluster,resource_group,subscription_id,capability,status,detail,fix'];
-  for (const r of data.rows) for (const c of r.cells) lines.push([r.name, r.resourceGroup, r.subscriptionId, c.capability, c.status, c.detail, c.fix ?? ''].map(safe).join(','));
-  return lines.join('\r\n') + '\r\n';
 }

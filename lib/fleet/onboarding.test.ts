@@ -5,7 +5,10 @@ import { getDemoFleet } from '../demo/fleet';
 import { demoOnboarding } from '../demo/onboarding';
 import { createDemoBackend } from '../sources/demo-backend';
 import { createQueryRunner } from '../sources/runner';
-import { buildOnboardingData, columnsFor, onboardingCsv, recommendedCoverage, shellWord, writesContainerLogV2, type OnboardingData, type OnboardingInputs } from './onboarding';
+import { columnsFor, type OnboardingData, type OnboardingInputs } from './onboarding';
+import { recommendedCoverage } from './onboarding-checks';
+import { shellWord, writesContainerLogV2 } from './onboarding-fixes';
+import { buildOnboardingData, onboardingCsv } from './onboarding-matrix';
 import { loadOnboardingInputs } from './onboarding-load';
 
 const SEED = 'fleetwatch';

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { requireAuth } from '@/lib/auth/http';
-import { buildOnboardingData, onboardingCsv } from '@/lib/fleet/onboarding';
+import { buildOnboardingData, onboardingCsv } from '@/lib/fleet/onboarding-matrix';
 import { dataAccess } from '@/lib/server/access';
 import { ConfigError } from '@/lib/server/config';
 import { badRequest, configInvalid } from '@/lib/server/http';
