@@ -121,7 +121,7 @@ test('cost in Azure mode prices nodes from the Retail Prices API, kept rather th
 
 test('a cluster whose provisioning Failed and an Arc agent that is offline say so in their own words', async ({ page }) => {
   const api = fleetResponseSchema.parse(await (await fetch(`${BASE}/api/fleet`)).json());
-  // The 40-cluster demo has one of each (lib/demo/fleet.ts DemoArmState): they were "healthy" and "unknown" before.
+  // The 40-cluster demo has one of each (lib/demo/fleet-model.ts DemoArmState): they were "healthy" and "unknown" before.
   const failed = fleet.clusters.filter((c) => c.arm.provisioningState === 'Failed' && c.powerState === 'Running');
   const offline = fleet.clusters.filter((c) => c.arm.connectivity?.status === 'Offline');
   expect(failed.length).toBeGreaterThan(0);

@@ -3,7 +3,7 @@ import type { FleetPromParams } from '../catalog/prom-params';
 import type { ArgResponse, LogsResponse, PromResponse } from '../catalog/wire';
 import { alerts, fleet as q, promInventory, rest } from '../catalog';
 import { SourceError } from '../sources/errors';
-import type { DemoCluster, DemoFleet } from './fleet';
+import type { DemoCluster, DemoFleet } from './fleet-model';
 import { answerAzureArg, answerAzureLogs } from './azure-answers';
 import { answerOnboardingArg, demoDiagnosticSettingsWire } from './onboarding-answers';
 import { armResourceOf, inventoryRowOf } from './azure-resources';

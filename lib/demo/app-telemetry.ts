@@ -1,5 +1,5 @@
 import { DEFAULT_BUCKETS, shiftedExponentialCdf, type HistogramFamily, type HistogramPoint } from './family-kit';
-import type { DemoCluster } from './fleet';
+import type { DemoCluster } from './fleet-model';
 import { podsOf, type DemoPod } from './pods';
 import { hash32 } from './random';
 

@@ -2,7 +2,7 @@ import type { QueryRequest } from '../catalog/types';
 import type { ArgResponse, LogsResponse } from '../catalog/wire';
 import * as az from '../catalog/queries/azure';
 import { demoMonitorAccounts, demoPrometheusLinks, demoWorkspaces, kubeEvents, kubeNodeInventory, podStates, type LaTable } from './azure-tables';
-import type { DemoFleet } from './fleet';
+import type { DemoFleet } from './fleet-model';
 
 /**
  * Demo answers for the Azure catalog queries (queries/azure.ts), computed the way their

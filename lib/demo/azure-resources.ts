@@ -1,6 +1,6 @@
 import { CLUSTER_TYPES } from '../catalog/queries/fleet';
 import { lowerBag, readLowerPath } from '../catalog/kql-bags';
-import type { DemoCluster, DemoFleet } from './fleet';
+import type { DemoCluster, DemoFleet } from './fleet-model';
 import { demoOnboarding } from './onboarding';
 
 /**

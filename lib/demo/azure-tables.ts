@@ -1,4 +1,4 @@
-import type { DemoCluster, DemoFleet } from './fleet';
+import type { DemoCluster, DemoFleet } from './fleet-model';
 import { guidFrom, hash32, hexFrom } from './random';
 import { crashReason } from './workload-resources';
 

@@ -1,6 +1,6 @@
 import * as cq from '../catalog/queries/cluster-prom';
 import { booted, sumBy, type ClusterEvaluator, type Sample } from './evaluator-kit';
-import type { DemoCluster, DemoWorkload, WorkloadKind } from './fleet';
+import type { DemoCluster, DemoWorkload, WorkloadKind } from './fleet-model';
 import { maxPodsOf, rootFsSizeBytes, runningPodsByNode } from './node-capacity';
 import { podsOf, type PodState } from './pods';
 import { containerCpuSeconds, containerWorkingSetBytes, counterRate, CRASHLOOP_PERIOD, crashLoopSince, gridAt, rootFsAvailBytes } from './signals';

@@ -4,7 +4,8 @@ import type { SampleRow, SeriesRow } from '../catalog/queries/cluster-prom/query
 import type { PromQuery, QueryRequest, QueryTime } from '../catalog/types';
 import { answerDemoQuery } from './answers';
 import { THROTTLED_FROM_NODES } from './control-plane-telemetry';
-import { getDemoFleet, type DemoCluster } from './fleet';
+import { getDemoFleet } from './fleet';
+import type { DemoCluster } from './fleet-model';
 import { maxPodsOf, networkPluginOf, podsByNode, runningPodsByNode } from './node-capacity';
 import { podsOf } from './pods';
 import { exportedClusters } from './telemetry';

@@ -1,6 +1,6 @@
 import * as cq from '../catalog/queries/cluster-prom';
 import type { ClusterPromParams } from '../catalog/queries/cluster-prom/query-kit';
-import type { DemoCluster, DemoFleet } from './fleet';
+import type { DemoCluster, DemoFleet } from './fleet-model';
 import { APP_DURATION, codeShares, podRequests, servingPods } from './app-telemetry';
 import { ingresses, ingressRequests, statusShares } from './ingress-telemetry';
 import { podsOf, type PodState } from './pods';

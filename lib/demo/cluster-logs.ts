@@ -1,7 +1,7 @@
 import type { QueryRequest } from '../catalog/types';
 import type { LogsResponse } from '../catalog/wire';
 import { clusterEvents, containerLogs, type ClusterEventsParams, type ContainerLogsParams } from '../catalog/queries/cluster-logs';
-import type { DemoCluster, DemoFleet } from './fleet';
+import type { DemoCluster, DemoFleet } from './fleet-model';
 import { kubeEvents, KUBE_EVENTS_COLUMNS } from './azure-tables';
 import { podsOf, type DemoPod } from './pods';
 import { hash32 } from './random';

@@ -1,7 +1,7 @@
 import * as cq from '../catalog/queries/cluster-prom';
 import { apiMixOf, apiserverOf, APISERVER_DURATION, inflightRequests, PLEG_RELIST } from './control-plane-telemetry';
 import { booted, sumBy, type ClusterEvaluator, type Sample } from './evaluator-kit';
-import type { DemoCluster } from './fleet';
+import type { DemoCluster } from './fleet-model';
 import { bucketQuantile, bucketRates, PERCENTILES, type BucketGroup } from './histogram-quantile';
 import { nodePressure, PRESSURE_CONDITIONS } from './node-capacity';
 import { apiRequestsServed, counterRate, gridAt } from './signals';

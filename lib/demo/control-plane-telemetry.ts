@@ -1,4 +1,4 @@
-import type { DemoCluster } from './fleet';
+import type { DemoCluster } from './fleet-model';
 import { DEFAULT_BUCKETS, kubeletLabels, shiftedExponentialCdf, type Family, type HistogramFamily, type HistogramPoint } from './family-kit';
 import { podsByNode } from './node-capacity';
 import { hash32 } from './random';

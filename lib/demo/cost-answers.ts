@@ -1,7 +1,7 @@
 import type { QueryRequest } from '../catalog/types';
 import type { LogsResponse } from '../catalog/wire';
 import { costNodePools, costPodShapes } from '../catalog/queries/cost';
-import type { DemoCluster, DemoFleet } from './fleet';
+import type { DemoCluster, DemoFleet } from './fleet-model';
 import { podsOf } from './pods';
 import { containerCpuSeconds, containerWorkingSetBytes } from './signals';
 

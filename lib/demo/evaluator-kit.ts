@@ -1,4 +1,4 @@
-import type { DemoCluster } from './fleet';
+import type { DemoCluster } from './fleet-model';
 import { gridAt } from './signals';
 
 /** What the cluster-page evaluators share: the sample shape, scrape timing and `sum by`. */

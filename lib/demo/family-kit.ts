@@ -1,4 +1,4 @@
-import type { DemoCluster, DemoNode } from './fleet';
+import type { DemoCluster, DemoNode } from './fleet-model';
 
 /**
  * The shapes the telemetry export writes (telemetry.ts) and the helpers every family module

@@ -1,4 +1,4 @@
-import type { DemoCluster, DemoWorkload } from './fleet';
+import type { DemoCluster, DemoWorkload } from './fleet-model';
 import { hash32 } from './random';
 
 /**

@@ -1,4 +1,4 @@
-import type { DemoCluster, DemoNode } from './fleet';
+import type { DemoCluster, DemoNode } from './fleet-model';
 import { podsOf, type DemoPod } from './pods';
 import { hash32 } from './random';
 import { memAvailableBytes, rootFsAvailBytes } from './signals';

@@ -1,5 +1,5 @@
 import { constant, nodeExporterLabels, nodeLabels, type Family } from './family-kit';
-import type { DemoCluster, DemoNode } from './fleet';
+import type { DemoCluster, DemoNode } from './fleet-model';
 import { EFI_AVAIL_BYTES, EFI_SIZE_BYTES, maxPodsOf, rootFsSizeBytes } from './node-capacity';
 import { rootFsAvailBytes } from './signals';
 

@@ -2,7 +2,7 @@ import type { QueryRequest } from '../catalog/types';
 import type { ArgResponse } from '../catalog/wire';
 import * as ob from '../catalog/queries/onboarding';
 import { firedAzureAlerts } from '../catalog/queries/alerts';
-import type { DemoCluster, DemoFleet } from './fleet';
+import type { DemoCluster, DemoFleet } from './fleet-model';
 import { hexFrom } from './random';
 import { lowerBag, readLowerPath } from '../catalog/kql-bags';
 import { armResourceOf, onboardingRowOf } from './azure-resources';

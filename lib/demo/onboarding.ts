@@ -1,4 +1,4 @@
-import type { DemoCluster, DemoFleet } from './fleet';
+import type { DemoCluster, DemoFleet } from './fleet-model';
 import { demoMonitorAccounts, demoPrometheusLinks, type DemoMonitorAccount } from './azure-tables';
 import { createRng, hexFrom } from './random';
 

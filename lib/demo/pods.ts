@@ -1,4 +1,4 @@
-import type { DemoCluster, DemoNode, DemoWorkload } from './fleet';
+import type { DemoCluster, DemoNode, DemoWorkload } from './fleet-model';
 import { hash32, hexFrom } from './random';
 
 export type PodState = 'crashLooping' | 'running' | 'pending' | 'failed' | 'succeeded';

@@ -1,4 +1,4 @@
-import type { DemoCluster, DemoNode } from './fleet';
+import type { DemoCluster, DemoNode } from './fleet-model';
 import { hexFrom } from './random';
 
 /** spec.providerID of a node, as each cloud's kubelet sets it (its scheme names the provider). */

@@ -1,4 +1,4 @@
-import type { DemoCluster, DemoNode } from './fleet';
+import type { DemoCluster, DemoNode } from './fleet-model';
 import { hash32 } from './random';
 
 /**

@@ -1,4 +1,4 @@
-import type { DemoCluster, DemoFleet } from './fleet';
+import type { DemoCluster, DemoFleet } from './fleet-model';
 import { bucketCount } from './family-kit';
 import { FAMILIES, HISTOGRAMS, NODE_EXPORTER_FAMILIES } from './telemetry-families';
 

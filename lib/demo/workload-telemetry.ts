@@ -1,5 +1,5 @@
 import { constant, KSM, type Family } from './family-kit';
-import type { DemoCluster, DemoWorkload, WorkloadKind } from './fleet';
+import type { DemoCluster, DemoWorkload, WorkloadKind } from './fleet-model';
 import { podsOf, type DemoPod } from './pods';
 import { hexFrom } from './random';
 import { CRASHLOOP_PERIOD, crashLoopSince } from './signals';

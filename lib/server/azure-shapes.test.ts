@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fleet as q } from '../catalog';
 import { demoWorkspaces } from '../demo/azure-tables';
-import { getDemoFleet, type DemoCluster } from '../demo/fleet';
+import { getDemoFleet } from '../demo/fleet';
+import type { DemoCluster } from '../demo/fleet-model';
 import { getFleetOverview } from '../fleet/overview';
 import type { OnboardingData } from '../fleet/onboarding';
 import { buildOnboardingData } from '../fleet/onboarding-matrix';

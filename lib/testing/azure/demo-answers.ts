@@ -4,7 +4,7 @@ import type { ArgResponse, LogsResponse } from '../../catalog/wire';
 import { answerDemoQuery, isoDurationSeconds } from '../../demo/answers';
 import { clustersInWorkspace, demoWorkspaces, subFleet } from '../../demo/azure-tables';
 import { demoDiagnosticSettingsWire } from '../../demo/onboarding-answers';
-import type { DemoFleet } from '../../demo/fleet';
+import type { DemoFleet } from '../../demo/fleet-model';
 import type { ArgRequestBody, LocalCloudAnswers } from './local-cloud';
 
 /**

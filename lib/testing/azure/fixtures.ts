@@ -1,5 +1,5 @@
 import { ClientSecretCredential } from '@azure/identity';
-import type { DemoFleet } from '../../demo/fleet';
+import type { DemoFleet } from '../../demo/fleet-model';
 import type { AzureConfig } from '../../server/azure-config';
 import { demoCloudAnswers, type DemoCloudOptions } from './demo-answers';
 import { startLocalCloud, type LocalCloud } from './local-cloud';
