@@ -58,7 +58,7 @@ const EVALUATORS: Record<string, ClusterEvaluator> = {
     });
   },
   [cq.kubeletPodSync.id]: (c, t) => {
-    // As telemetry-families.ts writes kubelet_pod_worker_duration_seconds: every pod synced once a minute, 40 ms each.
+    // As node-telemetry.ts writes kubelet_pod_worker_duration_seconds: every pod synced once a minute, 40 ms each.
     const pods = podsByNode(c);
     return c.nodes.flatMap((n) => {
       const perSecond = (pods.get(n.name) ?? 0) / 60;
