@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { demoWorkspaces } from '../lib/demo/azure-tables';
+import { demoWorkspaces } from '../lib/demo/azure-workspaces';
 import { getDemoFleet } from '../lib/demo/fleet';
 import { startDemoCloud } from '../lib/testing/azure/fixtures';
 import type { LocalCloud } from '../lib/testing/azure/local-cloud';

@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { demoWorkspaces } from '../lib/demo/azure-tables';
+import { demoWorkspaces } from '../lib/demo/azure-workspaces';
 import { getDemoFleet } from '../lib/demo/fleet';
 import { startFakePrometheus, sendJson, type FakePrometheus } from '../lib/sources/prometheus/testing/fake-prometheus';
 import { startDemoCloud } from '../lib/testing/azure/fixtures';

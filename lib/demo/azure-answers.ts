@@ -1,7 +1,8 @@
 import type { QueryRequest } from '../catalog/types';
 import type { ArgResponse, LogsResponse } from '../catalog/wire';
 import * as az from '../catalog/queries/azure';
-import { demoMonitorAccounts, demoPrometheusLinks, demoWorkspaces, kubeEvents, kubeNodeInventory, podStates, type LaTable } from './azure-tables';
+import { kubeEvents, kubeNodeInventory, podStates, type LaTable } from './azure-tables';
+import { demoMonitorAccounts, demoPrometheusLinks, demoWorkspaces } from './azure-workspaces';
 import type { DemoFleet } from './fleet-model';
 
 /**

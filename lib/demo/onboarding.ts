@@ -1,5 +1,5 @@
 import type { DemoCluster, DemoFleet } from './fleet-model';
-import { demoMonitorAccounts, demoPrometheusLinks, type DemoMonitorAccount } from './azure-tables';
+import { demoMonitorAccounts, demoPrometheusLinks, type DemoMonitorAccount } from './azure-workspaces';
 import { createRng, hexFrom } from './random';
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { azure as az, fleet as q } from '../catalog';
-import { demoPrometheusLinks, demoWorkspaces } from '../demo/azure-tables';
+import { demoPrometheusLinks, demoWorkspaces } from '../demo/azure-workspaces';
 import { getDemoFleet } from '../demo/fleet';
 import { localAzureConfig, localCredential, LOCAL_TENANT, startDemoCloud } from '../testing/azure/fixtures';
 import type { LocalCloud } from '../testing/azure/local-cloud';

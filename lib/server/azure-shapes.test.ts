@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fleet as q } from '../catalog';
-import { demoWorkspaces } from '../demo/azure-tables';
+import { demoWorkspaces } from '../demo/azure-workspaces';
 import { getDemoFleet } from '../demo/fleet';
 import type { DemoCluster } from '../demo/fleet-model';
 import { getFleetOverview } from '../fleet/overview';

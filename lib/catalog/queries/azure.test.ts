@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerDemoQuery } from '../../demo/answers';
-import { azureActivity, demoMonitorAccounts, demoPrometheusLinks, demoWorkspaces, kubeNodeInventory, kubePodInventory, kubeEvents, containerLogV2 } from '../../demo/azure-tables';
+import { azureActivity, kubeNodeInventory, kubePodInventory, kubeEvents, containerLogV2 } from '../../demo/azure-tables';
+import { demoMonitorAccounts, demoPrometheusLinks, demoWorkspaces } from '../../demo/azure-workspaces';
 import { fleet as q } from '../index';
 import { getDemoFleet } from '../../demo/fleet';
 import { CATALOG } from '../index';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fleet as q } from '../../catalog';
-import { demoWorkspaces, demoPrometheusLinks } from '../../demo/azure-tables';
+import { demoWorkspaces, demoPrometheusLinks } from '../../demo/azure-workspaces';
 import { getDemoFleet } from '../../demo/fleet';
 import { createAzureBackends } from '../../server/azure-backends';
 import type { AzureConfig } from '../../server/azure-config';

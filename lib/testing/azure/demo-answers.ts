@@ -2,7 +2,7 @@ import { CATALOG } from '../../catalog';
 import type { CatalogQuery, QueryRequest } from '../../catalog/types';
 import type { ArgResponse, LogsResponse } from '../../catalog/wire';
 import { answerDemoQuery, isoDurationSeconds } from '../../demo/answers';
-import { clustersInWorkspace, demoWorkspaces, subFleet } from '../../demo/azure-tables';
+import { clustersInWorkspace, demoWorkspaces, subFleet } from '../../demo/azure-workspaces';
 import { demoDiagnosticSettingsWire } from '../../demo/onboarding-answers';
 import type { DemoFleet } from '../../demo/fleet-model';
 import type { ArgRequestBody, LocalCloudAnswers } from './local-cloud';
