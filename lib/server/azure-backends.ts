@@ -5,7 +5,7 @@ import type { Backend, BackendResult, RunOptions } from '../sources/backend';
 import { SourceError } from '../sources/errors';
 import { createLogAnalyticsBackend } from '../sources/azure/log-analytics';
 import { createResourceGraphBackend } from '../sources/azure/resource-graph';
-import { reuseTokens } from '../sources/azure/shared';
+import { reuseTokens } from '../sources/azure/credentials';
 import { createPrometheusBackend } from '../sources/prometheus/backend';
 import { createQueryRunner } from '../sources/runner';
 import type { AzureConfig } from './azure-config';

@@ -5,7 +5,7 @@ import type { Backend, BackendResult } from '../backend';
 import { limiter } from '../limiter';
 import { SourceError, type SourceFailure } from '../errors';
 import { httpsGet, type HttpAnswer } from './https-get';
-import { retryAfterMs, reuseTokens, scopeFor, sleep, type AzureRunOptions } from './shared';
+import { retryAfterMs, reuseTokens, scopeFor, sleep, type AzureRunOptions } from './credentials';
 
 /**
  * Azure Resource Manager reads no query language covers (diagnostic settings, which Resource

@@ -5,7 +5,7 @@ import type { Notice, QueryRequest } from '../../catalog/types';
 import type { LogsResponse } from '../../catalog/wire';
 import type { Backend, BackendResult } from '../backend';
 import { SourceError } from '../errors';
-import { DEFAULT_RETRY_LIMITS, deadline, scopeFor, toSourceError, useBoundedRetry, type AzureRunOptions, type RetryLimits } from './shared';
+import { DEFAULT_RETRY_LIMITS, deadline, scopeFor, toSourceError, useBoundedRetry, type AzureRunOptions, type RetryLimits } from './credentials';
 
 /**
  * Log Analytics through @azure/monitor-query-logs.

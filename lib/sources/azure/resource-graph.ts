@@ -14,7 +14,7 @@ import {
   useBoundedRetry,
   type AzureRunOptions,
   type RetryLimits,
-} from './shared';
+} from './credentials';
 
 /**
  * Resource Graph through @azure/arm-resourcegraph.

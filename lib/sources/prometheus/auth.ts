@@ -1,6 +1,6 @@
 import type { TokenCredential } from '@azure/identity';
 import { processShared } from '../../process-shared';
-import { reuseTokens } from '../azure/shared';
+import { reuseTokens } from '../azure/credentials';
 
 /** How requests to one Prometheus endpoint are authenticated. */
 export type PrometheusAuth =

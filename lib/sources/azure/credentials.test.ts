@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getDemoFleet } from '../../demo/fleet';
 import { localCredential, startDemoCloud } from '../../testing/azure/fixtures';
 import type { LocalCloud } from '../../testing/azure/local-cloud';
-import { reuseTokens, TOKEN_REFRESH_BEFORE_MS } from './shared';
+import { reuseTokens, TOKEN_REFRESH_BEFORE_MS } from './credentials';
 
 /**
  * Token reuse with the real @azure/identity ClientSecretCredential against the local token
