@@ -5,7 +5,9 @@ import type { Backend, BackendResult } from '../backend';
 import { limiter } from '../limiter';
 import { SourceError, type SourceFailure } from '../errors';
 import { httpsGet, type HttpAnswer } from './https-get';
-import { retryAfterMs, reuseTokens, scopeFor, sleep, type AzureRunOptions } from './credentials';
+import { sleep } from './abort';
+import { reuseTokens, scopeFor, type AzureRunOptions } from './credentials';
+import { retryAfterMs } from './retry';
 
 /**
  * Azure Resource Manager reads no query language covers (diagnostic settings, which Resource

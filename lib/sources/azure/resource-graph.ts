@@ -5,16 +5,10 @@ import type { Notice, QueryRequest } from '../../catalog/types';
 import type { ArgResponse } from '../../catalog/wire';
 import type { Backend, BackendResult } from '../backend';
 import { SourceError } from '../errors';
-import {
-  DEFAULT_RETRY_LIMITS,
-  deadline,
-  scopeFor,
-  sleep,
-  toSourceError,
-  useBoundedRetry,
-  type AzureRunOptions,
-  type RetryLimits,
-} from './credentials';
+import { deadline, sleep } from './abort';
+import { scopeFor, type AzureRunOptions } from './credentials';
+import { DEFAULT_RETRY_LIMITS, useBoundedRetry, type RetryLimits } from './retry';
+import { toSourceError } from './sdk-errors';
 
 /**
  * Resource Graph through @azure/arm-resourcegraph.
