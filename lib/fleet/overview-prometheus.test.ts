@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inventoryFromMetrics } from './overview';
+import { inventoryFromMetrics } from './overview-inventory';
 
 describe('clusters discovered from kube_node_info', () => {
   it('reads version, distribution and provider from labels, and counts nodes', () => {
