@@ -4,7 +4,7 @@ import { SignInRequired } from '@/components/auth/sign-in-required';
 import { getServerAuth } from '@/lib/auth/server';
 import { CostView } from '@/components/cost/cost-view';
 import { ConfigProblem } from '@/components/ui/config-problem';
-import { buildCostData } from '@/lib/fleet/cost';
+import { buildCostData } from '@/lib/fleet/cost-report';
 import { ConfigError } from '@/lib/server/config';
 import { costOptionsFor } from '@/lib/server/cost-options';
 import { dataAccess } from '@/lib/server/access';

@@ -1,122 +1,14 @@
 import type { CostNodePoolRow, CostPodShapeRow } from '../catalog/queries/cost';
-import type { ClusterInventoryRow } from '../catalog/queries/fleet';
+import { COST_RANGES, IDLE, NO_TEAM } from './cost';
+import type { AllocationRow, CapacityAlert, ClusterCost, CostData, CostGroupBy, CostInputs, CostOptions, PoolAdvice, PoolDensity, SizeOption } from './cost';
+import { cpuFraction, poolsOf } from './cost-pools';
 import { packPods, type PodShape } from './packing';
-import { HOURS_PER_MONTH, nodeHourlyPrice, type ArcRates, type PriceTable } from './prices';
-import { getVmSize, vmSizesInFamily, type VmSize } from './vm-sizes';
+import { HOURS_PER_MONTH, nodeHourlyPrice } from './prices';
+import { vmSizesInFamily, type VmSize } from './vm-sizes';
 
-/**
- * Cost allocation the way OpenCost does it: each node's price is split into a CPU and a
- * memory part (by the configured per-vCPU and per-GiB rates), workloads are charged for
- * max(request, usage) of each, and whatever is not charged is idle. Amounts are apportioned
- * to whole cents so that groups + idle = node cost exactly. Pure: rows in, view data out.
- */
+/** The cost page's data: allocation to whole cents, idle, packing density, capacity alerts and node-size advice per pool. */
 
 const GIB = 1024 ** 3;
-export const COST_GROUPS = ['cluster', 'namespace', 'team'] as const;
-export type CostGroupBy = (typeof COST_GROUPS)[number];
-export const COST_RANGES = { '24h': 24, '7d': 168, '30d': 720 } as const;
-export type CostRange = keyof typeof COST_RANGES;
-export const NO_TEAM = '(no team label)';
-export const IDLE = '(idle)';
-
-export interface CostInputs {
-  inventory: ClusterInventoryRow[];
-  nodePools: CostNodePoolRow[] | null;
-  podShapes: CostPodShapeRow[] | null;
-}
-
-export interface CostOptions {
-  prices: PriceTable;
-  arc: ArcRates;
-  range: CostRange;
-  groupBy: CostGroupBy;
-  /** Only this cluster (by name), or the whole fleet. */
-  cluster: string | null;
-  requestedMax: number;
-  utilizationMin: number;
-  /** Headroom kept free when simulating other node sizes. */
-  headroom: number;
-}
-
-export interface PoolDensity {
-  cluster: string;
-  pool: string;
-  vmSize: string;
-  nodes: number;
-  cpuAllocatable: number;
-  memoryAllocatableGiB: number;
-  cpuRequested: number;
-  cpuUsed: number;
-  memoryRequestedGiB: number;
-  memoryUsedGiB: number;
-  hourlyCost: number | null;
-  priceSource: 'retail' | 'arc-rate' | 'unknown';
-  /** False when no requests or usage arrived for the pool (no Container insights). */
-  hasUsage: boolean;
-}
-
-export interface SizeOption {
-  vmSize: string;
-  vcpus: number;
-  memoryGiB: number;
-  nodes: number;
-  monthlyCost: number;
-  cpuRequestedShare: number;
-  memoryRequestedShare: number;
-}
-
-export interface PoolAdvice {
-  cluster: string;
-  pool: string;
-  current: { vmSize: string; nodes: number; monthlyCost: number };
-  options: SizeOption[];
-  best: SizeOption | null;
-  monthlySavings: number;
-}
-
-export interface CapacityAlert {
-  cluster: string;
-  pool: string | null;
-  kind: 'over-requested' | 'underutilised';
-  resource: 'cpu' | 'memory';
-  value: number;
-  threshold: number;
-}
-
-export interface AllocationRow {
-  key: string;
-  /** Costs in cents for the selected range; cpu and memory parts add up to total. */
-  cents: number;
-  cpuCores: number;
-  memoryGiB: number;
-  clusters: number;
-}
-
-export interface ClusterCost {
-  cluster: string;
-  id: string;
-  provider: 'aks' | 'arc';
-  region: string;
-  nodeCents: number;
-  allocatedCents: number;
-  idleCents: number;
-  hasUsage: boolean;
-  source: 'container-insights' | 'resource-graph' | 'none';
-}
-
-export interface CostData {
-  range: CostRange;
-  hours: number;
-  currency: string;
-  priceDate: string;
-  priceSource: PriceTable['source'];
-  totals: { nodeCents: number; allocatedCents: number; idleCents: number; monthlyProjectionCents: number; unpricedPools: number };
-  allocation: AllocationRow[];
-  clusters: ClusterCost[];
-  density: PoolDensity[];
-  advice: PoolAdvice[];
-  alerts: CapacityAlert[];
-}
 
 /**
  * Whole cents for amounts that add up to `totalCents`: floor each, then hand the remaining
@@ -136,69 +28,6 @@ export function apportionCents(amountsCents: readonly number[], totalCents: numb
     rest += rest > 0 ? -1 : 1;
   }
   return out;
-}
-
-interface PoolModel {
-  name: string;
-  vmSize: string;
-  vm: VmSize | null;
-  nodes: number;
-  hourly: number | null;
-  priceSource: PoolDensity['priceSource'];
-}
-
-/**
- * A machine with no Azure size (an Arc-connected cluster's EC2, GCE or on-premises node):
- * its measured cores and memory, priced with the Arc rates. Unknown when any node of the
- * pool did not report its capacity: unpriced, never $0.
- */
-function measuredNode(r: CostNodePoolRow): VmSize | null {
-  if (r.Nodes <= 0 || r.NodesWithCapacity !== r.Nodes || r.CpuCores === null || r.MemoryGiB === null) return null;
-  return { name: r.InstanceType || '(no instance type)', vcpus: r.CpuCores / r.Nodes, memoryGiB: r.MemoryGiB / r.Nodes, gpus: 0, family: 'on-prem' };
-}
-
-function poolsOf(c: ClusterInventoryRow, rows: CostNodePoolRow[], prices: PriceTable, arc: ArcRates): { pools: PoolModel[]; source: ClusterCost['source'] } {
-  const price = (instanceType: string, measured: VmSize | null = null): { hourly: number | null; source: PoolDensity['priceSource']; vm: VmSize | null } => {
-    const known = getVmSize(instanceType) ?? null;
-    const p = nodeHourlyPrice(prices, known, instanceType, c.location, c.clusterKind, arc);
-    if (p.hourly === null && c.clusterKind === 'arc' && measured) {
-      return { hourly: measured.vcpus * arc.vcpuHour + measured.memoryGiB * arc.gibHour, source: 'arc-rate', vm: measured };
-    }
-    return { hourly: p.hourly, source: p.source, vm: known ?? measured };
-  };
-  if (rows.length > 0) {
-    return {
-      source: 'container-insights',
-      pools: rows.map((r) => {
-        const p = price(r.InstanceType, measuredNode(r));
-        return { name: r.Pool, vmSize: r.InstanceType, vm: p.vm, nodes: r.Nodes, hourly: p.hourly, priceSource: p.source };
-      }),
-    };
-  }
-  // No Container insights: AKS pools from Resource Graph; a stopped cluster bills no VMs.
-  if (c.clusterKind === 'aks' && c.powerState !== 'Stopped' && c.nodePools.length > 0) {
-    return {
-      source: 'resource-graph',
-      pools: c.nodePools.map((np) => {
-        const p = price(np.vmSize ?? '');
-        return { name: np.name, vmSize: np.vmSize ?? '?', vm: p.vm, nodes: np.count ?? 0, hourly: p.hourly, priceSource: p.source };
-      }),
-    };
-  }
-  // An Arc cluster without Container insights: Resource Graph counts its nodes (and cores) but
-  // not their memory, so its nodes are one pool that stays unpriced.
-  if (c.clusterKind === 'arc' && (c.totalNodeCount ?? 0) > 0) {
-    return { source: 'resource-graph', pools: [{ name: '(all nodes)', vmSize: '?', vm: null, nodes: c.totalNodeCount ?? 0, hourly: null, priceSource: 'unknown' }] };
-  }
-  return { source: 'none', pools: [] };
-}
-
-/** CPU's part of a node's price, by the relative per-vCPU and per-GiB rates. */
-function cpuFraction(vm: VmSize | null, arc: ArcRates): number {
-  if (!vm) return 0.5;
-  const cpu = vm.vcpus * arc.vcpuHour;
-  const mem = vm.memoryGiB * arc.gibHour;
-  return cpu + mem > 0 ? cpu / (cpu + mem) : 0.5;
 }
 
 export function buildCostData(inputs: CostInputs, o: CostOptions): CostData {

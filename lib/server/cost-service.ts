@@ -7,7 +7,7 @@ import { getInsightsConfig } from './insights-config';
 import { loadPrices } from './prices-service';
 import { costOptionsFor } from './cost-options';
 import type { ClusterContext } from './request-context';
-import { buildCostData } from '../fleet/cost';
+import { buildCostData } from '../fleet/cost-report';
 import { summariseClusterCost, type ClusterCostSummary } from '../fleet/cluster/panels';
 import { DEFAULT_COST, type CostView } from '../url-state/cost';
 

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { requireAuth } from '@/lib/auth/http';
-import { buildCostData, costCsv } from '@/lib/fleet/cost';
+import { buildCostData, costCsv } from '@/lib/fleet/cost-report';
 import { dataAccess } from '@/lib/server/access';
 import { ConfigError } from '@/lib/server/config';
 import { costOptionsFor } from '@/lib/server/cost-options';
