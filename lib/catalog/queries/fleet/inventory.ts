@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { ArgQuery, LogsQuery, PromQuery } from '../types';
-import { argRows, logsRows, promVector, type PromSample } from '../wire';
-import { kqlStringList } from '../escape';
-import { argLowerBag, argPath, canonicalEnum } from '../kql-bags';
-import { fleetPromParamsSchema, selector, type FleetPromParams } from '../prom-params';
+import type { ArgQuery, LogsQuery, PromQuery } from '../../types';
+import { argRows, logsRows, promVector, type PromSample } from '../../wire';
+import { kqlStringList } from '../../escape';
+import { argLowerBag, argPath, canonicalEnum } from '../../kql-bags';
+import { fleetPromParamsSchema, selector, type FleetPromParams } from '../../prom-params';
 
 const FLEET_PERSONAS = ['fleet-architect', 'platform-engineer'] as const;
 
