@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AZURE_QUERIES } from './queries/azure';
-import { fleetInventory } from './queries/fleet';
+import { fleetInventory } from './queries/fleet/inventory';
 import { ONBOARDING_QUERIES } from './queries/onboarding';
 import type { CatalogQuery } from './types';
 import { argLowerBag, argPath, canonicalEnum, lowerBag, lowerKeys, readArmPath, readLowerPath, sameArmId } from './kql-bags';

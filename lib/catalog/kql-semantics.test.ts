@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { CatalogQuery } from './types';
 import { AZURE_QUERIES } from './queries/azure';
 import { COST_QUERIES } from './queries/cost';
-import { fleetInventory, lastUpgradeByCluster } from './queries/fleet';
+import { fleetInventory } from './queries/fleet/inventory';
+import { lastUpgradeByCluster } from './queries/fleet/upgrades';
 import { ONBOARDING_QUERIES } from './queries/onboarding';
 
 /**

@@ -1,4 +1,4 @@
-import { CLUSTER_TYPES } from '../catalog/queries/fleet';
+import { CLUSTER_TYPES } from '../catalog/queries/fleet/inventory';
 import { lowerBag, readLowerPath } from '../catalog/kql-bags';
 import type { DemoCluster, DemoFleet } from './fleet-model';
 import { demoOnboarding } from './onboarding';
@@ -91,7 +91,7 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : v === null || v
 const bool = (v: unknown): boolean | null => (typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : null);
 const int = (v: unknown): number | null => (typeof v === 'number' ? Math.trunc(v) : null);
 
-/** The columns the inventory KQL (queries/fleet.ts) projects, computed the same way from an ARM body. */
+/** The columns the inventory KQL (queries/fleet/inventory.ts) projects, computed the same way from an ARM body. */
 export function inventoryRowOf(r: ArmResource): Record<string, unknown> {
   const p = lowerBag(r.properties);
   const at = (...path: string[]): unknown => readLowerPath(p, ...path);

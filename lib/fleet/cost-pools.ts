@@ -1,5 +1,5 @@
 import type { CostNodePoolRow } from '../catalog/queries/cost';
-import type { ClusterInventoryRow } from '../catalog/queries/fleet';
+import type { ClusterInventoryRow } from '../catalog/queries/fleet/inventory';
 import type { ClusterCost, PoolDensity } from './cost';
 import { nodeHourlyPrice, type ArcRates, type PriceTable } from './prices';
 import { getVmSize, type VmSize } from './vm-sizes';

@@ -1,5 +1,5 @@
 import type { CostNodePoolRow, CostPodShapeRow } from '../catalog/queries/cost';
-import type { ClusterInventoryRow } from '../catalog/queries/fleet';
+import type { ClusterInventoryRow } from '../catalog/queries/fleet/inventory';
 import type { ArcRates, PriceTable } from './prices';
 
 /**

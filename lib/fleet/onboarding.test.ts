@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fleet as fq } from '../catalog';
-import type { ClusterInventoryRow } from '../catalog/queries/fleet';
+import type { ClusterInventoryRow } from '../catalog/queries/fleet/inventory';
 import { getDemoFleet } from '../demo/fleet';
 import { demoOnboarding } from '../demo/onboarding';
 import { createDemoBackend } from '../sources/demo-backend';

@@ -1,5 +1,5 @@
 import { promInventory } from '../catalog';
-import type { ClusterInventoryRow } from '../catalog/queries/fleet';
+import type { ClusterInventoryRow } from '../catalog/queries/fleet/inventory';
 import type { PromClusterInventoryRow } from '../catalog/queries/prom-inventory';
 import { compareVersions } from './versions';
 import type { ClusterSummary, Distribution, Provider } from './types';

@@ -1,5 +1,5 @@
 import { alerts as aq, azure as ci, fleet as q, promInventory } from '../catalog';
-import type { ClusterStateCount, ClusterValue } from '../catalog/queries/fleet';
+import type { ClusterStateCount, ClusterValue } from '../catalog/queries/fleet/signals';
 import type { FiringPromAlertRow } from '../catalog/queries/alerts';
 import type { QueryOutcome, QueryRunner } from '../sources/runner';
 import { isMetaAlert } from './alert-severity';

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { ClusterInventoryRow } from '../catalog/queries/fleet';
+import type { ClusterInventoryRow } from '../catalog/queries/fleet/inventory';
 import type { CostNodePoolRow } from '../catalog/queries/cost';
 import { getSnapshotPrices, parseRetailPrices, SNAPSHOT_DATE, type PriceTable } from '../fleet/prices';
 import type { PanelNotice } from '../fleet/types';

@@ -3,7 +3,7 @@ import type { ArgQuery, LogsQuery } from '../types';
 import { argRows, logsRows } from '../wire';
 import { kqlStringList } from '../escape';
 import { argLowerBag, argPath } from '../kql-bags';
-import { CLUSTER_TYPES } from './fleet';
+import { CLUSTER_TYPES } from './fleet/inventory';
 
 /**
  * Azure-specific catalog queries: where each cluster's monitoring data lives (discovery),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../index';
-import { FLEET_PROM_QUERIES, fleetInventory, lastUpgradeByCluster, nodeReadiness, podPhases, upgradeStatus } from './fleet';
+import { fleetInventory } from './fleet/inventory';
+import { FLEET_PROM_QUERIES, nodeReadiness, podPhases } from './fleet/signals';
+import { lastUpgradeByCluster, upgradeStatus } from './fleet/upgrades';
 
 const defaults = { clusterLabel: 'cluster' };
 

@@ -3,7 +3,7 @@ import type { ArgQuery } from '../types';
 import { argRows } from '../wire';
 import { kqlStringList } from '../escape';
 import { argLowerBag, argPath, canonicalEnum } from '../kql-bags';
-import { CLUSTER_PROPS, CLUSTER_RESOURCES, CLUSTER_TYPES, MONITORING_ADDON_COLUMNS } from './fleet';
+import { CLUSTER_PROPS, CLUSTER_RESOURCES, CLUSTER_TYPES, MONITORING_ADDON_COLUMNS } from './fleet/inventory';
 
 const prop = (...path: string[]): string => argPath(CLUSTER_PROPS, ...path);
 
