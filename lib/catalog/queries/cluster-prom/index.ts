@@ -1,20 +1,10 @@
-import { nodeAllocatable, nodeCpu, nodeFilesystem, nodeMemory, nodePodCapacity, nodeReady, nodeRunningPods } from './nodes';
-import { apiserverInflight, apiserverLatency, apiserverLatencyPercentiles, apiserverRejections, apiserverRequests, kubeletPlegP99, kubeletPodSync, nodePressure } from './control-plane';
-import {
-  crashLoopingPods,
-  daemonSetPods,
-  deploymentReplicas,
-  namespaceCpu,
-  namespaceCpuVsRequests,
-  namespaceMemory,
-  namespaceMemoryVsRequests,
-  oomKilledContainers,
-  podPhasesOverTime,
-  restartsByNamespace,
-  statefulSetReplicas,
-} from './workloads';
-import { appErrorRatio, appLatency, appRequestRate } from './applications';
-import { ingressErrorRatio, ingressRequestRate } from './network';
+import type { PromQuery } from '../../types';
+import type { ClusterPromParams, SampleRow, SeriesRow } from './query-kit';
+import * as nodes from './nodes';
+import * as controlPlane from './control-plane';
+import * as workloads from './workloads';
+import * as applications from './applications';
+import * as network from './network';
 
 /**
  * PromQL of the cluster pages, L1–L5, one module per layer: one query per panel, scoped to one
@@ -30,36 +20,10 @@ export * from './workloads';
 export * from './applications';
 export * from './network';
 
-export const CLUSTER_PROM_QUERIES = [
-  nodeCpu,
-  nodeMemory,
-  nodeReady,
-  nodeAllocatable,
-  nodeRunningPods,
-  nodeFilesystem,
-  nodePodCapacity,
-  apiserverRequests,
-  apiserverLatency,
-  apiserverLatencyPercentiles,
-  apiserverInflight,
-  apiserverRejections,
-  kubeletPodSync,
-  kubeletPlegP99,
-  nodePressure,
-  podPhasesOverTime,
-  deploymentReplicas,
-  statefulSetReplicas,
-  daemonSetPods,
-  crashLoopingPods,
-  oomKilledContainers,
-  restartsByNamespace,
-  namespaceCpu,
-  namespaceMemory,
-  namespaceCpuVsRequests,
-  namespaceMemoryVsRequests,
-  appRequestRate,
-  appErrorRatio,
-  appLatency,
-  ingressRequestRate,
-  ingressErrorRatio,
-] as const;
+/** Every query a layer module exports, in module order: exporting a query is what registers it. */
+const isClusterQuery = (v: unknown): v is PromQuery<ClusterPromParams, SeriesRow | SampleRow> =>
+  typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'prom' && typeof (v as { build?: unknown }).build === 'function';
+
+export const CLUSTER_PROM_QUERIES: ReadonlyArray<PromQuery<ClusterPromParams, SeriesRow | SampleRow>> = [nodes, controlPlane, workloads, applications, network].flatMap((m) =>
+  Object.values(m).filter(isClusterQuery),
+);
