@@ -90,6 +90,7 @@ export function clusterExpectations(c: ClusterModel, httpBounds: readonly number
     'prom.cluster.node-filesystem': rows(nodes.map((n) => [{ node: n.name }, 1 - n.rootAvail / n.rootSize])),
     'prom.cluster.node-pod-capacity': rows(nodes.map((n) => [{ node: n.name }, runningPodsOn(c, n.name).length / n.capacity.pods])),
     'prom.cluster.apiserver-requests': rows(c.apiRequests.map((r) => [{ verb: r.verb, code: r.code }, r.rate])),
+    'prom.cluster.apiserver-requests-by-resource': rows(c.apiRequests.map((r): [Labels, number] => [{ group: '', resource: r.resource }, r.rate])),
     'prom.cluster.apiserver-latency': rows(shortLatency.map((l) => [{ verb: l.verb }, l.h.sumRate / countRate(l.h)])),
     'prom.cluster.apiserver-latency-percentiles': rows(percentileRows(addHistograms(shortLatency.map((l) => l.h)), {})),
     'prom.cluster.apiserver-inflight': rows(Object.entries(c.inflight).map(([kind, v]) => [{ request_kind: kind }, v])),

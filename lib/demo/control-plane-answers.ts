@@ -1,5 +1,5 @@
 import * as cq from '../catalog/queries/cluster-prom';
-import { apiMixOf, apiserverOf, APISERVER_DURATION, inflightRequests, PLEG_RELIST } from './control-plane-telemetry';
+import { apiMixOf, apiResourceOf, apiserverOf, APISERVER_DURATION, inflightRequests, PLEG_RELIST } from './control-plane-telemetry';
 import { booted, sumBy, type ClusterEvaluator, type Sample } from './evaluator-kit';
 import type { DemoCluster } from './fleet-model';
 import { bucketQuantile, bucketRates, PERCENTILES, type BucketGroup } from './histogram-quantile';
@@ -34,6 +34,15 @@ function* withNodeFromInstance<T extends { labels: Record<string, string> }>(ser
 }
 
 export const CONTROL_PLANE_EVALUATORS: Record<string, ClusterEvaluator> = {
+  [cq.apiserverRequestsByResource.id]: (c, t) =>
+    sumBy(
+      apiRequestRates(c, t, () => true).map((r) => {
+        // Prometheus drops a label whose value is empty: the core group ("") leaves only `resource`.
+        const { group, resource } = apiResourceOf(r.verb);
+        const labels: Record<string, string> = group ? { group, resource } : { resource };
+        return { labels, value: r.rate };
+      }),
+    ),
   [cq.apiserverLatencyPercentiles.id]: (c, t) => {
     const timed = [...APISERVER_DURATION.series(c, {})].filter((s) => !LONG_RUNNING.has(s.labels['verb'] ?? ''));
     return percentileSamples(bucketRates(timed, APISERVER_DURATION.bounds, [], t));

@@ -74,13 +74,22 @@ function apiserverLabels(c: DemoCluster, base: Record<string, string>): Record<s
   return { ...base, job: 'apiserver', instance: `${c.name}-apiserver:443` };
 }
 
-/** The resource labels every request series carries (the demo's API traffic is about pods). */
+/**
+ * What each verb's requests are about, as on a quiet cluster: kubelets renew their node leases
+ * with PUT, components write events with POST, the rest reads and changes pods.
+ */
+export const API_RESOURCE_BY_VERB: Readonly<Record<string, { group: string; resource: string }>> = {
+  PUT: { group: 'coordination.k8s.io', resource: 'leases' },
+  POST: { group: '', resource: 'events' },
+};
+export const apiResourceOf = (verb: string): { group: string; resource: string } => API_RESOURCE_BY_VERB[verb] ?? { group: '', resource: 'pods' };
+
+/** The resource labels every request series carries. */
 const resourceLabels = (verb: string): Record<string, string> => ({
   component: 'apiserver',
   dry_run: '',
-  group: '',
+  ...apiResourceOf(verb),
   version: 'v1',
-  resource: 'pods',
   scope: verb === 'LIST' ? 'namespace' : 'resource',
 });
 

@@ -153,6 +153,7 @@ describe('demo ⇔ real Prometheus agreement', () => {
       'prom.cluster.apiserver-latency',
       'prom.cluster.apiserver-latency-percentiles',
       'prom.cluster.apiserver-requests',
+      'prom.cluster.apiserver-requests-by-resource',
       'prom.cluster.app-error-ratio',
       'prom.cluster.app-latency',
       'prom.cluster.app-request-rate',

@@ -14,6 +14,16 @@ export const apiserverRequests = rangeQuery({
   build: (p) => `sum by (verb, code) (rate(apiserver_request_total${clusterSelector(p)}[5m]))`,
 });
 
+export const apiserverRequestsByResource = rangeQuery({
+  id: 'prom.cluster.apiserver-requests-by-resource',
+  layer: 'L2',
+  personas: PLATFORM,
+  title: 'API server requests by resource',
+  description:
+    'Requests per second the API server answered, by API group and resource (pods, leases, events…), over 5-minute windows: which objects the load is about. Non-resource URLs such as /healthz carry no resource and are left out.',
+  build: (p) => `sum by (group, resource) (rate(apiserver_request_total${clusterSelector(p, {}, ['resource!=""'])}[5m]))`,
+});
+
 export const apiserverLatency = rangeQuery({
   id: 'prom.cluster.apiserver-latency',
   layer: 'L2',

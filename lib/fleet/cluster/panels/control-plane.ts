@@ -16,6 +16,7 @@ function chart(id: string, query: TimeSeriesSpec['source']['query'], unit: Value
 
 export const CONTROL_PLANE_PANELS: readonly PanelSpec[] = [
   chart('apiserver-requests', cq.apiserverRequests, 'rps', ['verb', 'code'], 'No API server request metrics for this cluster (is the apiserver scraped?).'),
+  chart('apiserver-requests-by-resource', cq.apiserverRequestsByResource, 'rps', ['resource', 'group'], 'No API server request metrics with a resource label for this cluster.'),
   chart('apiserver-latency-percentiles', cq.apiserverLatencyPercentiles, 'seconds', ['percentile'], 'No API server latency histogram for this cluster.'),
   chart('apiserver-latency', cq.apiserverLatency, 'seconds', ['verb'], 'No API server latency histogram for this cluster.'),
   chart('apiserver-inflight', cq.apiserverInflight, 'count', ['request_kind'], 'No apiserver_current_inflight_requests for this cluster.'),
