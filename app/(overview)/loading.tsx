@@ -4,6 +4,9 @@ function Bar({ width }: { width: string }): ReactNode {
   return <div className="h-3 animate-pulse rounded bg-slate-200" style={{ width }} />;
 }
 
+/** The filter bar's controls and their widths (Tailwind units), in its order. */
+const FILTERS: ReadonlyArray<[string, number]> = [['search', 72], ['health', 28], ['provider', 28], ['region', 28], ['version', 28]];
+
 /** Skeleton of the overview, shaped like it, while the backends answer. */
 export default function Loading(): ReactNode {
   return (
@@ -26,8 +29,8 @@ export default function Loading(): ReactNode {
         ))}
       </div>
       <div className="flex gap-2">
-        {[72, 28, 28, 28, 28].map((w, i) => (
-          <div key={i} className="h-9 animate-pulse rounded-md bg-slate-200" style={{ width: `${w * 4}px` }} />
+        {FILTERS.map(([name, w]) => (
+          <div key={name} className="h-9 animate-pulse rounded-md bg-slate-200" style={{ width: `${w * 4}px` }} />
         ))}
       </div>
       <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">

@@ -4,7 +4,7 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { bracketMatching, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
 import { autocompletion, closeBrackets, completionKeymap } from '@codemirror/autocomplete';
 import { lintGutter } from '@codemirror/lint';
-import { EditorState, type Extension } from '@codemirror/state';
+import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import { EditorView, keymap, placeholder as placeholderText } from '@codemirror/view';
 import { useEffect, useRef, type ReactNode } from 'react';
 
@@ -19,21 +19,30 @@ export interface CodeEditorProps {
   placeholder?: string;
 }
 
+// What a parent may change after mount without a new editor (a renumbered query's label).
+const labelSlot = new Compartment();
+const placeholderSlot = new Compartment();
+const labelled = (label: string): Extension => EditorView.contentAttributes.of({ 'aria-label': label });
+
 /** A CodeMirror 6 editor; the language extension decides what it knows. */
 export function CodeEditor({ label, value, onChange, onRun, language, placeholder }: CodeEditorProps): ReactNode {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const callbacks = useRef({ onChange, onRun });
-  callbacks.current = { onChange, onRun };
+  // The latest props, for the editor's listeners and for its first document; updated after each render.
+  const latest = useRef({ onChange, onRun, value, label, placeholder });
+  useEffect(() => {
+    latest.current = { onChange, onRun, value, label, placeholder };
+  });
 
   useEffect(() => {
     if (!host.current) return;
+    const initial = latest.current;
     // CodeMirror injects its styles; under the portal's CSP they need the page's nonce.
     const nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce ?? '';
     const editor = new EditorView({
       parent: host.current,
       state: EditorState.create({
-        doc: value,
+        doc: initial.value,
         extensions: [
           history(),
           closeBrackets(),
@@ -42,26 +51,39 @@ export function CodeEditor({ label, value, onChange, onRun, language, placeholde
           lintGutter(),
           syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
           keymap.of([
-            { key: 'Mod-Enter', run: () => (callbacks.current.onRun(), true) },
+            {
+              key: 'Mod-Enter',
+              run: () => {
+                latest.current.onRun();
+                return true;
+              },
+            },
             ...completionKeymap,
             ...historyKeymap,
             ...defaultKeymap,
           ]),
-          placeholderText(placeholder ?? ''),
+          placeholderSlot.of(placeholderText(initial.placeholder ?? '')),
           EditorView.lineWrapping,
           ...(nonce ? [EditorView.cspNonce.of(nonce)] : []),
-          EditorView.contentAttributes.of({ 'aria-label': label }),
+          labelSlot.of(labelled(initial.label)),
           EditorView.updateListener.of((u) => {
-            if (u.docChanged) callbacks.current.onChange(u.state.doc.toString());
+            if (u.docChanged) latest.current.onChange(u.state.doc.toString());
           }),
           language,
         ],
       }),
     });
     view.current = editor;
-    return () => editor.destroy();
-    // The editor owns its document after mount; `value` changes from outside are synced below.
+    return () => {
+      editor.destroy();
+      view.current = null;
+    };
+    // The editor owns its document after mount; `value`, label and placeholder changes are synced below.
   }, [language]);
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: [labelSlot.reconfigure(labelled(label)), placeholderSlot.reconfigure(placeholderText(placeholder ?? ''))] });
+  }, [label, placeholder]);
 
   useEffect(() => {
     const editor = view.current;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useMemo, useState, useTransition, type ReactNode } from 'react';
+import { useMemo, useRef, useState, useTransition, type ReactNode } from 'react';
 import type { ExploreSeries } from '@/lib/catalog/queries/explore';
 import { buildChartData, seriesName } from '@/lib/explore/chart-data';
 import { EXPLORE_LIMITS } from '@/lib/explore/limits';
@@ -33,13 +33,30 @@ function lastValues(series: readonly ExploreSeries[], legend: string): unknown[]
   });
 }
 
+/** What one query's answer says besides its series: truncation and notices, or why it failed. */
+function QueryNotes({ name, result: r, engineCommand }: { name: string; result: MetricsQueryResult; engineCommand: string }): ReactNode {
+  if (!r.outcome.ok) {
+    if (r.outcome.error.needsEngine) return <EngineNeeded message={r.outcome.error.message} command={engineCommand} />;
+    return <QueryError source={`Query ${name} · ${r.executed.backend}`} message={r.outcome.error.message} />;
+  }
+  return (
+    <div>
+      {r.outcome.truncated > 0 && <p role="status" className="text-sm text-amber-800">Query {name}: {r.outcome.truncated} more series not shown (limit {EXPLORE_LIMITS.maxSeries}).</p>}
+      {r.notices.map((n) => <p key={n.message} className="text-sm text-amber-800">{n.message}</p>)}
+    </div>
+  );
+}
+
 /** Ad-hoc PromQL: the query, range and step live in the URL; running a query is navigating to it. */
 export function MetricsExplorer({ initial, result, paramErrors, examples, engineCommand }: MetricsExplorerProps): ReactNode {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [state, setState] = useState<MetricsExploreState>(initial.queries.length ? initial : { ...initial, queries: [''] });
+  // An editor keeps its query when one above it is removed: each query has a key of its own, not its position.
+  const [keys, setKeys] = useState<number[]>(() => state.queries.map((_, i) => i));
+  const nextKey = useRef(keys.length);
   const language = useMemo(() => promqlLanguage(), []);
-  const answered = result?.results.filter((r) => r.outcome.ok) ?? [];
+  const answered = useMemo(() => result?.results.filter((r) => r.outcome.ok) ?? [], [result]);
   const chart = useMemo(
     () => buildChartData(answered.map((r) => ({ series: r.outcome.ok ? r.outcome.series : [] })), state.legend),
     [answered, state.legend],
@@ -50,6 +67,21 @@ export function MetricsExplorer({ initial, result, paramErrors, examples, engine
     startTransition(() => router.push(`/explore/metrics${qs ? `?${qs}` : ''}`));
   }
   const setQuery = (i: number, text: string) => setState((s) => ({ ...s, queries: s.queries.map((q, j) => (j === i ? text : q)) }));
+  const addQuery = () => {
+    const key = nextKey.current++;
+    setState((s) => ({ ...s, queries: [...s.queries, ''] }));
+    setKeys((k) => [...k, key]);
+  };
+  const removeQuery = (i: number) => {
+    setState((s) => ({ ...s, queries: s.queries.filter((_, j) => j !== i) }));
+    setKeys((k) => k.filter((_, j) => j !== i));
+  };
+  const startFrom = (example: MetricsExplorerProps['examples'][number]) => {
+    const next = { ...state, queries: [example.text], catalog: { id: example.id, params: example.params } };
+    setState(next);
+    setKeys([nextKey.current++]);
+    run(next);
+  };
 
   return (
     <div className="space-y-4">
@@ -63,13 +95,13 @@ export function MetricsExplorer({ initial, result, paramErrors, examples, engine
       <IgnoredParams errors={paramErrors} />
       <section aria-label="Queries" className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
         {state.queries.map((q, i) => (
-          <div key={i} className="flex items-start gap-2">
+          <div key={keys[i]} className="flex items-start gap-2">
             <span className="mt-2 w-5 shrink-0 text-right font-mono text-xs text-slate-400">{String.fromCharCode(65 + i)}</span>
             <div className="min-w-0 flex-1">
               <CodeEditor label={`PromQL query ${String.fromCharCode(65 + i)}`} value={q} onChange={(t) => setQuery(i, t)} onRun={() => run()} language={language} placeholder="e.g. sum by (cluster) (kube_pod_status_phase{phase=&quot;Pending&quot;})" />
             </div>
             {state.queries.length > 1 && (
-              <button type="button" aria-label={`Remove query ${String.fromCharCode(65 + i)}`} onClick={() => setState((s) => ({ ...s, queries: s.queries.filter((_, j) => j !== i) }))} className="mt-1.5 rounded px-2 py-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700">
+              <button type="button" aria-label={`Remove query ${String.fromCharCode(65 + i)}`} onClick={() => removeQuery(i)} className="mt-1.5 rounded px-2 py-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700">
                 ✕
               </button>
             )}
@@ -81,7 +113,7 @@ export function MetricsExplorer({ initial, result, paramErrors, examples, engine
           </button>
           <span className="text-xs text-slate-400">Ctrl/⌘ + Enter</span>
           {state.queries.length < EXPLORE_LIMITS.maxQueries && (
-            <button type="button" onClick={() => setState((s) => ({ ...s, queries: [...s.queries, ''] }))} className="text-sm text-sky-700 hover:underline">
+            <button type="button" onClick={addQuery} className="text-sm text-sky-700 hover:underline">
               + Add query
             </button>
           )}
@@ -118,18 +150,11 @@ export function MetricsExplorer({ initial, result, paramErrors, examples, engine
         </div>
       </section>
 
-      {result?.results.map((r, i) =>
-        r.outcome.ok ? (
-          <div key={i}>
-            {r.outcome.truncated > 0 && <p role="status" className="text-sm text-amber-800">Query {String.fromCharCode(65 + i)}: {r.outcome.truncated} more series not shown (limit {EXPLORE_LIMITS.maxSeries}).</p>}
-            {r.notices.map((n) => <p key={n.message} className="text-sm text-amber-800">{n.message}</p>)}
-          </div>
-        ) : r.outcome.error.needsEngine ? (
-          <EngineNeeded key={i} message={r.outcome.error.message} command={engineCommand} />
-        ) : (
-          <QueryError key={i} source={`Query ${String.fromCharCode(65 + i)} · ${r.executed.backend}`} message={r.outcome.error.message} />
-        ),
-      )}
+      {result?.results.map((r, i) => (
+        // The server's answer has one result per query, in the order A, B, …: the position is the query's name, and answers never reorder.
+        // eslint-disable-next-line react/no-array-index-key
+        <QueryNotes key={i} name={String.fromCharCode(65 + i)} result={r} engineCommand={engineCommand} />
+      ))}
 
       {result && answered.length > 0 && (
         <section aria-label="Result" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -162,7 +187,7 @@ export function MetricsExplorer({ initial, result, paramErrors, examples, engine
           <ul className="mt-2 space-y-1">
             {examples.map((e) => (
               <li key={e.id}>
-                <button type="button" onClick={() => { const next = { ...state, queries: [e.text], catalog: { id: e.id, params: e.params } }; setState(next); run(next); }} className="text-left text-sm text-sky-700 hover:underline">
+                <button type="button" onClick={() => startFrom(e)} className="text-left text-sm text-sky-700 hover:underline">
                   {e.title}
                 </button>
                 <code className="ml-2 hidden font-mono text-xs text-slate-500 lg:inline">{e.text}</code>

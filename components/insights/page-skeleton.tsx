@@ -7,6 +7,9 @@ export interface PageSkeletonProps {
   rows?: number;
 }
 
+/** The filter bar's two pickers and its search box, widths in Tailwind units. */
+const FILTERS: ReadonlyArray<[string, number]> = [['first-picker', 40], ['second-picker', 40], ['search', 52]];
+
 /** A skeleton shaped like the insight pages (cards, filters, table), saying what it waits for. */
 export function PageSkeleton({ title, waitingFor, cards = 3, rows = 8 }: PageSkeletonProps): ReactNode {
   return (
@@ -28,8 +31,8 @@ export function PageSkeleton({ title, waitingFor, cards = 3, rows = 8 }: PageSke
         </div>
       )}
       <div className="flex gap-2">
-        {[40, 40, 52].map((w, i) => (
-          <div key={`filter-${i}`} className="h-9 animate-pulse rounded-md bg-slate-200" style={{ width: `${w * 4}px` }} />
+        {FILTERS.map(([name, w]) => (
+          <div key={name} className="h-9 animate-pulse rounded-md bg-slate-200" style={{ width: `${w * 4}px` }} />
         ))}
       </div>
       <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">

@@ -138,7 +138,12 @@ describe('demo answers to the cluster pages’ capacity and latency queries', ()
     }
     expect(azureCni).toBeGreaterThan(50);
     for (const c of scraped.slice(0, 10)) {
-      for (const r of day(cq.nodePodCapacity, c)) for (const [, v] of r.points) expect(v).toBeGreaterThan(0), expect(v).toBeLessThanOrEqual(1);
+      for (const r of day(cq.nodePodCapacity, c)) {
+        for (const [, v] of r.points) {
+          expect(v).toBeGreaterThan(0);
+          expect(v).toBeLessThanOrEqual(1);
+        }
+      }
     }
   });
 
@@ -146,7 +151,12 @@ describe('demo answers to the cluster pages’ capacity and latency queries', ()
     for (const c of scraped) {
       const fs = day(cq.nodeFilesystem, c);
       expect(fs.length, c.name).toBe(c.nodes.length);
-      for (const r of fs) for (const [, v] of r.points) expect(v).toBeGreaterThan(0.1), expect(v).toBeLessThan(0.8);
+      for (const r of fs) {
+        for (const [, v] of r.points) {
+          expect(v).toBeGreaterThan(0.1);
+          expect(v).toBeLessThan(0.8);
+        }
+      }
       const pressure = now(cq.nodePressure, c);
       expect(pressure.length).toBe(c.nodes.length * 3);
       expect(pressure.filter((s) => s.value !== 0)).toEqual([]);
@@ -167,7 +177,10 @@ describe('demo answers to the cluster pages’ capacity and latency queries', ()
       const pods = podsByNode(c);
       const p99 = ask(cq.kubeletPlegP99, c, { kind: 'instant', at: T }).map((r) => ({ pods: pods.get(r.labels['node'] ?? '') ?? 0, value: r.points[0]?.[1] ?? NaN }));
       expect(p99.length).toBe(c.nodes.length);
-      for (const s of p99) expect(s.value).toBeGreaterThan(0.002), expect(s.value).toBeLessThan(1);
+      for (const s of p99) {
+        expect(s.value).toBeGreaterThan(0.002);
+        expect(s.value).toBeLessThan(1);
+      }
       const byPods = [...p99].sort((a, b) => a.pods - b.pods);
       const [fewest, most] = [byPods[0], byPods[byPods.length - 1]];
       if (fewest && most && most.pods > fewest.pods) expect(most.value, c.name).toBeGreaterThan(fewest.value);

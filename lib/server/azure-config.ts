@@ -66,8 +66,7 @@ export interface AzureConfig {
   discoverySeconds: number;
 }
 
-const azureEnvSchema = z.object(AZURE_ENV);
-type AzureEnv = z.output<typeof azureEnvSchema>;
+type AzureEnv = z.output<z.ZodObject<typeof AZURE_ENV>>;
 
 /** The Azure part of the configuration, or null when no tenant is set (demo or Prometheus only). */
 export function azureConfig(e: AzureEnv): AzureConfig | null {

@@ -72,7 +72,7 @@ export const costNodePools: LogsQuery<CostScope, CostNodePoolRow> = {
 
 const costPodsParams = costScope.extend({
   /** The pod label that names the owning team (FLEETWATCH_COST_TEAM_LABEL). */
-  teamLabel: z.string().regex(/^[A-Za-z0-9_.\/-]{1,63}$/).default('team'),
+  teamLabel: z.string().regex(/^[A-Za-z0-9_./-]{1,63}$/).default('team'),
 });
 type CostPodsParams = z.infer<typeof costPodsParams>;
 

@@ -11,7 +11,6 @@ import { DEMO_SCRAPE_INTERVAL, gridAt } from '../../demo/signals';
 import { exportedClusters } from '../../demo/telemetry';
 import { getFleetOverview } from '../../fleet/overview';
 import type { ClusterSummary } from '../../fleet/types';
-import type { Backend } from '../backend';
 import { createDemoBackend } from '../demo-backend';
 import { createQueryRunner } from '../runner';
 import { createPrometheusBackend, type PrometheusBackend } from './backend';
