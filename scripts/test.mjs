@@ -1,4 +1,4 @@
-// The one test command (README: `npm ci && npm test`): system packages, types, unit and
+// The one test command (README: `npm ci && npm test`): system packages, lint, types, unit and
 // integration tests (Vitest, with a real Prometheus), the production build, then Playwright
 // in Debian's Chromium. Ends with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
@@ -27,8 +27,13 @@ function readJson(path) {
 }
 
 ensureSystemPackages();
-const only = process.argv[2]; // "unit" or "e2e" to run one half while developing
+const only = process.argv[2]; // "unit" or "e2e" to run one half while developing, "lint" for lint alone
 let ok = true;
+if (!only || only === 'unit' || only === 'lint') {
+  // Early and cheap: ESLint (any error or warning fails the run), then Prettier on the files formatted so far.
+  ok = step('Lint (ESLint)', 'npm', ['run', '--silent', 'lint']) && ok;
+  ok = step('Formatting (Prettier)', 'npm', ['run', '--silent', 'format:check']) && ok;
+}
 if (!only || only === 'unit') {
   ok = step('Type check', 'npx', ['tsc', '--noEmit', '-p', '.']) && ok;
   ok = step('Unit and integration tests (Vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=.test-output/vitest.json']) && ok;
@@ -51,8 +56,8 @@ if (vitest && (!only || only === 'unit')) {
 const pw = readJson('.test-output/playwright.json');
 if (pw && (!only || only === 'e2e')) {
   passed += pw.stats?.expected ?? 0;
-  failed += (pw.stats?.unexpected ?? 0) ;
+  failed += pw.stats?.unexpected ?? 0;
 }
-if (!ok && failed === 0) failed = 1; // a failed build or type check counts
+if (!ok && failed === 0) failed = 1; // a failed lint, build or type check counts
 console.log(`\nAll tests: ${passed} passed, ${failed} failed`);
 process.exit(ok && failed === 0 ? 0 : 1);

@@ -5,7 +5,13 @@ function Bar({ width }: { width: string }): ReactNode {
 }
 
 /** The filter bar's controls and their widths (Tailwind units), in its order. */
-const FILTERS: ReadonlyArray<[string, number]> = [['search', 72], ['health', 28], ['provider', 28], ['region', 28], ['version', 28]];
+const FILTERS: ReadonlyArray<[string, number]> = [
+  ['search', 72],
+  ['health', 28],
+  ['provider', 28],
+  ['region', 28],
+  ['version', 28],
+];
 
 /** Skeleton of the overview, shaped like it, while the backends answer. */
 export default function Loading(): ReactNode {

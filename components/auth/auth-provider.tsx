@@ -76,6 +76,8 @@ export function AuthProvider({ config, session, children }: AuthProviderProps): 
   // MSAL needs window; the server renders the same tree without it.
   const [msal, setMsal] = useState<IPublicClientApplication | null>(null);
   const [value, setValue] = useState<AuthContextValue>(() => inertContext(config, session));
+  // The one client-only object: made after hydration (the server has no window), once per config.
+  // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(() => setMsal(createMsal(config)), [config]);
   // MSAL sits beside the page, not around it, so its arrival after hydration does not remount the page.
   return (

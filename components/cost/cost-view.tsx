@@ -4,6 +4,8 @@ import type { CostData, PoolAdvice } from '@/lib/fleet/cost';
 import { COST_GROUPS, COST_RANGES, IDLE } from '@/lib/fleet/cost';
 import type { PanelNotice } from '@/lib/fleet/types';
 import { formatMoneyCents, formatPercent, formatUtc } from '@/lib/format';
+// A type-only import that predates the layering rule: no runtime code of lib/sources reaches the bundle.
+// eslint-disable-next-line no-restricted-imports
 import type { ExecutedQuery } from '@/lib/sources/runner';
 import { serializeCostParams, type CostView as ViewState } from '@/lib/url-state/cost';
 import type { ParamError } from '@/lib/url-state/overview';

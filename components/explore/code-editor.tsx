@@ -92,5 +92,10 @@ export function CodeEditor({ label, value, onChange, onRun, language, placeholde
     }
   }, [value]);
 
-  return <div ref={host} className="min-h-[2.5rem] rounded-md border border-slate-300 bg-white text-sm shadow-sm focus-within:border-sky-500 [&_.cm-editor]:rounded-md [&_.cm-focused]:outline-none [&_.cm-content]:font-mono" />;
+  return (
+    <div
+      ref={host}
+      className="min-h-[2.5rem] rounded-md border border-slate-300 bg-white text-sm shadow-sm focus-within:border-sky-500 [&_.cm-editor]:rounded-md [&_.cm-focused]:outline-none [&_.cm-content]:font-mono"
+    />
+  );
 }

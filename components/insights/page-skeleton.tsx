@@ -8,7 +8,11 @@ export interface PageSkeletonProps {
 }
 
 /** The filter bar's two pickers and its search box, widths in Tailwind units. */
-const FILTERS: ReadonlyArray<[string, number]> = [['first-picker', 40], ['second-picker', 40], ['search', 52]];
+const FILTERS: ReadonlyArray<[string, number]> = [
+  ['first-picker', 40],
+  ['second-picker', 40],
+  ['search', 52],
+];
 
 /** A skeleton shaped like the insight pages (cards, filters, table), saying what it waits for. */
 export function PageSkeleton({ title, waitingFor, cards = 3, rows = 8 }: PageSkeletonProps): ReactNode {

@@ -4,6 +4,8 @@ import { PERSONAS } from '@/lib/catalog/types';
 import type { CellStatus, OnboardingCell, OnboardingData } from '@/lib/fleet/onboarding';
 import { CAPABILITIES } from '@/lib/fleet/onboarding';
 import type { PanelNotice } from '@/lib/fleet/types';
+// A type-only import that predates the layering rule: no runtime code of lib/sources reaches the bundle.
+// eslint-disable-next-line no-restricted-imports
 import type { ExecutedQuery } from '@/lib/sources/runner';
 import type { ParamError } from '@/lib/url-state/overview';
 import { serializeOnboardingParams, type OnboardingView as ViewState } from '@/lib/url-state/onboarding';

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+// A type-only import that predates the layering rule: no runtime code of lib/sources reaches the bundle.
+// eslint-disable-next-line no-restricted-imports
 import type { ExecutedQuery } from '@/lib/sources/runner';
 import { QueryBlock } from './query-block';
 

@@ -2,6 +2,8 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { QUERY_LANGUAGES } from '@/lib/catalog/sources';
 import { explorerHref } from '@/lib/explore/links';
+// A type-only import that predates the layering rule: no runtime code of lib/sources reaches the bundle.
+// eslint-disable-next-line no-restricted-imports
 import type { ExecutedQuery } from '@/lib/sources/runner';
 import { CopyTextButton } from './copy-text-button';
 

@@ -23,6 +23,8 @@ export default async function LogsExplorePage({ searchParams }: PageProps): Prom
   const parsed = parseLogsExplore(searchParamsFrom(await searchParams));
   const state = parsed.value;
   const { runner } = dataAccess(auth.user);
+  // A Server Component renders once per request: this is the request's time, not a render's.
+  // eslint-disable-next-line react-hooks/purity
   const nowMs = Date.now();
   const syntaxErrors = state.query ? checkKql(state.query).filter((d) => d.severity === 'error') : [];
   const [result, picker] = await Promise.all([
