@@ -13,8 +13,17 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts'],
-    environment: 'node',
     env: { TZ: 'UTC' },
+    projects: [
+      {
+        extends: true,
+        test: { name: 'node', include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        // Component state tests: React renders into jsdom, Testing Library reads the DOM by role and text.
+        extends: true,
+        test: { name: 'dom', include: ['components/**/*.test.tsx'], environment: 'jsdom', setupFiles: ['lib/testing/dom/setup.ts'] },
+      },
+    ],
   },
 });
