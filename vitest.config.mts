@@ -22,7 +22,14 @@ export default defineConfig({
       {
         // Component state tests: React renders into jsdom, Testing Library reads the DOM by role and text.
         extends: true,
-        test: { name: 'dom', include: ['components/**/*.test.tsx'], environment: 'jsdom', setupFiles: ['lib/testing/dom/setup.ts'] },
+        // The PromQL extension's `main` is CommonJS; its ESM build shares @codemirror/state with the editor.
+        resolve: { alias: { '@prometheus-io/codemirror-promql': path.join(root, 'node_modules/@prometheus-io/codemirror-promql/dist/esm/index.js') } },
+        test: {
+          name: 'dom',
+          include: ['components/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['lib/testing/dom/setup.ts'],
+        },
       },
     ],
   },
