@@ -1,7 +1,7 @@
 import 'server-only';
 import type { TokenCredential } from '@azure/identity';
 import type { RunOptions } from '../backend';
-import { abortReason, raceAbort } from './abort';
+import { raceAbort } from './abort';
 
 /**
  * The Azure backends' credentials: the per-request credential, the OAuth scope of an endpoint,
