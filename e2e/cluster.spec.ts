@@ -1,6 +1,7 @@
 import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
 import { ClusterPage } from './pages/cluster-page';
 import { OverviewPage } from './pages/overview-page';
+import { panelsOf } from '../lib/fleet/cluster/panels';
 import { fleetResponseSchema, logsTailResponseSchema, type FleetResponse } from '../lib/api/schemas';
 
 
@@ -142,9 +143,10 @@ test.describe('cluster pages', () => {
     const cluster = new ClusterPage(page);
     for (const c of picks) {
       expect(c).toBeDefined();
-      for (const [path, charts] of [['nodes', 4], ['control-plane', 7], ['workloads', 3], ['applications', 3]] as const) {
+      for (const path of ['nodes', 'control-plane', 'workloads', 'applications'] as const) {
         await cluster.goto(c?.name ?? '', path);
-        await expect(cluster.charts()).toHaveCount(charts);
+        // One drawn chart per time-series spec of the page: a panel added to a page is counted without editing this test.
+        await expect(cluster.charts()).toHaveCount(panelsOf(path).filter((s) => s.view === 'timeseries').length);
         // Panels name their failures in role=alert boxes; Next's route announcer is one too, outside them.
         await expect(page.locator('section [role="alert"]')).toHaveCount(0);
       }
