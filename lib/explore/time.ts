@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** Relative ranges the explorers offer; absolute ranges are from/to in the URL. */
 export const RELATIVE_RANGES = {
   'now-15m': 900,
@@ -13,10 +11,6 @@ export const RELATIVE_RANGES = {
 export type RelativeRange = keyof typeof RELATIVE_RANGES;
 
 export type TimeRange = { kind: 'relative'; range: RelativeRange } | { kind: 'absolute'; from: number; to: number };
-
-export const relativeRangeSchema = z.enum(Object.keys(RELATIVE_RANGES) as [RelativeRange, ...RelativeRange[]], {
-  error: `must be one of ${Object.keys(RELATIVE_RANGES).join(', ')}`,
-});
 
 /** Start and end in unix seconds, "now" rounded down to the second. */
 export function resolveRange(range: TimeRange, nowMs: number): { start: number; end: number } {

@@ -2,7 +2,8 @@ import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from
 import { z } from 'zod';
 import { MAX_QUERY_LENGTH } from '../catalog/queries/explore';
 import { EXPLORE_LIMITS } from '../explore/limits';
-import { relativeRangeSchema, RELATIVE_RANGES, type TimeRange } from '../explore/time';
+import { RELATIVE_RANGES, type RelativeRange, type TimeRange } from '../explore/time';
+import { formatTimePoint, parseTimePoint } from '../fleet/cluster/time-range';
 import type { ParamError, ParseResult } from './overview';
 
 /**
@@ -106,9 +107,30 @@ function jsonOrNull(text: string | null): unknown {
   }
 }
 
+/**
+ * Time is written as on the cluster pages, the way Grafana and Perses write it: `from=now-6h`
+ * (to defaults to now) or absolute `from`/`to`. Old links' `range=now-6h` and unix seconds are read too.
+ */
 function readRange(p: Params, errors: ParamError[], fallback: TimeRange, maxSeconds: number): TimeRange {
   const from = p.get('from');
   const to = p.get('to');
+  const relative = (text: string, param: string): TimeRange | null => {
+    const point = parseTimePoint(text);
+    const range = point?.kind === 'now' ? (Object.keys(RELATIVE_RANGES) as RelativeRange[]).find((r) => RELATIVE_RANGES[r] === point.offsetSeconds) : undefined;
+    if (!range) {
+      errors.push({ param, message: `${param} must be one of ${Object.keys(RELATIVE_RANGES).join(', ')} or an ISO time` });
+      return null;
+    }
+    if (RELATIVE_RANGES[range] > maxSeconds) {
+      errors.push({ param, message: `${param} may reach back at most ${maxSeconds / 86_400} days` });
+      return null;
+    }
+    return { kind: 'relative', range };
+  };
+  if (from?.startsWith('now')) {
+    if (to && to !== 'now') errors.push({ param: 'to', message: 'to must be now when from is relative' });
+    return relative(from, 'from') ?? fallback;
+  }
   if (from || to) {
     const f = instant.safeParse(from ?? '');
     const t = instant.safeParse(to ?? '');
@@ -121,18 +143,8 @@ function readRange(p: Params, errors: ParamError[], fallback: TimeRange, maxSeco
     }
     return fallback;
   }
-  const raw = p.get('range');
-  if (!raw) return fallback;
-  const r = relativeRangeSchema.safeParse(raw);
-  if (!r.success) {
-    errors.push({ param: 'range', message: `range ${r.error.issues[0]?.message}` });
-    return fallback;
-  }
-  if (RELATIVE_RANGES[r.data] > maxSeconds) {
-    errors.push({ param: 'range', message: `range may cover at most ${maxSeconds / 86_400} days` });
-    return fallback;
-  }
-  return { kind: 'relative', range: r.data };
+  const legacy = p.get('range');
+  return legacy ? (relative(legacy, 'range') ?? fallback) : fallback;
 }
 
 export function parseMetricsExplore(p: Params): ParseResult<MetricsExploreState> {
@@ -182,9 +194,9 @@ function writeQueries(out: URLSearchParams, queries: readonly string[]): void {
 
 function writeRange(out: URLSearchParams, range: TimeRange, fallback: TimeRange): void {
   if (range.kind === 'absolute') {
-    out.set('from', new Date(range.from * 1000).toISOString());
-    out.set('to', new Date(range.to * 1000).toISOString());
-  } else if (fallback.kind !== 'relative' || range.range !== fallback.range) out.set('range', range.range);
+    out.set('from', formatTimePoint({ kind: 'absolute', at: range.from }));
+    out.set('to', formatTimePoint({ kind: 'absolute', at: range.to }));
+  } else if (fallback.kind !== 'relative' || range.range !== fallback.range) out.set('from', range.range);
 }
 
 export function serializeMetricsExplore(s: MetricsExploreState): string {
