@@ -70,9 +70,9 @@ describe('explorer URL state', () => {
 
   it('writes time as the cluster pages do (from=now-6h, ISO from/to) and still reads old links', () => {
     const six = serializeMetricsExplore({ ...DEFAULT_METRICS_STATE, queries: ['up'], range: { kind: 'relative', range: 'now-6h' } });
-    expect(six).toBe('q=up&from=now-6h');
+    expect(six).toBe('query=up&from=now-6h');
     const abs = serializeMetricsExplore({ ...DEFAULT_METRICS_STATE, queries: ['up'], range: { kind: 'absolute', from: 1_790_000_000, to: 1_790_003_600 } });
-    expect(abs).toBe('q=up&from=2026-09-21T14%3A13%3A20Z&to=2026-09-21T15%3A13%3A20Z');
+    expect(abs).toBe('query=up&from=2026-09-21T14%3A13%3A20Z&to=2026-09-21T15%3A13%3A20Z');
     // Old links: range=now-6h, and unix seconds.
     expect(parseM('q=up&range=now-6h').value.range).toEqual({ kind: 'relative', range: 'now-6h' });
     expect(parseM('q=up&from=1790000000&to=1790003600').value.range).toEqual({ kind: 'absolute', from: 1_790_000_000, to: 1_790_003_600 });
@@ -121,11 +121,11 @@ describe('open in explorer', () => {
   it('carries a panel’s PromQL or KQL and time range; none for Resource Graph', async () => {
     const { explorerHref } = await import('./links');
     const prom = explorerHref({ kind: 'prom', text: 'sum by (cluster) (up)', time: { kind: 'range', start: 1_790_000_000, end: 1_790_003_600, step: 15 } });
-    expect(prom).toBe('/explore/metrics?q=sum+by+%28cluster%29+%28up%29&from=2026-09-21T14%3A13%3A20Z&to=2026-09-21T15%3A13%3A20Z');
+    expect(prom).toBe('/explore/metrics?query=sum+by+%28cluster%29+%28up%29&from=2026-09-21T14%3A13%3A20Z&to=2026-09-21T15%3A13%3A20Z');
     // Links written before the shared codec (milliseconds in the ISO time) still open the same range.
     expect(parseMetricsExplore(new URLSearchParams('q=up&from=2026-09-21T14%3A13%3A20.000Z&to=2026-09-21T15%3A13%3A20.000Z')).value.range).toEqual({ kind: 'absolute', from: 1_790_000_000, to: 1_790_003_600 });
     expect(parseMetricsExplore(new URLSearchParams(prom?.split('?')[1])).value.queries).toEqual(['sum by (cluster) (up)']);
-    expect(explorerHref({ kind: 'logs', text: 'AzureActivity | take 1', time: { kind: 'instant', at: 1_790_000_000 } })).toBe('/explore/logs?q=AzureActivity+%7C+take+1');
+    expect(explorerHref({ kind: 'logs', text: 'AzureActivity | take 1', time: { kind: 'instant', at: 1_790_000_000 } })).toBe('/explore/logs?query=AzureActivity+%7C+take+1');
     expect(explorerHref({ kind: 'arg', text: 'resources' })).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ import type { ParamError, ParseResult } from './overview';
 
 /**
  * The explorers' view state in the URL: a link is all a colleague needs. Short queries stay
- * readable (`q=`); long ones are compressed (`z=`, lz-string) rather than stored anywhere.
+ * readable (`query=`); long ones are compressed (`z=`, lz-string) rather than stored anywhere.
  */
 
 /** Past this many characters of query text, the link carries it compressed. */
@@ -61,14 +61,16 @@ function readQueries(p: Params, errors: ParamError[]): string[] {
     errors.push({ param: 'z', message: 'z is not a query list this portal wrote' });
     return [];
   }
-  const list = p.getAll('q');
-  if (list.length > EXPLORE_LIMITS.maxQueries) errors.push({ param: 'q', message: `q is given more than ${EXPLORE_LIMITS.maxQueries} times` });
+  // `query` since the views got one name per meaning (`q` is search text elsewhere); old links' `q` still reads.
+  const param = p.getAll('query').length ? 'query' : 'q';
+  const list = p.getAll(param);
+  if (list.length > EXPLORE_LIMITS.maxQueries) errors.push({ param, message: `${param} is given more than ${EXPLORE_LIMITS.maxQueries} times` });
   const out: string[] = [];
   for (const q of list.slice(0, EXPLORE_LIMITS.maxQueries)) {
     const r = queryText.safeParse(q);
     if (r.success) {
       if (r.data.trim()) out.push(r.data);
-    } else errors.push({ param: 'q', message: `q ${r.error.issues[0]?.message}` });
+    } else errors.push({ param, message: `${param} ${r.error.issues[0]?.message}` });
   }
   return out;
 }
@@ -189,7 +191,7 @@ export function parseLogsExplore(p: Params): ParseResult<LogsExploreState> {
 function writeQueries(out: URLSearchParams, queries: readonly string[]): void {
   const nonEmpty = queries.filter((q) => q.trim());
   if (nonEmpty.join('').length > COMPRESS_ABOVE) out.set('z', compressToEncodedURIComponent(JSON.stringify(nonEmpty)));
-  else for (const q of nonEmpty) out.append('q', q);
+  else for (const q of nonEmpty) out.append('query', q);
 }
 
 function writeRange(out: URLSearchParams, range: TimeRange, fallback: TimeRange): void {
