@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import snapshot from './prices/retail-prices.snapshot.json';
+import { retailPriceItemSchema, type RetailPriceItem } from '../catalog/queries/rest';
 import type { VmSize } from './vm-sizes';
 
 /**
@@ -12,17 +13,7 @@ import type { VmSize } from './vm-sizes';
 export const SNAPSHOT_DATE = '2026-10-01';
 export const HOURS_PER_MONTH = 730;
 
-const itemSchema = z.object({
-  currencyCode: z.string(),
-  retailPrice: z.number().nonnegative(),
-  armRegionName: z.string(),
-  armSkuName: z.string(),
-  unitOfMeasure: z.string(),
-  type: z.string(),
-  meterName: z.string(),
-  effectiveStartDate: z.string(),
-});
-const bodySchema = z.object({ BillingCurrency: z.string(), Items: z.array(itemSchema), NextPageLink: z.string().nullable() });
+const bodySchema = z.object({ BillingCurrency: z.string(), Items: z.array(retailPriceItemSchema), NextPageLink: z.string().nullable() });
 
 export interface PriceTable {
   currency: string;
@@ -33,18 +24,23 @@ export interface PriceTable {
   hourly: ReadonlyMap<string, number>;
 }
 
-/** Keeps hourly pay-as-you-go prices (not Spot, not Low Priority, not reservations). */
+/** A body in the Retail Prices API shape (the snapshot's), as a price table. */
 export function parseRetailPrices(body: unknown, date: string, source: PriceTable['source'] = 'snapshot'): PriceTable {
   const parsed = bodySchema.parse(body);
+  return priceTable(parsed.Items, parsed.BillingCurrency, date, source);
+}
+
+/** Keeps hourly pay-as-you-go prices (not Spot, not Low Priority, not reservations) of items already read. */
+export function priceTable(items: readonly RetailPriceItem[], currency: string, date: string, source: PriceTable['source']): PriceTable {
   const hourly = new Map<string, number>();
-  for (const item of parsed.Items) {
+  for (const item of items) {
     if (item.type !== 'Consumption' || item.unitOfMeasure !== '1 Hour' || /spot|low priority/i.test(item.meterName)) continue;
     const key = `${item.armSkuName}|${item.armRegionName}`.toLowerCase();
     const prev = hourly.get(key);
     // Several meters can match (Linux and Windows): the lowest is the Linux price.
     if (prev === undefined || item.retailPrice < prev) hourly.set(key, item.retailPrice);
   }
-  return { currency: parsed.BillingCurrency, date, source, hourly };
+  return { currency, date, source, hourly };
 }
 
 let cached: PriceTable | null = null;

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { ClusterInventoryRow } from '../catalog/queries/fleet/inventory';
 import type { CostNodePoolRow } from '../catalog/queries/cost';
-import { getSnapshotPrices, parseRetailPrices, SNAPSHOT_DATE, type PriceTable } from '../fleet/prices';
+import { getSnapshotPrices, priceTable, SNAPSHOT_DATE, type PriceTable } from '../fleet/prices';
 import type { PanelNotice } from '../fleet/types';
 import { VM_SIZES } from '../fleet/vm-sizes';
 import { SOURCE_NAMES } from '../catalog/sources';
@@ -67,7 +67,7 @@ export async function loadPrices(
   config: AppConfig,
   inventory: readonly ClusterInventoryRow[],
   pools: readonly CostNodePoolRow[] | null,
-  options: { nowMs?: number; ca?: string; settings?: InsightsConfig; signal?: AbortSignal } = {},
+  options: { nowMs?: number; ca?: string; settings?: InsightsConfig } = {},
 ): Promise<LoadedPrices> {
   const settings = options.settings ?? getInsightsConfig();
   if (!usesRetailApi(config, settings)) return { table: getSnapshotPrices(), notice: null, requests: 0 };
@@ -86,7 +86,8 @@ export async function loadPrices(
       const hit = filters.get(key);
       if (hit && hit.until > now) return hit;
       requests++;
-      const entry: CachedFilter = { until: now + settings.pricesHours * 3_600_000, askedAt: now, outcome: runner.run(vmRetailPrices, params, { kind: 'instant', at: now / 1000 }, undefined, { signal: options.signal }) };
+      // Shared with every caller until it expires: no one caller's AbortSignal may cancel it.
+      const entry: CachedFilter = { until: now + settings.pricesHours * 3_600_000, askedAt: now, outcome: runner.run(vmRetailPrices, params, { kind: 'instant', at: now / 1000 }) };
       void entry.outcome.then((o) => {
         if (!o.ok) entry.until = now + RETRY_AFTER_FAILURE_MS;
       });
@@ -110,8 +111,7 @@ export async function loadPrices(
   }
   const items = outcomes.flatMap((o) => (o.ok ? o.rows : []));
   const askedAt = Math.min(...answers.map((a) => a.askedAt));
-  const body = { BillingCurrency: items[0]?.currencyCode ?? 'USD', Items: items, NextPageLink: null };
-  return { table: parseRetailPrices(body, new Date(askedAt).toISOString().slice(0, 10), 'retail-api'), notice: null, requests };
+  return { table: priceTable(items, items[0]?.currencyCode ?? 'USD', new Date(askedAt).toISOString().slice(0, 10), 'retail-api'), notice: null, requests };
 }
 
 /** Test support: forget the prices fetched so far. */

@@ -115,7 +115,8 @@ export function retailPricesFilter(region: string, skus: readonly string[]): str
   return `serviceName eq 'Virtual Machines' and priceType eq 'Consumption' and armRegionName eq ${odataString(region)} and (${sizes})`;
 }
 
-const priceItemSchema = z.looseObject({
+/** One price item as the API documents it; the snapshot in the repository is read with it too. */
+export const retailPriceItemSchema = z.looseObject({
   currencyCode: z.string(),
   retailPrice: z.number().nonnegative(),
   armRegionName: z.string(),
@@ -125,8 +126,8 @@ const priceItemSchema = z.looseObject({
   meterName: z.string(),
   effectiveStartDate: z.string(),
 });
-export type RetailPriceItem = z.infer<typeof priceItemSchema>;
-const pricesBodySchema = z.object({ BillingCurrency: z.string().optional(), Items: z.array(priceItemSchema) });
+export type RetailPriceItem = z.infer<typeof retailPriceItemSchema>;
+const pricesBodySchema = z.object({ BillingCurrency: z.string().optional(), Items: z.array(retailPriceItemSchema) });
 
 export const vmRetailPrices: PricesQuery<PricesParams, RetailPriceItem> = {
   id: 'prices.vm-consumption',
