@@ -2,24 +2,14 @@ import { promInventory } from '../catalog';
 import type { ClusterInventoryRow } from '../catalog/queries/fleet/inventory';
 import type { PromClusterInventoryRow } from '../catalog/queries/prom-inventory';
 import { compareVersions } from './versions';
-import type { ClusterSummary, Distribution, Provider } from './types';
+import type { ClusterSummary, Distribution } from './types';
 import { DISTRIBUTIONS } from './types';
 
 /** The overview's list of clusters, from Resource Graph or, in Prometheus-only mode, from kube_node_info. */
 
 /** One cluster of the inventory, whichever source listed it. */
-export interface InventoryEntry {
-  id: string;
-  name: string;
-  provider: Provider;
-  distribution: Distribution;
-  subscriptionId: string;
-  resourceGroup: string;
-  region: string;
-  kubernetesVersion: string;
-  powerState: ClusterSummary['powerState'];
-  tags: Record<string, string>;
-  nodePools: number;
+export interface InventoryEntry
+  extends Pick<ClusterSummary, 'id' | 'name' | 'provider' | 'distribution' | 'subscriptionId' | 'resourceGroup' | 'region' | 'kubernetesVersion' | 'powerState' | 'tags' | 'nodePools'> {
   /** Nodes the inventory knows of, shown when metrics do not say. */
   inventoryNodes: number;
   containerInsights: boolean | null;

@@ -24,8 +24,7 @@ const MAX_SHOWN_PARAMS = 1000;
 
 function shownParams(params: unknown): Record<string, unknown> | undefined {
   if (typeof params !== 'object' || params === null || Array.isArray(params)) return undefined;
-  const json = JSON.stringify(params);
-  return json.length <= MAX_SHOWN_PARAMS ? (JSON.parse(json) as Record<string, unknown>) : undefined;
+  return JSON.stringify(params).length <= MAX_SHOWN_PARAMS ? (params as Record<string, unknown>) : undefined;
 }
 
 export interface QueryFailure {
@@ -86,6 +85,7 @@ export function createQueryRunner(backends: BackendRegistry): QueryRunner {
       }
       // Only what an explorer can reopen as a catalog query carries its parameters (ad hoc text is its own parameter).
       const explorable = (query.kind === 'prom' || query.kind === 'logs') && !query.id.startsWith('explore.');
+      const shown = explorable && parsedParams.success ? shownParams(params) : undefined;
       const executed = (backendLabel: string, executedText = text): ExecutedQuery => ({
         id: query.id,
         title: query.title,
@@ -94,7 +94,7 @@ export function createQueryRunner(backends: BackendRegistry): QueryRunner {
         backend: backendLabel,
         durationMs: Math.round(performance.now() - started),
         time,
-        ...(explorable && parsedParams.success && shownParams(params) ? { params: shownParams(params) } : {}),
+        ...(shown ? { params: shown } : {}),
       });
       if (!parsedParams.success) {
         const issue = parsedParams.error.issues[0];
