@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { AccountMenu } from '@/components/auth/account-menu';
 import { AuthProvider } from '@/components/auth/auth-provider';
 import { AppHeader } from '@/components/layout/app-header';
+import { UrlStateProvider } from '@/components/layout/url-state-provider';
 import { getLayoutAuth } from '@/lib/auth/server';
 import { ConfigError } from '@/lib/server/config';
 import { describeMode } from '@/lib/server/fleet-service';
@@ -28,17 +29,19 @@ export default async function RootLayout({ children }: { children: ReactNode }):
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
-        {auth.publicConfig ? (
-          <AuthProvider config={auth.publicConfig} session={auth.session}>
-            <AppHeader modeLabel={mode.label} mode={mode.mode} signIn="on" account={<AccountMenu />} />
-            <main className="mx-auto w-full max-w-[1600px] px-3 pb-16 pt-4 sm:px-6">{children}</main>
-          </AuthProvider>
-        ) : (
-          <>
-            <AppHeader modeLabel={mode.label} mode={mode.mode} signIn={auth.signIn} />
-            <main className="mx-auto w-full max-w-[1600px] px-3 pb-16 pt-4 sm:px-6">{children}</main>
-          </>
-        )}
+        <UrlStateProvider>
+          {auth.publicConfig ? (
+            <AuthProvider config={auth.publicConfig} session={auth.session}>
+              <AppHeader modeLabel={mode.label} mode={mode.mode} signIn="on" account={<AccountMenu />} />
+              <main className="mx-auto w-full max-w-[1600px] px-3 pb-16 pt-4 sm:px-6">{children}</main>
+            </AuthProvider>
+          ) : (
+            <>
+              <AppHeader modeLabel={mode.label} mode={mode.mode} signIn={auth.signIn} />
+              <main className="mx-auto w-full max-w-[1600px] px-3 pb-16 pt-4 sm:px-6">{children}</main>
+            </>
+          )}
+        </UrlStateProvider>
       </body>
     </html>
   );

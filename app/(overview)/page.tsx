@@ -7,7 +7,7 @@ import { toOverviewRow } from '@/lib/fleet/rows';
 import { ConfigError } from '@/lib/server/config';
 import { dataAccess } from '@/lib/server/access';
 import { loadFleetOverview } from '@/lib/server/fleet-service';
-import { fromNextSearchParams, parseOverviewParams } from '@/lib/url-state/overview';
+import { parseOverviewParams } from '@/lib/url-state/overview';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,7 +19,7 @@ export default async function FleetOverviewPage({ searchParams }: PageProps): Pr
   // proxy.ts shows the sign-in page instead; this second check keeps data out if it ever does not.
   const auth = await getServerAuth();
   if (!auth.ok) return <SignInRequired status={auth.status} />;
-  const params = parseOverviewParams(fromNextSearchParams(await searchParams));
+  const params = parseOverviewParams(await searchParams);
   let overview: Awaited<ReturnType<typeof loadFleetOverview>>;
   try {
     overview = await loadFleetOverview(dataAccess(auth.user));
@@ -31,7 +31,6 @@ export default async function FleetOverviewPage({ searchParams }: PageProps): Pr
     <FleetOverview
       clusters={overview.clusters.map(toOverviewRow)}
       generatedAt={overview.generatedAt}
-      initialFilters={params.value}
       paramErrors={params.ok ? [] : params.errors}
       notices={overview.notices}
       queries={overview.queries}

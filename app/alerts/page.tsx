@@ -9,7 +9,6 @@ import { dataAccess } from '@/lib/server/access';
 import { loadAlerts } from '@/lib/server/alerts-service';
 import { ConfigError } from '@/lib/server/config';
 import { parseAlertParams } from '@/lib/url-state/alerts';
-import { fromNextSearchParams } from '@/lib/url-state/overview';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Alerts · Fleetwatch' };
@@ -22,7 +21,7 @@ export default async function AlertsPage({ searchParams }: PageProps): Promise<R
   // proxy.ts shows the sign-in page instead; this second check keeps data out if it ever does not.
   const auth = await getServerAuth();
   if (!auth.ok) return <SignInRequired status={auth.status} />;
-  const params = parseAlertParams(fromNextSearchParams(await searchParams));
+  const params = parseAlertParams(await searchParams);
   let loaded: Awaited<ReturnType<typeof loadAlerts>>;
   try {
     loaded = await loadAlerts(dataAccess(auth.user));

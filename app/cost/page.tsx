@@ -10,7 +10,6 @@ import { costOptionsFor } from '@/lib/server/cost-options';
 import { dataAccess } from '@/lib/server/access';
 import { loadCost } from '@/lib/server/cost-service';
 import { parseCostParams } from '@/lib/url-state/cost';
-import { fromNextSearchParams } from '@/lib/url-state/overview';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Cost · Fleetwatch' };
@@ -23,7 +22,7 @@ export default async function CostPage({ searchParams }: PageProps): Promise<Rea
   // proxy.ts shows the sign-in page instead; this second check keeps data out if it ever does not.
   const auth = await getServerAuth();
   if (!auth.ok) return <SignInRequired status={auth.status} />;
-  const params = parseCostParams(fromNextSearchParams(await searchParams));
+  const params = parseCostParams(await searchParams);
   let loaded: Awaited<ReturnType<typeof loadCost>>;
   let options: ReturnType<typeof costOptionsFor>;
   try {

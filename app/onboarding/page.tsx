@@ -9,7 +9,6 @@ import { getInsightsConfig } from '@/lib/server/insights-config';
 import { dataAccess } from '@/lib/server/access';
 import { loadOnboarding } from '@/lib/server/onboarding-service';
 import { parseOnboardingParams } from '@/lib/url-state/onboarding';
-import { fromNextSearchParams } from '@/lib/url-state/overview';
 import { ConfigProblem } from '@/components/ui/config-problem';
 
 export const dynamic = 'force-dynamic';
@@ -23,7 +22,7 @@ export default async function OnboardingPage({ searchParams }: PageProps): Promi
   // proxy.ts shows the sign-in page instead; this second check keeps data out if it ever does not.
   const auth = await getServerAuth();
   if (!auth.ok) return <SignInRequired status={auth.status} />;
-  const params = parseOnboardingParams(fromNextSearchParams(await searchParams));
+  const params = parseOnboardingParams(await searchParams);
   let loaded: Awaited<ReturnType<typeof loadOnboarding>>;
   let silenceMinutes: number;
   try {

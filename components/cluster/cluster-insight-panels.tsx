@@ -6,6 +6,7 @@ import { formatAge, formatMoneyCents, formatPercent } from '@/lib/format';
 import { SeverityBadge } from '@/components/ui/severity-badge';
 import type { ClusterPageContext } from './context';
 import { Panel, PanelEmpty, PanelError } from './panel';
+import { DEFAULT_ALERTS, serializeAlertParams } from '@/lib/url-state/alerts';
 
 /** This cluster's share of the fleet cost view: the same allocation as /cost?cluster=<name>. */
 export function ClusterCostPanel({ cost, href }: { cost: ClusterCostSummary; href: string }): ReactNode {
@@ -81,7 +82,7 @@ export function AlertsBody({ data, rows, at, ctx }: { data: PanelData; rows: Fir
         </ul>
       )}
       {rows.length > SHOWN_ALERTS && <p className="mt-1 text-xs text-slate-500">+{rows.length - SHOWN_ALERTS} more</p>}
-      <Link href={`/alerts?${new URLSearchParams({ q: ctx.cluster.name }).toString()}`} className="mt-3 inline-block text-xs font-medium text-sky-700 hover:underline">
+      <Link href={`/alerts?${serializeAlertParams({ ...DEFAULT_ALERTS, q: ctx.cluster.name })}`} className="mt-3 inline-block text-xs font-medium text-sky-700 hover:underline">
         Open in Alerts →
       </Link>
     </>

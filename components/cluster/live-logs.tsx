@@ -1,9 +1,10 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useQueryState } from 'nuqs';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { apiErrorSchema, logsTailResponseSchema } from '@/lib/api/schemas';
 import { appendLines, type LogLine } from '@/lib/fleet/cluster/logs';
+import { clusterViewParsers } from '@/lib/url-state/cluster';
 
 export interface LiveLogsProps {
   cluster: string;
@@ -22,9 +23,8 @@ const LEVEL: Record<string, string> = { ERROR: 'text-red-300', WARN: 'text-amber
 
 /** Container log lines with a search box and a live tail that polls the logs route. */
 export function LiveLogs({ cluster, initial, namespace, workload, search, canFollow }: LiveLogsProps): ReactNode {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
+  // Not shallow: the server reruns the logs query for the new search.
+  const [, setSearch] = useQueryState('q', clusterViewParsers.q.withOptions({ shallow: false, history: 'replace', scroll: false }));
   const [lines, setLines] = useState<LogLine[]>(initial);
   const [following, setFollowing] = useState(canFollow);
   const [error, setError] = useState<string | null>(null);
@@ -78,10 +78,7 @@ export function LiveLogs({ cluster, initial, namespace, workload, search, canFol
 
   const submit = (e: FormEvent): void => {
     e.preventDefault();
-    const next = new URLSearchParams(searchParams.toString());
-    if (text.trim()) next.set('q', text.trim());
-    else next.delete('q');
-    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+    void setSearch(text.trim() || null);
   };
 
   return (

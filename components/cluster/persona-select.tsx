@@ -4,6 +4,7 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { PERSONAS, type Persona } from '@/lib/catalog/types';
 import { clusterPageHref, landingPage, PERSONA_NAMES } from '@/lib/fleet/cluster/layers';
+import { parseClusterView, serializeClusterView } from '@/lib/url-state/cluster';
 
 export interface PersonaSelectProps {
   cluster: string;
@@ -21,11 +22,9 @@ export function PersonaSelect({ cluster, persona }: PersonaSelectProps): ReactNo
         aria-label="Persona"
         value={persona ?? ''}
         onChange={(e) => {
-          const next = new URLSearchParams(params.toString());
           const chosen = (PERSONAS as readonly string[]).includes(e.target.value) ? (e.target.value as Persona) : null;
-          if (chosen) next.set('persona', chosen);
-          else next.delete('persona');
-          router.push(clusterPageHref(cluster, landingPage(chosen), next.toString()));
+          const view = parseClusterView(new URLSearchParams(params.toString())).value;
+          router.push(clusterPageHref(cluster, landingPage(chosen), serializeClusterView({ ...view, persona: chosen })));
         }}
         className="rounded-md border border-slate-300 bg-white px-2 py-1"
       >

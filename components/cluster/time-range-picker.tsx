@@ -1,9 +1,10 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useRouter } from 'next/navigation';
+import { useQueryStates } from 'nuqs';
 import { useEffect, useState, type ReactNode } from 'react';
-import { describeRange, formatTimePoint, parseTimePoint, pinRange, RELATIVE_CHOICES, type TimeRange } from '@/lib/fleet/cluster/time-range';
-import { REFRESH_CHOICES, type Refresh } from '@/lib/url-state/cluster';
+import { describeRange, parseTimePoint, pinRange, RELATIVE_CHOICES, type TimePoint, type TimeRange } from '@/lib/fleet/cluster/time-range';
+import { clusterTimeParsers, REFRESH_CHOICES, type Refresh } from '@/lib/url-state/cluster';
 
 export interface TimeRangePickerProps {
   from: string;
@@ -21,8 +22,8 @@ const fromInput = (v: string): string => `${v}:00Z`;
 /** Relative and absolute ranges, "pin to absolute" for sharing, and auto-refresh; all in the URL. */
 export function TimeRangePicker({ from, to, refresh }: TimeRangePickerProps): ReactNode {
   const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
+  // Not shallow: the server renders the panels for the new range. `range` is there only to drop an old link's name.
+  const [, setTime] = useQueryStates(clusterTimeParsers, { shallow: false, history: 'push', scroll: false });
   const range: TimeRange | null = (() => {
     const f = parseTimePoint(from);
     const t = parseTimePoint(to);
@@ -33,17 +34,7 @@ export function TimeRangePicker({ from, to, refresh }: TimeRangePickerProps): Re
   const [start, setStart] = useState(absolute ? toInput(from) : '');
   const [end, setEnd] = useState(absolute && to !== 'now' ? toInput(to) : '');
 
-  const go = (change: Record<string, string | null>): void => {
-    const next = new URLSearchParams(params.toString());
-    // The legacy name would shadow nothing, but a rewritten link should carry only current names.
-    next.delete('range');
-    for (const [k, v] of Object.entries(change)) {
-      if (v === null) next.delete(k);
-      else next.set(k, v);
-    }
-    const qs = next.toString();
-    router.push(`${pathname}${qs ? `?${qs}` : ''}`, { scroll: false });
-  };
+  const go = (change: { from?: TimePoint | null; to?: TimePoint | null; refresh?: Refresh | null }): void => void setTime({ ...change, range: null });
 
   useEffect(() => {
     const ms = REFRESH_MS[refresh];
@@ -67,7 +58,7 @@ export function TimeRangePicker({ from, to, refresh }: TimeRangePickerProps): Re
               return;
             }
             setCustom(false);
-            go({ from: e.target.value === 'now-1h' ? null : e.target.value, to: null });
+            go({ from: parseTimePoint(e.target.value), to: null });
           }}
           className="rounded-md border border-slate-300 bg-white px-2 py-1"
         >
@@ -84,7 +75,7 @@ export function TimeRangePicker({ from, to, refresh }: TimeRangePickerProps): Re
           className="flex flex-wrap items-center gap-1.5"
           onSubmit={(e) => {
             e.preventDefault();
-            if (start && end) go({ from: fromInput(start), to: fromInput(end) });
+            if (start && end) go({ from: parseTimePoint(fromInput(start)), to: parseTimePoint(fromInput(end)) });
           }}
         >
           <input type="datetime-local" aria-label="From (UTC)" value={start} onChange={(e) => setStart(e.target.value)} className="rounded-md border border-slate-300 px-1.5 py-0.5" required />
@@ -101,7 +92,7 @@ export function TimeRangePicker({ from, to, refresh }: TimeRangePickerProps): Re
           type="button"
           onClick={() => {
             const pinned = pinRange(range, Date.now() / 1000);
-            go({ from: formatTimePoint(pinned.from), to: formatTimePoint(pinned.to), refresh: null });
+            go({ from: pinned.from, to: pinned.to, refresh: null });
           }}
           title="Replace the relative range by the absolute instants it covers now, so a shared link shows exactly this data"
           className="rounded-md border border-slate-300 bg-white px-2 py-1 hover:bg-slate-50"
@@ -115,7 +106,7 @@ export function TimeRangePicker({ from, to, refresh }: TimeRangePickerProps): Re
           aria-label="Auto-refresh"
           value={refresh}
           disabled={to !== 'now'}
-          onChange={(e) => go({ refresh: e.target.value === 'off' ? null : e.target.value })}
+          onChange={(e) => go({ refresh: (REFRESH_CHOICES as readonly string[]).includes(e.target.value) ? (e.target.value as Refresh) : null })}
           className="rounded-md border border-slate-300 bg-white px-2 py-1 disabled:text-slate-400"
         >
           {REFRESH_CHOICES.map((r) => (

@@ -57,9 +57,10 @@ export function CostView({ data, view, clusterNames, notices, queries, generated
       <AutoSubmitForm action="/cost" label="Cost filters">
         <label className="text-sm">
           <span className="block text-xs font-medium text-slate-600">Time range</span>
-          <select name="range" defaultValue={view.range === '30d' ? '' : view.range} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+          {/* The time codec every view shares: from=now-7d; the default (30 days) is left out of the link. */}
+          <select name="from" defaultValue={view.range === '30d' ? '' : `now-${view.range}`} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
             {(Object.keys(COST_RANGES) as Array<keyof typeof COST_RANGES>).map((r) => (
-              <option key={r} value={r === '30d' ? '' : r}>
+              <option key={r} value={r === '30d' ? '' : `now-${r}`}>
                 {RANGE_LABEL[r]}
               </option>
             ))}

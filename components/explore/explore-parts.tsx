@@ -1,8 +1,8 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { RELATIVE_RANGES, type RelativeRange, type TimeRange } from '@/lib/explore/time';
-import { formatUtc } from '@/lib/format';
+import { describeRange, parseTimePoint } from '@/lib/fleet/cluster/time-range';
+import { RELATIVE_CHOICES, relativeText, type TimeRange } from '@/lib/explore/time';
 import { CopyTextButton } from '../ui/copy-text-button';
 
 export interface RangePickerProps {
@@ -15,26 +15,38 @@ export interface RangePickerProps {
 
 /** Relative ranges, or the absolute one a pinned link carries; "pin" makes a link mean the same tomorrow. */
 export function RangePicker({ range, resolved, maxSeconds, onChange }: RangePickerProps): ReactNode {
-  const options = (Object.keys(RELATIVE_RANGES) as RelativeRange[]).filter((r) => RELATIVE_RANGES[r] <= maxSeconds);
+  const current = relativeText(range);
+  const offset = (text: string): number => (parseTimePoint(text) as { offsetSeconds: number }).offsetSeconds;
+  const options = RELATIVE_CHOICES.filter((r) => offset(r) <= maxSeconds);
+  // A link may carry a relative range the picker does not list (now-2h): it is shown as it is.
+  const extra = current && !(options as readonly string[]).includes(current) ? current : null;
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <label className="flex items-center gap-1.5">
         <span className="text-slate-500">Range</span>
         <select
-          value={range.kind === 'relative' ? range.range : 'absolute'}
-          onChange={(e) => e.target.value !== 'absolute' && onChange({ kind: 'relative', range: e.target.value as RelativeRange })}
+          value={current ?? 'absolute'}
+          onChange={(e) => {
+            const from = e.target.value === 'absolute' ? null : parseTimePoint(e.target.value);
+            if (from) onChange({ from, to: { kind: 'now', offsetSeconds: 0 } });
+          }}
           className="rounded-md border border-slate-300 bg-white px-2 py-1.5 shadow-sm"
         >
-          {options.map((r) => (
+          {[...options, ...(extra ? [extra] : [])].map((r) => (
             <option key={r} value={r}>
               Last {r.slice(4)}
             </option>
           ))}
-          {range.kind === 'absolute' && <option value="absolute">{`${formatUtc(new Date(range.from * 1000).toISOString())} → ${formatUtc(new Date(range.to * 1000).toISOString())}`}</option>}
+          {!current && <option value="absolute">{describeRange(range)}</option>}
         </select>
       </label>
-      {range.kind === 'relative' && resolved && (
-        <button type="button" onClick={() => onChange({ kind: 'absolute', from: resolved.start, to: resolved.end })} className="rounded-md px-2 py-1.5 text-slate-600 hover:bg-slate-100" title="Freeze this range so the link shows the same data later">
+      {current && resolved && (
+        <button
+          type="button"
+          onClick={() => onChange({ from: { kind: 'absolute', at: resolved.start }, to: { kind: 'absolute', at: resolved.end } })}
+          className="rounded-md px-2 py-1.5 text-slate-600 hover:bg-slate-100"
+          title="Freeze this range so the link shows the same data later"
+        >
           Pin to absolute
         </button>
       )}

@@ -1,6 +1,7 @@
 'use client';
 
-import { useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQueryStates } from 'nuqs';
+import { useCallback, useDeferredValue, useMemo, type ReactNode } from 'react';
 import { applyFleetFilters, DEFAULT_FILTERS, summarizeFleet, type FleetFilters } from '@/lib/fleet/filter';
 import type { PanelNotice } from '@/lib/fleet/types';
 import type { OverviewRow } from '@/lib/fleet/rows';
@@ -8,7 +9,7 @@ import type { OverviewRow } from '@/lib/fleet/rows';
 // eslint-disable-next-line no-restricted-imports
 import type { ExecutedQuery } from '@/lib/sources/runner';
 import { formatCount, formatUtc } from '@/lib/format';
-import { parseOverviewParams, serializeOverviewParams, type ParamError } from '@/lib/url-state/overview';
+import { overviewParsers, overviewUrlValues, type ParamError } from '@/lib/url-state/overview';
 import { CopyLinkButton } from '../ui/copy-link-button';
 import { ExecutedQueries } from '../ui/executed-queries';
 import { PanelNotices } from '../ui/panel-notices';
@@ -20,7 +21,6 @@ import { IgnoredParams } from '@/components/ui/ignored-params';
 export interface FleetOverviewProps {
   clusters: OverviewRow[];
   generatedAt: string;
-  initialFilters: FleetFilters;
   paramErrors: ParamError[];
   notices: PanelNotice[];
   queries: ExecutedQuery[];
@@ -30,28 +30,17 @@ const toggle = <T,>(list: readonly T[], value: T): T[] => (list.includes(value) 
 
 /**
  * The overview's interactive part. Filtering happens here, on data the server already
- * sent, and every change is written to the URL so the address bar is always a shareable link.
+ * sent; the filters live in the URL (nuqs, shallow: no server round trip), so the address bar
+ * is always a shareable link.
  */
-export function FleetOverview({ clusters, generatedAt, initialFilters, paramErrors, notices, queries }: FleetOverviewProps): ReactNode {
-  const [filters, setFilters] = useState<FleetFilters>(initialFilters);
+export function FleetOverview({ clusters, generatedAt, paramErrors, notices, queries }: FleetOverviewProps): ReactNode {
+  const [filters, setQuery] = useQueryStates(overviewParsers);
   const deferred = useDeferredValue(filters);
   const rows = useMemo(() => applyFleetFilters(clusters, deferred), [clusters, deferred]);
   const summary = useMemo(() => summarizeFleet(clusters), [clusters]);
 
-  useEffect(() => {
-    const qs = serializeOverviewParams(filters);
-    const next = `${window.location.pathname}${qs ? `?${qs}` : ''}`;
-    if (next !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(window.history.state, '', next);
-  }, [filters]);
-
-  useEffect(() => {
-    const onPop = () => setFilters(parseOverviewParams(new URLSearchParams(window.location.search)).value);
-    window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
-  }, []);
-
-  const patch = useCallback((p: Partial<FleetFilters>) => setFilters((f) => ({ ...f, ...p })), []);
-  const clear = useCallback(() => setFilters((f) => ({ ...DEFAULT_FILTERS, sort: f.sort, dir: f.dir })), []);
+  const patch = useCallback((p: Partial<FleetFilters>) => void setQuery((f) => overviewUrlValues({ ...f, ...p })), [setQuery]);
+  const clear = useCallback(() => void setQuery((f) => overviewUrlValues({ ...DEFAULT_FILTERS, sort: f.sort, dir: f.dir })), [setQuery]);
 
   return (
     <div className="space-y-4">

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { CopyLinkButton } from './copy-link-button';
 import { IgnoredParams } from './ignored-params';
-import type { ParamError } from '@/lib/url-state/params';
+import type { ParamError } from '@/lib/url-state/codec';
 
 export interface PageHeaderProps {
   title: string;

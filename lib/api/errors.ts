@@ -1,6 +1,6 @@
 import { SOURCE_NAMES } from '../catalog/sources';
 import type { QueryFailure } from '../sources/runner';
-import type { ParamError } from '../url-state/params';
+import type { ParamError } from '../url-state/codec';
 
 /**
  * The one error envelope of every /api route (the Prometheus-compatible explorer proxy

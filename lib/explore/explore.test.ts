@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildChartData, buildLogsChart, seriesName } from './chart-data';
 import { autoStep, EXPLORE_LIMITS, effectiveStep, minimumStep } from './limits';
-import { isoDuration, resolveRange } from './time';
+import { isoDuration, relativeRange, resolveRange } from './time';
 import { COMPRESS_ABOVE, parseLogsExplore, parseMetricsExplore, serializeLogsExplore, serializeMetricsExplore,
   DEFAULT_METRICS_STATE, type MetricsExploreState } from '../url-state/explore';
 
@@ -19,7 +19,7 @@ describe('explorer limits', () => {
   });
 
   it('resolves relative ranges against now and writes Log Analytics timespans', () => {
-    expect(resolveRange({ kind: 'relative', range: 'now-1h' }, 1_800_000_000_500)).toEqual({ start: 1_799_996_400, end: 1_800_000_000 });
+    expect(resolveRange(relativeRange(3600), 1_800_000_000_500)).toEqual({ start: 1_799_996_400, end: 1_800_000_000 });
     expect(isoDuration(3600)).toBe('PT1H');
     expect(isoDuration(7 * 86_400)).toBe('P7D');
     expect(isoDuration(90 * 86_400 + 5400)).toBe('P90DT1H30M');
@@ -34,7 +34,7 @@ describe('explorer URL state', () => {
     const state: MetricsExploreState = {
       queries: ['sum by (cluster) (up)', 'rate(node_cpu_seconds_total{mode="idle"}[5m])'],
       catalog: { id: 'prom.cluster.node-cpu', params: { clusterLabel: 'cluster', cluster: 'aks-prod-1', node: null } },
-      range: { kind: 'absolute', from: 1_790_000_000, to: 1_790_003_600 },
+      range: { from: { kind: 'absolute', at: 1_790_000_000 }, to: { kind: 'absolute', at: 1_790_003_600 } },
       step: 30,
       view: 'table',
       legend: '{{cluster}}',
@@ -46,7 +46,7 @@ describe('explorer URL state', () => {
 
   it('compresses long queries into the link instead of storing them anywhere', () => {
     const long = `sum by (cluster) (rate(container_cpu_usage_seconds_total{namespace!~"kube-system|gatekeeper-system", container!=""}[5m])) ${'+ 0 '.repeat(COMPRESS_ABOVE / 4)}`;
-    const qs = serializeMetricsExplore({ queries: [long], catalog: null, range: { kind: 'relative', range: 'now-6h' }, step: null, view: 'chart', legend: '', mode: 'range' });
+    const qs = serializeMetricsExplore({ queries: [long], catalog: null, range: relativeRange(6 * 3600), step: null, view: 'chart', legend: '', mode: 'range' });
     expect(qs).toMatch(/^z=/);
     expect(qs.length).toBeLessThan(long.length);
     expect(parseM(qs).value.queries).toEqual([long]);
@@ -63,22 +63,25 @@ describe('explorer URL state', () => {
   });
 
   it('round-trips the logs explorer, workspaces included', () => {
-    const state = { query: 'AzureActivity | take 10', catalog: null, range: { kind: 'relative' as const, range: 'now-90d' as const }, workspaces: ['11111111-2222-4333-8444-555555555555'], view: 'chart' as const };
+    const state = { query: 'AzureActivity | take 10', catalog: null, range: relativeRange(90 * 86_400), workspaces: ['11111111-2222-4333-8444-555555555555'], view: 'chart' as const };
     expect(parseLogsExplore(new URLSearchParams(serializeLogsExplore(state)))).toEqual({ ok: true, value: state });
     expect(parseLogsExplore(new URLSearchParams('ws=not-a-guid')).ok).toBe(false);
   });
 
   it('writes time as the cluster pages do (from=now-6h, ISO from/to) and still reads old links', () => {
-    const six = serializeMetricsExplore({ ...DEFAULT_METRICS_STATE, queries: ['up'], range: { kind: 'relative', range: 'now-6h' } });
+    const six = serializeMetricsExplore({ ...DEFAULT_METRICS_STATE, queries: ['up'], range: relativeRange(6 * 3600) });
     expect(six).toBe('query=up&from=now-6h');
-    const abs = serializeMetricsExplore({ ...DEFAULT_METRICS_STATE, queries: ['up'], range: { kind: 'absolute', from: 1_790_000_000, to: 1_790_003_600 } });
-    expect(abs).toBe('query=up&from=2026-09-21T14%3A13%3A20Z&to=2026-09-21T15%3A13%3A20Z');
-    // Old links: range=now-6h, and unix seconds.
-    expect(parseM('q=up&range=now-6h').value.range).toEqual({ kind: 'relative', range: 'now-6h' });
-    expect(parseM('q=up&from=1790000000&to=1790003600').value.range).toEqual({ kind: 'absolute', from: 1_790_000_000, to: 1_790_003_600 });
-    expect(parseM('q=up&from=now-24h&to=now').value.range).toEqual({ kind: 'relative', range: 'now-24h' });
-    expect(parseM('q=up&from=now-5h').ok).toBe(false);
-    expect(parseM('q=up&from=now-1h&to=2026-01-01T00:00:00Z').ok).toBe(false);
+    const absolute = { from: { kind: 'absolute', at: 1_790_000_000 }, to: { kind: 'absolute', at: 1_790_003_600 } } as const;
+    const abs = serializeMetricsExplore({ ...DEFAULT_METRICS_STATE, queries: ['up'], range: absolute });
+    expect(abs).toBe('query=up&from=2026-09-21T14:13:20Z&to=2026-09-21T15:13:20Z');
+    // Old links: q for the query, range=now-6h, unix seconds and URLSearchParams' %3A spelling.
+    expect(parseM('q=up&range=now-6h').value).toMatchObject({ queries: ['up'], range: relativeRange(6 * 3600) });
+    expect(parseM('q=up&from=1790000000&to=1790003600').value.range).toEqual(absolute);
+    expect(parseM('query=up&from=2026-09-21T14%3A13%3A20.000Z&to=2026-09-21T15%3A13%3A20Z').value.range).toEqual(absolute);
+    expect(parseM('q=up&from=now-24h&to=now').value.range).toEqual(relativeRange(86_400));
+    // Any relative range within the limit, as on the cluster pages; beyond it, the default and an error.
+    expect(parseM('query=up&from=now-5h').value.range).toEqual(relativeRange(5 * 3600));
+    expect(parseM('query=up&from=now-33d')).toMatchObject({ ok: false, value: { range: DEFAULT_METRICS_STATE.range } });
   });
 
   it('refuses a catalog reference it did not write', () => {
@@ -121,11 +124,11 @@ describe('open in explorer', () => {
   it('carries a panel’s PromQL or KQL and time range; none for Resource Graph', async () => {
     const { explorerHref } = await import('./links');
     const prom = explorerHref({ kind: 'prom', text: 'sum by (cluster) (up)', time: { kind: 'range', start: 1_790_000_000, end: 1_790_003_600, step: 15 } });
-    expect(prom).toBe('/explore/metrics?query=sum+by+%28cluster%29+%28up%29&from=2026-09-21T14%3A13%3A20Z&to=2026-09-21T15%3A13%3A20Z');
+    expect(prom).toBe('/explore/metrics?query=sum+by+(cluster)+(up)&from=2026-09-21T14:13:20Z&to=2026-09-21T15:13:20Z');
     // Links written before the shared codec (milliseconds in the ISO time) still open the same range.
-    expect(parseMetricsExplore(new URLSearchParams('q=up&from=2026-09-21T14%3A13%3A20.000Z&to=2026-09-21T15%3A13%3A20.000Z')).value.range).toEqual({ kind: 'absolute', from: 1_790_000_000, to: 1_790_003_600 });
+    expect(parseMetricsExplore(new URLSearchParams('q=up&from=2026-09-21T14%3A13%3A20.000Z&to=2026-09-21T15%3A13%3A20.000Z')).value.range).toEqual({ from: { kind: 'absolute', at: 1_790_000_000 }, to: { kind: 'absolute', at: 1_790_003_600 } });
     expect(parseMetricsExplore(new URLSearchParams(prom?.split('?')[1])).value.queries).toEqual(['sum by (cluster) (up)']);
-    expect(explorerHref({ kind: 'logs', text: 'AzureActivity | take 1', time: { kind: 'instant', at: 1_790_000_000 } })).toBe('/explore/logs?query=AzureActivity+%7C+take+1');
+    expect(explorerHref({ kind: 'logs', text: 'AzureActivity | take 1', time: { kind: 'instant', at: 1_790_000_000 } })).toBe('/explore/logs?query=AzureActivity+|+take+1');
     expect(explorerHref({ kind: 'arg', text: 'resources' })).toBeNull();
   });
 });

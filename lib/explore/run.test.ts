@@ -9,6 +9,7 @@ import { createDemoPromMeta, metricOf } from './prom-meta';
 import { parseMetricsExplore } from '../url-state/explore';
 import { explorerHref } from './links';
 import { exploreLogs, exploreMetrics, listWorkspaces, REAL_ENGINE_COMMAND } from './run';
+import { relativeRange } from './time';
 
 const demo = createDemoBackend({ seed: 'explore-test', clusters: 12 });
 const runner = createQueryRunner({ arg: demo, logs: demo, prom: demo });
@@ -18,7 +19,7 @@ describe('metrics explorer', () => {
   it('answers a catalog query the link names from the demo, as series over the range, even re-spaced', async () => {
     const params = { clusterLabel: 'cluster' };
     const text = fleet.cpuUtilization.build(params).replace(/ /g, '  ');
-    const r = await exploreMetrics(runner, { queries: [text], catalog: { id: fleet.cpuUtilization.id, params }, range: { kind: 'relative', range: 'now-1h' }, step: null }, { nowMs });
+    const r = await exploreMetrics(runner, { queries: [text], catalog: { id: fleet.cpuUtilization.id, params }, range: relativeRange(3600), step: null }, { nowMs });
     expect(r.step).toBe(15);
     const [first] = r.results;
     expect(first?.catalogId).toBe('prom.fleet.cpu-utilization');
@@ -33,7 +34,7 @@ describe('metrics explorer', () => {
     const edited = fleet.cpuUtilization.build(params).replace('by (cluster)', 'by (node)');
     const catalog = { id: fleet.cpuUtilization.id, params };
     for (const input of [{ queries: [edited], catalog }, { queries: [fleet.cpuUtilization.build(params)], catalog: null }]) {
-      const r = await exploreMetrics(runner, { ...input, range: { kind: 'relative', range: 'now-1h' }, step: null }, { nowMs });
+      const r = await exploreMetrics(runner, { ...input, range: relativeRange(3600), step: null }, { nowMs });
       expect(r.results[0]?.catalogId).toBeNull();
       expect(r.results[0]?.outcome).toMatchObject({ ok: false, error: { needsEngine: true } });
     }
@@ -41,7 +42,7 @@ describe('metrics explorer', () => {
 
   it('asks an instant query at the end of the range: one point per series', async () => {
     const text = fleet.podPhases.build({ clusterLabel: 'cluster' });
-    const r = await exploreMetrics(runner, { queries: [text], catalog: { id: fleet.podPhases.id, params: { clusterLabel: 'cluster' } }, range: { kind: 'relative', range: 'now-1h' }, step: null, mode: 'instant' }, { nowMs });
+    const r = await exploreMetrics(runner, { queries: [text], catalog: { id: fleet.podPhases.id, params: { clusterLabel: 'cluster' } }, range: relativeRange(3600), step: null, mode: 'instant' }, { nowMs });
     const [first] = r.results;
     if (!first?.outcome.ok) throw new Error('expected an answer');
     expect(first.outcome.series.every((s) => s.points.length === 1 && s.points[0]?.[0] === r.end)).toBe(true);
@@ -49,7 +50,7 @@ describe('metrics explorer', () => {
   });
 
   it('says a real engine is needed for any other query, with the command that starts one', async () => {
-    const r = await exploreMetrics(runner, { queries: ['up == 0'], range: { kind: 'relative', range: 'now-1h' }, step: null }, { nowMs });
+    const r = await exploreMetrics(runner, { queries: ['up == 0'], range: relativeRange(3600), step: null }, { nowMs });
     const [first] = r.results;
     expect(first?.catalogId).toBeNull();
     expect(first?.outcome).toEqual({ ok: false, error: expect.objectContaining({ needsEngine: true }) });
@@ -82,7 +83,7 @@ describe('opening a cluster panel\'s query in the explorer', () => {
     for (const raw of [{ clusterId: cluster.id }, { clusterId: cluster.id, namespace: w.namespace }, { clusterId: cluster.id, namespace: w.namespace, workload: w.name }]) {
       for (const q of [clusterLogs.clusterEvents, clusterLogs.containerLogs] as CatalogQuery<unknown, unknown>[]) {
         const params = q.params.parse(raw) as Record<string, unknown>;
-        const r = await exploreLogs(runner, { query: q.build(params), catalog: { id: q.id, params }, range: { kind: 'relative', range: 'now-1h' }, workspaces: [] }, { nowMs });
+        const r = await exploreLogs(runner, { query: q.build(params), catalog: { id: q.id, params }, range: relativeRange(3600), workspaces: [] }, { nowMs });
         expect(r.catalogId, `${q.id} ${JSON.stringify(raw)}`).toBe(q.id);
         expect(r.outcome.ok).toBe(true);
       }
@@ -92,14 +93,14 @@ describe('opening a cluster panel\'s query in the explorer', () => {
   it('does not run a catalog query whose parameters do not build the text', async () => {
     const q = clusterLogs.clusterEvents as CatalogQuery<unknown, unknown>;
     const text = q.build(q.params.parse({ clusterId: cluster.id }));
-    const r = await exploreLogs(runner, { query: text, catalog: { id: q.id, params: { clusterId: '/subscriptions/other' } }, range: { kind: 'relative', range: 'now-1h' }, workspaces: [] }, { nowMs });
+    const r = await exploreLogs(runner, { query: text, catalog: { id: q.id, params: { clusterId: '/subscriptions/other' } }, range: relativeRange(3600), workspaces: [] }, { nowMs });
     expect(r.catalogId).toBeNull();
   });
 });
 
 describe('logs explorer', () => {
   it('runs the seed’s upgrade query on the demo and returns its table', async () => {
-    const r = await exploreLogs(runner, { query: fleet.upgradeStatus.build({}), catalog: { id: fleet.upgradeStatus.id, params: {} }, range: { kind: 'relative', range: 'now-90d' }, workspaces: [] }, { nowMs });
+    const r = await exploreLogs(runner, { query: fleet.upgradeStatus.build({}), catalog: { id: fleet.upgradeStatus.id, params: {} }, range: relativeRange(90 * 86_400), workspaces: [] }, { nowMs });
     expect(r.catalogId).toBe('logs.upgrade-status');
     if (!r.outcome.ok) throw new Error(r.outcome.error.message);
     expect(r.outcome.table.columns.map((c) => c.name)).toEqual(['TimeGenerated', '_ResourceId', 'ResourceGroup', 'SubscriptionId', 'Caller']);

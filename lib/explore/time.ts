@@ -1,22 +1,21 @@
-/** Relative ranges the explorers offer; absolute ranges are from/to in the URL. */
-export const RELATIVE_RANGES = {
-  'now-15m': 900,
-  'now-1h': 3600,
-  'now-6h': 6 * 3600,
-  'now-24h': 86_400,
-  'now-7d': 7 * 86_400,
-  'now-30d': 30 * 86_400,
-  'now-90d': 90 * 86_400,
-} as const;
-export type RelativeRange = keyof typeof RELATIVE_RANGES;
+import { formatTimePoint, resolvePoint, type TimeRange } from '../fleet/cluster/time-range';
 
-export type TimeRange = { kind: 'relative'; range: RelativeRange } | { kind: 'absolute'; from: number; to: number };
+export type { TimeRange } from '../fleet/cluster/time-range';
 
-/** Start and end in unix seconds, "now" rounded down to the second. */
+/** The relative ranges the explorers offer in their picker; a link may carry any other `now-<n>`. */
+export const RELATIVE_CHOICES = ['now-15m', 'now-1h', 'now-6h', 'now-24h', 'now-7d', 'now-30d', 'now-90d'] as const;
+
+export const relativeRange = (offsetSeconds: number): TimeRange => ({ from: { kind: 'now', offsetSeconds }, to: { kind: 'now', offsetSeconds: 0 } });
+
+/** Start and end in unix seconds, "now" rounded down to the second; unlike the cluster pages, not aligned to a step. */
 export function resolveRange(range: TimeRange, nowMs: number): { start: number; end: number } {
-  if (range.kind === 'absolute') return { start: range.from, end: range.to };
-  const end = Math.floor(nowMs / 1000);
-  return { start: end - RELATIVE_RANGES[range.range], end };
+  const now = Math.floor(nowMs / 1000);
+  return { start: resolvePoint(range.from, now), end: resolvePoint(range.to, now) };
+}
+
+/** "now-6h" when the range runs up to now, null when it is absolute somewhere. */
+export function relativeText(range: TimeRange): string | null {
+  return range.from.kind === 'now' && range.to.kind === 'now' && range.to.offsetSeconds === 0 ? formatTimePoint(range.from) : null;
 }
 
 /** The ISO-8601 duration Log Analytics takes as timespan, in whole minutes (at least one). */

@@ -3,7 +3,7 @@ import type { NextResponse } from 'next/server';
 import { apiError } from '../api/error-response';
 import { apiErrorBody, badRequestBody, sourceFailureBody, type ApiError } from '../api/errors';
 import type { QueryFailure } from '../sources/runner';
-import type { ParamError } from '../url-state/params';
+import type { ParamError } from '../url-state/codec';
 
 export function badRequest(errors: ParamError[]): NextResponse {
   return apiError(badRequestBody(errors));

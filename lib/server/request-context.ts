@@ -6,7 +6,7 @@ import type { PanelContext } from '../fleet/cluster/panels';
 import { resolveRange, type ResolvedRange } from '../fleet/cluster/time-range';
 import type { ClusterSummary } from '../fleet/types';
 import { parseClusterView, type ClusterView } from '../url-state/cluster';
-import type { ParamError } from '../url-state/overview';
+import type { ParamError, SearchInput } from '../url-state/codec';
 import { dataAccess, type DataAccess } from './access';
 import { findCluster } from './cluster-service';
 import type { AppConfig } from './config';
@@ -43,13 +43,11 @@ export interface ClusterContext extends RequestContext {
 
 export type RequestContextResult = { ok: true; ctx: RequestContext } | { ok: false; status: 401 | 403 | 503 };
 
-type SearchParamsLike = { get(name: string): string | null };
-
 /** The cluster a path names; memoised per render so the layout and the page look it up once. */
 const clusterNamed = cache((access: DataAccess, name: string): Promise<ClusterSummary | null> => findCluster(access, name));
 
 /** Builds the context for a checked user; route handlers call it directly. */
-export async function createRequestContext(access: DataAccess, options: { cluster: string | null; search?: SearchParamsLike; now?: number; signal?: AbortSignal }): Promise<RequestContext> {
+export async function createRequestContext(access: DataAccess, options: { cluster: string | null; search?: SearchInput; now?: number; signal?: AbortSignal }): Promise<RequestContext> {
   const now = options.now ?? Date.now() / 1000;
   const parsed = parseClusterView(options.search ?? new URLSearchParams());
   const cluster = options.cluster === null ? null : await clusterNamed(access, options.cluster);
@@ -57,7 +55,7 @@ export async function createRequestContext(access: DataAccess, options: { cluste
 }
 
 /** For route handlers: the context of a request `requireAuth` already checked; `signal` is the request's. */
-export function routeContext(user: AuthUser | null, cluster: string | null, search?: SearchParamsLike, signal?: AbortSignal): Promise<RequestContext> {
+export function routeContext(user: AuthUser | null, cluster: string | null, search?: SearchInput, signal?: AbortSignal): Promise<RequestContext> {
   return createRequestContext(dataAccess(user), { cluster, search, signal });
 }
 

@@ -19,7 +19,8 @@ describe('cluster view URL state', () => {
 
   it('keeps absolute ranges', () => {
     const v = parse('from=2026-11-24T18:00:00Z&to=2026-11-24T20:00:00Z');
-    expect(serializeClusterView(v.value)).toBe('from=2026-11-24T18%3A00%3A00Z&to=2026-11-24T20%3A00%3A00Z');
+    expect(serializeClusterView(v.value)).toBe('from=2026-11-24T18:00:00Z&to=2026-11-24T20:00:00Z');
+    expect(parse('from=2026-11-24T18%3A00%3A00Z&to=2026-11-24T20%3A00%3A00Z').value).toEqual(v.value);
   });
 
   it('old links keep working: range=6h is from=now-6h, ns is namespace', () => {

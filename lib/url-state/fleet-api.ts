@@ -1,13 +1,20 @@
 import { z } from 'zod';
 import type { FleetFilters } from '../fleet/filter';
+import { readView, result, strictParamErrors, zodParam, type ParseResult } from './codec';
 import { OVERVIEW_PARAMS, parseOverviewParams } from './overview';
-import { strictParamErrors, type ParamError, type ParseResult } from './params';
 
-const PAGING = {
-  limit: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(20_000, 'must be at most 20000'),
-  offset: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be at least 0'),
+const count = (bounds: z.ZodNumber) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => v !== '' && Number.isFinite(Number(v)), 'must be a number')
+    .transform(Number)
+    .pipe(bounds.int('must be a whole number'));
+const pagingParsers = {
+  limit: zodParam(count(z.number().min(1, 'must be at least 1').max(20_000, 'must be at most 20000'))),
+  offset: zodParam(count(z.number().min(0, 'must be at least 0'))).withDefault(0),
 };
-const KNOWN = new Set<string>([...OVERVIEW_PARAMS, ...Object.keys(PAGING)]);
+const KNOWN = new Set<string>([...OVERVIEW_PARAMS, ...Object.keys(pagingParsers)]);
 
 export interface FleetApiParams {
   filters: FleetFilters;
@@ -18,14 +25,9 @@ export interface FleetApiParams {
 /** /api/fleet takes the page's parameters plus paging; scripts get a 400 for anything it does not know. */
 export function parseFleetApiParams(params: URLSearchParams): ParseResult<FleetApiParams> {
   const overview = parseOverviewParams(params);
-  const errors: ParamError[] = [...(overview.ok ? [] : overview.errors), ...strictParamErrors(params, KNOWN)];
-  const value: FleetApiParams = { filters: overview.value, limit: undefined, offset: 0 };
-  for (const name of ['limit', 'offset'] as const) {
-    const raw = params.get(name);
-    if (raw === null) continue;
-    const parsed = PAGING[name].safeParse(raw.trim() === '' ? Number.NaN : raw);
-    if (parsed.success) value[name] = parsed.data;
-    else errors.push({ param: name, message: `${name} ${parsed.error.issues[0]?.message ?? 'is invalid'}` });
-  }
-  return errors.length ? { ok: false, errors, value } : { ok: true, value };
+  const paging = readView(pagingParsers, params);
+  // A page ignores an empty parameter; a script that sends `limit=` gets told.
+  const empty = (['limit', 'offset'] as const).filter((name) => params.get(name)?.trim() === '').map((name) => ({ param: name, message: `${name} must be a number` }));
+  const errors = [...(overview.ok ? [] : overview.errors), ...strictParamErrors(params, KNOWN), ...paging.errors, ...empty];
+  return result({ filters: overview.value, limit: paging.values.limit ?? undefined, offset: paging.values.offset }, errors);
 }

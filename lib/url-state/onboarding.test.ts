@@ -5,7 +5,8 @@ describe('onboarding URL state', () => {
   it('round-trips a view', () => {
     const view = { persona: 'network-engineer', gapsOnly: true, q: 'aks prod', capability: 'defender', selected: 'aks-prod-weu-001~defender' } as const;
     const qs = serializeOnboardingParams(view);
-    expect(qs).toBe('persona=network-engineer&cap=defender&q=aks+prod&gaps=1&sel=aks-prod-weu-001%7Edefender');
+    expect(qs).toBe('persona=network-engineer&cap=defender&q=aks+prod&gaps=1&sel=aks-prod-weu-001~defender');
+    expect(parseOnboardingParams(new URLSearchParams(qs.replace('~', '%7E')))).toEqual({ ok: true, value: view });
     expect(parseOnboardingParams(new URLSearchParams(qs))).toEqual({ ok: true, value: view });
   });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PERSONAS } from '../catalog/types';
-import { CAPABILITY_IDS, type OnboardingFilters } from '../fleet/onboarding';
-import { readFormat, readParams, result, searchTextSchema, strictParamErrors, type ParseResult, type SearchParamsLike } from './params';
+import { CAPABILITY_IDS, type CapabilityId, type OnboardingFilters } from '../fleet/onboarding';
+import { literalParam, readFormat, readView, result, searchTextParam, strictParamErrors, viewSerializer, zodParam, type ParseResult, type SearchInput } from './codec';
 
 /**
  * /onboarding's view state in the query string. Links are a contract: parameters are only
@@ -14,41 +14,26 @@ export interface OnboardingView extends OnboardingFilters {
 export const DEFAULT_ONBOARDING: OnboardingView = { persona: 'all', gapsOnly: false, q: '', capability: null, selected: null };
 const PERSONA_VALUES = ['all', ...PERSONAS] as const;
 
-const fields = {
-  persona: z.enum(PERSONA_VALUES, { error: `must be one of ${PERSONA_VALUES.join(', ')}` }),
-  gaps: z.enum(['1', '0'], { error: 'must be 1 or 0' }).transform((v) => v === '1'),
-  q: searchTextSchema,
-  cap: z.enum(CAPABILITY_IDS as [string, ...string[]], { error: 'must be a capability id such as managed-prometheus' }),
+export const onboardingParsers = {
+  persona: literalParam(PERSONA_VALUES).withDefault(DEFAULT_ONBOARDING.persona),
+  cap: zodParam(z.enum(CAPABILITY_IDS as [CapabilityId, ...CapabilityId[]], { error: 'must be a capability id such as managed-prometheus' })),
+  q: searchTextParam,
+  gaps: zodParam(z.enum(['1', '0'], { error: 'must be 1 or 0' }).transform((v) => v === '1'), (on) => (on ? '1' : '0')).withDefault(false),
   // The selected cell: "<cluster>~<capability>", whose fix is shown.
-  sel: z.string().max(300, 'is too long').regex(/^[^~\u0000-\u001f]+~[a-z0-9-]+$/, 'must be <cluster>~<capability>'),
-} as const;
+  sel: zodParam(z.string().max(300, 'is too long').regex(/^[^~\u0000-\u001f]+~[a-z0-9-]+$/, 'must be <cluster>~<capability>')),
+};
 
-export const ONBOARDING_PARAMS = Object.keys(fields) as Array<keyof typeof fields>;
+export const ONBOARDING_PARAMS = Object.keys(onboardingParsers) as Array<keyof typeof onboardingParsers>;
 
-export function parseOnboardingParams(params: SearchParamsLike): ParseResult<OnboardingView> {
-  const { values: v, errors } = readParams(params, fields);
-  const d = DEFAULT_ONBOARDING;
-  return result(
-    {
-      persona: (v.persona as OnboardingFilters['persona'] | undefined) ?? d.persona,
-      gapsOnly: v.gaps ?? d.gapsOnly,
-      q: v.q ?? d.q,
-      capability: (v.cap as OnboardingFilters['capability'] | undefined) ?? d.capability,
-      selected: v.sel ?? d.selected,
-    },
-    errors,
-  );
+export function parseOnboardingParams(params: SearchInput): ParseResult<OnboardingView> {
+  const { values: v, errors } = readView(onboardingParsers, params);
+  return result({ persona: v.persona, gapsOnly: v.gaps, q: v.q, capability: v.cap, selected: v.sel }, errors);
 }
 
+const serialize = viewSerializer(onboardingParsers);
+
 export function serializeOnboardingParams(f: OnboardingView): string {
-  const out = new URLSearchParams();
-  // The order of the page's form fields, so a submitted form and a serialized view are the same URL.
-  if (f.persona !== 'all') out.set('persona', f.persona);
-  if (f.capability) out.set('cap', f.capability);
-  if (f.q.trim()) out.set('q', f.q.trim());
-  if (f.gapsOnly) out.set('gaps', '1');
-  if (f.selected) out.set('sel', f.selected);
-  return out.toString();
+  return serialize({ persona: f.persona, cap: f.capability, q: f.q, gaps: f.gapsOnly, sel: f.selected });
 }
 
 /** The API also takes `format` (json, csv) and refuses parameters it does not know. */

@@ -1,6 +1,5 @@
 import { redirect } from 'next/navigation';
 import { clusterPageHref, landingPage, safeDecode } from '@/lib/fleet/cluster/layers';
-import { fromNextSearchParams } from '@/lib/url-state/overview';
 import { parseClusterView, serializeClusterView } from '@/lib/url-state/cluster';
 
 export const dynamic = 'force-dynamic';
@@ -13,6 +12,6 @@ interface PageProps {
 /** A bare cluster link lands where its persona works; the rest of the view rides along. */
 export default async function ClusterLanding({ params, searchParams }: PageProps): Promise<never> {
   const { cluster } = await params;
-  const view = parseClusterView(fromNextSearchParams(await searchParams)).value;
+  const view = parseClusterView(await searchParams).value;
   redirect(clusterPageHref(safeDecode(cluster), landingPage(view.persona), serializeClusterView(view)));
 }

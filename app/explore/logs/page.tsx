@@ -7,7 +7,7 @@ import { checkKql } from '@/lib/explore/kql-check';
 import { exploreLogs, listWorkspaces, REAL_ENGINE_COMMAND } from '@/lib/explore/run';
 import { getServerAuth } from '@/lib/auth/server';
 import { dataAccess } from '@/lib/server/access';
-import { parseLogsExplore, searchParamsFrom } from '@/lib/url-state/explore';
+import { parseLogsExplore } from '@/lib/url-state/explore';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Logs explorer' };
@@ -20,7 +20,7 @@ interface PageProps {
 export default async function LogsExplorePage({ searchParams }: PageProps): Promise<ReactNode> {
   const auth = await getServerAuth();
   if (!auth.ok) return <SignInRequired status={auth.status} />;
-  const parsed = parseLogsExplore(searchParamsFrom(await searchParams));
+  const parsed = parseLogsExplore(await searchParams);
   const state = parsed.value;
   const { runner } = dataAccess(auth.user);
   // A Server Component renders once per request: this is the request's time, not a render's.

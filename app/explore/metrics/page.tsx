@@ -6,7 +6,7 @@ import { CATALOG } from '@/lib/catalog';
 import { exploreMetrics, REAL_ENGINE_COMMAND } from '@/lib/explore/run';
 import { getServerAuth } from '@/lib/auth/server';
 import { dataAccess } from '@/lib/server/access';
-import { parseMetricsExplore, searchParamsFrom } from '@/lib/url-state/explore';
+import { parseMetricsExplore } from '@/lib/url-state/explore';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Metrics explorer' };
@@ -19,7 +19,7 @@ interface PageProps {
 export default async function MetricsExplorePage({ searchParams }: PageProps): Promise<ReactNode> {
   const auth = await getServerAuth();
   if (!auth.ok) return <SignInRequired status={auth.status} />;
-  const parsed = parseMetricsExplore(searchParamsFrom(await searchParams));
+  const parsed = parseMetricsExplore(await searchParams);
   const access = dataAccess(auth.user);
   const { config } = access;
   const state = parsed.value;

@@ -1,5 +1,6 @@
 import type { Layer, Persona } from '../../catalog/types';
 import type { HealthReason } from '../types';
+import { DEFAULT_ALERTS, serializeAlertParams } from '../../url-state/alerts';
 
 /**
  * The cluster pages and the order personas meet them. The persona decides where a cluster
@@ -63,7 +64,7 @@ export function pageForLayer(layer: Layer): ClusterPage {
 
 /** Where a health reason is explained: firing alerts on /alerts, every other signal on its layer's page. */
 export function reasonHref(cluster: string, reason: Pick<HealthReason, 'signal' | 'layer'>): string {
-  if (reason.signal === 'alerts') return `/alerts?${new URLSearchParams({ q: cluster }).toString()}`;
+  if (reason.signal === 'alerts') return `/alerts?${serializeAlertParams({ ...DEFAULT_ALERTS, q: cluster })}`;
   return clusterPageHref(cluster, pageForLayer(reason.layer));
 }
 
