@@ -97,6 +97,8 @@ test.describe('cluster pages', () => {
     await expect(cluster.resolvedRange).toContainText('Last 6 hours');
     await page.getByRole('button', { name: 'Pin to absolute' }).click();
     await expect(page).toHaveURL(/from=\d{4}-\d\d-\d\dT[^&]+&to=\d{4}/);
+    // The address bar changes first; the page then re-renders on the server with the pinned times.
+    await expect(cluster.resolvedRange).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d → /);
     await expect(cluster.panel(`CPU utilisation per node · ${node}`)).toBeVisible();
     const range = (await cluster.resolvedRange.textContent()) ?? '';
     const query = await cluster.panel(`CPU utilisation per node · ${node}`).locator('pre').first().textContent();

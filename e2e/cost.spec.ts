@@ -37,14 +37,14 @@ test.describe('cost', () => {
     await cost.goto();
     await cost.group.selectOption('team');
     await expect(page).toHaveURL(/group=team/);
-    await cost.range.selectOption('7d');
-    await expect(page).toHaveURL(/range=7d/);
-    const api = costResponseSchema.parse(await (await request.get('/api/cost?group=team&range=7d')).json());
+    await cost.range.selectOption('now-7d');
+    await expect(page).toHaveURL(/from=now-7d/);
+    const api = costResponseSchema.parse(await (await request.get('/api/cost?group=team&from=now-7d')).json());
     await expect.poll(() => cost.allocationKeys()).toEqual([...api.allocation.slice(0, 25).map((r) => r.key), '(idle)']);
 
     await page.getByRole('button', { name: 'Copy link' }).click();
     const link = await page.evaluate(() => navigator.clipboard.readText());
-    expect(link).toMatch(/\/cost\?range=7d&group=team$/);
+    expect(link).toMatch(/\/cost\?from=now-7d&group=team$/);
     const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'UTC' });
     const other = new CostPage(await fresh.newPage());
     await other.page.goto(link);
@@ -53,6 +53,15 @@ test.describe('cost', () => {
     await expect.poll(() => other.allocationKeys()).toEqual(expected);
     await expect(other.group).toHaveValue('team');
     await fresh.close();
+  });
+
+  test('old links keep working: range=7d opens the seven-day window', async ({ page, request }) => {
+    const cost = new CostPage(page);
+    await cost.goto('range=7d&group=team');
+    await expect(cost.range).toHaveValue('now-7d');
+    await expect(cost.group).toHaveValue('team');
+    const api = costResponseSchema.parse(await (await request.get('/api/cost?group=team&from=now-7d')).json());
+    await expect.poll(() => cost.allocationKeys()).toEqual([...api.allocation.slice(0, 25).map((r) => r.key), '(idle)']);
   });
 
   test('one cluster, CSV export, and bad input', async ({ page, request }) => {
@@ -66,8 +75,8 @@ test.describe('cost', () => {
     const csv = await (await request.get(`/api/cost?cluster=${one?.cluster}&format=csv`)).text();
     const lines = csv.trim().split('\r\n');
     expect(lines.slice(1).reduce((s, l) => s + Math.round(Number(l.split(',')[1]) * 100), 0)).toBe(one?.nodeCents);
-    const bad = await request.get('/api/cost?range=1y');
-    expect(bad.status()).toBe(400);
+    expect((await request.get('/api/cost?from=now-1y')).status()).toBe(400);
+    expect((await request.get('/api/cost?range=1y')).status()).toBe(400);
     expect((await request.get('/api/cost?cluster=no-such-cluster')).status()).toBe(400);
   });
 });

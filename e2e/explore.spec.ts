@@ -59,7 +59,7 @@ test.describe('metrics explorer on a real Prometheus', () => {
     await expect(explore.editor('PromQL query A')).toHaveText('sum by (cluster) (kube_node_status_condition)');
     await page.keyboard.press('ControlOrMeta+Enter');
 
-    await expect(page).toHaveURL(/[?&]query=sum\+by\+%28cluster%29/);
+    await expect(page).toHaveURL(/[?&]query=sum\+by\+\(cluster\)/);
     const chart = page.getByRole('figure', { name: 'Query result over time' });
     await expect(chart).toBeVisible();
     // Node counts are flat lines, which have no height to be "visible": check the drawn path instead.

@@ -20,7 +20,7 @@ test.describe('onboarding gaps', () => {
     const onboarding = new OnboardingPage(page);
     await onboarding.goto('cap=container-insights&gaps=1');
     await page.getByRole('link', { name: new RegExp(`^${row?.name} · Container insights: gap`) }).click();
-    await expect(page).toHaveURL(new RegExp(`sel=${row?.name}%7Econtainer-insights`));
+    await expect(page).toHaveURL(new RegExp(`sel=${row?.name}~container-insights`));
     const fix = page.getByLabel('Command that closes the gap');
     await expect(fix).toContainText(`--name ${row?.name} --resource-group ${row?.resourceGroup} --subscription ${row?.subscriptionId}`);
     await page.getByRole('button', { name: `Copy the fix for ${row?.name}` }).click();
