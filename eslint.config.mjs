@@ -17,11 +17,21 @@ import tseslint from 'typescript-eslint';
 export const FORBIDDEN_IN_COMPONENTS = '^(?:@/|(?:\\.{1,2}/)+)lib/(?:server|sources)(?:/|$)';
 // esquery ends a regex at its first "/", so selectors spell the slash as \x2F.
 const FORBIDDEN_SELECTOR = FORBIDDEN_IN_COMPONENTS.replaceAll('/', '\\x2F');
-const LAYERING_MESSAGE = 'components never fetch: render what the page hands you; lib/server and lib/sources are for app/ and lib/ only (DESIGN.md, "The flow of data").';
+const LAYERING_MESSAGE =
+  'components never fetch: render what the page hands you; lib/server and lib/sources are for app/ and lib/ only (DESIGN.md, "The flow of data").';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', '.next/', 'next-env.d.ts', 'test-results/', 'playwright-report/', '.test-output/', 'public/', 'tmp/'],
+    ignores: [
+      'node_modules/',
+      '.next/',
+      'next-env.d.ts',
+      'test-results/',
+      'playwright-report/',
+      '.test-output/',
+      'public/',
+      'tmp/',
+    ],
   },
   {
     // A directive that no longer disables anything is an error, so exemptions only shrink.
@@ -42,7 +52,10 @@ export default tseslint.config(
       // `_name` marks a parameter or binding kept on purpose (a signature, a destructured rest).
       // Every control-character class here is deliberate: untrusted names, labels and log lines are checked or stripped of them.
       'no-control-regex': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -72,7 +85,10 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: `ImportExpression[source.value=/${FORBIDDEN_SELECTOR}/]`, message: LAYERING_MESSAGE },
-        { selector: `CallExpression[callee.name='require'][arguments.0.value=/${FORBIDDEN_SELECTOR}/]`, message: LAYERING_MESSAGE },
+        {
+          selector: `CallExpression[callee.name='require'][arguments.0.value=/${FORBIDDEN_SELECTOR}/]`,
+          message: LAYERING_MESSAGE,
+        },
       ],
     },
   },

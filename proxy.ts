@@ -23,7 +23,8 @@ let limiter: TokenBucketLimiter | null = null;
 function getLimiter(): TokenBucketLimiter | null {
   const perMinute = Number(process.env.FLEETWATCH_RATE_LIMIT_PER_MINUTE ?? 600);
   if (!Number.isFinite(perMinute) || perMinute <= 0) return null;
-  if (!limiter || limiter.perMinute !== perMinute) limiter = new TokenBucketLimiter(perMinute, Math.max(10, Math.ceil(perMinute / 2)));
+  if (!limiter || limiter.perMinute !== perMinute)
+    limiter = new TokenBucketLimiter(perMinute, Math.max(10, Math.ceil(perMinute / 2)));
   return limiter;
 }
 
@@ -46,12 +47,20 @@ async function apiProxy(request: NextRequest): Promise<NextResponse> {
   const path = request.nextUrl.pathname;
   if (PUBLIC_API.has(`${request.method} ${path}`)) return withHeaders(NextResponse.next(), API_CSP);
   const { config, error } = readAuth();
-  if (error) return withHeaders(apiError(apiErrorBody({ status: 500, code: 'config_invalid', message: error })), API_CSP);
+  if (error)
+    return withHeaders(apiError(apiErrorBody({ status: 500, code: 'config_invalid', message: error })), API_CSP);
   const outcome = await verifyRequest(request, config);
   if (!outcome.ok) return withHeaders(authErrorResponse(outcome), API_CSP);
-  const bucket = getLimiter()?.take(outcome.user ? `user:${outcome.user.subject}` : `ip:${clientAddress(request.headers)}`);
+  const bucket = getLimiter()?.take(
+    outcome.user ? `user:${outcome.user.subject}` : `ip:${clientAddress(request.headers)}`,
+  );
   if (bucket && !bucket.allowed) {
-    const body = apiErrorBody({ status: 429, code: 'rate_limited', message: `too many requests; retry in ${bucket.retryAfterSeconds} s`, retryAfterSeconds: bucket.retryAfterSeconds });
+    const body = apiErrorBody({
+      status: 429,
+      code: 'rate_limited',
+      message: `too many requests; retry in ${bucket.retryAfterSeconds} s`,
+      retryAfterSeconds: bucket.retryAfterSeconds,
+    });
     return withHeaders(apiError(body), API_CSP);
   }
   return withHeaders(NextResponse.next(), API_CSP);
@@ -61,7 +70,12 @@ async function pageProxy(request: NextRequest): Promise<NextResponse> {
   const nonce = makeNonce();
   const { config, error } = readAuth();
   const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
-  const csp = pageCsp({ nonce, authorityOrigins: config ? [new URL(config.authority).origin] : [], dev: process.env.NODE_ENV === 'development', https });
+  const csp = pageCsp({
+    nonce,
+    authorityOrigins: config ? [new URL(config.authority).origin] : [],
+    dev: process.env.NODE_ENV === 'development',
+    https,
+  });
   const headers = new Headers(request.headers);
   headers.delete(AUTH_STATUS_HEADER);
   // Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
@@ -94,7 +108,10 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const path = request.nextUrl.pathname;
   if (undecodable(path)) {
     const message = 'the path has a malformed percent-encoding (a % not followed by two hex digits of valid UTF-8)';
-    return withHeaders(apiError(apiErrorBody({ status: 400, code: 'bad_request', message, params: [{ param: 'path', message }] })), API_CSP);
+    return withHeaders(
+      apiError(apiErrorBody({ status: 400, code: 'bad_request', message, params: [{ param: 'path', message }] })),
+      API_CSP,
+    );
   }
   if (path === '/api' || path.startsWith('/api/')) return apiProxy(request);
   // Files from public/ carry the headers but need no sign-in and no nonce. Listed, not guessed

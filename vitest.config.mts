@@ -17,13 +17,24 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'node', include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'node',
+          include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts'],
+          environment: 'node',
+        },
       },
       {
         // Component state tests: React renders into jsdom, Testing Library reads the DOM by role and text.
         extends: true,
         // The PromQL extension's `main` is CommonJS; its ESM build shares @codemirror/state with the editor.
-        resolve: { alias: { '@prometheus-io/codemirror-promql': path.join(root, 'node_modules/@prometheus-io/codemirror-promql/dist/esm/index.js') } },
+        resolve: {
+          alias: {
+            '@prometheus-io/codemirror-promql': path.join(
+              root,
+              'node_modules/@prometheus-io/codemirror-promql/dist/esm/index.js',
+            ),
+          },
+        },
         test: {
           name: 'dom',
           include: ['components/**/*.test.tsx'],

@@ -3,6 +3,12 @@
 import type { ReactNode } from 'react';
 import { RouteError } from '@/components/ui/route-error';
 
-export default function FleetError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }): ReactNode {
+export default function FleetError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}): ReactNode {
   return <RouteError title="The fleet could not be loaded" error={error} reset={reset} />;
 }

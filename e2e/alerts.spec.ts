@@ -9,7 +9,9 @@ test.describe('alerts', () => {
     await expect(page.getByText(/alerts firing on \d+ clusters/)).toBeVisible();
     await expect(alerts.firing.getByText('KubePodCrashLooping').first()).toBeAttached();
     await expect.poll(async () => (await alerts.coverageClusters()).length).toBe(40);
-    await expect(page.getByRole('region', { name: /^The recommended rules/ })).toContainText('KubeNodeReadinessFlapping');
+    await expect(page.getByRole('region', { name: /^The recommended rules/ })).toContainText(
+      'KubeNodeReadinessFlapping',
+    );
   });
 
   test('filters live in the URL; a copied link reproduces the view', async ({ page, browser, context }) => {
@@ -38,14 +40,19 @@ test.describe('alerts', () => {
     await fresh.close();
   });
 
-  test('fired alerts are a health reason; it leads from the cluster to exactly its alerts', async ({ page, request }) => {
+  test('fired alerts are a health reason; it leads from the cluster to exactly its alerts', async ({
+    page,
+    request,
+  }) => {
     const api = fleetResponseSchema.parse(await (await request.get('/api/fleet')).json());
     const target = api.clusters.find((c) => c.health.reasons.some((r) => r.signal === 'alerts'));
     if (!target) throw new Error('the demo fleet should have a cluster with firing alerts');
     const count = target.health.reasons.find((r) => r.signal === 'alerts')?.value ?? 0;
     await page.goto(`/clusters/${encodeURIComponent(target.name)}/summary`);
     // The summary lists the cluster's own firing alerts (up to eight) next to the rollup.
-    await expect(page.getByRole('list', { name: 'Firing alerts' }).getByRole('listitem')).toHaveCount(Math.min(count, 8));
+    await expect(page.getByRole('list', { name: 'Firing alerts' }).getByRole('listitem')).toHaveCount(
+      Math.min(count, 8),
+    );
     const reasons = page.getByRole('list', { name: 'Health reasons' });
     await expect(reasons).toContainText(`${count} alert${count === 1 ? '' : 's'} firing`);
     await reasons.getByRole('link', { name: 'Open the alerts →' }).click();

@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { apiErrorSchema, fleetResponseSchema } from '../lib/api/schemas';
 
-
 test.describe('JSON API', () => {
   test('GET /api/health answers 200', async ({ request }) => {
     const res = await request.get('/api/health');
@@ -33,11 +32,25 @@ test.describe('JSON API', () => {
 
   test('filters, sorts and pages like the page does', async ({ request }) => {
     const all = fleetResponseSchema.parse(await (await request.get('/api/fleet')).json());
-    const critical = fleetResponseSchema.parse(await (await request.get('/api/fleet?health=critical&sort=name&dir=asc')).json());
-    expect(critical.clusters.map((c) => c.name)).toEqual(all.clusters.filter((c) => c.health.status === 'critical').map((c) => c.name).sort());
-    const page = fleetResponseSchema.parse(await (await request.get('/api/fleet?sort=name&dir=asc&limit=5&offset=5')).json());
+    const critical = fleetResponseSchema.parse(
+      await (await request.get('/api/fleet?health=critical&sort=name&dir=asc')).json(),
+    );
+    expect(critical.clusters.map((c) => c.name)).toEqual(
+      all.clusters
+        .filter((c) => c.health.status === 'critical')
+        .map((c) => c.name)
+        .sort(),
+    );
+    const page = fleetResponseSchema.parse(
+      await (await request.get('/api/fleet?sort=name&dir=asc&limit=5&offset=5')).json(),
+    );
     expect(page.matching).toBe(40);
-    expect(page.clusters.map((c) => c.name)).toEqual(all.clusters.map((c) => c.name).sort().slice(5, 10));
+    expect(page.clusters.map((c) => c.name)).toEqual(
+      all.clusters
+        .map((c) => c.name)
+        .sort()
+        .slice(5, 10),
+    );
   });
 
   for (const [query, param] of [

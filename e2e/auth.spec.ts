@@ -3,7 +3,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { OIDC_AUDIENCE, OIDC_CLIENT_ID, OIDC_ROLE, OIDC_SCOPE, OIDC_TENANT, startLocalOidc, type LocalOidc } from '../lib/testing/auth/local-oidc';
+import {
+  OIDC_AUDIENCE,
+  OIDC_CLIENT_ID,
+  OIDC_ROLE,
+  OIDC_SCOPE,
+  OIDC_TENANT,
+  startLocalOidc,
+  type LocalOidc,
+} from '../lib/testing/auth/local-oidc';
 import { OverviewPage } from './pages/overview-page';
 import { SignInPage } from './pages/sign-in-page';
 

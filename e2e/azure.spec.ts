@@ -27,7 +27,6 @@ const PORT = Number(process.env.E2E_AZURE_PORT ?? 3219);
 const BASE = `http://127.0.0.1:${PORT}`;
 const fleet = getDemoFleet('fleetwatch', 40);
 
-
 let cloud: LocalCloud;
 let prices: RetailPricesServer;
 let server: ChildProcess;
@@ -43,7 +42,11 @@ test.beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'fleetwatch-e2e-azure-'));
   const caFile = path.join(dir, 'ca.pem');
   writeFileSync(caFile, `${cloud.ca}\n${prices.ca}`);
-  server = startPortal(PORT, { ...azureModeEnv(cloud.url, caFile), FLEETWATCH_PRICES: 'auto', FLEETWATCH_RETAIL_PRICES_URL: prices.url });
+  server = startPortal(PORT, {
+    ...azureModeEnv(cloud.url, caFile),
+    FLEETWATCH_PRICES: 'auto',
+    FLEETWATCH_RETAIL_PRICES_URL: prices.url,
+  });
   await waitForHealth(BASE);
 });
 
@@ -56,7 +59,9 @@ test.afterAll(async () => {
 
 test.afterEach(() => cloud.reset());
 
-test('the overview lists the clusters Resource Graph serves, with versions and last upgrade from Log Analytics', async ({ page }) => {
+test('the overview lists the clusters Resource Graph serves, with versions and last upgrade from Log Analytics', async ({
+  page,
+}) => {
   const api = fleetResponseSchema.parse(await (await fetch(`${BASE}/api/fleet`)).json());
   expect(api.clusters.map((c) => c.name).sort()).toEqual(fleet.clusters.map((c) => c.name).sort());
   for (const c of fleet.clusters) {
@@ -71,7 +76,9 @@ test('the overview lists the clusters Resource Graph serves, with versions and l
   // Fleet-wide: one Resource Graph request per question (inventory, fired alerts; plus six for discovery), at most one Log Analytics request per workspace.
   expect(cloud.requests.filter((r) => r.service === 'arg').length).toBe(2 + 6);
   // Three fleet-wide Log Analytics questions (last upgrade, node state, pod state), ten workspaces per request by default.
-  expect(cloud.requests.filter((r) => r.service === 'logs').length).toBe(3 * Math.ceil(demoWorkspaces(fleet).length / 10));
+  expect(cloud.requests.filter((r) => r.service === 'logs').length).toBe(
+    3 * Math.ceil(demoWorkspaces(fleet).length / 10),
+  );
 
   const overview = new OverviewPage(page);
   await page.goto(BASE);
@@ -83,7 +90,20 @@ test('the overview lists the clusters Resource Graph serves, with versions and l
 });
 
 test('a Log Analytics failure costs its panel; the rest of the page renders', async ({ page }) => {
-  cloud.fault('logs', { kind: 'status', status: 403, body: { error: { code: 'InsufficientAccessError', message: 'The provided credentials have insufficient access to perform the requested operation' } } }, 1000);
+  cloud.fault(
+    'logs',
+    {
+      kind: 'status',
+      status: 403,
+      body: {
+        error: {
+          code: 'InsufficientAccessError',
+          message: 'The provided credentials have insufficient access to perform the requested operation',
+        },
+      },
+    },
+    1000,
+  );
   const overview = new OverviewPage(page);
   await page.goto(BASE);
   await expect(page.getByRole('heading', { name: 'Fleet overview' })).toBeVisible();
@@ -96,7 +116,9 @@ test('a Log Analytics failure costs its panel; the rest of the page renders', as
   await expect(overview.dataRows().first()).toBeVisible();
 });
 
-test('cost in Azure mode prices nodes from the Retail Prices API, kept rather than asked on every view', async ({ page }) => {
+test('cost in Azure mode prices nodes from the Retail Prices API, kept rather than asked on every view', async ({
+  page,
+}) => {
   const body = costResponseSchema.parse(await (await fetch(`${BASE}/api/cost`)).json());
   expect(body.priceSource).toBe('retail-api');
   expect(body.priceDate).toBe(new Date().toISOString().slice(0, 10));
@@ -119,7 +141,9 @@ test('cost in Azure mode prices nodes from the Retail Prices API, kept rather th
   expect(prices.requests.length).toBe(asked);
 });
 
-test('a cluster whose provisioning Failed and an Arc agent that is offline say so in their own words', async ({ page }) => {
+test('a cluster whose provisioning Failed and an Arc agent that is offline say so in their own words', async ({
+  page,
+}) => {
   const api = fleetResponseSchema.parse(await (await fetch(`${BASE}/api/fleet`)).json());
   // The 40-cluster demo has one of each (lib/demo/fleet-model.ts DemoArmState): they were "healthy" and "unknown" before.
   const failed = fleet.clusters.filter((c) => c.arm.provisioningState === 'Failed' && c.powerState === 'Running');
@@ -129,14 +153,20 @@ test('a cluster whose provisioning Failed and an Arc agent that is offline say s
   for (const c of failed) {
     const s = api.clusters.find((x) => x.id === c.id);
     expect(s?.health.status).toBe('critical');
-    expect(s?.health.reasons.map((r) => r.message)).toContainEqual(expect.stringContaining('Provisioning state Failed'));
+    expect(s?.health.reasons.map((r) => r.message)).toContainEqual(
+      expect.stringContaining('Provisioning state Failed'),
+    );
   }
   for (const c of offline) {
     const s = api.clusters.find((x) => x.id === c.id);
     expect(s?.health.status).toBe('critical');
-    expect(s?.health.reasons.map((r) => r.message)).toContainEqual(expect.stringMatching(/^Arc agent offline since \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/));
+    expect(s?.health.reasons.map((r) => r.message)).toContainEqual(
+      expect.stringMatching(/^Arc agent offline since \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/),
+    );
   }
   const overview = new OverviewPage(page);
   await page.goto(`${BASE}/?q=${encodeURIComponent(failed[0]?.name ?? '')}`);
-  await expect(overview.table.locator(`[data-cluster="${failed[0]?.name}"]`)).toContainText('Provisioning state Failed');
+  await expect(overview.table.locator(`[data-cluster="${failed[0]?.name}"]`)).toContainText(
+    'Provisioning state Failed',
+  );
 });

@@ -4,9 +4,8 @@ import { OverviewPage } from './pages/overview-page';
 import { panelsOf } from '../lib/fleet/cluster/panels';
 import { fleetResponseSchema, logsTailResponseSchema, type FleetResponse } from '../lib/api/schemas';
 
-
 async function fleet(page: Page): Promise<FleetResponse['clusters']> {
-  return (fleetResponseSchema.parse(await (await page.request.get('/api/fleet')).json())).clusters;
+  return fleetResponseSchema.parse(await (await page.request.get('/api/fleet')).json()).clusters;
 }
 
 /** Console errors of our own pages; the header prefetches views other work adds (e.g. /cost), which may 404 in this build. */
@@ -23,9 +22,13 @@ function watchConsole(page: Page): string[] {
 }
 
 test.describe('cluster pages', () => {
-  test('journey: overview → unhealthy cluster → its reason’s layer → failing workload → events and live logs', async ({ page }) => {
+  test('journey: overview → unhealthy cluster → its reason’s layer → failing workload → events and live logs', async ({
+    page,
+  }) => {
     const errors = watchConsole(page);
-    const target = (await fleet(page)).find((c) => c.health.reasons[0]?.signal === 'crash-loops' && c.monitoring.containerInsights === true);
+    const target = (await fleet(page)).find(
+      (c) => c.health.reasons[0]?.signal === 'crash-loops' && c.monitoring.containerInsights === true,
+    );
     expect(target, 'the demo fleet has a crash-looping cluster with Container insights').toBeDefined();
     const name = target?.name ?? '';
 
@@ -43,9 +46,19 @@ test.describe('cluster pages', () => {
     await expect(crashing.first()).toBeVisible();
     // A container the OOM killer stops writes no error; follow one that exits on an error.
     const oomPanel = cluster.panel('OOM-killed containers');
-    await expect(oomPanel.getByRole('list', { name: 'OOM-killed containers' }).or(oomPanel.getByText("No container's last termination was the OOM killer."))).toBeVisible();
-    const oom = new Set(await oomPanel.locator('[data-container]').evaluateAll((items) => items.map((i) => i.getAttribute('data-container'))));
-    const failing = crashing.filter({ hasNot: page.locator([...oom].map((c) => `[data-container="${c}"]`).join(', ') || '#none') }).getByRole('link', { name: /^Events and logs of / });
+    await expect(
+      oomPanel
+        .getByRole('list', { name: 'OOM-killed containers' })
+        .or(oomPanel.getByText("No container's last termination was the OOM killer.")),
+    ).toBeVisible();
+    const oom = new Set(
+      await oomPanel
+        .locator('[data-container]')
+        .evaluateAll((items) => items.map((i) => i.getAttribute('data-container'))),
+    );
+    const failing = crashing
+      .filter({ hasNot: page.locator([...oom].map((c) => `[data-container="${c}"]`).join(', ') || '#none') })
+      .getByRole('link', { name: /^Events and logs of / });
     await expect(failing.first()).toBeVisible();
     const workload = ((await failing.first().textContent()) ?? '').replace('Events and logs of ', '').trim();
     await failing.first().click();
@@ -60,7 +73,9 @@ test.describe('cluster pages', () => {
 
     // Live tail: a line written after the page loaded shows within 5 s of its timestamp.
     const lastBefore = (await cluster.logLines.last().textContent()) ?? '';
-    await expect.poll(async () => (await cluster.logLines.last().textContent()) ?? '', { timeout: 10_000, intervals: [250] }).not.toBe(lastBefore);
+    await expect
+      .poll(async () => (await cluster.logLines.last().textContent()) ?? '', { timeout: 10_000, intervals: [250] })
+      .not.toBe(lastBefore);
     const lag = await page.evaluate(() => {
       const items = document.querySelectorAll('[role="log"] li');
       const hhmmss = items[items.length - 1]?.textContent?.slice(0, 8) ?? '';
@@ -81,8 +96,13 @@ test.describe('cluster pages', () => {
     expect(errors).toEqual([]);
   });
 
-  test('a link with persona, layer, absolute time and a selected node opens the same view in a new browser', async ({ page, browser }) => {
-    const target = (await fleet(page)).find((c) => c.health.reasons.some((r) => r.signal === 'node-readiness') && c.monitoring.metrics);
+  test('a link with persona, layer, absolute time and a selected node opens the same view in a new browser', async ({
+    page,
+    browser,
+  }) => {
+    const target = (await fleet(page)).find(
+      (c) => c.health.reasons.some((r) => r.signal === 'node-readiness') && c.monitoring.metrics,
+    );
     const name = target?.name ?? '';
     const cluster = new ClusterPage(page);
     await cluster.goto(name, '', 'persona=platform-engineer');
@@ -111,7 +131,10 @@ test.describe('cluster pages', () => {
     await expect(other.currentLayer()).toHaveText(/L1 Nodes/);
     await expect(other.resolvedRange).toHaveText(range);
     await expect(other.page.getByRole('combobox', { name: 'Persona' })).toHaveValue('platform-engineer');
-    await expect(other.page.getByRole('table', { name: 'Nodes' }).locator(`tr[data-node="${node}"]`)).toHaveAttribute('aria-selected', 'true');
+    await expect(other.page.getByRole('table', { name: 'Nodes' }).locator(`tr[data-node="${node}"]`)).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
     await expect(other.panel(`CPU utilisation per node · ${node}`).locator('pre').first()).toHaveText(query ?? '');
     await expect(other.charts().first()).toBeVisible();
     await fresh.close();
@@ -122,12 +145,21 @@ test.describe('cluster pages', () => {
     const cluster = new ClusterPage(page);
     await cluster.goto(name, '', 'persona=developer&from=now-24h');
     await expect(page).toHaveURL(new RegExp(`/clusters/${name}/applications\\?persona=developer&from=now-24h$`));
-    expect(await cluster.layerNames()).toEqual(['L4 Applications', 'L3 Workloads', 'Summary', 'L1 Nodes', 'L2 Control plane', 'L5 Network']);
+    expect(await cluster.layerNames()).toEqual([
+      'L4 Applications',
+      'L3 Workloads',
+      'Summary',
+      'L1 Nodes',
+      'L2 Control plane',
+      'L5 Network',
+    ]);
     await expect(cluster.charts()).toHaveCount(3);
     await page.getByRole('combobox', { name: 'Persona' }).selectOption('platform-engineer');
     await expect(page).toHaveURL(new RegExp(`/clusters/${name}/nodes\\?persona=platform-engineer&from=now-24h$`));
     await expect(cluster.currentLayer()).toHaveText(/L1 Nodes/);
-    await expect.poll(async () => (await cluster.layerNames()).slice(0, 3)).toEqual(['L1 Nodes', 'L2 Control plane', 'L3 Workloads']);
+    await expect
+      .poll(async () => (await cluster.layerNames()).slice(0, 3))
+      .toEqual(['L1 Nodes', 'L2 Control plane', 'L3 Workloads']);
   });
 
   test('old links keep working: range=6h and ns= are read as from=now-6h and namespace=', async ({ page }) => {
@@ -163,45 +195,70 @@ test.describe('cluster pages', () => {
     expect(errors).toEqual([]);
   });
 
-  test('L1 and L2 draw disk, pod budget, API server percentiles, in-flight, 429/5xx and PLEG, and say no node is under pressure', async ({ page }) => {
+  test('L1 and L2 draw disk, pod budget, API server percentiles, in-flight, 429/5xx and PLEG, and say no node is under pressure', async ({
+    page,
+  }) => {
     const errors = watchConsole(page);
     const c = (await fleet(page)).find((x) => x.monitoring.metrics && x.provider === 'aks');
     const cluster = new ClusterPage(page);
     await cluster.goto(c?.name ?? '', 'nodes');
-    for (const title of ['Root filesystem used per node', 'Pods per node vs max pods']) await expect(cluster.chartIn(title), title).toBeVisible();
+    for (const title of ['Root filesystem used per node', 'Pods per node vs max pods'])
+      await expect(cluster.chartIn(title), title).toBeVisible();
     await expect(cluster.tick('Root filesystem used per node', /^\d+(\.\d+)?%$/)).toBeVisible();
     await cluster.goto(c?.name ?? '', 'control-plane');
-    for (const title of ['API server latency p50, p95, p99', 'API server in-flight requests', 'API server 429 and 5xx responses', 'Kubelet PLEG relist p99 per node']) {
+    for (const title of [
+      'API server latency p50, p95, p99',
+      'API server in-flight requests',
+      'API server 429 and 5xx responses',
+      'Kubelet PLEG relist p99 per node',
+    ]) {
       await expect(cluster.chartIn(title), title).toBeVisible();
     }
     const percentiles = cluster.panel('API server latency p50, p95, p99');
-    for (const name of ['p50', 'p95', 'p99']) await expect(percentiles.locator('.recharts-legend-wrapper')).toContainText(name);
+    for (const name of ['p50', 'p95', 'p99'])
+      await expect(percentiles.locator('.recharts-legend-wrapper')).toContainText(name);
     await expect(cluster.tick('API server latency p50, p95, p99', /^\d+ms$/)).toBeVisible();
-    await expect(cluster.panel('API server 429 and 5xx responses').locator('.recharts-legend-wrapper')).toContainText('500');
-    await expect(cluster.panel('Node pressure (kubelet eviction signals)')).toContainText(`None of ${c?.nodes.total} nodes reports memory, disk or PID pressure`);
+    await expect(cluster.panel('API server 429 and 5xx responses').locator('.recharts-legend-wrapper')).toContainText(
+      '500',
+    );
+    await expect(cluster.panel('Node pressure (kubelet eviction signals)')).toContainText(
+      `None of ${c?.nodes.total} nodes reports memory, disk or PID pressure`,
+    );
     // Every panel offers its exact query and a way into the explorer.
     const pleg = cluster.panel('Kubelet PLEG relist p99 per node');
     await pleg.getByText('Show query').click();
-    await expect(pleg.locator('pre')).toContainText('histogram_quantile(0.99, sum by (node, le) (label_replace(rate(kubelet_pleg_relist_duration_seconds_bucket{');
+    await expect(pleg.locator('pre')).toContainText(
+      'histogram_quantile(0.99, sum by (node, le) (label_replace(rate(kubelet_pleg_relist_duration_seconds_bucket{',
+    );
     await expect(pleg.getByRole('link', { name: 'Open in explorer' })).toHaveAttribute('href', /^\/explore\/metrics\?/);
     expect(errors).toEqual([]);
   });
 
-  test('L3 lists OOM-killed containers, StatefulSets, DaemonSets and usage against requests and limits', async ({ page }) => {
+  test('L3 lists OOM-killed containers, StatefulSets, DaemonSets and usage against requests and limits', async ({
+    page,
+  }) => {
     const errors = watchConsole(page);
     const clusters = (await fleet(page)).filter((c) => c.monitoring.metrics);
     const cluster = new ClusterPage(page);
     // The crash-looping clusters, most crashes first: one of them runs out of memory.
     let oomKilled = 0;
-    for (const c of clusters.filter((x) => (x.containers.crashLooping ?? 0) > 0).sort((a, b) => (b.containers.crashLooping ?? 0) - (a.containers.crashLooping ?? 0))) {
+    for (const c of clusters
+      .filter((x) => (x.containers.crashLooping ?? 0) > 0)
+      .sort((a, b) => (b.containers.crashLooping ?? 0) - (a.containers.crashLooping ?? 0))) {
       await cluster.goto(c.name, 'workloads');
       const oom = cluster.panel('OOM-killed containers');
-      await expect(oom.getByRole('list', { name: 'OOM-killed containers' }).or(oom.getByText("No container's last termination was the OOM killer."))).toBeVisible();
+      await expect(
+        oom
+          .getByRole('list', { name: 'OOM-killed containers' })
+          .or(oom.getByText("No container's last termination was the OOM killer.")),
+      ).toBeVisible();
       oomKilled = await oom.getByRole('listitem').count();
       if (oomKilled > 0) {
         // Each is crash-looping too, and links to its workload's events and logs.
         const container = (await oom.locator('[data-container]').first().getAttribute('data-container')) ?? '';
-        await expect(cluster.panel('Containers in CrashLoopBackOff').locator(`[data-container="${container}"]`).first()).toBeVisible();
+        await expect(
+          cluster.panel('Containers in CrashLoopBackOff').locator(`[data-container="${container}"]`).first(),
+        ).toBeVisible();
         await expect(oom.getByRole('link', { name: `Events and logs of ${container}` }).first()).toBeVisible();
         break;
       }
@@ -214,8 +271,13 @@ test.describe('cluster pages', () => {
     await expect(page.getByRole('table', { name: 'StatefulSets' }).locator('tr[data-workload]').first()).toBeVisible();
     const daemonSets = page.getByRole('table', { name: 'DaemonSets' });
     // A DaemonSet's pod on a node that is not Ready is not ready either.
-    await expect(daemonSets.locator('tr[data-workload="kube-proxy"]')).toContainText(`${largest?.nodes.ready} / ${largest?.nodes.total}`);
-    for (const [table, unit] of [['CPU by namespace', ''], ['Memory by namespace', 'iB']] as const) {
+    await expect(daemonSets.locator('tr[data-workload="kube-proxy"]')).toContainText(
+      `${largest?.nodes.ready} / ${largest?.nodes.total}`,
+    );
+    for (const [table, unit] of [
+      ['CPU by namespace', ''],
+      ['Memory by namespace', 'iB'],
+    ] as const) {
       const row = page.getByRole('table', { name: table }).locator('tr[data-namespace="kube-system"]');
       await expect(row, table).toBeVisible();
       await expect(row.getByRole('cell').nth(3), `${table} limits`).toContainText(unit === '' ? /\d/ : unit);
@@ -224,9 +286,13 @@ test.describe('cluster pages', () => {
     expect(errors).toEqual([]);
   });
 
-  test('L4 draws the p99 of every app, and p50, p95 and p99 of one app picked from its deployment', async ({ page }) => {
+  test('L4 draws the p99 of every app, and p50, p95 and p99 of one app picked from its deployment', async ({
+    page,
+  }) => {
     const errors = watchConsole(page);
-    const c = (await fleet(page)).find((x) => x.monitoring.metrics && x.provider === 'aks' && x.health.status === 'healthy');
+    const c = (await fleet(page)).find(
+      (x) => x.monitoring.metrics && x.provider === 'aks' && x.health.status === 'healthy',
+    );
     const cluster = new ClusterPage(page);
     await cluster.goto(c?.name ?? '', 'applications');
     const all = cluster.chartIn('Request latency per app · p99');
@@ -234,7 +300,11 @@ test.describe('cluster pages', () => {
     await expect(cluster.tick('Request latency per app · p99', /^\d+(ms|\.\d\ds)$/)).toBeVisible();
     // Pick an app the way users do: from its deployment on L3, then the L4 tab keeps the selection.
     await cluster.goto(c?.name ?? '', 'workloads');
-    const deployment = page.getByRole('table', { name: 'Deployments' }).locator('tr[data-workload]').filter({ hasNotText: 'kube-system/' }).first();
+    const deployment = page
+      .getByRole('table', { name: 'Deployments' })
+      .locator('tr[data-workload]')
+      .filter({ hasNotText: 'kube-system/' })
+      .first();
     const app = (await deployment.getAttribute('data-workload')) ?? '';
     await deployment.getByRole('link').click();
     await expect(page).toHaveURL(new RegExp(`workload=${app}`));
@@ -245,12 +315,18 @@ test.describe('cluster pages', () => {
     expect(errors).toEqual([]);
   });
 
-  test('a cluster without Container insights says so and links to onboarding; unknown clusters are not found', async ({ page, request }) => {
+  test('a cluster without Container insights says so and links to onboarding; unknown clusters are not found', async ({
+    page,
+    request,
+  }) => {
     const dark = (await fleet(page)).find((c) => c.monitoring.containerInsights === false && c.monitoring.metrics);
     const cluster = new ClusterPage(page);
     await cluster.goto(dark?.name ?? '', 'workloads');
     await expect(cluster.panel('Container logs')).toContainText('needs Container insights');
-    await expect(cluster.panel('Container logs').getByRole('link', { name: 'See how to turn it on' })).toHaveAttribute('href', '/onboarding');
+    await expect(cluster.panel('Container logs').getByRole('link', { name: 'See how to turn it on' })).toHaveAttribute(
+      'href',
+      '/onboarding',
+    );
     // The layout looks the cluster up before the page's skeleton streams, so the status line says 404 too.
     expect((await page.goto('/clusters/no-such-cluster/nodes'))?.status()).toBe(404);
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
@@ -261,7 +337,9 @@ test.describe('cluster pages', () => {
   test('the live-tail route validates its input', async ({ request, page }) => {
     const name = (await fleet(page)).find((c) => c.monitoring.containerInsights === true)?.name ?? '';
     expect((await request.get(`/api/clusters/${name}/logs?after=yesterday`)).status()).toBe(400);
-    expect((await request.get(`/api/clusters/${name}/logs?workload=${encodeURIComponent('x"} or 1')}`)).status()).toBe(400);
+    expect((await request.get(`/api/clusters/${name}/logs?workload=${encodeURIComponent('x"} or 1')}`)).status()).toBe(
+      400,
+    );
     expect((await request.get(`/api/clusters/${name}/logs?unknown=1`)).status()).toBe(400);
     expect((await request.get('/api/clusters/no-such-cluster/logs')).status()).toBe(404);
     const ok = await request.get(`/api/clusters/${name}/logs?after=${new Date(Date.now() - 60_000).toISOString()}`);
@@ -273,7 +351,8 @@ test.describe('cluster pages', () => {
   test('fits a phone screen without sideways scrolling', async ({ browser }) => {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: 'UTC' });
     const page = await ctx.newPage();
-    const name = (await fleet(page)).find((c) => c.monitoring.metrics && c.monitoring.containerInsights === true)?.name ?? '';
+    const name =
+      (await fleet(page)).find((c) => c.monitoring.metrics && c.monitoring.containerInsights === true)?.name ?? '';
     const cluster = new ClusterPage(page);
     for (const path of ['summary', 'nodes', 'control-plane', 'workloads', 'applications']) {
       await cluster.goto(name, path);

@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fleet as catalog } from '../lib/catalog';
 import { getDemoFleet } from '../lib/demo/fleet';
-import { backfillDemoTelemetry, startPrometheus, type LocalPrometheus } from '../lib/sources/prometheus/testing/local-prometheus';
+import {
+  backfillDemoTelemetry,
+  startPrometheus,
+  type LocalPrometheus,
+} from '../lib/sources/prometheus/testing/local-prometheus';
 import { startDemoCloud } from '../lib/testing/azure/fixtures';
 import type { LocalCloud } from '../lib/testing/azure/local-cloud';
 import { ExplorePage } from './pages/explore-page';
@@ -46,7 +50,11 @@ test.describe('metrics explorer on a real Prometheus', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  test('completes a metric name, charts the query, and a copied link reopens the same result', async ({ page, browser, context }) => {
+  test('completes a metric name, charts the query, and a copied link reopens the same result', async ({
+    page,
+    browser,
+    context,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const explore = new ExplorePage(page);
     await page.goto(`${base}/explore/metrics`);
@@ -63,13 +71,17 @@ test.describe('metrics explorer on a real Prometheus', () => {
     const chart = page.getByRole('figure', { name: 'Query result over time' });
     await expect(chart).toBeVisible();
     // Node counts are flat lines, which have no height to be "visible": check the drawn path instead.
-    await expect(chart.locator('path.recharts-curve').first()).toHaveAttribute('d', /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){10,}/);
+    await expect(chart.locator('path.recharts-curve').first()).toHaveAttribute(
+      'd',
+      /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){10,}/,
+    );
     const legend = page.getByRole('list', { name: 'Legend' });
     const entries = await legend.getByRole('listitem').allTextContents();
     expect(entries.length).toBeGreaterThanOrEqual(3);
     expect(entries.every((e) => e.startsWith('{cluster="'))).toBe(true);
     // The link keeps "last hour", so only the series and step must match, not the clock.
-    const summary = (await page.getByText(/\d+ series · step/).textContent())?.match(/^\d+ series · step \d+s/)?.[0] ?? '';
+    const summary =
+      (await page.getByText(/\d+ series · step/).textContent())?.match(/^\d+ series · step \d+s/)?.[0] ?? '';
     expect(summary).not.toBe('');
 
     const link = await explore.copyLink();
@@ -84,7 +96,9 @@ test.describe('metrics explorer on a real Prometheus', () => {
 
   test('a bad query shows Prometheus’ own message', async ({ page }) => {
     await page.goto(`${base}/explore/metrics?q=${encodeURIComponent('sum(rate(up[5m])')}`);
-    await expect(page.getByRole('alert').filter({ hasText: 'Query A' })).toContainText(/parse error|unclosed|expected/i);
+    await expect(page.getByRole('alert').filter({ hasText: 'Query A' })).toContainText(
+      /parse error|unclosed|expected/i,
+    );
   });
 });
 
@@ -123,7 +137,11 @@ test.describe('logs explorer on the local Log Analytics server', () => {
     expect(cloud?.requests.filter((r) => r.service === 'logs').length).toBe(before);
   });
 
-  test('runs the seed’s upgrade query from the saved queries, and a copied link reopens it', async ({ page, browser, context }) => {
+  test('runs the seed’s upgrade query from the saved queries, and a copied link reopens it', async ({
+    page,
+    browser,
+    context,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const explore = new ExplorePage(page);
     await page.goto(`${base}/explore/logs`);
@@ -145,12 +163,18 @@ test.describe('logs explorer on the local Log Analytics server', () => {
 });
 
 test.describe('from a cluster panel into the explorer, on the demo fleet', () => {
-  test('a panel\'s query opens with its range and the demo answers it (no real engine needed)', async ({ page, request }) => {
+  test("a panel's query opens with its range and the demo answers it (no real engine needed)", async ({
+    page,
+    request,
+  }) => {
     const api = fleetResponseSchema.parse(await (await request.get('/api/fleet')).json());
     const scraped = api.clusters.find((c) => c.monitoring.metrics);
     if (!scraped) throw new Error('the demo fleet should have a scraped cluster');
     await page.goto(`/clusters/${encodeURIComponent(scraped.name)}/nodes`);
-    const panel = page.getByRole('region').filter({ has: page.locator('figure') }).first();
+    const panel = page
+      .getByRole('region')
+      .filter({ has: page.locator('figure') })
+      .first();
     await panel.getByText(/^Show query/).click();
     const text = await panel.locator('pre code').first().textContent();
     expect(text).toContain(scraped.name);

@@ -27,7 +27,22 @@ test.beforeAll(async () => {
       // Every instant query sees one node of the hostile cluster.
       sendJson(response, 200, {
         status: 'success',
-        data: { resultType: 'vector', result: [{ metric: { cluster: HOSTILE, node: 'node-1', kubelet_version: 'v1.34.2', condition: 'Ready', status: 'true', phase: 'Running' }, value: [now, '1'] }] },
+        data: {
+          resultType: 'vector',
+          result: [
+            {
+              metric: {
+                cluster: HOSTILE,
+                node: 'node-1',
+                kubelet_version: 'v1.34.2',
+                condition: 'Ready',
+                status: 'true',
+                phase: 'Running',
+              },
+              value: [now, '1'],
+            },
+          ],
+        },
       });
       return;
     }

@@ -4,7 +4,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getDemoFleet } from '../lib/demo/fleet';
-import { OIDC_AUDIENCE, OIDC_CLIENT_ID, OIDC_ROLE, OIDC_SCOPE, OIDC_TENANT, startLocalOidc, type LocalOidc } from '../lib/testing/auth/local-oidc';
+import {
+  OIDC_AUDIENCE,
+  OIDC_CLIENT_ID,
+  OIDC_ROLE,
+  OIDC_SCOPE,
+  OIDC_TENANT,
+  startLocalOidc,
+  type LocalOidc,
+} from '../lib/testing/auth/local-oidc';
 import { demoCloudAnswers } from '../lib/testing/azure/demo-answers';
 import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, LOCAL_TENANT } from '../lib/testing/azure/fixtures';
 import { startLocalCloud, type LocalCloud } from '../lib/testing/azure/local-cloud';
@@ -26,7 +34,10 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const fleet = getDemoFleet('fleetwatch', 40);
 // Carol's Azure role assignments cover one subscription; Alice's cover the whole tenant.
 const carolSubscription = fleet.clusters[0]!.subscriptionId;
-const carolClusters = fleet.clusters.filter((c) => c.subscriptionId === carolSubscription).map((c) => c.name).sort();
+const carolClusters = fleet.clusters
+  .filter((c) => c.subscriptionId === carolSubscription)
+  .map((c) => c.name)
+  .sort();
 const outsideCarol = fleet.clusters.find((c) => c.subscriptionId !== carolSubscription)!.name;
 
 let oidc: LocalOidc;
@@ -44,7 +55,9 @@ test.beforeAll(async () => {
     tenantId: LOCAL_TENANT,
     clientId: LOCAL_CLIENT_ID,
     clientSecret: LOCAL_CLIENT_SECRET,
-    answers: demoCloudAnswers(fleet, { readableSubscriptions: (subject) => (subject === 'carol' ? [carolSubscription] : null) }),
+    answers: demoCloudAnswers(fleet, {
+      readableSubscriptions: (subject) => (subject === 'carol' ? [carolSubscription] : null),
+    }),
     verifyUserAssertion: (assertion) => oidc.verifyAccessToken(assertion),
   });
   dir = mkdtempSync(path.join(tmpdir(), 'fleetwatch-e2e-obo-'));
@@ -91,7 +104,10 @@ async function signedInPage(browser: Browser, login: string): Promise<Page> {
 async function apiClusterNames(page: Page): Promise<string[]> {
   const response = await page.request.get('/api/fleet');
   expect(response.status()).toBe(200);
-  return fleetResponseSchema.parse(await response.json()).clusters.map((c) => c.name).sort();
+  return fleetResponseSchema
+    .parse(await response.json())
+    .clusters.map((c) => c.name)
+    .sort();
 }
 
 test('each user sees the clusters their Azure rights allow, asked with their own token', async ({ browser }) => {
@@ -118,7 +134,7 @@ test('each user sees the clusters their Azure rights allow, asked with their own
   await alice.context().close();
 });
 
-test('a cluster outside the user\'s rights is not found, on the page and in the API', async ({ browser }) => {
+test("a cluster outside the user's rights is not found, on the page and in the API", async ({ browser }) => {
   const carol = await signedInPage(browser, 'carol');
   const response = await carol.goto(`/clusters/${encodeURIComponent(outsideCarol)}/summary`);
   expect(response?.status()).toBe(404);

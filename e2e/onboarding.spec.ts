@@ -2,7 +2,6 @@ import { expect, test } from '@playwright/test';
 import { OnboardingPage } from './pages/insight-pages';
 import { apiErrorSchema, onboardingResponseSchema } from '../lib/api/schemas';
 
-
 test.describe('onboarding gaps', () => {
   test('shows every cluster with a column per capability, like the API', async ({ page, request }) => {
     const api = onboardingResponseSchema.parse(await (await request.get('/api/onboarding')).json());
@@ -14,7 +13,9 @@ test.describe('onboarding gaps', () => {
 
   test('a gap shows the exact command for that cluster, with a copy button', async ({ page, request, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    const api = onboardingResponseSchema.parse(await (await request.get('/api/onboarding?cap=container-insights&gaps=1')).json());
+    const api = onboardingResponseSchema.parse(
+      await (await request.get('/api/onboarding?cap=container-insights&gaps=1')).json(),
+    );
     const row = api.rows.find((r) => r.cells[0]?.fix?.startsWith('az aks'));
     test.skip(!row, 'no AKS cluster without Container insights in this seed');
     const onboarding = new OnboardingPage(page);
@@ -22,7 +23,9 @@ test.describe('onboarding gaps', () => {
     await page.getByRole('link', { name: new RegExp(`^${row?.name} · Container insights: gap`) }).click();
     await expect(page).toHaveURL(new RegExp(`sel=${row?.name}~container-insights`));
     const fix = page.getByLabel('Command that closes the gap');
-    await expect(fix).toContainText(`--name ${row?.name} --resource-group ${row?.resourceGroup} --subscription ${row?.subscriptionId}`);
+    await expect(fix).toContainText(
+      `--name ${row?.name} --resource-group ${row?.resourceGroup} --subscription ${row?.subscriptionId}`,
+    );
     await page.getByRole('button', { name: `Copy the fix for ${row?.name}` }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(row?.cells[0]?.fix);
   });
@@ -60,7 +63,9 @@ test.describe('onboarding gaps', () => {
   test('CSV export and a bad parameter answer clearly', async ({ request, page }) => {
     const csv = await request.get('/api/onboarding?persona=developer&format=csv');
     expect(csv.headers()['content-type']).toContain('text/csv');
-    expect((await csv.text()).split('\r\n')[0]).toBe('cluster,resource_group,subscription_id,capability,status,detail,fix');
+    expect((await csv.text()).split('\r\n')[0]).toBe(
+      'cluster,resource_group,subscription_id,capability,status,detail,fix',
+    );
     const bad = await request.get('/api/onboarding?persona=ceo');
     expect(bad.status()).toBe(400);
     expect(apiErrorSchema.parse(await bad.json()).error.params?.[0]?.param).toBe('persona');

@@ -2,7 +2,6 @@ import { expect, test } from '@playwright/test';
 import { OverviewPage } from './pages/overview-page';
 import { fleetResponseSchema } from '../lib/api/schemas';
 
-
 test.describe('fleet overview', () => {
   test('renders every cluster of the fleet, in the API’s order', async ({ page, request }) => {
     const api = fleetResponseSchema.parse(await (await request.get('/api/fleet')).json());
@@ -104,17 +103,24 @@ test.describe('fleet overview', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     // Every section is reachable on a phone: the main navigation sits on its own row, nothing cut off.
     const nav = overview.page.getByRole('navigation', { name: 'Main' });
-    for (const name of ['Fleet', 'Cost', 'Onboarding', 'Alerts', 'Explore']) await expect(nav.getByRole('link', { name })).toBeInViewport({ ratio: 1 });
+    for (const name of ['Fleet', 'Cost', 'Onboarding', 'Alerts', 'Explore'])
+      await expect(nav.getByRole('link', { name })).toBeInViewport({ ratio: 1 });
     await ctx.close();
   });
 
   test('the main navigation marks the section you are in; cluster pages belong to the fleet', async ({ page }) => {
     const nav = page.getByRole('navigation', { name: 'Main' });
-    for (const [path, section] of [['/', 'Fleet'], ['/cost', 'Cost'], ['/alerts?group=rule', 'Alerts'], ['/explore/logs', 'Explore']] as const) {
+    for (const [path, section] of [
+      ['/', 'Fleet'],
+      ['/cost', 'Cost'],
+      ['/alerts?group=rule', 'Alerts'],
+      ['/explore/logs', 'Explore'],
+    ] as const) {
       await page.goto(path);
       await expect(nav.locator('[aria-current="page"]')).toHaveText(section);
     }
-    const first = (fleetResponseSchema.parse(await (await page.request.get('/api/fleet?limit=1')).json())).clusters[0]?.name ?? '';
+    const first =
+      fleetResponseSchema.parse(await (await page.request.get('/api/fleet?limit=1')).json()).clusters[0]?.name ?? '';
     await page.goto(`/clusters/${encodeURIComponent(first)}/summary`);
     await expect(nav.locator('[aria-current="page"]')).toHaveText('Fleet');
   });

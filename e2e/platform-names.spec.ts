@@ -4,7 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getDemoFleet } from '../lib/demo/fleet';
-import { backfillDemoTelemetry, startPrometheus, type LocalPrometheus } from '../lib/sources/prometheus/testing/local-prometheus';
+import {
+  backfillDemoTelemetry,
+  startPrometheus,
+  type LocalPrometheus,
+} from '../lib/sources/prometheus/testing/local-prometheus';
 import { startPortal, stopPortal, waitForHealth } from './support/portal';
 import { fleetResponseSchema } from '../lib/api/schemas';
 
@@ -20,7 +24,14 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const CLUSTERS = 8;
 const fleet = getDemoFleet('fleetwatch', CLUSTERS);
 // Written out here rather than imported, so the test does not check the code with itself.
-const NAMES: Record<string, string> = { aks: 'AKS', eks: 'EKS', gke: 'GKE', k3s: 'k3s', openshift: 'OpenShift', other: 'Kubernetes' };
+const NAMES: Record<string, string> = {
+  aks: 'AKS',
+  eks: 'EKS',
+  gke: 'GKE',
+  k3s: 'k3s',
+  openshift: 'OpenShift',
+  other: 'Kubernetes',
+};
 
 let dir = '';
 let prometheus: LocalPrometheus | undefined;
@@ -33,7 +44,14 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   dir = mkdtempSync(path.join(tmpdir(), 'fleetwatch-e2e-platform-'));
   const end = Math.floor(Date.now() / 1000) + 3600;
-  const { dataDir } = await backfillDemoTelemetry({ dir, seed: 'fleetwatch', clusters: CLUSTERS, hours: 2, step: 30, end });
+  const { dataDir } = await backfillDemoTelemetry({
+    dir,
+    seed: 'fleetwatch',
+    clusters: CLUSTERS,
+    hours: 2,
+    step: 30,
+    end,
+  });
   prometheus = await startPrometheus({ dir, dataDir });
   portal = startPortal(PORT, { PROMETHEUS_URL: prometheus.url });
   await waitForHealth(BASE);
@@ -62,10 +80,15 @@ test('the API, the provider card and the cluster header say "metrics only" with 
   expect(JSON.stringify(await refused.json())).toContain('aks, arc, prometheus');
 
   const expected = new Map<string, number>();
-  for (const c of listed) expected.set(`${NAMES[c.distribution]} · metrics only`, (expected.get(`${NAMES[c.distribution]} · metrics only`) ?? 0) + 1);
+  for (const c of listed)
+    expected.set(
+      `${NAMES[c.distribution]} · metrics only`,
+      (expected.get(`${NAMES[c.distribution]} · metrics only`) ?? 0) + 1,
+    );
   await page.goto(BASE);
   const card = page.getByRole('region', { name: 'Providers' });
-  for (const [label, count] of expected) await expect(card.getByRole('button', { name: new RegExp(`^${label} ${count}$`) })).toBeVisible();
+  for (const [label, count] of expected)
+    await expect(card.getByRole('button', { name: new RegExp(`^${label} ${count}$`) })).toBeVisible();
   await expect(card).not.toContainText('Arc');
   expect(await card.getByRole('button').count()).toBe(expected.size);
 
@@ -77,7 +100,9 @@ test('the API, the provider card and the cluster header say "metrics only" with 
 
   // The header: an Arc distribution seen only in metrics is not "AKS", nor "Arc".
   await page.goto(`${BASE}/clusters/${encodeURIComponent(k3s!.name)}/summary`);
-  await expect(page.getByTestId('cluster-platform')).toHaveText(new RegExp(`^k3s · metrics only · v${k3s!.kubernetesVersion.replace(/\./g, '\\.')}`));
+  await expect(page.getByTestId('cluster-platform')).toHaveText(
+    new RegExp(`^k3s · metrics only · v${k3s!.kubernetesVersion.replace(/\./g, '\\.')}`),
+  );
   await page.goto(`${BASE}/clusters/${encodeURIComponent(aks!.name)}/summary`);
   await expect(page.getByTestId('cluster-platform')).toHaveText(/^AKS · metrics only · v/);
 });

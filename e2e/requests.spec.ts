@@ -34,11 +34,15 @@ let prometheus: FakePrometheus;
 function emptyAnswers(): Parameters<typeof startFakePrometheus>[0] {
   return (request, response) => {
     const data =
-      request.path === '/api/v1/query' ? { resultType: 'vector', result: [] }
-      : request.path === '/api/v1/query_range' ? { resultType: 'matrix', result: [] }
-      : request.path === '/api/v1/rules' ? { groups: [] }
-      : request.path === '/api/v1/alerts' ? { alerts: [] }
-      : [];
+      request.path === '/api/v1/query'
+        ? { resultType: 'vector', result: [] }
+        : request.path === '/api/v1/query_range'
+          ? { resultType: 'matrix', result: [] }
+          : request.path === '/api/v1/rules'
+            ? { groups: [] }
+            : request.path === '/api/v1/alerts'
+              ? { alerts: [] }
+              : [];
     sendJson(response, 200, { status: 'success', data });
   };
 }
@@ -63,7 +67,9 @@ function tally(since: Mark = { cloud: 0, prometheus: 0 }): Tally {
   return {
     tokens: grants.length,
     tokenScopes: new Set(grants.map((x) => x.scope)).size,
-    openidConfiguration: r.filter((x) => x.service === 'token' && x.method === 'GET' && x.path.endsWith('/openid-configuration')).length,
+    openidConfiguration: r.filter(
+      (x) => x.service === 'token' && x.method === 'GET' && x.path.endsWith('/openid-configuration'),
+    ).length,
     resourceGraph: r.filter((x) => x.service === 'arg').length,
     logAnalytics: r.filter((x) => x.service === 'logs').length,
     arm: r.filter((x) => x.service === 'arm').length,
@@ -80,7 +86,17 @@ interface Mark {
 
 const mark = (): Mark => ({ cloud: cloud.requests.length, prometheus: prometheus.requests.length });
 
-const ZERO: Tally = { tokens: 0, tokenScopes: 0, openidConfiguration: 0, resourceGraph: 0, logAnalytics: 0, arm: 0, prometheus: 0, prometheusTokens: 0, other: 0 };
+const ZERO: Tally = {
+  tokens: 0,
+  tokenScopes: 0,
+  openidConfiguration: 0,
+  resourceGraph: 0,
+  logAnalytics: 0,
+  arm: 0,
+  prometheus: 0,
+  prometheusTokens: 0,
+  other: 0,
+};
 
 test.describe.configure({ mode: 'serial' });
 
@@ -95,8 +111,16 @@ test.afterAll(async () => {
 });
 
 for (const setup of [
-  { name: 'PromQL to PROMETHEUS_URL with an Entra token', port: PORT, env: (): Record<string, string> => ({ PROMETHEUS_URL: prometheus.url, PROMETHEUS_AUTH: 'azure' }) },
-  { name: 'PromQL to the discovered Azure Monitor workspaces', port: PORT + 1, env: (): Record<string, string> => ({}) },
+  {
+    name: 'PromQL to PROMETHEUS_URL with an Entra token',
+    port: PORT,
+    env: (): Record<string, string> => ({ PROMETHEUS_URL: prometheus.url, PROMETHEUS_AUTH: 'azure' }),
+  },
+  {
+    name: 'PromQL to the discovered Azure Monitor workspaces',
+    port: PORT + 1,
+    env: (): Record<string, string> => ({}),
+  },
 ]) {
   test.describe(setup.name, () => {
     const base = `http://127.0.0.1:${setup.port}`;
@@ -108,7 +132,11 @@ for (const setup of [
       dir = mkdtempSync(path.join(tmpdir(), 'fleetwatch-e2e-requests-'));
       const caFile = path.join(dir, 'ca.pem');
       writeFileSync(caFile, cloud.ca);
-      server = startPortal(setup.port, { ...azureModeEnv(cloud.url, caFile), ...setup.env(), FLEETWATCH_CACHE_SECONDS: String(CACHE_SECONDS) });
+      server = startPortal(setup.port, {
+        ...azureModeEnv(cloud.url, caFile),
+        ...setup.env(),
+        FLEETWATCH_CACHE_SECONDS: String(CACHE_SECONDS),
+      });
       await waitForHealth(base);
     });
 
@@ -117,7 +145,9 @@ for (const setup of [
       if (dir) rmSync(dir, { recursive: true, force: true });
     });
 
-    test('a cold overview asks each token scope once, and /api/fleet in the same cache period asks nothing', async ({ page }) => {
+    test('a cold overview asks each token scope once, and /api/fleet in the same cache period asks nothing', async ({
+      page,
+    }) => {
       test.setTimeout(150_000);
       // Both looks must fall in one cache period (periods are aligned to multiples of its length).
       const periodMs = CACHE_SECONDS * 1000;

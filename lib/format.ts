@@ -34,5 +34,10 @@ export function pluralWord(n: number, word: string): string {
 
 /** An amount in cents as money with two decimals, e.g. "$1,234.50". */
 export function formatMoneyCents(cents: number, currency: string): string {
-  return (cents / 100).toLocaleString('en-US', { style: 'currency', currency, maximumFractionDigits: 2, minimumFractionDigits: 2 });
+  return (cents / 100).toLocaleString('en-US', {
+    style: 'currency',
+    currency,
+    maximumFractionDigits: 2,
+    minimumFractionDigits: 2,
+  });
 }

@@ -61,11 +61,13 @@ async function timed(url) {
 /** Bytes on the wire when the client accepts gzip, as browsers do. */
 function gzipBytes(url) {
   return new Promise((resolve, reject) => {
-    http.get(url, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
-      let n = 0;
-      res.on('data', (chunk) => (n += chunk.length));
-      res.on('end', () => resolve(n));
-    }).on('error', reject);
+    http
+      .get(url, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+        let n = 0;
+        res.on('data', (chunk) => (n += chunk.length));
+        res.on('end', () => resolve(n));
+      })
+      .on('error', reject);
   });
 }
 
@@ -83,7 +85,14 @@ async function measure(base, path) {
   }
   samples.sort((a, b) => a - b);
   const wire = await gzipBytes(`${base}${path}`);
-  return { first: first.ms, p50: pct(samples, 50), p95: pct(samples, 95), max: samples[samples.length - 1], bytes, wire };
+  return {
+    first: first.ms,
+    p50: pct(samples, 50),
+    p95: pct(samples, 95),
+    max: samples[samples.length - 1],
+    bytes,
+    wire,
+  };
 }
 
 async function run(clusters, cacheSeconds) {
@@ -110,12 +119,17 @@ async function run(clusters, cacheSeconds) {
 buildIfStale(env);
 const fmt = (n) => n.toFixed(1).padStart(8);
 const kb = (b) => `${(b / 1024).toFixed(0)} KiB`.padStart(10);
-console.log(`Fleetwatch bench: ${REQUESTS} sequential requests after ${WARMUP} warm-up, per route; node ${process.version}`);
+console.log(
+  `Fleetwatch bench: ${REQUESTS} sequential requests after ${WARMUP} warm-up, per route; node ${process.version}`,
+);
 console.log('clusters  cache  route         first ms   p50 ms   p95 ms   max ms       size   gzipped   RSS after');
 for (const clusters of SIZES) {
   for (const cache of [15, 0]) {
     const r = await run(clusters, cache);
-    for (const [route, m] of [['/api/fleet', r.api], ['/ (HTML)', r.html]]) {
+    for (const [route, m] of [
+      ['/api/fleet', r.api],
+      ['/ (HTML)', r.html],
+    ]) {
       console.log(
         `${String(clusters).padStart(8)}  ${(cache ? `${cache}s` : 'off').padStart(5)}  ${route.padEnd(12)} ${fmt(m.first)} ${fmt(m.p50)} ${fmt(m.p95)} ${fmt(m.max)} ${kb(m.bytes)} ${kb(m.wire)} ${`${(r.rss / 1024).toFixed(0)} MiB`.padStart(10)}`,
       );

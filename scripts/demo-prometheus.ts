@@ -44,12 +44,21 @@ async function main(): Promise<void> {
   const now = Math.floor(Date.now() / 1000);
   // Samples run `ahead` hours into the future so "now" keeps finding fresh samples while the demo runs.
   const started = Date.now();
-  const backfill = await backfillDemoTelemetry({ dir, seed, clusters, hours: hours + ahead, step: DEMO_SCRAPE_INTERVAL, end: now + Math.round(ahead * 3600) });
+  const backfill = await backfillDemoTelemetry({
+    dir,
+    seed,
+    clusters,
+    hours: hours + ahead,
+    step: DEMO_SCRAPE_INTERVAL,
+    end: now + Math.round(ahead * 3600),
+  });
   console.log(
     `demo:prometheus: ${backfill.clusters} clusters · ${backfill.series.toLocaleString('en')} series · ${backfill.samples.toLocaleString('en')} samples ` +
       `until ${new Date(backfill.end * 1000).toISOString()} · backfilled in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
-  const rules = ['kubernetes-mixin.rules.yaml', 'azure-recommended-alerts.rules.yaml'].map((f) => path.join(__dirname, '..', 'lib', 'sources', 'prometheus', 'testdata', f));
+  const rules = ['kubernetes-mixin.rules.yaml', 'azure-recommended-alerts.rules.yaml'].map((f) =>
+    path.join(__dirname, '..', 'lib', 'sources', 'prometheus', 'testdata', f),
+  );
   const prometheus = await startPrometheus({ dir, dataDir: backfill.dataDir, ruleFiles: rules, port });
   console.log(`demo:prometheus: Prometheus ready at ${prometheus.url} (data in ${dir})`);
 
@@ -57,7 +66,12 @@ async function main(): Promise<void> {
     ? null
     : spawn('npm', ['run', 'demo'], {
         stdio: 'inherit',
-        env: { ...process.env, PROMETHEUS_URL: prometheus.url, FLEETWATCH_DEMO_SCRAPE_INTERVAL: String(DEMO_SCRAPE_INTERVAL), NEXT_TELEMETRY_DISABLED: '1' },
+        env: {
+          ...process.env,
+          PROMETHEUS_URL: prometheus.url,
+          FLEETWATCH_DEMO_SCRAPE_INTERVAL: String(DEMO_SCRAPE_INTERVAL),
+          NEXT_TELEMETRY_DISABLED: '1',
+        },
       });
   if (!portal) console.log(`demo:prometheus: start the portal with PROMETHEUS_URL=${prometheus.url} npm run demo`);
 

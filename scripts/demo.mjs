@@ -6,7 +6,9 @@ import { buildIfStale } from './build-if-stale.mjs';
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 const port = process.env.PORT ?? '3000';
 buildIfStale(env);
-console.log(`Serving the demo fleet on http://localhost:${port} (${env.FLEETWATCH_DEMO_CLUSTERS ?? 40} clusters, seed ${env.FLEETWATCH_DEMO_SEED ?? 'fleetwatch'})`);
+console.log(
+  `Serving the demo fleet on http://localhost:${port} (${env.FLEETWATCH_DEMO_CLUSTERS ?? 40} clusters, seed ${env.FLEETWATCH_DEMO_SEED ?? 'fleetwatch'})`,
+);
 const server = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -6,7 +6,10 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
 });
-for (const [name, width, height] of [['desktop', 1440, 1000], ['narrow', 390, 844]]) {
+for (const [name, width, height] of [
+  ['desktop', 1440, 1000],
+  ['narrow', 390, 844],
+]) {
   const page = await browser.newPage({ viewport: { width, height }, timezoneId: 'UTC' });
   // Pages that poll (live tail, auto-refresh) never go network-idle: wait for load, then for rendering.
   await page.goto(url, { waitUntil: 'load' });

@@ -18,7 +18,10 @@ export function ensureSystemPackages() {
   const run = (args) => {
     const [cmd, ...rest] = [...sudo, ...args];
     const r = spawnSync(cmd, rest, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    if (r.status !== 0) throw new Error(`${args.join(' ')} failed; install ${names.join(' ')} yourself (apt-get install -y ${names.join(' ')})`);
+    if (r.status !== 0)
+      throw new Error(
+        `${args.join(' ')} failed; install ${names.join(' ')} yourself (apt-get install -y ${names.join(' ')})`,
+      );
   };
   run(['apt-get', 'update', '-qq']);
   run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...names]);
@@ -26,7 +29,8 @@ export function ensureSystemPackages() {
   for (const service of ['prometheus', 'victoria-metrics']) {
     spawnSync('sh', ['-c', `command -v service >/dev/null && service ${service} stop >/dev/null 2>&1; true`]);
   }
-  for (const p of missing) for (const b of p.binaries) if (!existsSync(b)) throw new Error(`${b} is still missing after installing ${p.name}`);
+  for (const p of missing)
+    for (const b of p.binaries) if (!existsSync(b)) throw new Error(`${b} is still missing after installing ${p.name}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -47,18 +47,26 @@ async function main(): Promise<void> {
   const window = telemetryWindow(Math.floor(endMs / 1000), hours, step);
   const stream: WriteStream = createWriteStream(out);
   const started = Date.now();
-  const stats = await writeTelemetry(getDemoFleet(seed, clusters), { ...window, step, clusterLabel }, {
-    write: (chunk) =>
-      stream.write(chunk) ? undefined : new Promise<void>((resolve) => stream.once('drain', () => resolve())),
-  });
-  await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  const stats = await writeTelemetry(
+    getDemoFleet(seed, clusters),
+    { ...window, step, clusterLabel },
+    {
+      write: (chunk) =>
+        stream.write(chunk) ? undefined : new Promise<void>((resolve) => stream.once('drain', () => resolve())),
+    },
+  );
+  await new Promise<void>((resolve, reject) =>
+    stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
   console.log(
     `telemetry: ${stats.clusters} of ${clusters} clusters (seed ${seed}) · ${stats.series.toLocaleString('en')} series · ` +
       `${stats.samples.toLocaleString('en')} samples · ${new Date(window.start * 1000).toISOString()} → ${new Date(window.end * 1000).toISOString()} ` +
       `every ${step} s · ${((Date.now() - started) / 1000).toFixed(1)} s → ${out}`,
   );
   if (step !== DEMO_SCRAPE_INTERVAL) {
-    console.log(`telemetry: the demo samples every ${DEMO_SCRAPE_INTERVAL} s; run the portal with FLEETWATCH_DEMO_SCRAPE_INTERVAL=${step} for its answers to match.`);
+    console.log(
+      `telemetry: the demo samples every ${DEMO_SCRAPE_INTERVAL} s; run the portal with FLEETWATCH_DEMO_SCRAPE_INTERVAL=${step} for its answers to match.`,
+    );
   }
 }
 

@@ -14,7 +14,9 @@ function step(title, cmd, args, extraEnv = {}) {
   console.log(`\n▶ ${title}`);
   const started = Date.now();
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
-  console.log(`  ${title}: ${r.status === 0 ? 'ok' : `failed (exit ${r.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `  ${title}: ${r.status === 0 ? 'ok' : `failed (exit ${r.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return r.status === 0;
 }
 
@@ -36,13 +38,23 @@ if (!only || only === 'unit' || only === 'lint') {
 }
 if (!only || only === 'unit') {
   ok = step('Type check', 'npx', ['tsc', '--noEmit', '-p', '.']) && ok;
-  ok = step('Unit and integration tests (Vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=.test-output/vitest.json']) && ok;
+  ok =
+    step('Unit and integration tests (Vitest)', 'npx', [
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile=.test-output/vitest.json',
+    ]) && ok;
 }
 if (!only || only === 'e2e') {
   const built = step('Production build', 'npx', ['next', 'build', '--turbopack']);
   ok = built && ok;
   if (built) {
-    ok = step('End-to-end tests (Playwright, Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: '.test-output/playwright.json' }) && ok;
+    ok =
+      step('End-to-end tests (Playwright, Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+        PLAYWRIGHT_JSON_OUTPUT_NAME: '.test-output/playwright.json',
+      }) && ok;
   }
 }
 

@@ -37,4 +37,3 @@ export default async function FleetOverviewPage({ searchParams }: PageProps): Pr
     />
   );
 }
-

@@ -35,7 +35,12 @@ export default async function CostPage({ searchParams }: PageProps): Promise<Rea
   const names = loaded.inputs.inventory.map((c) => c.name).sort();
   const unknownCluster = params.value.cluster !== null && !names.includes(params.value.cluster);
   const view = unknownCluster ? { ...params.value, cluster: null } : params.value;
-  const errors = [...(params.ok ? [] : params.errors), ...(unknownCluster ? [{ param: 'cluster', message: `cluster ${params.value.cluster ?? ''} is not in the fleet` }] : [])];
+  const errors = [
+    ...(params.ok ? [] : params.errors),
+    ...(unknownCluster
+      ? [{ param: 'cluster', message: `cluster ${params.value.cluster ?? ''} is not in the fleet` }]
+      : []),
+  ];
   return (
     <CostView
       data={buildCostData(loaded.inputs, { ...options, cluster: view.cluster })}

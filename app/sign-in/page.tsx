@@ -26,7 +26,9 @@ export default async function SignInPage(): Promise<ReactNode> {
     return (
       <Card title="Sign-in is not configured correctly">
         <p className="mt-2 font-mono text-sm text-slate-700">{configError}</p>
-        <p className="mt-3 text-sm text-slate-600">Fix the AUTH_* variable and restart the server; the README lists them.</p>
+        <p className="mt-3 text-sm text-slate-600">
+          Fix the AUTH_* variable and restart the server; the README lists them.
+        </p>
       </Card>
     );
   }
@@ -53,7 +55,10 @@ export default async function SignInPage(): Promise<ReactNode> {
 /** Without a title the child renders the heading (the sign-in panel changes it on the client). */
 function Card({ title, children }: { title?: string; children: ReactNode }): ReactNode {
   return (
-    <section aria-labelledby="sign-in-title" className="mx-auto mt-12 max-w-lg rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+    <section
+      aria-labelledby="sign-in-title"
+      className="mx-auto mt-12 max-w-lg rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+    >
       {title ? (
         <h1 id="sign-in-title" className="text-lg font-semibold text-slate-900">
           {title}

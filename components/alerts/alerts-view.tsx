@@ -25,20 +25,35 @@ export interface AlertsViewProps {
   paramErrors: readonly ParamError[];
 }
 
-const GROUP_LABEL: Record<(typeof ALERT_GROUPS)[number], string> = { cluster: 'Cluster', severity: 'Severity', rule: 'Rule' };
+const GROUP_LABEL: Record<(typeof ALERT_GROUPS)[number], string> = {
+  cluster: 'Cluster',
+  severity: 'Severity',
+  rule: 'Rule',
+};
 export function AlertsView({ data, view, notices, queries, generatedAt, paramErrors }: AlertsViewProps): ReactNode {
   const gaps = data.coverage.filter((r) => r.fix);
-  const script = ['#!/usr/bin/env bash', `# Fleetwatch: deploy Azure's recommended Prometheus alert rules to ${gaps.length} cluster(s)`, '# Needs recommended-metric-alerts.json (download it from this page) and ACTION_GROUP_ID.', 'set -euo pipefail', ...gaps.map((r) => `\n# ${r.cluster}\n${r.fix ?? ''}`)].join('\n');
+  const script = [
+    '#!/usr/bin/env bash',
+    `# Fleetwatch: deploy Azure's recommended Prometheus alert rules to ${gaps.length} cluster(s)`,
+    '# Needs recommended-metric-alerts.json (download it from this page) and ACTION_GROUP_ID.',
+    'set -euo pipefail',
+    ...gaps.map((r) => `\n# ${r.cluster}\n${r.fix ?? ''}`),
+  ].join('\n');
   return (
     <div className="space-y-4">
       <PageHeader title="Alerts" paramErrors={paramErrors}>
-            Azure Monitor alerts and Prometheus rulers&apos; alerts firing across the fleet, and which clusters carry Azure&apos;s {data.rules.length} recommended Prometheus alert rules. As of {formatUtc(generatedAt)}.
+        Azure Monitor alerts and Prometheus rulers&apos; alerts firing across the fleet, and which clusters carry
+        Azure&apos;s {data.rules.length} recommended Prometheus alert rules. As of {formatUtc(generatedAt)}.
       </PageHeader>
 
       <AutoSubmitForm action="/alerts" label="Alert filters">
         <label className="text-sm">
           <span className="block text-xs font-medium text-slate-600">Group by</span>
-          <select name="group" defaultValue={view.group === 'cluster' ? '' : view.group} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+          <select
+            name="group"
+            defaultValue={view.group === 'cluster' ? '' : view.group}
+            className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+          >
             {ALERT_GROUPS.map((g) => (
               <option key={g} value={g === 'cluster' ? '' : g}>
                 {GROUP_LABEL[g]}
@@ -48,7 +63,11 @@ export function AlertsView({ data, view, notices, queries, generatedAt, paramErr
         </label>
         <label className="text-sm">
           <span className="block text-xs font-medium text-slate-600">Severity</span>
-          <select name="sev" defaultValue={view.severity ?? ''} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+          <select
+            name="sev"
+            defaultValue={view.severity ?? ''}
+            className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+          >
             <option value="">Any</option>
             {SEVERITIES.map((s) => (
               <option key={s} value={s}>
@@ -59,7 +78,13 @@ export function AlertsView({ data, view, notices, queries, generatedAt, paramErr
         </label>
         <label className="text-sm">
           <span className="block text-xs font-medium text-slate-600">Search clusters</span>
-          <input type="search" name="q" defaultValue={view.q} placeholder="cluster name" className="mt-1 w-48 rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
+          <input
+            type="search"
+            name="q"
+            defaultValue={view.q}
+            placeholder="cluster name"
+            className="mt-1 w-48 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+          />
         </label>
         <label className="flex items-center gap-2 pb-1.5 text-sm">
           <input type="checkbox" name="cov" value="gaps" defaultChecked={view.coverageGaps} className="h-4 w-4" />
@@ -73,8 +98,11 @@ export function AlertsView({ data, view, notices, queries, generatedAt, paramErr
       <PanelNotices notices={notices} />
 
       <p className="text-sm text-slate-700" aria-live="polite">
-        <strong>{data.totals.firing}</strong> {pluralWord(data.totals.firing, 'alert')} firing on <strong>{data.totals.clustersFiring}</strong> {pluralWord(data.totals.clustersFiring, 'cluster')} ·{' '}
-        <strong>{data.totals.coveredClusters}</strong> of {data.totals.clusters} {pluralWord(data.totals.clusters, 'cluster')} {data.totals.coveredClusters === 1 ? 'has' : 'have'} every recommended rule enabled.
+        <strong>{data.totals.firing}</strong> {pluralWord(data.totals.firing, 'alert')} firing on{' '}
+        <strong>{data.totals.clustersFiring}</strong> {pluralWord(data.totals.clustersFiring, 'cluster')} ·{' '}
+        <strong>{data.totals.coveredClusters}</strong> of {data.totals.clusters}{' '}
+        {pluralWord(data.totals.clusters, 'cluster')} {data.totals.coveredClusters === 1 ? 'has' : 'have'} every
+        recommended rule enabled.
       </p>
 
       <section aria-labelledby="firing-title" className="rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -82,7 +110,9 @@ export function AlertsView({ data, view, notices, queries, generatedAt, paramErr
           Firing, by {GROUP_LABEL[view.group].toLowerCase()}
         </h2>
         {data.groups.length === 0 ? (
-          <p className="px-4 py-6 text-sm text-slate-600">Nothing is firing{view.severity || view.q ? ' for these filters' : ''}.</p>
+          <p className="px-4 py-6 text-sm text-slate-600">
+            Nothing is firing{view.severity || view.q ? ' for these filters' : ''}.
+          </p>
         ) : (
           <ul className="divide-y divide-slate-100">
             {data.groups.map((g) => (
@@ -123,7 +153,11 @@ export function AlertsView({ data, view, notices, queries, generatedAt, paramErr
               recommended-metric-alerts.json
             </a>
             {gaps.length > 0 && (
-              <CopyTextButton tone="light" text={script} label={`Copy the deployment of the recommended rules to ${gaps.length} clusters`}>
+              <CopyTextButton
+                tone="light"
+                text={script}
+                label={`Copy the deployment of the recommended rules to ${gaps.length} clusters`}
+              >
                 Copy {gaps.length} fixes
               </CopyTextButton>
             )}
@@ -131,19 +165,34 @@ export function AlertsView({ data, view, notices, queries, generatedAt, paramErr
         </div>
         {data.coverage.length === 0 ? (
           <p className="px-4 py-6 text-sm text-slate-600">
-            No cluster matches. <Link href="/alerts" className="text-sky-700 underline">Clear the filters</Link>
+            No cluster matches.{' '}
+            <Link href="/alerts" className="text-sky-700 underline">
+              Clear the filters
+            </Link>
           </p>
         ) : (
           <div className="max-h-[32rem] overflow-auto">
             <table className="min-w-full text-sm">
               <thead className="sticky top-0 bg-slate-50 text-left text-xs text-slate-600">
                 <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">Cluster</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Cluster / Node / Pod groups</th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">Rules on</th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">Firing</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Best alert type</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Fix</th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    Cluster
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    Cluster / Node / Pod groups
+                  </th>
+                  <th scope="col" className="px-4 py-2 text-right font-medium">
+                    Rules on
+                  </th>
+                  <th scope="col" className="px-4 py-2 text-right font-medium">
+                    Firing
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    Best alert type
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    Fix
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -170,14 +219,20 @@ export function AlertsView({ data, view, notices, queries, generatedAt, paramErr
                     </td>
                     <td className="px-4 py-1.5 text-right tabular-nums">{r.firing}</td>
                     <td className="px-4 py-1.5 text-xs text-slate-600">
-                      <span className={`mr-1 rounded px-1 font-medium ${r.advice === 'metric' ? 'bg-sky-100 text-sky-800' : r.advice === 'log' ? 'bg-violet-100 text-violet-800' : 'bg-slate-100 text-slate-600'}`}>
+                      <span
+                        className={`mr-1 rounded px-1 font-medium ${r.advice === 'metric' ? 'bg-sky-100 text-sky-800' : r.advice === 'log' ? 'bg-violet-100 text-violet-800' : 'bg-slate-100 text-slate-600'}`}
+                      >
                         {r.advice === 'metric' ? 'metric' : r.advice === 'log' ? 'log' : 'none'}
                       </span>
                       {r.adviceText}
                     </td>
                     <td className="px-4 py-1.5">
                       {r.fix ? (
-                        <CopyTextButton tone="light" text={r.fix} label={`Copy the command that deploys the recommended rules to ${r.cluster}`}>
+                        <CopyTextButton
+                          tone="light"
+                          text={r.fix}
+                          label={`Copy the command that deploys the recommended rules to ${r.cluster}`}
+                        >
                           Copy command
                         </CopyTextButton>
                       ) : (
@@ -200,12 +255,24 @@ export function AlertsView({ data, view, notices, queries, generatedAt, paramErr
           <table className="min-w-full text-xs">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Rule</th>
-                <th scope="col" className="px-4 py-2 font-medium">Group</th>
-                <th scope="col" className="px-4 py-2 font-medium">Severity</th>
-                <th scope="col" className="px-4 py-2 font-medium">For</th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">Firing</th>
-                <th scope="col" className="px-4 py-2 font-medium">As a log alert</th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Rule
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Group
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Severity
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  For
+                </th>
+                <th scope="col" className="px-4 py-2 text-right font-medium">
+                  Firing
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  As a log alert
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -220,7 +287,9 @@ export function AlertsView({ data, view, notices, queries, generatedAt, paramErr
                   </td>
                   <td className="px-4 py-1">{r.for}</td>
                   <td className="px-4 py-1 text-right tabular-nums">{r.firing}</td>
-                  <td className="px-4 py-1 text-slate-600">{r.logEquivalent ?? 'metrics only: keep it a Prometheus alert'}</td>
+                  <td className="px-4 py-1 text-slate-600">
+                    {r.logEquivalent ?? 'metrics only: keep it a Prometheus alert'}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -34,16 +34,25 @@ export function AccountMenu(): ReactNode {
         onClick={() => setOpen((o) => !o)}
         className="flex max-w-[14rem] items-center gap-2 rounded px-2 py-1 text-sm text-slate-100 hover:bg-slate-800"
       >
-        <span aria-hidden="true" className="flex h-6 w-6 shrink-0 items-center justify-center rounded-full bg-sky-700 text-xs font-semibold">
+        <span
+          aria-hidden="true"
+          className="flex h-6 w-6 shrink-0 items-center justify-center rounded-full bg-sky-700 text-xs font-semibold"
+        >
           {label.slice(0, 1).toUpperCase()}
         </span>
         <span className="hidden truncate sm:inline">{label}</span>
       </button>
       {open ? (
-        <div role="menu" aria-label="Account" className="absolute right-0 mt-1 w-64 rounded-md border border-slate-200 bg-white p-1 text-sm text-slate-800 shadow-lg">
+        <div
+          role="menu"
+          aria-label="Account"
+          className="absolute right-0 mt-1 w-64 rounded-md border border-slate-200 bg-white p-1 text-sm text-slate-800 shadow-lg"
+        >
           <div className="border-b border-slate-100 px-3 py-2">
             <div className="truncate font-medium">{label}</div>
-            {auth.session.username ? <div className="truncate text-xs text-slate-500">{auth.session.username}</div> : null}
+            {auth.session.username ? (
+              <div className="truncate text-xs text-slate-500">{auth.session.username}</div>
+            ) : null}
           </div>
           <button
             type="button"

@@ -62,7 +62,11 @@ function createMsal(config: PublicAuthConfig): IPublicClientApplication {
 }
 
 async function handOver(accessToken: string): Promise<number> {
-  const response = await fetch('/api/auth/session', { method: 'POST', headers: { authorization: `Bearer ${accessToken}` }, cache: 'no-store' });
+  const response = await fetch('/api/auth/session', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${accessToken}` },
+    cache: 'no-store',
+  });
   return response.status;
 }
 
@@ -111,7 +115,10 @@ function SessionBridge({ config, session, onChange }: SessionBridgeProps): null 
   const renewTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const triedSilent = useRef(false);
   const [denied, setDenied] = useState(false);
-  const apiScopes = useMemo(() => config.scopes.filter((s) => !['openid', 'profile', 'offline_access'].includes(s)), [config]);
+  const apiScopes = useMemo(
+    () => config.scopes.filter((s) => !['openid', 'profile', 'offline_access'].includes(s)),
+    [config],
+  );
 
   const getToken = useCallback(async (): Promise<string | null> => {
     const account = instance.getActiveAccount() ?? instance.getAllAccounts()[0];
@@ -159,9 +166,12 @@ function SessionBridge({ config, session, onChange }: SessionBridgeProps): null 
     void getToken();
   }, [inProgress, accounts, session, getToken]);
 
-  useEffect(() => () => {
-    if (renewTimer.current) clearTimeout(renewTimer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (renewTimer.current) clearTimeout(renewTimer.current);
+    },
+    [],
+  );
 
   useEffect(() => {
     onChange({

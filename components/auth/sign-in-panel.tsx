@@ -24,18 +24,28 @@ export function SignInPanel({ forbidden: forbiddenByServer }: SignInPanelProps):
       </h1>
       {forbidden ? (
         <p className="mt-2">
-          You are signed in{auth.session?.username ? ` as ${auth.session.username}` : ''}, but your account lacks the app role or scope this
-          portal requires. Ask an administrator to assign it, or sign in with another account.
+          You are signed in{auth.session?.username ? ` as ${auth.session.username}` : ''}, but your account lacks the
+          app role or scope this portal requires. Ask an administrator to assign it, or sign in with another account.
         </p>
       ) : (
-        <p className="mt-2">Fleetwatch shows your organisation&apos;s clusters only to signed-in users. Sign in with your work account.</p>
+        <p className="mt-2">
+          Fleetwatch shows your organisation&apos;s clusters only to signed-in users. Sign in with your work account.
+        </p>
       )}
       <div className="mt-4 flex gap-2">
-        <button type="button" onClick={() => act(auth.signIn)} className="rounded bg-sky-600 px-4 py-2 font-medium text-white hover:bg-sky-500">
+        <button
+          type="button"
+          onClick={() => act(auth.signIn)}
+          className="rounded bg-sky-600 px-4 py-2 font-medium text-white hover:bg-sky-500"
+        >
           {forbidden ? 'Sign in with another account' : 'Sign in'}
         </button>
         {forbidden || auth.session ? (
-          <button type="button" onClick={() => act(auth.signOut)} className="rounded border border-slate-300 px-4 py-2 text-slate-700 hover:bg-slate-50">
+          <button
+            type="button"
+            onClick={() => act(auth.signOut)}
+            className="rounded border border-slate-300 px-4 py-2 text-slate-700 hover:bg-slate-50"
+          >
             Sign out
           </button>
         ) : null}

@@ -10,7 +10,10 @@ export function SignInRequired({ status }: { status: 401 | 403 | 503 }): ReactNo
         ? 'The sign-in provider cannot be reached right now; try again shortly.'
         : 'Sign in to see the fleet.';
   return (
-    <div role="alert" className="mx-auto mt-12 max-w-lg rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-700 shadow-sm">
+    <div
+      role="alert"
+      className="mx-auto mt-12 max-w-lg rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-700 shadow-sm"
+    >
       <p>{message}</p>
       <Link href="/sign-in" className="mt-3 inline-block text-sky-700 underline">
         Go to sign-in

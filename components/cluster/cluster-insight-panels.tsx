@@ -12,10 +12,17 @@ import { DEFAULT_ALERTS, serializeAlertParams } from '@/lib/url-state/alerts';
 export function ClusterCostPanel({ cost, href }: { cost: ClusterCostSummary; href: string }): ReactNode {
   const mine = cost.cluster;
   return (
-    <Panel title="Cost" description={`Node cost over the last ${cost.days} days, split by namespace requests (OpenCost's method); prices of ${cost.priceDate}.`} queries={cost.executed}>
+    <Panel
+      title="Cost"
+      description={`Node cost over the last ${cost.days} days, split by namespace requests (OpenCost's method); prices of ${cost.priceDate}.`}
+      queries={cost.executed}
+    >
       {cost.failure && <p className="mb-2 text-xs text-red-800">{cost.failure}</p>}
       {!mine || mine.nodeCents === 0 ? (
-        <PanelEmpty>No priced nodes for this cluster{mine?.source === 'none' ? ': neither Container insights nor its node pools are known' : ''}.</PanelEmpty>
+        <PanelEmpty>
+          No priced nodes for this cluster
+          {mine?.source === 'none' ? ': neither Container insights nor its node pools are known' : ''}.
+        </PanelEmpty>
       ) : (
         <>
           <dl className="grid grid-cols-3 gap-3 text-sm">
@@ -37,7 +44,9 @@ export function ClusterCostPanel({ cost, href }: { cost: ClusterCostSummary; hre
               <tbody>
                 {cost.namespaces.map((r) => (
                   <tr key={r.name} className="border-t border-slate-100">
-                    <th scope="row" className="truncate py-1 pr-2 text-left font-normal">{r.name}</th>
+                    <th scope="row" className="truncate py-1 pr-2 text-left font-normal">
+                      {r.name}
+                    </th>
                     <td className="py-1 text-right tabular-nums">{formatMoneyCents(r.cents, cost.currency)}</td>
                   </tr>
                 ))}
@@ -56,7 +65,17 @@ export function ClusterCostPanel({ cost, href }: { cost: ClusterCostSummary; hre
 const SHOWN_ALERTS = 8;
 
 /** Alerts firing on this cluster now, worst first; a failing source is said, an unconfigured one is not. */
-export function AlertsBody({ data, rows, at, ctx }: { data: PanelData; rows: FiredAlert[]; at: number; ctx: ClusterPageContext }): ReactNode {
+export function AlertsBody({
+  data,
+  rows,
+  at,
+  ctx,
+}: {
+  data: PanelData;
+  rows: FiredAlert[];
+  at: number;
+  ctx: ClusterPageContext;
+}): ReactNode {
   const nowIso = new Date(at * 1000).toISOString();
   return (
     <>
@@ -73,7 +92,9 @@ export function AlertsBody({ data, rows, at, ctx }: { data: PanelData; rows: Fir
             <li key={a.id} className="flex flex-wrap items-baseline gap-x-2 py-1.5">
               <SeverityBadge severity={a.severity} />
               <span className="font-medium">{a.rule}</span>
-              <span className="text-xs text-slate-500">{a.since ? `fired ${formatAge(a.since, nowIso)}` : a.description}</span>
+              <span className="text-xs text-slate-500">
+                {a.since ? `fired ${formatAge(a.since, nowIso)}` : a.description}
+              </span>
               <span className="basis-full truncate text-xs text-slate-600" title={a.since ? a.description : a.service}>
                 {a.since ? a.description : a.service}
               </span>
@@ -82,7 +103,10 @@ export function AlertsBody({ data, rows, at, ctx }: { data: PanelData; rows: Fir
         </ul>
       )}
       {rows.length > SHOWN_ALERTS && <p className="mt-1 text-xs text-slate-500">+{rows.length - SHOWN_ALERTS} more</p>}
-      <Link href={`/alerts?${serializeAlertParams({ ...DEFAULT_ALERTS, q: ctx.cluster.name })}`} className="mt-3 inline-block text-xs font-medium text-sky-700 hover:underline">
+      <Link
+        href={`/alerts?${serializeAlertParams({ ...DEFAULT_ALERTS, q: ctx.cluster.name })}`}
+        className="mt-3 inline-block text-xs font-medium text-sky-700 hover:underline"
+      >
         Open in Alerts →
       </Link>
     </>

@@ -43,7 +43,11 @@ export function ClusterShell({ ctx, page, paramErrors, children }: ClusterShellP
       </div>
       <div className="flex flex-wrap items-center gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white px-3 py-2 shadow-sm">
         <PersonaSelect cluster={cluster.name} persona={view.persona} />
-        <TimeRangePicker from={formatTimePoint(view.range.from)} to={formatTimePoint(view.range.to)} refresh={view.refresh} />
+        <TimeRangePicker
+          from={formatTimePoint(view.range.from)}
+          to={formatTimePoint(view.range.to)}
+          refresh={view.refresh}
+        />
         <span className="text-xs text-slate-500" data-testid="resolved-range">
           {describeRange(view.range)} · step {ctx.range.step} s
         </span>
@@ -61,7 +65,10 @@ export function ClusterShell({ ctx, page, paramErrors, children }: ClusterShellP
                 >
                   {PAGE_INFO[p].short}
                   {featured.includes(p) && view.persona && (
-                    <span className="rounded bg-sky-100 px-1 text-[10px] font-medium uppercase text-sky-800" title={`Featured for the ${PERSONA_NAMES[view.persona].toLowerCase()}`}>
+                    <span
+                      className="rounded bg-sky-100 px-1 text-[10px] font-medium uppercase text-sky-800"
+                      title={`Featured for the ${PERSONA_NAMES[view.persona].toLowerCase()}`}
+                    >
                       ★
                     </span>
                   )}

@@ -7,7 +7,10 @@ const CONDITION_TEXT: Record<string, string> = { MemoryPressure: 'memory', DiskP
 export function PressureList({ summary }: { summary: PressureSummary }): ReactNode {
   if (summary.pressed.length === 0) {
     return (
-      <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-3 text-sm text-emerald-900">
+      <p
+        role="status"
+        className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-3 text-sm text-emerald-900"
+      >
         None of {summary.nodes} nodes reports memory, disk or PID pressure: no kubelet is evicting pods.
       </p>
     );

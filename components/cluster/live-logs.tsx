@@ -24,7 +24,10 @@ const LEVEL: Record<string, string> = { ERROR: 'text-red-300', WARN: 'text-amber
 /** Container log lines with a search box and a live tail that polls the logs route. */
 export function LiveLogs({ cluster, initial, namespace, workload, search, canFollow }: LiveLogsProps): ReactNode {
   // Not shallow: the server reruns the logs query for the new search.
-  const [, setSearch] = useQueryState('q', clusterViewParsers.q.withOptions({ shallow: false, history: 'replace', scroll: false }));
+  const [, setSearch] = useQueryState(
+    'q',
+    clusterViewParsers.q.withOptions({ shallow: false, history: 'replace', scroll: false }),
+  );
   const [lines, setLines] = useState<LogLine[]>(initial);
   const [following, setFollowing] = useState(canFollow);
   const [error, setError] = useState<string | null>(null);
@@ -45,7 +48,10 @@ export function LiveLogs({ cluster, initial, namespace, workload, search, canFol
       // Without a line yet, start from when the tail began so old lines are not replayed.
       qs.set('after', cursor.current ?? new Date(Date.now() - POLL_MS).toISOString());
       try {
-        const res = await fetch(`/api/clusters/${encodeURIComponent(cluster)}/logs?${qs.toString()}`, { cache: 'no-store', signal: abort.signal });
+        const res = await fetch(`/api/clusters/${encodeURIComponent(cluster)}/logs?${qs.toString()}`, {
+          cache: 'no-store',
+          signal: abort.signal,
+        });
         const body: unknown = await res.json();
         if (stopped) return;
         const parsed = logsTailResponseSchema.safeParse(body);
@@ -94,12 +100,23 @@ export function LiveLogs({ cluster, initial, namespace, workload, search, canFol
             onChange={(e) => setText(e.target.value)}
             className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1 text-sm"
           />
-          <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50">
+          <button
+            type="submit"
+            className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50"
+          >
             Search
           </button>
         </form>
-        <label className={`flex items-center gap-1.5 text-sm ${canFollow ? '' : 'text-slate-400'}`} title={canFollow ? 'Poll for new lines every 2 seconds' : 'Pinned ranges do not follow new lines'}>
-          <input type="checkbox" checked={following} disabled={!canFollow} onChange={(e) => setFollowing(e.target.checked)} />
+        <label
+          className={`flex items-center gap-1.5 text-sm ${canFollow ? '' : 'text-slate-400'}`}
+          title={canFollow ? 'Poll for new lines every 2 seconds' : 'Pinned ranges do not follow new lines'}
+        >
+          <input
+            type="checkbox"
+            checked={following}
+            disabled={!canFollow}
+            onChange={(e) => setFollowing(e.target.checked)}
+          />
           Live tail
           {following && <span aria-hidden="true" className="h-2 w-2 animate-pulse rounded-full bg-emerald-500" />}
         </label>
@@ -110,12 +127,22 @@ export function LiveLogs({ cluster, initial, namespace, workload, search, canFol
         </p>
       )}
       {lines.length === 0 ? (
-        <p className="rounded-md bg-slate-900 px-3 py-6 text-center text-sm text-slate-400">{following ? 'Waiting for new lines…' : 'No log lines.'}</p>
+        <p className="rounded-md bg-slate-900 px-3 py-6 text-center text-sm text-slate-400">
+          {following ? 'Waiting for new lines…' : 'No log lines.'}
+        </p>
       ) : (
-        <ol ref={box} role="log" aria-label="Log lines" aria-live="polite" data-lines={lines.length} className="h-80 overflow-auto rounded-md bg-slate-900 p-2 font-mono text-xs leading-5 text-slate-100">
+        <ol
+          ref={box}
+          role="log"
+          aria-label="Log lines"
+          aria-live="polite"
+          data-lines={lines.length}
+          className="h-80 overflow-auto rounded-md bg-slate-900 p-2 font-mono text-xs leading-5 text-slate-100"
+        >
           {lines.map((l) => (
             <li key={l.key} className="whitespace-pre-wrap break-all">
-              <span className="text-slate-500">{l.time.slice(11, 19)}</span> <span className={LEVEL[l.level] ?? 'text-slate-300'}>{l.level.padEnd(5)}</span>{' '}
+              <span className="text-slate-500">{l.time.slice(11, 19)}</span>{' '}
+              <span className={LEVEL[l.level] ?? 'text-slate-300'}>{l.level.padEnd(5)}</span>{' '}
               <span className="text-sky-300">{l.pod}</span> {l.message}
             </li>
           ))}

@@ -9,7 +9,17 @@ import { LiveLogs } from './live-logs';
 import { ColumnHeads, PanelEmpty } from './panel';
 
 /** Kubernetes events from KubeEvents (Container insights) for the selection. */
-export function EventsTable({ data, rows, columns, ctx }: { data: PanelData; rows: ClusterEventRow[]; columns: readonly TableColumn[]; ctx: ClusterPageContext }): ReactNode {
+export function EventsTable({
+  data,
+  rows,
+  columns,
+  ctx,
+}: {
+  data: PanelData;
+  rows: ClusterEventRow[];
+  columns: readonly TableColumn[];
+  ctx: ClusterPageContext;
+}): ReactNode {
   if (rows.length === 0) {
     return (
       <PanelEmpty>
@@ -31,10 +41,14 @@ export function EventsTable({ data, rows, columns, ctx }: { data: PanelData; row
             <tr key={`${e.Namespace}/${e.ObjectKind}/${e.Name}/${e.Reason}`}>
               <td className="whitespace-nowrap py-1.5 pr-3 text-xs text-slate-500">{formatUtc(e.LastSeen)}</td>
               <td className="py-1.5 pr-3">
-                <span className="text-slate-500">{e.ObjectKind} {e.Namespace ? `${e.Namespace}/` : ''}</span>
+                <span className="text-slate-500">
+                  {e.ObjectKind} {e.Namespace ? `${e.Namespace}/` : ''}
+                </span>
                 {e.Name}
               </td>
-              <td className={`py-1.5 pr-3 font-medium ${e.KubeEventType === 'Warning' ? 'text-amber-800' : ''}`}>{e.Reason}</td>
+              <td className={`py-1.5 pr-3 font-medium ${e.KubeEventType === 'Warning' ? 'text-amber-800' : ''}`}>
+                {e.Reason}
+              </td>
               <td className="py-1.5 pr-3 text-slate-700">{e.Message}</td>
               <td className="py-1.5 text-right tabular-nums">{e.Count}</td>
             </tr>
@@ -46,7 +60,15 @@ export function EventsTable({ data, rows, columns, ctx }: { data: PanelData; row
 }
 
 /** ContainerLogV2 lines for the selection: the newest at load, then a live tail. */
-export function LogsBody({ data, lines, ctx }: { data: PanelData; lines: LogLine[]; ctx: ClusterPageContext }): ReactNode {
+export function LogsBody({
+  data,
+  lines,
+  ctx,
+}: {
+  data: PanelData;
+  lines: LogLine[];
+  ctx: ClusterPageContext;
+}): ReactNode {
   return (
     <>
       {lines.length === 0 && ctx.cluster.monitoring.containerInsights === null && (

@@ -13,7 +13,17 @@ const READY: Record<NonNullable<NodeRow['ready']>, { text: string; cls: string }
 };
 
 /** L1's node table: readiness, allocatable CPU and memory, pods against capacity; a node links to its charts. */
-export function NodeTable({ data, rows, columns, ctx }: { data: PanelData; rows: NodeRow[]; columns: readonly TableColumn[]; ctx: ClusterPageContext }): ReactNode {
+export function NodeTable({
+  data,
+  rows,
+  columns,
+  ctx,
+}: {
+  data: PanelData;
+  rows: NodeRow[];
+  columns: readonly TableColumn[];
+  ctx: ClusterPageContext;
+}): ReactNode {
   return (
     <div className="space-y-2">
       {data.failures.map((e) => (
@@ -38,7 +48,10 @@ export function NodeTable({ data, rows, columns, ctx }: { data: PanelData; rows:
         </div>
       )}
       {ctx.view.node && (
-        <Link href={hrefWith(ctx, 'nodes', { node: null })} className="inline-block text-xs font-medium text-sky-700 underline underline-offset-2">
+        <Link
+          href={hrefWith(ctx, 'nodes', { node: null })}
+          className="inline-block text-xs font-medium text-sky-700 underline underline-offset-2"
+        >
           Show every node
         </Link>
       )}
@@ -52,15 +65,29 @@ function NodeTableRow({ r, ctx }: { r: NodeRow; ctx: ClusterPageContext }): Reac
   return (
     <tr data-node={r.name} aria-selected={selected} className={selected ? 'bg-sky-50' : ''}>
       <td className="max-w-[280px] truncate py-1.5 pr-3">
-        <Link href={hrefWith(ctx, 'nodes', { node: r.name })} className="font-medium text-sky-700 hover:underline" title={r.name}>
+        <Link
+          href={hrefWith(ctx, 'nodes', { node: r.name })}
+          className="font-medium text-sky-700 hover:underline"
+          title={r.name}
+        >
           {r.name}
         </Link>
       </td>
       <td className="py-1.5 pr-3">
-        {r.ready ? <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${READY[r.ready].cls}`}>{READY[r.ready].text}</span> : '—'}
+        {r.ready ? (
+          <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${READY[r.ready].cls}`}>
+            {READY[r.ready].text}
+          </span>
+        ) : (
+          '—'
+        )}
       </td>
-      <td className="py-1.5 pr-3 text-right tabular-nums">{r.cpuCores === null ? '—' : formatValue(r.cpuCores, 'cores', false)}</td>
-      <td className="py-1.5 pr-3 text-right tabular-nums">{r.memoryBytes === null ? '—' : formatValue(r.memoryBytes, 'bytes', false)}</td>
+      <td className="py-1.5 pr-3 text-right tabular-nums">
+        {r.cpuCores === null ? '—' : formatValue(r.cpuCores, 'cores', false)}
+      </td>
+      <td className="py-1.5 pr-3 text-right tabular-nums">
+        {r.memoryBytes === null ? '—' : formatValue(r.memoryBytes, 'bytes', false)}
+      </td>
       <td className="py-1.5">
         <span className="flex items-center gap-2 tabular-nums">
           <span className="w-16 text-xs">
@@ -68,7 +95,10 @@ function NodeTableRow({ r, ctx }: { r: NodeRow; ctx: ClusterPageContext }): Reac
           </span>
           {share !== null && (
             <span aria-hidden="true" className="h-1.5 w-24 overflow-hidden rounded bg-slate-100">
-              <span className={`block h-full ${share > 0.9 ? 'bg-red-500' : share > 0.7 ? 'bg-amber-500' : 'bg-sky-500'}`} style={{ width: `${Math.min(100, share * 100)}%` }} />
+              <span
+                className={`block h-full ${share > 0.9 ? 'bg-red-500' : share > 0.7 ? 'bg-amber-500' : 'bg-sky-500'}`}
+                style={{ width: `${Math.min(100, share * 100)}%` }}
+              />
             </span>
           )}
         </span>

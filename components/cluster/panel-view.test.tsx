@@ -23,10 +23,19 @@ afterEach(() => {
 });
 
 const ctx = panelContext();
-const arcCtx = panelContext({ cluster: { name: 'arc-edge-7', provider: 'arc', monitoring: { metrics: true, nodeSource: 'prometheus', containerInsights: null, managedPrometheus: null } } });
-const pinnedCtx = panelContext({ view: { range: { from: { kind: 'absolute', at: NOW - 7200 }, to: { kind: 'absolute', at: NOW - 3600 } } } });
+const arcCtx = panelContext({
+  cluster: {
+    name: 'arc-edge-7',
+    provider: 'arc',
+    monitoring: { metrics: true, nodeSource: 'prometheus', containerInsights: null, managedPrometheus: null },
+  },
+});
+const pinnedCtx = panelContext({
+  view: { range: { from: { kind: 'absolute', at: NOW - 7200 }, to: { kind: 'absolute', at: NOW - 3600 } } },
+});
 
-const table = (view: Extract<PanelViewData, { kind: 'table' }>, change: Partial<PanelData> = {}): PanelData => panelData({ view, status: 'ok', ...change });
+const table = (view: Extract<PanelViewData, { kind: 'table' }>, change: Partial<PanelData> = {}): PanelData =>
+  panelData({ view, status: 'ok', ...change });
 const columns = (...headers: string[]): TableColumn[] => headers.map((header) => ({ header }));
 
 function renderPanel(data: PanelData, c = ctx): HTMLElement {
@@ -36,20 +45,42 @@ function renderPanel(data: PanelData, c = ctx): HTMLElement {
 
 describe('any panel', () => {
   it('says what cannot exist on this cluster instead of asking for it', () => {
-    const region = renderPanel(panelData({ title: 'Kubernetes events', status: 'unavailable', unavailable: { what: 'Kubernetes events', capability: 'Container insights' } }));
-    expect(within(region).getByRole('status').textContent).toContain('Kubernetes events needs Container insights, which this cluster does not send.');
+    const region = renderPanel(
+      panelData({
+        title: 'Kubernetes events',
+        status: 'unavailable',
+        unavailable: { what: 'Kubernetes events', capability: 'Container insights' },
+      }),
+    );
+    expect(within(region).getByRole('status').textContent).toContain(
+      'Kubernetes events needs Container insights, which this cluster does not send.',
+    );
   });
 
   it('shows the failure of a query that left nothing to draw, in its own words per kind', () => {
     const forbidden = renderPanel(panelData({ title: 'Forbidden', status: 'error', failures: [FAILURES.forbidden] }));
-    expect(within(forbidden).getByRole('status').textContent).toContain('No permission to read Log Analytics (needs Log Analytics Reader on ws-prod)');
+    expect(within(forbidden).getByRole('status').textContent).toContain(
+      'No permission to read Log Analytics (needs Log Analytics Reader on ws-prod)',
+    );
     const timeout = renderPanel(panelData({ title: 'Timed out', status: 'error', failures: [FAILURES.timeout] }));
     expect(within(timeout).getByRole('alert').textContent).toContain('Prometheus did not answer in time');
   });
 
   it('keeps "Show query" whatever the state', () => {
-    const executed = [{ id: 'prom.cluster.node-cpu', title: 'Node CPU', kind: 'prom' as const, text: 'up', backend: 'Prometheus', durationMs: 3, time: { kind: 'instant' as const, at: NOW } }];
-    const region = renderPanel(panelData({ title: 'Node CPU', status: 'error', failures: [FAILURES.generic], executed }));
+    const executed = [
+      {
+        id: 'prom.cluster.node-cpu',
+        title: 'Node CPU',
+        kind: 'prom' as const,
+        text: 'up',
+        backend: 'Prometheus',
+        durationMs: 3,
+        time: { kind: 'instant' as const, at: NOW },
+      },
+    ];
+    const region = renderPanel(
+      panelData({ title: 'Node CPU', status: 'error', failures: [FAILURES.generic], executed }),
+    );
     expect(within(region).getByText('Show query')).toBeTruthy();
   });
 });
@@ -61,11 +92,23 @@ describe('time series panel', () => {
     span: 3600,
     dropped,
     series: names.length + dropped,
-    chart: { series: names.map((name, i) => ({ key: `s${i}`, name })), rows: [0, 1, 2].map((r) => Object.fromEntries([['t', NOW - 3600 + r * 1800], ...names.map((_, i) => [`s${i}`, r + i])])) },
+    chart: {
+      series: names.map((name, i) => ({ key: `s${i}`, name })),
+      rows: [0, 1, 2].map((r) =>
+        Object.fromEntries([['t', NOW - 3600 + r * 1800], ...names.map((_, i) => [`s${i}`, r + i])]),
+      ),
+    },
   });
 
   it('empty: says why, draws no chart', () => {
-    const region = renderPanel(panelData({ title: 'Node CPU', status: 'empty', empty: 'No node reported CPU in this range.', view: chartView([]) }));
+    const region = renderPanel(
+      panelData({
+        title: 'Node CPU',
+        status: 'empty',
+        empty: 'No node reported CPU in this range.',
+        view: chartView([]),
+      }),
+    );
     expect(within(region).getByText('No node reported CPU in this range.')).toBeTruthy();
     expect(within(region).queryByRole('figure')).toBeNull();
   });
@@ -77,23 +120,42 @@ describe('time series panel', () => {
   });
 
   it('failed: the failure, no chart', () => {
-    const region = renderPanel(panelData({ title: 'Node CPU', status: 'error', failures: [FAILURES.throttled], view: null }));
-    expect(within(region).getByRole('alert').textContent).toContain('Resource Graph is throttling requests; retry in 12 s');
+    const region = renderPanel(
+      panelData({ title: 'Node CPU', status: 'error', failures: [FAILURES.throttled], view: null }),
+    );
+    expect(within(region).getByRole('alert').textContent).toContain(
+      'Resource Graph is throttling requests; retry in 12 s',
+    );
     expect(within(region).queryByRole('figure')).toBeNull();
   });
 });
 
 describe('stat panel', () => {
   it('shows the value in its unit, a dash when the query had no number, the reason when empty', () => {
-    expect(renderPanel(panelData({ title: 'CPU', view: { kind: 'stat', unit: 'cores', value: 2.5 } })).textContent).toContain('2.5 cores');
-    expect(within(renderPanel(panelData({ title: 'Memory', view: { kind: 'stat', unit: 'bytes', value: null } }))).getByText('—')).toBeTruthy();
-    const empty = renderPanel(panelData({ title: 'Restarts', status: 'empty', empty: 'kube-state-metrics is not scraped here.', view: { kind: 'stat', unit: 'count', value: null } }));
+    expect(
+      renderPanel(panelData({ title: 'CPU', view: { kind: 'stat', unit: 'cores', value: 2.5 } })).textContent,
+    ).toContain('2.5 cores');
+    expect(
+      within(renderPanel(panelData({ title: 'Memory', view: { kind: 'stat', unit: 'bytes', value: null } }))).getByText(
+        '—',
+      ),
+    ).toBeTruthy();
+    const empty = renderPanel(
+      panelData({
+        title: 'Restarts',
+        status: 'empty',
+        empty: 'kube-state-metrics is not scraped here.',
+        view: { kind: 'stat', unit: 'count', value: null },
+      }),
+    );
     expect(within(empty).getByText('kube-state-metrics is not scraped here.')).toBeTruthy();
   });
 });
 
 describe('node table', () => {
-  const nodes = (rows: Extract<PanelViewData, { table: 'nodes' }>['rows']): Extract<PanelViewData, { kind: 'table' }> => ({
+  const nodes = (
+    rows: Extract<PanelViewData, { table: 'nodes' }>['rows'],
+  ): Extract<PanelViewData, { kind: 'table' }> => ({
     kind: 'table',
     table: 'nodes',
     columns: columns('Node', 'Ready', 'CPU', 'Memory', 'Pods'),
@@ -105,8 +167,22 @@ describe('node table', () => {
     const region = renderPanel(
       table(
         nodes([
-          { name: 'aks-nodepool1-0', ready: 'true', cpuCores: 3.86, memoryBytes: 12 * 1024 ** 3, podsRunning: 28, podsCapacity: 30 },
-          { name: 'aks-nodepool1-1', ready: 'false', cpuCores: null, memoryBytes: null, podsRunning: null, podsCapacity: 30 },
+          {
+            name: 'aks-nodepool1-0',
+            ready: 'true',
+            cpuCores: 3.86,
+            memoryBytes: 12 * 1024 ** 3,
+            podsRunning: 28,
+            podsCapacity: 30,
+          },
+          {
+            name: 'aks-nodepool1-1',
+            ready: 'false',
+            cpuCores: null,
+            memoryBytes: null,
+            podsRunning: null,
+            podsCapacity: 30,
+          },
         ]),
         { title: 'Nodes' },
       ),
@@ -129,14 +205,30 @@ describe('node table', () => {
   });
 
   it('partial: says which query failed above the rows the others filled', () => {
-    const region = renderPanel(table(nodes([{ name: 'n1', ready: 'true', cpuCores: null, memoryBytes: null, podsRunning: 3, podsCapacity: 30 }]), { title: 'Nodes', failures: [FAILURES.timeout] }));
+    const region = renderPanel(
+      table(
+        nodes([{ name: 'n1', ready: 'true', cpuCores: null, memoryBytes: null, podsRunning: 3, podsCapacity: 30 }]),
+        { title: 'Nodes', failures: [FAILURES.timeout] },
+      ),
+    );
     expect(within(region).getByRole('alert').textContent).toContain('Prometheus did not answer in time');
     expect(within(region).getByRole('table', { name: 'Nodes' })).toBeTruthy();
   });
 
   it('empty: the reason, unless a failure already explains it', () => {
-    expect(within(renderPanel(table(nodes([]), { title: 'Nodes', status: 'empty', empty: 'No node is reporting.' }))).getByText('No node is reporting.')).toBeTruthy();
-    const failed = renderPanel(table(nodes([]), { title: 'Failed nodes', status: 'error', empty: 'No node is reporting.', failures: [FAILURES.forbidden] }));
+    expect(
+      within(
+        renderPanel(table(nodes([]), { title: 'Nodes', status: 'empty', empty: 'No node is reporting.' })),
+      ).getByText('No node is reporting.'),
+    ).toBeTruthy();
+    const failed = renderPanel(
+      table(nodes([]), {
+        title: 'Failed nodes',
+        status: 'error',
+        empty: 'No node is reporting.',
+        failures: [FAILURES.forbidden],
+      }),
+    );
     expect(within(failed).queryByText('No node is reporting.')).toBeNull();
     expect(within(failed).getByRole('status').textContent).toContain('No permission');
   });
@@ -235,7 +327,13 @@ describe('workload tables', () => {
   it('containers and restarts: hostile names are text, in links that encode them', () => {
     const region = renderPanel(
       table(
-        { kind: 'table', table: 'containers', label: 'Crash-looping containers', columns: [], rows: [{ namespace: HOSTILE.rtl, pod: HOSTILE.script, container: HOSTILE.emoji }] },
+        {
+          kind: 'table',
+          table: 'containers',
+          label: 'Crash-looping containers',
+          columns: [],
+          rows: [{ namespace: HOSTILE.rtl, pod: HOSTILE.script, container: HOSTILE.emoji }],
+        },
         { title: 'Crash loops' },
       ),
     );
@@ -280,7 +378,13 @@ describe('workload tables', () => {
   it('failed: the failure replaces the table', () => {
     const region = renderPanel(
       table(
-        { kind: 'table', table: 'replicas', label: 'Deployments', columns: columns('Deployment', 'Available'), rows: [] },
+        {
+          kind: 'table',
+          table: 'replicas',
+          label: 'Deployments',
+          columns: columns('Deployment', 'Available'),
+          rows: [],
+        },
         { title: 'Deployments', status: 'error', failures: [FAILURES.notFound] },
       ),
     );
@@ -291,8 +395,12 @@ describe('workload tables', () => {
 
 describe('node pressure', () => {
   it('says no kubelet evicts when none is pressed, else lists node and condition', () => {
-    const calm = renderPanel(table({ kind: 'table', table: 'pressure', columns: [], summary: { nodes: 3, pressed: [] } }, { title: 'Calm' }));
-    expect(within(calm).getByRole('status').textContent).toBe('None of 3 nodes reports memory, disk or PID pressure: no kubelet is evicting pods.');
+    const calm = renderPanel(
+      table({ kind: 'table', table: 'pressure', columns: [], summary: { nodes: 3, pressed: [] } }, { title: 'Calm' }),
+    );
+    expect(within(calm).getByRole('status').textContent).toBe(
+      'None of 3 nodes reports memory, disk or PID pressure: no kubelet is evicting pods.',
+    );
     const pressed = renderPanel(
       table(
         {
@@ -317,7 +425,10 @@ describe('node pressure', () => {
 
   it('empty when no node reported conditions', () => {
     const region = renderPanel(
-      table({ kind: 'table', table: 'pressure', columns: [], summary: { nodes: 0, pressed: [] } }, { title: 'Pressure', status: 'empty', empty: 'No kubelet reported node conditions.' }),
+      table(
+        { kind: 'table', table: 'pressure', columns: [], summary: { nodes: 0, pressed: [] } },
+        { title: 'Pressure', status: 'empty', empty: 'No kubelet reported node conditions.' },
+      ),
     );
     expect(within(region).getByText('No kubelet reported node conditions.')).toBeTruthy();
   });
@@ -344,7 +455,15 @@ describe('events', () => {
   });
 
   it('lists events, warnings marked, hostile messages as text', () => {
-    const region = renderPanel(table(events([event(), event({ Name: 'cart-2', Reason: 'Pulled', KubeEventType: 'Normal', Message: HOSTILE.script })]), { title: 'Kubernetes events' }));
+    const region = renderPanel(
+      table(
+        events([
+          event(),
+          event({ Name: 'cart-2', Reason: 'Pulled', KubeEventType: 'Normal', Message: HOSTILE.script }),
+        ]),
+        { title: 'Kubernetes events' },
+      ),
+    );
     const rows = within(within(region).getByRole('table', { name: 'Kubernetes events' }))
       .getAllByRole('row')
       .slice(1);
@@ -354,26 +473,51 @@ describe('events', () => {
   });
 
   it('empty on Arc: the reason, and that Container insights may be off', () => {
-    const region = renderPanel(table(events([]), { title: 'Kubernetes events', status: 'empty', empty: 'No events in this range.' }), arcCtx);
-    expect(within(region).getByText(/No events in this range\./).textContent).toContain('Container insights may not be enabled on this cluster; check onboarding.');
+    const region = renderPanel(
+      table(events([]), { title: 'Kubernetes events', status: 'empty', empty: 'No events in this range.' }),
+      arcCtx,
+    );
+    expect(within(region).getByText(/No events in this range\./).textContent).toContain(
+      'Container insights may not be enabled on this cluster; check onboarding.',
+    );
     expect(within(region).getByRole('link', { name: 'check onboarding' }).getAttribute('href')).toBe('/onboarding');
   });
 
   it('empty on AKS, where the inventory knows insights are on: only the reason', () => {
-    const region = renderPanel(table(events([]), { title: 'Kubernetes events', status: 'empty', empty: 'No events in this range.' }));
+    const region = renderPanel(
+      table(events([]), { title: 'Kubernetes events', status: 'empty', empty: 'No events in this range.' }),
+    );
     expect(within(region).queryByText(/Container insights may not be enabled/)).toBeNull();
   });
 });
 
 describe('container logs', () => {
-  const logs = (lines: Extract<PanelViewData, { table: 'logs' }>['lines']): Extract<PanelViewData, { kind: 'table' }> => ({ kind: 'table', table: 'logs', columns: [], lines });
+  const logs = (
+    lines: Extract<PanelViewData, { table: 'logs' }>['lines'],
+  ): Extract<PanelViewData, { kind: 'table' }> => ({ kind: 'table', table: 'logs', columns: [], lines });
 
   it('a pinned range: the lines oldest first, hostile ones as text, no live tail', () => {
     const region = renderPanel(
       table(
         logs([
-          { key: 'k1', time: '2025-11-24T14:00:01.000Z', namespace: 'shop', pod: 'cart-1', container: 'cart', level: 'ERROR', message: HOSTILE.markup },
-          { key: 'k2', time: '2025-11-24T14:00:02.000Z', namespace: 'shop', pod: HOSTILE.rtl, container: 'cart', level: 'INFO', message: HOSTILE.emoji },
+          {
+            key: 'k1',
+            time: '2025-11-24T14:00:01.000Z',
+            namespace: 'shop',
+            pod: 'cart-1',
+            container: 'cart',
+            level: 'ERROR',
+            message: HOSTILE.markup,
+          },
+          {
+            key: 'k2',
+            time: '2025-11-24T14:00:02.000Z',
+            namespace: 'shop',
+            pod: HOSTILE.rtl,
+            container: 'cart',
+            level: 'INFO',
+            message: HOSTILE.emoji,
+          },
         ]),
         { title: 'Container logs' },
       ),
@@ -390,15 +534,22 @@ describe('container logs', () => {
   });
 
   it('empty and pinned: no lines, and the reason', () => {
-    const region = renderPanel(table(logs([]), { title: 'Container logs', status: 'empty', empty: 'No container wrote a line in this range.' }), pinnedCtx);
+    const region = renderPanel(
+      table(logs([]), { title: 'Container logs', status: 'empty', empty: 'No container wrote a line in this range.' }),
+      pinnedCtx,
+    );
     expect(within(region).getByText('No log lines.')).toBeTruthy();
     expect(within(region).getByText('No container wrote a line in this range.')).toBeTruthy();
   });
 
   it('a live tail that the logs route refuses says why', async () => {
     vi.useFakeTimers();
-    const body = { error: { status: 503, code: 'not_configured', message: 'Log Analytics is not configured: set AZURE_TENANT_ID' } };
-    const fetchMock = vi.fn(async () => new Response(JSON.stringify(body), { status: 503, headers: { 'content-type': 'application/json' } }));
+    const body = {
+      error: { status: 503, code: 'not_configured', message: 'Log Analytics is not configured: set AZURE_TENANT_ID' },
+    };
+    const fetchMock = vi.fn(
+      async () => new Response(JSON.stringify(body), { status: 503, headers: { 'content-type': 'application/json' } }),
+    );
     vi.stubGlobal('fetch', fetchMock);
     const region = renderPanel(table(logs([]), { title: 'Container logs', status: 'empty' }));
     expect(within(region).getByText('Waiting for new lines…')).toBeTruthy();
@@ -407,7 +558,9 @@ describe('container logs', () => {
     });
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(String((fetchMock.mock.calls[0] as unknown[])[0])).toMatch(/^\/api\/clusters\/aks-prod-1\/logs\?after=/);
-    expect(within(region).getByRole('alert').textContent).toBe('Live tail stopped getting lines: Log Analytics is not configured: set AZURE_TENANT_ID');
+    expect(within(region).getByRole('alert').textContent).toBe(
+      'Live tail stopped getting lines: Log Analytics is not configured: set AZURE_TENANT_ID',
+    );
   });
 });
 
@@ -423,25 +576,48 @@ describe('alerts on this cluster', () => {
     instances: 1,
     ...change,
   });
-  const alerts = (rows: FiredAlert[]): Extract<PanelViewData, { kind: 'table' }> => ({ kind: 'table', table: 'alerts', columns: [], rows, at: NOW });
+  const alerts = (rows: FiredAlert[]): Extract<PanelViewData, { kind: 'table' }> => ({
+    kind: 'table',
+    table: 'alerts',
+    columns: [],
+    rows,
+    at: NOW,
+  });
 
   it('lists the worst eight and counts the rest, linking to the alerts page for this cluster', () => {
-    const region = renderPanel(table(alerts(Array.from({ length: 11 }, (_, i) => alert(i))), { title: 'Firing alerts' }));
-    expect(within(within(region).getByRole('list', { name: 'Firing alerts' })).getAllByRole('listitem')).toHaveLength(8);
+    const region = renderPanel(
+      table(alerts(Array.from({ length: 11 }, (_, i) => alert(i))), { title: 'Firing alerts' }),
+    );
+    expect(within(within(region).getByRole('list', { name: 'Firing alerts' })).getAllByRole('listitem')).toHaveLength(
+      8,
+    );
     expect(within(region).getByText('+3 more')).toBeTruthy();
-    expect(within(region).getByRole('link', { name: 'Open in Alerts →' }).getAttribute('href')).toBe('/alerts?q=aks-prod-1');
+    expect(within(region).getByRole('link', { name: 'Open in Alerts →' }).getAttribute('href')).toBe(
+      '/alerts?q=aks-prod-1',
+    );
   });
 
   it('one source failing is said above what the other answered; all failing leaves no empty claim', () => {
-    const partial = renderPanel(table(alerts([alert(1, { rule: HOSTILE.script })]), { title: 'Partial alerts', failures: [FAILURES.throttled] }));
+    const partial = renderPanel(
+      table(alerts([alert(1, { rule: HOSTILE.script })]), { title: 'Partial alerts', failures: [FAILURES.throttled] }),
+    );
     expect(within(partial).getByRole('alert').textContent).toContain('throttling');
     expect(within(partial).getByText(HOSTILE.script)).toBeTruthy();
-    const failed = renderPanel(table(alerts([]), { title: 'Failed alerts', status: 'error', empty: 'No alert is firing.', failures: [FAILURES.generic] }));
+    const failed = renderPanel(
+      table(alerts([]), {
+        title: 'Failed alerts',
+        status: 'error',
+        empty: 'No alert is firing.',
+        failures: [FAILURES.generic],
+      }),
+    );
     expect(within(failed).queryByText('No alert is firing.')).toBeNull();
   });
 
   it('empty: the reason', () => {
-    const region = renderPanel(table(alerts([]), { title: 'Firing alerts', status: 'empty', empty: 'No alert is firing on this cluster.' }));
+    const region = renderPanel(
+      table(alerts([]), { title: 'Firing alerts', status: 'empty', empty: 'No alert is firing on this cluster.' }),
+    );
     expect(within(region).getByText('No alert is firing on this cluster.')).toBeTruthy();
   });
 

@@ -25,7 +25,8 @@ export function PanelView({ data, ctx }: { data: PanelData; ctx: ClusterPageCont
 type TableView = Extract<PanelViewData, { kind: 'table' }>;
 
 function PanelContent({ data, ctx }: { data: PanelData; ctx: ClusterPageContext }): ReactNode {
-  if (data.unavailable) return <PanelUnavailable what={data.unavailable.what} capability={data.unavailable.capability} />;
+  if (data.unavailable)
+    return <PanelUnavailable what={data.unavailable.what} capability={data.unavailable.capability} />;
   const view = data.view;
   if (!view) return data.failures[0] ? <PanelError error={data.failures[0]} /> : null;
   switch (view.kind) {
@@ -34,12 +35,20 @@ function PanelContent({ data, ctx }: { data: PanelData; ctx: ClusterPageContext 
       return (
         <>
           <TimeSeriesChart data={view.chart} unit={view.unit} label={data.title} span={view.span} />
-          {view.dropped > 0 && <p className="mt-1 text-xs text-slate-500">Showing the {view.chart.series.length} busiest of {view.series} series.</p>}
+          {view.dropped > 0 && (
+            <p className="mt-1 text-xs text-slate-500">
+              Showing the {view.chart.series.length} busiest of {view.series} series.
+            </p>
+          )}
         </>
       );
     case 'stat':
       if (data.status === 'empty') return <PanelEmpty>{data.empty}</PanelEmpty>;
-      return <p className="text-3xl font-semibold tabular-nums text-slate-900">{view.value === null ? '—' : formatValue(view.value, view.unit, false)}</p>;
+      return (
+        <p className="text-3xl font-semibold tabular-nums text-slate-900">
+          {view.value === null ? '—' : formatValue(view.value, view.unit, false)}
+        </p>
+      );
     case 'table':
       return <TableContent data={data} view={view} ctx={ctx} />;
   }

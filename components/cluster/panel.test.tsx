@@ -3,7 +3,16 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ExecutedQuery, QueryFailure } from '@/lib/fleet/cluster/panels';
 import { FAILURES, HOSTILE, LONG_NAME } from '@/lib/testing/dom/cluster-fixtures';
-import { BODY_HEIGHT, ColumnHeads, Panel, PanelBody, PanelEmpty, PanelError, PanelSkeleton, PanelUnavailable } from './panel';
+import {
+  BODY_HEIGHT,
+  ColumnHeads,
+  Panel,
+  PanelBody,
+  PanelEmpty,
+  PanelError,
+  PanelSkeleton,
+  PanelUnavailable,
+} from './panel';
 
 const query = (change: Partial<ExecutedQuery> = {}): ExecutedQuery => ({
   id: 'prom.cluster.node-cpu',
@@ -41,10 +50,18 @@ describe('panel frame', () => {
     await userEvent.click(summary);
     expect(summary.closest('details')?.open).toBe(true);
     expect(screen.getByText(query().text)).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Open in explorer' }).getAttribute('href')).toMatch(/^\/explore\/metrics\?/);
+    expect(screen.getByRole('link', { name: 'Open in explorer' }).getAttribute('href')).toMatch(
+      /^\/explore\/metrics\?/,
+    );
 
     rerender(
-      <Panel title="Node CPU" queries={[query(), query({ id: 'prom.cluster.node-memory', title: 'Node memory', text: 'node_memory_MemAvailable_bytes' })]}>
+      <Panel
+        title="Node CPU"
+        queries={[
+          query(),
+          query({ id: 'prom.cluster.node-memory', title: 'Node memory', text: 'node_memory_MemAvailable_bytes' }),
+        ]}
+      >
         <p>body</p>
       </Panel>,
     );
@@ -67,7 +84,9 @@ describe('loading state', () => {
 
   it('defaults to a chart-sized body', () => {
     render(<PanelSkeleton title="Node CPU" />);
-    expect(screen.getByRole('region', { name: 'Node CPU' }).querySelector(`.${BODY_HEIGHT.chart}.animate-pulse`)).not.toBeNull();
+    expect(
+      screen.getByRole('region', { name: 'Node CPU' }).querySelector(`.${BODY_HEIGHT.chart}.animate-pulse`),
+    ).not.toBeNull();
   });
 });
 
@@ -104,8 +123,12 @@ describe('empty state', () => {
   it('says what a cluster must send for data that cannot exist yet, with a way to turn it on', () => {
     render(<PanelUnavailable what="Kubernetes events" capability="Container insights" />);
     const status = screen.getByRole('status');
-    expect(status.textContent).toBe('Kubernetes events needs Container insights, which this cluster does not send. See how to turn it on.');
-    expect(within(status).getByRole('link', { name: 'See how to turn it on' }).getAttribute('href')).toBe('/onboarding');
+    expect(status.textContent).toBe(
+      'Kubernetes events needs Container insights, which this cluster does not send. See how to turn it on.',
+    );
+    expect(within(status).getByRole('link', { name: 'See how to turn it on' }).getAttribute('href')).toBe(
+      '/onboarding',
+    );
   });
 });
 
@@ -166,7 +189,10 @@ describe('error state, one per failure kind', () => {
   });
 
   it('a hostile backend message stays text, and a long one may wrap anywhere', () => {
-    const { box, details } = renderFailure({ ...FAILURES.generic, message: `${HOSTILE.script} ${HOSTILE.markup} ${LONG_NAME}` });
+    const { box, details } = renderFailure({
+      ...FAILURES.generic,
+      message: `${HOSTILE.script} ${HOSTILE.markup} ${LONG_NAME}`,
+    });
     expect(details).toBe(`HTTP 500 · ${HOSTILE.script} ${HOSTILE.markup} ${LONG_NAME}`);
     expect(box.querySelector('script, img')).toBeNull();
     expect(box.querySelector('details p')?.className).toContain('[overflow-wrap:anywhere]');
@@ -179,7 +205,13 @@ describe('table heads', () => {
       <table>
         <thead>
           <tr>
-            <ColumnHeads columns={[{ header: 'Node' }, { header: 'CPU', align: 'right', title: 'Allocatable cores' }, { header: 'Pods' }]} />
+            <ColumnHeads
+              columns={[
+                { header: 'Node' },
+                { header: 'CPU', align: 'right', title: 'Allocatable cores' },
+                { header: 'Pods' },
+              ]}
+            />
           </tr>
         </thead>
       </table>,

@@ -24,7 +24,9 @@ export function PersonaSelect({ cluster, persona }: PersonaSelectProps): ReactNo
         onChange={(e) => {
           const chosen = (PERSONAS as readonly string[]).includes(e.target.value) ? (e.target.value as Persona) : null;
           const view = parseClusterView(new URLSearchParams(params.toString())).value;
-          router.push(clusterPageHref(cluster, landingPage(chosen), serializeClusterView({ ...view, persona: chosen })));
+          router.push(
+            clusterPageHref(cluster, landingPage(chosen), serializeClusterView({ ...view, persona: chosen })),
+          );
         }}
         className="rounded-md border border-slate-300 bg-white px-2 py-1"
       >

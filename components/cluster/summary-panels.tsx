@@ -15,7 +15,11 @@ export function SummaryPanels({ ctx }: { ctx: ClusterPageContext }): ReactNode {
   ];
   return (
     <>
-      <Panel title="Health" description="The fleet rollup's verdict and every reason, each linked to the layer that shows it." wide>
+      <Panel
+        title="Health"
+        description="The fleet rollup's verdict and every reason, each linked to the layer that shows it."
+        wide
+      >
         {c.health.reasons.length === 0 ? (
           <p className="text-sm text-emerald-800">Healthy: no signal crossed a threshold.</p>
         ) : (
@@ -23,16 +27,29 @@ export function SummaryPanels({ ctx }: { ctx: ClusterPageContext }): ReactNode {
             {c.health.reasons.map((r) => {
               const page = pageForLayer(r.layer);
               return (
-                <li key={`${r.signal}:${r.message}`} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2 text-sm">
-                  <span className={`rounded px-1.5 text-xs font-semibold uppercase ${r.severity === 'critical' ? 'bg-red-100 text-red-800' : r.severity === 'warning' ? 'bg-amber-100 text-amber-900' : 'bg-slate-100 text-slate-700'}`}>{r.severity}</span>
+                <li
+                  key={`${r.signal}:${r.message}`}
+                  className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2 text-sm"
+                >
+                  <span
+                    className={`rounded px-1.5 text-xs font-semibold uppercase ${r.severity === 'critical' ? 'bg-red-100 text-red-800' : r.severity === 'warning' ? 'bg-amber-100 text-amber-900' : 'bg-slate-100 text-slate-700'}`}
+                  >
+                    {r.severity}
+                  </span>
                   <span className="min-w-0 flex-1 break-words">{r.message}</span>
                   {r.signal === 'alerts' && (
-                    <Link href={reasonHref(c.name, r)} className="basis-full text-xs font-medium text-sky-700 hover:underline sm:basis-auto sm:shrink-0">
+                    <Link
+                      href={reasonHref(c.name, r)}
+                      className="basis-full text-xs font-medium text-sky-700 hover:underline sm:basis-auto sm:shrink-0"
+                    >
                       Open the alerts →
                     </Link>
                   )}
                   {page !== 'summary' && (
-                    <Link href={hrefWith(ctx, page)} className="basis-full text-xs font-medium text-sky-700 hover:underline sm:basis-auto sm:shrink-0">
+                    <Link
+                      href={hrefWith(ctx, page)}
+                      className="basis-full text-xs font-medium text-sky-700 hover:underline sm:basis-auto sm:shrink-0"
+                    >
                       Open {PAGE_INFO[page].title} →
                     </Link>
                   )}
@@ -47,17 +64,21 @@ export function SummaryPanels({ ctx }: { ctx: ClusterPageContext }): ReactNode {
           <dt className="text-slate-500">Kubernetes</dt>
           <dd>
             {c.kubernetesVersion}
-            {c.versionSupport === 'out-of-support' && <span className="ml-2 rounded bg-red-100 px-1 text-xs font-semibold text-red-800">out of support</span>}
+            {c.versionSupport === 'out-of-support' && (
+              <span className="ml-2 rounded bg-red-100 px-1 text-xs font-semibold text-red-800">out of support</span>
+            )}
           </dd>
           <dt className="text-slate-500">Last upgrade</dt>
           <dd>{c.lastUpgrade ? formatUtc(c.lastUpgrade) : '—'}</dd>
           <dt className="text-slate-500">Nodes</dt>
           <dd>
-            {formatCount(c.nodes.ready)} ready of {formatCount(c.nodes.total)} in {c.nodePools} node pool{c.nodePools === 1 ? '' : 's'}
+            {formatCount(c.nodes.ready)} ready of {formatCount(c.nodes.total)} in {c.nodePools} node pool
+            {c.nodePools === 1 ? '' : 's'}
           </dd>
           <dt className="text-slate-500">Pods</dt>
           <dd>
-            {formatCount(c.pods.running)} running · {formatCount(c.pods.pending)} pending · {formatCount(c.pods.failed)} failed
+            {formatCount(c.pods.running)} running · {formatCount(c.pods.pending)} pending · {formatCount(c.pods.failed)}{' '}
+            failed
           </dd>
           <dt className="text-slate-500">Crash-looping</dt>
           <dd>{formatCount(c.containers.crashLooping)} containers</dd>
@@ -75,14 +96,20 @@ export function SummaryPanels({ ctx }: { ctx: ClusterPageContext }): ReactNode {
         <ul className="space-y-1.5 text-sm">
           {addOns.map(([name, on]) => (
             <li key={name} className="flex items-center gap-2">
-              <span aria-hidden="true" className={`h-2 w-2 rounded-full ${on ? 'bg-healthy' : on === false ? 'bg-critical' : 'bg-unknown'}`} />
+              <span
+                aria-hidden="true"
+                className={`h-2 w-2 rounded-full ${on ? 'bg-healthy' : on === false ? 'bg-critical' : 'bg-unknown'}`}
+              />
               <span className="flex-1">{name}</span>
               <span className="text-xs text-slate-500">{on ? 'on' : on === false ? 'off' : 'unknown'}</span>
             </li>
           ))}
         </ul>
         {addOns.some(([, on]) => on === false) && (
-          <Link href="/onboarding" className="mt-3 inline-block text-xs font-medium text-sky-700 underline underline-offset-2">
+          <Link
+            href="/onboarding"
+            className="mt-3 inline-block text-xs font-medium text-sky-700 underline underline-offset-2"
+          >
             Close the gaps in onboarding
           </Link>
         )}

@@ -3,7 +3,14 @@
 import { useRouter } from 'next/navigation';
 import { useQueryStates } from 'nuqs';
 import { useEffect, useState, type ReactNode } from 'react';
-import { describeRange, parseTimePoint, pinRange, RELATIVE_CHOICES, type TimePoint, type TimeRange } from '@/lib/fleet/cluster/time-range';
+import {
+  describeRange,
+  parseTimePoint,
+  pinRange,
+  RELATIVE_CHOICES,
+  type TimePoint,
+  type TimeRange,
+} from '@/lib/fleet/cluster/time-range';
 import { clusterTimeParsers, REFRESH_CHOICES, type Refresh } from '@/lib/url-state/cluster';
 
 export interface TimeRangePickerProps {
@@ -13,7 +20,12 @@ export interface TimeRangePickerProps {
 }
 
 const REFRESH_MS: Record<Refresh, number> = { off: 0, '30s': 30_000, '1m': 60_000, '5m': 300_000 };
-const LABELS: Record<(typeof RELATIVE_CHOICES)[number], string> = { 'now-1h': 'Last hour', 'now-6h': 'Last 6 hours', 'now-24h': 'Last 24 hours', 'now-7d': 'Last 7 days' };
+const LABELS: Record<(typeof RELATIVE_CHOICES)[number], string> = {
+  'now-1h': 'Last hour',
+  'now-6h': 'Last 6 hours',
+  'now-24h': 'Last 24 hours',
+  'now-7d': 'Last 7 days',
+};
 
 /** "2026-11-24T20:00:00Z" ⇄ the value of a datetime-local input, read as UTC. */
 const toInput = (iso: string): string => iso.slice(0, 16);
@@ -34,7 +46,8 @@ export function TimeRangePicker({ from, to, refresh }: TimeRangePickerProps): Re
   const [start, setStart] = useState(absolute ? toInput(from) : '');
   const [end, setEnd] = useState(absolute && to !== 'now' ? toInput(to) : '');
 
-  const go = (change: { from?: TimePoint | null; to?: TimePoint | null; refresh?: Refresh | null }): void => void setTime({ ...change, range: null });
+  const go = (change: { from?: TimePoint | null; to?: TimePoint | null; refresh?: Refresh | null }): void =>
+    void setTime({ ...change, range: null });
 
   useEffect(() => {
     const ms = REFRESH_MS[refresh];
@@ -43,7 +56,8 @@ export function TimeRangePicker({ from, to, refresh }: TimeRangePickerProps): Re
     return () => window.clearInterval(id);
   }, [refresh, to, router]);
 
-  const relativeValue = !absolute && to === 'now' && (RELATIVE_CHOICES as readonly string[]).includes(from) ? from : 'custom';
+  const relativeValue =
+    !absolute && to === 'now' && (RELATIVE_CHOICES as readonly string[]).includes(from) ? from : 'custom';
 
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
@@ -78,9 +92,23 @@ export function TimeRangePicker({ from, to, refresh }: TimeRangePickerProps): Re
             if (start && end) go({ from: parseTimePoint(fromInput(start)), to: parseTimePoint(fromInput(end)) });
           }}
         >
-          <input type="datetime-local" aria-label="From (UTC)" value={start} onChange={(e) => setStart(e.target.value)} className="rounded-md border border-slate-300 px-1.5 py-0.5" required />
+          <input
+            type="datetime-local"
+            aria-label="From (UTC)"
+            value={start}
+            onChange={(e) => setStart(e.target.value)}
+            className="rounded-md border border-slate-300 px-1.5 py-0.5"
+            required
+          />
           <span className="text-slate-500">→</span>
-          <input type="datetime-local" aria-label="To (UTC)" value={end} onChange={(e) => setEnd(e.target.value)} className="rounded-md border border-slate-300 px-1.5 py-0.5" required />
+          <input
+            type="datetime-local"
+            aria-label="To (UTC)"
+            value={end}
+            onChange={(e) => setEnd(e.target.value)}
+            className="rounded-md border border-slate-300 px-1.5 py-0.5"
+            required
+          />
           <span className="text-xs text-slate-500">UTC</span>
           <button type="submit" className="rounded-md border border-slate-300 bg-white px-2 py-0.5 hover:bg-slate-50">
             Apply
@@ -106,7 +134,13 @@ export function TimeRangePicker({ from, to, refresh }: TimeRangePickerProps): Re
           aria-label="Auto-refresh"
           value={refresh}
           disabled={to !== 'now'}
-          onChange={(e) => go({ refresh: (REFRESH_CHOICES as readonly string[]).includes(e.target.value) ? (e.target.value as Refresh) : null })}
+          onChange={(e) =>
+            go({
+              refresh: (REFRESH_CHOICES as readonly string[]).includes(e.target.value)
+                ? (e.target.value as Refresh)
+                : null,
+            })
+          }
           className="rounded-md border border-slate-300 bg-white px-2 py-1 disabled:text-slate-400"
         >
           {REFRESH_CHOICES.map((r) => (

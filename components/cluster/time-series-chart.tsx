@@ -15,7 +15,20 @@ export interface TimeSeriesChartProps {
   height?: number;
 }
 
-const COLORS = ['#2563eb', '#059669', '#d97706', '#dc2626', '#7c3aed', '#0891b2', '#db2777', '#65a30d', '#ea580c', '#4f46e5', '#0d9488', '#9333ea'];
+const COLORS = [
+  '#2563eb',
+  '#059669',
+  '#d97706',
+  '#dc2626',
+  '#7c3aed',
+  '#0891b2',
+  '#db2777',
+  '#65a30d',
+  '#ea580c',
+  '#4f46e5',
+  '#0d9488',
+  '#9333ea',
+];
 
 function timeTick(t: number, span: number): string {
   const iso = new Date(t * 1000).toISOString();
@@ -27,10 +40,28 @@ function timeTick(t: number, span: number): string {
 export function TimeSeriesChart({ data, unit, label, span, height = 220 }: TimeSeriesChartProps): ReactNode {
   return (
     <figure aria-label={label} className="w-full">
-      <LineChart responsive data={data.rows} style={{ width: '100%', height }} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+      <LineChart
+        responsive
+        data={data.rows}
+        style={{ width: '100%', height }}
+        margin={{ top: 4, right: 8, bottom: 0, left: 0 }}
+      >
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
-        <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} scale="time" tickFormatter={(t: number) => timeTick(t, span)} tick={{ fontSize: 11, fill: '#64748b' }} minTickGap={40} />
-        <YAxis tickFormatter={(v: number) => formatValue(v, unit, true)} tick={{ fontSize: 11, fill: '#64748b' }} width={unit === 'bytes' ? 72 : 52} allowDecimals={unit !== 'count'} />
+        <XAxis
+          dataKey="t"
+          type="number"
+          domain={['dataMin', 'dataMax']}
+          scale="time"
+          tickFormatter={(t: number) => timeTick(t, span)}
+          tick={{ fontSize: 11, fill: '#64748b' }}
+          minTickGap={40}
+        />
+        <YAxis
+          tickFormatter={(v: number) => formatValue(v, unit, true)}
+          tick={{ fontSize: 11, fill: '#64748b' }}
+          width={unit === 'bytes' ? 72 : 52}
+          allowDecimals={unit !== 'count'}
+        />
         <Tooltip
           labelFormatter={(t) => `${new Date(Number(t) * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`}
           formatter={(v) => formatValue(Number(v), unit, false)}
@@ -38,7 +69,16 @@ export function TimeSeriesChart({ data, unit, label, span, height = 220 }: TimeS
         />
         <Legend wrapperStyle={{ fontSize: 11 }} />
         {data.series.map((s, i) => (
-          <Line key={s.key} dataKey={s.key} name={s.name} stroke={COLORS[i % COLORS.length]} dot={false} strokeWidth={1.5} isAnimationActive={false} connectNulls={false} />
+          <Line
+            key={s.key}
+            dataKey={s.key}
+            name={s.name}
+            stroke={COLORS[i % COLORS.length]}
+            dot={false}
+            strokeWidth={1.5}
+            isAnimationActive={false}
+            connectNulls={false}
+          />
         ))}
       </LineChart>
       <figcaption className="sr-only">{label}</figcaption>

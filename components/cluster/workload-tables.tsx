@@ -13,16 +13,31 @@ import { ColumnHeads, PanelTable } from './panel';
  */
 
 /** Containers named by namespace and pod, each linking to its workload's events and logs. */
-export function ContainersList({ label, rows, ctx }: { label: string; rows: ContainerRow[]; ctx: ClusterPageContext }): ReactNode {
+export function ContainersList({
+  label,
+  rows,
+  ctx,
+}: {
+  label: string;
+  rows: ContainerRow[];
+  ctx: ClusterPageContext;
+}): ReactNode {
   return (
     <ul aria-label={label} className="max-h-72 divide-y divide-slate-100 overflow-auto text-sm">
       {rows.map((r) => (
-        <li key={`${r.namespace}/${r.pod}/${r.container}`} data-container={r.container} className="flex flex-wrap items-center gap-x-3 gap-y-0.5 py-1.5">
+        <li
+          key={`${r.namespace}/${r.pod}/${r.container}`}
+          data-container={r.container}
+          className="flex flex-wrap items-center gap-x-3 gap-y-0.5 py-1.5"
+        >
           <span className="min-w-0 truncate">
             <span className="text-slate-500">{r.namespace}/</span>
             <span className="font-medium">{r.pod}</span>
           </span>
-          <Link href={hrefWith(ctx, 'workloads', { namespace: r.namespace, workload: r.container })} className="ml-auto shrink-0 text-xs font-medium text-sky-700 hover:underline">
+          <Link
+            href={hrefWith(ctx, 'workloads', { namespace: r.namespace, workload: r.container })}
+            className="ml-auto shrink-0 text-xs font-medium text-sky-700 hover:underline"
+          >
             Events and logs of {r.container}
           </Link>
         </li>
@@ -32,13 +47,27 @@ export function ContainersList({ label, rows, ctx }: { label: string; rows: Cont
 }
 
 /** Desired against available or ready replicas of one kind of controller; short ones first. */
-export function ReplicasTable({ label, columns, rows, ctx }: { label: string; columns: readonly TableColumn[]; rows: ReplicaRow[]; ctx: ClusterPageContext }): ReactNode {
+export function ReplicasTable({
+  label,
+  columns,
+  rows,
+  ctx,
+}: {
+  label: string;
+  columns: readonly TableColumn[];
+  rows: ReplicaRow[];
+  ctx: ClusterPageContext;
+}): ReactNode {
   return (
     <PanelTable label={label} head={<ColumnHeads columns={columns} />}>
       {rows.map((r) => (
         <tr key={`${r.namespace}/${r.name}`} data-workload={r.name}>
           <td className="max-w-0 truncate py-1.5 pr-3">
-            <Link href={hrefWith(ctx, 'workloads', { namespace: r.namespace, workload: r.name })} className="hover:underline" title={`${r.namespace}/${r.name}`}>
+            <Link
+              href={hrefWith(ctx, 'workloads', { namespace: r.namespace, workload: r.name })}
+              className="hover:underline"
+              title={`${r.namespace}/${r.name}`}
+            >
               <span className="text-slate-500">{r.namespace}/</span>
               <span className="font-medium text-sky-700">{r.name}</span>
             </Link>
@@ -76,19 +105,42 @@ function UsageOfRequests({ row }: { row: ResourceRow }): ReactNode {
 }
 
 /** Each namespace's usage next to the requests and limits of its pods, the biggest users first. */
-export function ResourcesTable({ label, columns, unit, rows, ctx }: { label: string; columns: readonly TableColumn[]; unit: ResourceUnit; rows: ResourceRow[]; ctx: ClusterPageContext }): ReactNode {
+export function ResourcesTable({
+  label,
+  columns,
+  unit,
+  rows,
+  ctx,
+}: {
+  label: string;
+  columns: readonly TableColumn[];
+  unit: ResourceUnit;
+  rows: ResourceRow[];
+  ctx: ClusterPageContext;
+}): ReactNode {
   return (
-    <PanelTable label={label} className="w-full min-w-[18rem] text-left text-xs tabular-nums sm:text-sm" head={<ColumnHeads columns={columns} gap="pr-2" />}>
+    <PanelTable
+      label={label}
+      className="w-full min-w-[18rem] text-left text-xs tabular-nums sm:text-sm"
+      head={<ColumnHeads columns={columns} gap="pr-2" />}
+    >
       {rows.map((r) => (
         <tr key={r.namespace} data-namespace={r.namespace}>
           <td className="max-w-0 truncate py-1.5 pr-2">
-            <Link href={hrefWith(ctx, 'workloads', { namespace: r.namespace, workload: null })} className="font-medium text-sky-700 hover:underline" title={r.namespace}>
+            <Link
+              href={hrefWith(ctx, 'workloads', { namespace: r.namespace, workload: null })}
+              className="font-medium text-sky-700 hover:underline"
+              title={r.namespace}
+            >
               {r.namespace}
             </Link>
           </td>
           <td className="whitespace-nowrap py-1.5 pr-2 text-right">{cell(r.usage, unit)}</td>
           <td className="whitespace-nowrap py-1.5 pr-2 text-right">{cell(r.requests, unit)}</td>
-          <td className="whitespace-nowrap py-1.5 pr-2 text-right" title={r.limits === null ? 'No container here sets a limit' : undefined}>
+          <td
+            className="whitespace-nowrap py-1.5 pr-2 text-right"
+            title={r.limits === null ? 'No container here sets a limit' : undefined}
+          >
             {r.limits === null ? 'none' : cell(r.limits, unit)}
           </td>
           <td className="whitespace-nowrap py-1.5 text-right">
@@ -101,13 +153,22 @@ export function ResourcesTable({ label, columns, unit, rows, ctx }: { label: str
 }
 
 /** Restarts in the last hour per namespace, as bars against the busiest. */
-export function RestartsList({ rows, ctx }: { rows: Array<{ namespace: string; restarts: number }>; ctx: ClusterPageContext }): ReactNode {
+export function RestartsList({
+  rows,
+  ctx,
+}: {
+  rows: Array<{ namespace: string; restarts: number }>;
+  ctx: ClusterPageContext;
+}): ReactNode {
   const peak = rows[0]?.restarts ?? 0;
   return (
     <ul aria-label="Restarts by namespace" className="space-y-1.5 text-sm">
       {rows.map((r) => (
         <li key={r.namespace} className="grid grid-cols-[minmax(0,10rem)_1fr_3.5rem] items-center gap-2">
-          <Link href={hrefWith(ctx, 'workloads', { namespace: r.namespace, workload: null })} className="truncate text-sky-700 hover:underline">
+          <Link
+            href={hrefWith(ctx, 'workloads', { namespace: r.namespace, workload: null })}
+            className="truncate text-sky-700 hover:underline"
+          >
             {r.namespace}
           </Link>
           <span aria-hidden="true" className="h-2 rounded bg-slate-100">

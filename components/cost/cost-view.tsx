@@ -27,8 +27,16 @@ export interface CostViewProps {
   arcRates: { vcpuHour: number; gibHour: number };
 }
 
-const RANGE_LABEL: Record<keyof typeof COST_RANGES, string> = { '24h': 'Last 24 hours', '7d': 'Last 7 days', '30d': 'Last 30 days' };
-const GROUP_LABEL: Record<(typeof COST_GROUPS)[number], string> = { cluster: 'Cluster', namespace: 'Namespace', team: 'Team label' };
+const RANGE_LABEL: Record<keyof typeof COST_RANGES, string> = {
+  '24h': 'Last 24 hours',
+  '7d': 'Last 7 days',
+  '30d': 'Last 30 days',
+};
+const GROUP_LABEL: Record<(typeof COST_GROUPS)[number], string> = {
+  cluster: 'Cluster',
+  namespace: 'Namespace',
+  team: 'Team label',
+};
 
 const money = formatMoneyCents;
 function Card({ label, value, hint }: { label: string; value: string; hint: string }): ReactNode {
@@ -41,7 +49,17 @@ function Card({ label, value, hint }: { label: string; value: string; hint: stri
   );
 }
 
-export function CostView({ data, view, clusterNames, notices, queries, generatedAt, paramErrors, thresholds, arcRates }: CostViewProps): ReactNode {
+export function CostView({
+  data,
+  view,
+  clusterNames,
+  notices,
+  queries,
+  generatedAt,
+  paramErrors,
+  thresholds,
+  arcRates,
+}: CostViewProps): ReactNode {
   const qs = serializeCostParams(view);
   const csv = `/api/cost?${qs}${qs ? '&' : ''}format=csv`;
   const total = data.totals.nodeCents;
@@ -50,15 +68,21 @@ export function CostView({ data, view, clusterNames, notices, queries, generated
   return (
     <div className="space-y-4">
       <PageHeader title="Cost" csvHref={csv} paramErrors={paramErrors}>
-            Node cost allocated by max(request, usage) like OpenCost; idle is node cost nobody requested or used. Prices: {data.priceSource === 'snapshot' ? 'retail snapshot of' : 'Azure Retail Prices API, read'} {data.priceDate} ({data.currency}, Linux pay-as-you-go); Arc nodes at{' '}
-            {arcRates.vcpuHour} per vCPU-hour and {arcRates.gibHour} per GiB-hour. Usage as of {formatUtc(generatedAt)}.
+        Node cost allocated by max(request, usage) like OpenCost; idle is node cost nobody requested or used. Prices:{' '}
+        {data.priceSource === 'snapshot' ? 'retail snapshot of' : 'Azure Retail Prices API, read'} {data.priceDate} (
+        {data.currency}, Linux pay-as-you-go); Arc nodes at {arcRates.vcpuHour} per vCPU-hour and {arcRates.gibHour} per
+        GiB-hour. Usage as of {formatUtc(generatedAt)}.
       </PageHeader>
 
       <AutoSubmitForm action="/cost" label="Cost filters">
         <label className="text-sm">
           <span className="block text-xs font-medium text-slate-600">Time range</span>
           {/* The time codec every view shares: from=now-7d; the default (30 days) is left out of the link. */}
-          <select name="from" defaultValue={view.range === '30d' ? '' : `now-${view.range}`} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+          <select
+            name="from"
+            defaultValue={view.range === '30d' ? '' : `now-${view.range}`}
+            className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+          >
             {(Object.keys(COST_RANGES) as Array<keyof typeof COST_RANGES>).map((r) => (
               <option key={r} value={r === '30d' ? '' : `now-${r}`}>
                 {RANGE_LABEL[r]}
@@ -68,7 +92,11 @@ export function CostView({ data, view, clusterNames, notices, queries, generated
         </label>
         <label className="text-sm">
           <span className="block text-xs font-medium text-slate-600">Allocate by</span>
-          <select name="group" defaultValue={view.group === 'namespace' ? '' : view.group} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+          <select
+            name="group"
+            defaultValue={view.group === 'namespace' ? '' : view.group}
+            className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+          >
             {COST_GROUPS.map((g) => (
               <option key={g} value={g === 'namespace' ? '' : g}>
                 {GROUP_LABEL[g]}
@@ -78,7 +106,11 @@ export function CostView({ data, view, clusterNames, notices, queries, generated
         </label>
         <label className="text-sm">
           <span className="block text-xs font-medium text-slate-600">Cluster</span>
-          <select name="cluster" defaultValue={view.cluster ?? ''} className="mt-1 max-w-[16rem] rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+          <select
+            name="cluster"
+            defaultValue={view.cluster ?? ''}
+            className="mt-1 max-w-[16rem] rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+          >
             <option value="">Whole fleet</option>
             {clusterNames.map((n) => (
               <option key={n} value={n}>
@@ -97,10 +129,26 @@ export function CostView({ data, view, clusterNames, notices, queries, generated
       <PanelNotices notices={notices} />
 
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
-        <Card label={`Node cost · ${view.range}`} value={money(total, data.currency)} hint={`${data.clusters.length} cluster${data.clusters.length === 1 ? '' : 's'}${data.totals.unpricedPools ? ` · ${data.totals.unpricedPools} pools without a price` : ''}`} />
-        <Card label="Allocated" value={money(data.totals.allocatedCents, data.currency)} hint={`${formatPercent(total > 0 ? data.totals.allocatedCents / total : 0)} of node cost`} />
-        <Card label="Idle" value={money(data.totals.idleCents, data.currency)} hint={`${formatPercent(idleShare)} of node cost not requested or used`} />
-        <Card label="Monthly run rate" value={money(data.totals.monthlyProjectionCents, data.currency)} hint="730 h at today's nodes and prices" />
+        <Card
+          label={`Node cost · ${view.range}`}
+          value={money(total, data.currency)}
+          hint={`${data.clusters.length} cluster${data.clusters.length === 1 ? '' : 's'}${data.totals.unpricedPools ? ` · ${data.totals.unpricedPools} pools without a price` : ''}`}
+        />
+        <Card
+          label="Allocated"
+          value={money(data.totals.allocatedCents, data.currency)}
+          hint={`${formatPercent(total > 0 ? data.totals.allocatedCents / total : 0)} of node cost`}
+        />
+        <Card
+          label="Idle"
+          value={money(data.totals.idleCents, data.currency)}
+          hint={`${formatPercent(idleShare)} of node cost not requested or used`}
+        />
+        <Card
+          label="Monthly run rate"
+          value={money(data.totals.monthlyProjectionCents, data.currency)}
+          hint="730 h at today's nodes and prices"
+        />
       </div>
 
       <section aria-labelledby="alloc-title" className="rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -108,23 +156,40 @@ export function CostView({ data, view, clusterNames, notices, queries, generated
           Allocation by {GROUP_LABEL[view.group].toLowerCase()} · {RANGE_LABEL[view.range].toLowerCase()}
         </h2>
         {data.allocation.length === 0 ? (
-          <p className="px-4 py-6 text-sm text-slate-600">No usage data for these clusters: their whole node cost is idle or unknown. Container insights provides requests and usage.</p>
+          <p className="px-4 py-6 text-sm text-slate-600">
+            No usage data for these clusters: their whole node cost is idle or unknown. Container insights provides
+            requests and usage.
+          </p>
         ) : (
           <div className="overflow-x-auto">
             <table className="min-w-full text-sm">
               <thead className="bg-slate-50 text-left text-xs text-slate-600">
                 <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">{GROUP_LABEL[view.group]}</th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">Cost</th>
-                  <th scope="col" className="w-1/4 px-4 py-2 font-medium">Share</th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">CPU cores</th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">Memory GiB</th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    {GROUP_LABEL[view.group]}
+                  </th>
+                  <th scope="col" className="px-4 py-2 text-right font-medium">
+                    Cost
+                  </th>
+                  <th scope="col" className="w-1/4 px-4 py-2 font-medium">
+                    Share
+                  </th>
+                  <th scope="col" className="px-4 py-2 text-right font-medium">
+                    CPU cores
+                  </th>
+                  <th scope="col" className="px-4 py-2 text-right font-medium">
+                    Memory GiB
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {top.map((r) => (
                   <tr key={r.key} className="border-t border-slate-100">
-                    <th scope="row" className="max-w-[22rem] truncate px-4 py-1.5 text-left font-mono text-xs font-medium" title={r.key}>
+                    <th
+                      scope="row"
+                      className="max-w-[22rem] truncate px-4 py-1.5 text-left font-mono text-xs font-medium"
+                      title={r.key}
+                    >
                       {r.key}
                     </th>
                     <td className="px-4 py-1.5 text-right tabular-nums">{money(r.cents, data.currency)}</td>
@@ -144,7 +209,9 @@ export function CostView({ data, view, clusterNames, notices, queries, generated
                     <Bar share={idleShare} tone="slate" />
                   </td>
                   <td colSpan={2} className="px-4 py-1.5 text-right text-xs text-slate-500">
-                    {data.allocation.length > top.length ? `${data.allocation.length - top.length} smaller groups in the CSV` : ''}
+                    {data.allocation.length > top.length
+                      ? `${data.allocation.length - top.length} smaller groups in the CSV`
+                      : ''}
                   </td>
                 </tr>
               </tbody>
@@ -166,24 +233,41 @@ export function CostView({ data, view, clusterNames, notices, queries, generated
 
       <section aria-labelledby="alerts-title" className="rounded-lg border border-slate-200 bg-white shadow-sm">
         <h2 id="alerts-title" className="border-b border-slate-200 px-4 py-2.5 text-sm font-semibold">
-          Capacity alerts · requested above {formatPercent(thresholds.requestedMax)} or used below {formatPercent(thresholds.utilizationMin)}
+          Capacity alerts · requested above {formatPercent(thresholds.requestedMax)} or used below{' '}
+          {formatPercent(thresholds.utilizationMin)}
         </h2>
         {data.alerts.length === 0 ? (
           <p className="px-4 py-4 text-sm text-slate-600">No cluster or pool crosses the thresholds.</p>
         ) : (
           <ul className="divide-y divide-slate-100 text-sm">
             {data.alerts.slice(0, 30).map((a) => (
-              <li key={`${a.cluster}/${a.pool ?? '*'}/${a.kind}/${a.resource}`} className="flex flex-wrap items-center gap-2 px-4 py-1.5">
-                <span className={`rounded px-1.5 text-xs font-medium ${a.kind === 'over-requested' ? 'bg-red-100 text-red-800' : 'bg-amber-100 text-amber-900'}`}>{a.kind === 'over-requested' ? 'over-requested' : 'under-used'}</span>
-                <Link className="font-mono text-xs underline-offset-2 hover:underline" href={`/cost?${serializeCostParams({ ...view, cluster: a.cluster })}`}>
+              <li
+                key={`${a.cluster}/${a.pool ?? '*'}/${a.kind}/${a.resource}`}
+                className="flex flex-wrap items-center gap-2 px-4 py-1.5"
+              >
+                <span
+                  className={`rounded px-1.5 text-xs font-medium ${a.kind === 'over-requested' ? 'bg-red-100 text-red-800' : 'bg-amber-100 text-amber-900'}`}
+                >
+                  {a.kind === 'over-requested' ? 'over-requested' : 'under-used'}
+                </span>
+                <Link
+                  className="font-mono text-xs underline-offset-2 hover:underline"
+                  href={`/cost?${serializeCostParams({ ...view, cluster: a.cluster })}`}
+                >
                   {a.cluster}
                 </Link>
                 <span className="text-slate-600">
-                  {a.pool ? `pool ${a.pool}` : 'whole cluster'}: {a.resource} {a.kind === 'over-requested' ? 'requested' : 'used'} {formatPercent(a.value)} (threshold {formatPercent(a.threshold)})
+                  {a.pool ? `pool ${a.pool}` : 'whole cluster'}: {a.resource}{' '}
+                  {a.kind === 'over-requested' ? 'requested' : 'used'} {formatPercent(a.value)} (threshold{' '}
+                  {formatPercent(a.threshold)})
                 </span>
               </li>
             ))}
-            {data.alerts.length > 30 && <li className="px-4 py-1.5 text-xs text-slate-500">{data.alerts.length - 30} more: pick a cluster to see its own.</li>}
+            {data.alerts.length > 30 && (
+              <li className="px-4 py-1.5 text-xs text-slate-500">
+                {data.alerts.length - 30} more: pick a cluster to see its own.
+              </li>
+            )}
           </ul>
         )}
       </section>

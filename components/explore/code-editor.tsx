@@ -82,7 +82,12 @@ export function CodeEditor({ label, value, onChange, onRun, language, placeholde
   }, [language]);
 
   useEffect(() => {
-    view.current?.dispatch({ effects: [labelSlot.reconfigure(labelled(label)), placeholderSlot.reconfigure(placeholderText(placeholder ?? ''))] });
+    view.current?.dispatch({
+      effects: [
+        labelSlot.reconfigure(labelled(label)),
+        placeholderSlot.reconfigure(placeholderText(placeholder ?? '')),
+      ],
+    });
   }, [label, placeholder]);
 
   useEffect(() => {

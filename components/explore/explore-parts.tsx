@@ -43,7 +43,9 @@ export function RangePicker({ range, resolved, maxSeconds, onChange }: RangePick
       {current && resolved && (
         <button
           type="button"
-          onClick={() => onChange({ from: { kind: 'absolute', at: resolved.start }, to: { kind: 'absolute', at: resolved.end } })}
+          onClick={() =>
+            onChange({ from: { kind: 'absolute', at: resolved.start }, to: { kind: 'absolute', at: resolved.end } })
+          }
           className="rounded-md px-2 py-1.5 text-slate-600 hover:bg-slate-100"
           title="Freeze this range so the link shows the same data later"
         >

@@ -5,10 +5,14 @@ import { linter, type Diagnostic } from '@codemirror/lint';
 import type { Extension } from '@codemirror/state';
 
 /** What the KQL linter asks the server: Microsoft's Kusto language service runs there. */
-export type KqlChecker = (query: string) => Promise<Array<{ start: number; length: number; severity: 'error' | 'warning' | 'suggestion'; message: string }>>;
+export type KqlChecker = (
+  query: string,
+) => Promise<Array<{ start: number; length: number; severity: 'error' | 'warning' | 'suggestion'; message: string }>>;
 
 const KEYWORDS = new Set(
-  'where extend project project-away summarize by order sort asc desc take limit top join on kind inner leftouter union render timechart let and or not in has contains startswith endswith between count dcount sum avg min max arg_max arg_min bin ago now datetime timespan tostring toint tolong todouble tobool parse_json iff case distinct mv-expand make-series range print search'.split(' '),
+  'where extend project project-away summarize by order sort asc desc take limit top join on kind inner leftouter union render timechart let and or not in has contains startswith endswith between count dcount sum avg min max arg_max arg_min bin ago now datetime timespan tostring toint tolong todouble tobool parse_json iff case distinct mv-expand make-series range print search'.split(
+    ' ',
+  ),
 );
 
 /** Enough of KQL to read a query at a glance: strings, comments, numbers, keywords, pipes. */

@@ -32,7 +32,8 @@ export interface LogsExplorerProps {
 
 /** Ad-hoc KQL over Log Analytics; syntax errors show while typing and stop a run before it is sent. */
 export function LogsExplorer(props: LogsExplorerProps): ReactNode {
-  const { initial, result, syntaxErrors, paramErrors, savedQueries, workspaces, workspacesError, engineCommand } = props;
+  const { initial, result, syntaxErrors, paramErrors, savedQueries, workspaces, workspacesError, engineCommand } =
+    props;
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [state, setState] = useState<LogsExploreState>(initial);
@@ -50,42 +51,89 @@ export function LogsExplorer(props: LogsExplorerProps): ReactNode {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">Logs explorer</h1>
-          <p className="text-sm text-slate-500">KQL over Log Analytics, checked by Microsoft&apos;s Kusto language service before it is sent.</p>
+          <p className="text-sm text-slate-500">
+            KQL over Log Analytics, checked by Microsoft&apos;s Kusto language service before it is sent.
+          </p>
         </div>
         <CopyLinkButton />
       </div>
       <IgnoredParams errors={paramErrors} />
       <div className="grid gap-4 xl:grid-cols-[1fr_18rem]">
-        <section aria-label="Query" className="min-w-0 space-y-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-          <CodeEditor label="KQL query" value={state.query} onChange={(query) => setState((s) => ({ ...s, query }))} onRun={() => run()} language={language} placeholder="AzureActivity | take 10" />
+        <section
+          aria-label="Query"
+          className="min-w-0 space-y-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
+        >
+          <CodeEditor
+            label="KQL query"
+            value={state.query}
+            onChange={(query) => setState((s) => ({ ...s, query }))}
+            onRun={() => run()}
+            language={language}
+            placeholder="AzureActivity | take 10"
+          />
           <div className="flex flex-wrap items-center gap-3">
-            <button type="button" onClick={() => run()} disabled={pending || !state.query.trim()} className="rounded-md bg-slate-900 px-4 py-1.5 text-sm font-medium text-white hover:bg-slate-800 disabled:opacity-60">
+            <button
+              type="button"
+              onClick={() => run()}
+              disabled={pending || !state.query.trim()}
+              className="rounded-md bg-slate-900 px-4 py-1.5 text-sm font-medium text-white hover:bg-slate-800 disabled:opacity-60"
+            >
               {pending ? 'Running…' : 'Run query'}
             </button>
             <span className="text-xs text-slate-400">Ctrl/⌘ + Enter</span>
-            <RangePicker range={state.range} resolved={result} maxSeconds={90 * 86_400} onChange={(range) => setState((s) => ({ ...s, range }))} />
+            <RangePicker
+              range={state.range}
+              resolved={result}
+              maxSeconds={90 * 86_400}
+              onChange={(range) => setState((s) => ({ ...s, range }))}
+            />
             <MultiSelect
               label="Workspaces"
               options={workspaces.map((w) => ({ value: w.customerId, label: w.name }))}
               selected={state.workspaces}
               onChange={(next) => setState((s) => ({ ...s, workspaces: next }))}
             />
-            <div role="radiogroup" aria-label="View" className="flex overflow-hidden rounded-md border border-slate-300 text-sm">
+            <div
+              role="radiogroup"
+              aria-label="View"
+              className="flex overflow-hidden rounded-md border border-slate-300 text-sm"
+            >
               {(['table', 'chart'] as const).map((v) => (
-                <button key={v} type="button" role="radio" aria-checked={state.view === v} onClick={() => { const next = { ...state, view: v }; setState(next); if (result) run(next); }} className={`px-3 py-1.5 capitalize ${state.view === v ? 'bg-slate-900 text-white' : 'bg-white hover:bg-slate-50'}`}>
+                <button
+                  key={v}
+                  type="button"
+                  role="radio"
+                  aria-checked={state.view === v}
+                  onClick={() => {
+                    const next = { ...state, view: v };
+                    setState(next);
+                    if (result) run(next);
+                  }}
+                  className={`px-3 py-1.5 capitalize ${state.view === v ? 'bg-slate-900 text-white' : 'bg-white hover:bg-slate-50'}`}
+                >
                   {v}
                 </button>
               ))}
             </div>
           </div>
-          {workspacesError && <p className="text-xs text-amber-800">Workspaces could not be listed: {workspacesError}</p>}
+          {workspacesError && (
+            <p className="text-xs text-amber-800">Workspaces could not be listed: {workspacesError}</p>
+          )}
         </section>
         <section aria-label="Saved queries" className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
           <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Saved queries</h2>
           <ul className="mt-2 space-y-1">
             {savedQueries.map((q) => (
               <li key={q.id}>
-                <button type="button" onClick={() => { const next = { ...state, query: q.text, catalog: { id: q.id, params: q.params } }; setState(next); run(next); }} className="text-left text-sm text-sky-700 hover:underline">
+                <button
+                  type="button"
+                  onClick={() => {
+                    const next = { ...state, query: q.text, catalog: { id: q.id, params: q.params } };
+                    setState(next);
+                    run(next);
+                  }}
+                  className="text-left text-sm text-sky-700 hover:underline"
+                >
                   {q.title}
                 </button>
               </li>
@@ -106,15 +154,31 @@ export function LogsExplorer(props: LogsExplorerProps): ReactNode {
           </ul>
         </div>
       )}
-      {result && !result.outcome.ok && (result.outcome.error.needsEngine ? <EngineNeeded message={result.outcome.error.message} command={engineCommand} /> : <QueryError source={result.executed.backend} message={result.outcome.error.message} />)}
-      {result?.notices.map((n) => <p key={n.message} role="status" className="text-sm text-amber-800">{n.message}</p>)}
+      {result &&
+        !result.outcome.ok &&
+        (result.outcome.error.needsEngine ? (
+          <EngineNeeded message={result.outcome.error.message} command={engineCommand} />
+        ) : (
+          <QueryError source={result.executed.backend} message={result.outcome.error.message} />
+        ))}
+      {result?.notices.map((n) => (
+        <p key={n.message} role="status" className="text-sm text-amber-800">
+          {n.message}
+        </p>
+      ))}
       {table && (
         <section aria-label="Result" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <p className="text-xs text-slate-500">
-            {table.rows.length.toLocaleString('en-US')} rows{result?.outcome.ok && result.outcome.truncated > 0 ? ` (first ${table.rows.length.toLocaleString('en-US')}; ${result.outcome.truncated.toLocaleString('en-US')} more not shown)` : ''} · {result?.executed.durationMs} ms
+            {table.rows.length.toLocaleString('en-US')} rows
+            {result?.outcome.ok && result.outcome.truncated > 0
+              ? ` (first ${table.rows.length.toLocaleString('en-US')}; ${result.outcome.truncated.toLocaleString('en-US')} more not shown)`
+              : ''}{' '}
+            · {result?.executed.durationMs} ms
           </p>
           {table.rows.length === 0 ? (
-            <p className="py-10 text-center text-sm text-slate-500">The query ran and returned no rows for this range.</p>
+            <p className="py-10 text-center text-sm text-slate-500">
+              The query ran and returned no rows for this range.
+            </p>
           ) : state.view === 'chart' && chart && result ? (
             <>
               <SeriesChart data={chart} start={result.start} end={result.end} label="Rows over time" />
@@ -122,7 +186,9 @@ export function LogsExplorer(props: LogsExplorerProps): ReactNode {
             </>
           ) : (
             <>
-              {state.view === 'chart' && !chart && <p className="text-sm text-slate-500">No datetime column to chart; showing the table.</p>}
+              {state.view === 'chart' && !chart && (
+                <p className="text-sm text-slate-500">No datetime column to chart; showing the table.</p>
+              )}
               <ResultTable label="Rows" columns={table.columns} rows={table.rows} />
             </>
           )}

@@ -10,7 +10,15 @@ const editor = (name: string): HTMLElement => screen.getByRole('textbox', { name
 
 describe('metrics explorer query editors', () => {
   it('removing query A keeps B in its own editor, renamed A', async () => {
-    render(<MetricsExplorer initial={{ ...DEFAULT_METRICS_STATE, queries: ['up', 'rate(http_requests_total[5m])'] }} result={null} paramErrors={[]} examples={[]} engineCommand="" />);
+    render(
+      <MetricsExplorer
+        initial={{ ...DEFAULT_METRICS_STATE, queries: ['up', 'rate(http_requests_total[5m])'] }}
+        result={null}
+        paramErrors={[]}
+        examples={[]}
+        engineCommand=""
+      />,
+    );
     const b = editor('PromQL query B');
     expect(b.textContent).toBe('rate(http_requests_total[5m])');
     await userEvent.click(screen.getByRole('button', { name: 'Remove query A' }));

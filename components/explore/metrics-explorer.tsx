@@ -29,36 +29,69 @@ function lastValues(series: readonly ExploreSeries[], legend: string): unknown[]
   return series.map((s) => {
     const values = s.points.map(([, v]) => v).filter(Number.isFinite);
     const last = s.points[s.points.length - 1];
-    return [seriesName(s.labels, legend), last ? last[1] : null, values.length ? Math.min(...values) : null, values.length ? Math.max(...values) : null];
+    return [
+      seriesName(s.labels, legend),
+      last ? last[1] : null,
+      values.length ? Math.min(...values) : null,
+      values.length ? Math.max(...values) : null,
+    ];
   });
 }
 
 /** What one query's answer says besides its series: truncation and notices, or why it failed. */
-function QueryNotes({ name, result: r, engineCommand }: { name: string; result: MetricsQueryResult; engineCommand: string }): ReactNode {
+function QueryNotes({
+  name,
+  result: r,
+  engineCommand,
+}: {
+  name: string;
+  result: MetricsQueryResult;
+  engineCommand: string;
+}): ReactNode {
   if (!r.outcome.ok) {
     if (r.outcome.error.needsEngine) return <EngineNeeded message={r.outcome.error.message} command={engineCommand} />;
     return <QueryError source={`Query ${name} · ${r.executed.backend}`} message={r.outcome.error.message} />;
   }
   return (
     <div>
-      {r.outcome.truncated > 0 && <p role="status" className="text-sm text-amber-800">Query {name}: {r.outcome.truncated} more series not shown (limit {EXPLORE_LIMITS.maxSeries}).</p>}
-      {r.notices.map((n) => <p key={n.message} className="text-sm text-amber-800">{n.message}</p>)}
+      {r.outcome.truncated > 0 && (
+        <p role="status" className="text-sm text-amber-800">
+          Query {name}: {r.outcome.truncated} more series not shown (limit {EXPLORE_LIMITS.maxSeries}).
+        </p>
+      )}
+      {r.notices.map((n) => (
+        <p key={n.message} className="text-sm text-amber-800">
+          {n.message}
+        </p>
+      ))}
     </div>
   );
 }
 
 /** Ad-hoc PromQL: the query, range and step live in the URL; running a query is navigating to it. */
-export function MetricsExplorer({ initial, result, paramErrors, examples, engineCommand }: MetricsExplorerProps): ReactNode {
+export function MetricsExplorer({
+  initial,
+  result,
+  paramErrors,
+  examples,
+  engineCommand,
+}: MetricsExplorerProps): ReactNode {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [state, setState] = useState<MetricsExploreState>(initial.queries.length ? initial : { ...initial, queries: [''] });
+  const [state, setState] = useState<MetricsExploreState>(
+    initial.queries.length ? initial : { ...initial, queries: [''] },
+  );
   // An editor keeps its query when one above it is removed: each query has a key of its own, not its position.
   const [keys, setKeys] = useState<number[]>(() => state.queries.map((_, i) => i));
   const nextKey = useRef(keys.length);
   const language = useMemo(() => promqlLanguage(), []);
   const answered = useMemo(() => result?.results.filter((r) => r.outcome.ok) ?? [], [result]);
   const chart = useMemo(
-    () => buildChartData(answered.map((r) => ({ series: r.outcome.ok ? r.outcome.series : [] })), state.legend),
+    () =>
+      buildChartData(
+        answered.map((r) => ({ series: r.outcome.ok ? r.outcome.series : [] })),
+        state.legend,
+      ),
     [answered, state.legend],
   );
 
@@ -66,7 +99,8 @@ export function MetricsExplorer({ initial, result, paramErrors, examples, engine
     const qs = serializeMetricsExplore({ ...next, queries: next.queries.filter((q) => q.trim()) });
     startTransition(() => router.push(`/explore/metrics${qs ? `?${qs}` : ''}`));
   }
-  const setQuery = (i: number, text: string) => setState((s) => ({ ...s, queries: s.queries.map((q, j) => (j === i ? text : q)) }));
+  const setQuery = (i: number, text: string) =>
+    setState((s) => ({ ...s, queries: s.queries.map((q, j) => (j === i ? text : q)) }));
   const addQuery = () => {
     const key = nextKey.current++;
     setState((s) => ({ ...s, queries: [...s.queries, ''] }));
@@ -88,7 +122,9 @@ export function MetricsExplorer({ initial, result, paramErrors, examples, engine
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">Metrics explorer</h1>
-          <p className="text-sm text-slate-500">PromQL with completion of metric names, labels and values; every query is in the link.</p>
+          <p className="text-sm text-slate-500">
+            PromQL with completion of metric names, labels and values; every query is in the link.
+          </p>
         </div>
         <CopyLinkButton />
       </div>
@@ -96,19 +132,38 @@ export function MetricsExplorer({ initial, result, paramErrors, examples, engine
       <section aria-label="Queries" className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
         {state.queries.map((q, i) => (
           <div key={keys[i]} className="flex items-start gap-2">
-            <span className="mt-2 w-5 shrink-0 text-right font-mono text-xs text-slate-400">{String.fromCharCode(65 + i)}</span>
+            <span className="mt-2 w-5 shrink-0 text-right font-mono text-xs text-slate-400">
+              {String.fromCharCode(65 + i)}
+            </span>
             <div className="min-w-0 flex-1">
-              <CodeEditor label={`PromQL query ${String.fromCharCode(65 + i)}`} value={q} onChange={(t) => setQuery(i, t)} onRun={() => run()} language={language} placeholder="e.g. sum by (cluster) (kube_pod_status_phase{phase=&quot;Pending&quot;})" />
+              <CodeEditor
+                label={`PromQL query ${String.fromCharCode(65 + i)}`}
+                value={q}
+                onChange={(t) => setQuery(i, t)}
+                onRun={() => run()}
+                language={language}
+                placeholder='e.g. sum by (cluster) (kube_pod_status_phase{phase="Pending"})'
+              />
             </div>
             {state.queries.length > 1 && (
-              <button type="button" aria-label={`Remove query ${String.fromCharCode(65 + i)}`} onClick={() => removeQuery(i)} className="mt-1.5 rounded px-2 py-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700">
+              <button
+                type="button"
+                aria-label={`Remove query ${String.fromCharCode(65 + i)}`}
+                onClick={() => removeQuery(i)}
+                className="mt-1.5 rounded px-2 py-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700"
+              >
                 ✕
               </button>
             )}
           </div>
         ))}
         <div className="flex flex-wrap items-center gap-3 pl-7">
-          <button type="button" onClick={() => run()} disabled={pending} className="rounded-md bg-slate-900 px-4 py-1.5 text-sm font-medium text-white hover:bg-slate-800 disabled:opacity-60">
+          <button
+            type="button"
+            onClick={() => run()}
+            disabled={pending}
+            className="rounded-md bg-slate-900 px-4 py-1.5 text-sm font-medium text-white hover:bg-slate-800 disabled:opacity-60"
+          >
             {pending ? 'Running…' : 'Run query'}
           </button>
           <span className="text-xs text-slate-400">Ctrl/⌘ + Enter</span>
@@ -117,7 +172,16 @@ export function MetricsExplorer({ initial, result, paramErrors, examples, engine
               + Add query
             </button>
           )}
-          <RangePicker range={state.range} resolved={result} maxSeconds={EXPLORE_LIMITS.maxRangeSeconds} onChange={(range) => { const next = { ...state, range }; setState(next); run(next); }} />
+          <RangePicker
+            range={state.range}
+            resolved={result}
+            maxSeconds={EXPLORE_LIMITS.maxRangeSeconds}
+            onChange={(range) => {
+              const next = { ...state, range };
+              setState(next);
+              run(next);
+            }}
+          />
           <label className="flex items-center gap-1.5 text-sm">
             <span className="text-slate-500">Step</span>
             <input
@@ -125,24 +189,65 @@ export function MetricsExplorer({ initial, result, paramErrors, examples, engine
               min={1}
               value={state.step ?? ''}
               placeholder={result ? `auto (${result.step}s)` : 'auto'}
-              onChange={(e) => setState((s) => ({ ...s, step: e.target.value ? Math.max(1, Math.round(Number(e.target.value))) : null }))}
+              onChange={(e) =>
+                setState((s) => ({
+                  ...s,
+                  step: e.target.value ? Math.max(1, Math.round(Number(e.target.value))) : null,
+                }))
+              }
               className="w-28 rounded-md border border-slate-300 px-2 py-1.5 shadow-sm"
             />
           </label>
           <label className="flex items-center gap-1.5 text-sm">
             <span className="text-slate-500">Legend</span>
-            <input value={state.legend} maxLength={200} onChange={(e) => setState((s) => ({ ...s, legend: e.target.value }))} placeholder="{{cluster}}" className="w-36 rounded-md border border-slate-300 px-2 py-1.5 font-mono shadow-sm" />
+            <input
+              value={state.legend}
+              maxLength={200}
+              onChange={(e) => setState((s) => ({ ...s, legend: e.target.value }))}
+              placeholder="{{cluster}}"
+              className="w-36 rounded-md border border-slate-300 px-2 py-1.5 font-mono shadow-sm"
+            />
           </label>
-          <div role="radiogroup" aria-label="Query type" className="flex overflow-hidden rounded-md border border-slate-300 text-sm">
+          <div
+            role="radiogroup"
+            aria-label="Query type"
+            className="flex overflow-hidden rounded-md border border-slate-300 text-sm"
+          >
             {(['range', 'instant'] as const).map((m) => (
-              <button key={m} type="button" role="radio" aria-checked={state.mode === m} onClick={() => { const next = { ...state, mode: m }; setState(next); run(next); }} className={`px-3 py-1.5 capitalize ${state.mode === m ? 'bg-slate-900 text-white' : 'bg-white hover:bg-slate-50'}`}>
+              <button
+                key={m}
+                type="button"
+                role="radio"
+                aria-checked={state.mode === m}
+                onClick={() => {
+                  const next = { ...state, mode: m };
+                  setState(next);
+                  run(next);
+                }}
+                className={`px-3 py-1.5 capitalize ${state.mode === m ? 'bg-slate-900 text-white' : 'bg-white hover:bg-slate-50'}`}
+              >
                 {m}
               </button>
             ))}
           </div>
-          <div role="radiogroup" aria-label="View" className={`flex overflow-hidden rounded-md border border-slate-300 text-sm ${state.mode === 'instant' ? 'hidden' : ''}`}>
+          <div
+            role="radiogroup"
+            aria-label="View"
+            className={`flex overflow-hidden rounded-md border border-slate-300 text-sm ${state.mode === 'instant' ? 'hidden' : ''}`}
+          >
             {(['chart', 'table'] as const).map((v) => (
-              <button key={v} type="button" role="radio" aria-checked={state.view === v} onClick={() => { const next = { ...state, view: v }; setState(next); run(next); }} className={`px-3 py-1.5 capitalize ${state.view === v ? 'bg-slate-900 text-white' : 'bg-white hover:bg-slate-50'}`}>
+              <button
+                key={v}
+                type="button"
+                role="radio"
+                aria-checked={state.view === v}
+                onClick={() => {
+                  const next = { ...state, view: v };
+                  setState(next);
+                  run(next);
+                }}
+                className={`px-3 py-1.5 capitalize ${state.view === v ? 'bg-slate-900 text-white' : 'bg-white hover:bg-slate-50'}`}
+              >
                 {v}
               </button>
             ))}
@@ -165,7 +270,9 @@ export function MetricsExplorer({ initial, result, paramErrors, examples, engine
               : `step ${result.step}s · ${new Date(result.start * 1000).toISOString().slice(0, 16).replace('T', ' ')} → ${new Date(result.end * 1000).toISOString().slice(11, 16)} UTC`}
           </p>
           {chart.series.length === 0 ? (
-            <p className="py-10 text-center text-sm text-slate-500">The query ran and returned no series for this range.</p>
+            <p className="py-10 text-center text-sm text-slate-500">
+              The query ran and returned no series for this range.
+            </p>
           ) : state.view === 'chart' && state.mode === 'range' ? (
             <>
               <SeriesChart data={chart} start={result.start} end={result.end} label="Query result over time" />
@@ -174,8 +281,22 @@ export function MetricsExplorer({ initial, result, paramErrors, examples, engine
           ) : (
             <ResultTable
               label="Series"
-              columns={state.mode === 'instant' ? [{ name: 'series', type: 'string' }, { name: 'value', type: 'real' }] : [{ name: 'series', type: 'string' }, { name: 'last', type: 'real' }, { name: 'min', type: 'real' }, { name: 'max', type: 'real' }]}
-              rows={answered.flatMap((r) => lastValues(r.outcome.ok ? r.outcome.series : [], state.legend)).map((row) => (state.mode === 'instant' ? row.slice(0, 2) : row))}
+              columns={
+                state.mode === 'instant'
+                  ? [
+                      { name: 'series', type: 'string' },
+                      { name: 'value', type: 'real' },
+                    ]
+                  : [
+                      { name: 'series', type: 'string' },
+                      { name: 'last', type: 'real' },
+                      { name: 'min', type: 'real' },
+                      { name: 'max', type: 'real' },
+                    ]
+              }
+              rows={answered
+                .flatMap((r) => lastValues(r.outcome.ok ? r.outcome.series : [], state.legend))
+                .map((row) => (state.mode === 'instant' ? row.slice(0, 2) : row))}
             />
           )}
         </section>
@@ -187,7 +308,11 @@ export function MetricsExplorer({ initial, result, paramErrors, examples, engine
           <ul className="mt-2 space-y-1">
             {examples.map((e) => (
               <li key={e.id}>
-                <button type="button" onClick={() => startFrom(e)} className="text-left text-sm text-sky-700 hover:underline">
+                <button
+                  type="button"
+                  onClick={() => startFrom(e)}
+                  className="text-left text-sm text-sky-700 hover:underline"
+                >
                   {e.title}
                 </button>
                 <code className="ml-2 hidden font-mono text-xs text-slate-500 lg:inline">{e.text}</code>

@@ -4,7 +4,18 @@ import type { ReactNode } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartData } from '@/lib/explore/chart-data';
 
-export const SERIES_COLORS = ['#0284c7', '#dc2626', '#059669', '#d97706', '#7c3aed', '#db2777', '#0891b2', '#65a30d', '#ea580c', '#4f46e5'];
+export const SERIES_COLORS = [
+  '#0284c7',
+  '#dc2626',
+  '#059669',
+  '#d97706',
+  '#7c3aed',
+  '#db2777',
+  '#0891b2',
+  '#65a30d',
+  '#ea580c',
+  '#4f46e5',
+];
 
 export interface SeriesChartProps {
   data: ChartData;
@@ -29,7 +40,15 @@ export function SeriesChart({ data, start, end, label }: SeriesChartProps): Reac
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data.rows} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
-          <XAxis dataKey="t" type="number" scale="time" domain={[start * 1000, end * 1000]} tickFormatter={(v: number) => timeLabel(v, span)} tick={{ fontSize: 11 }} minTickGap={40} />
+          <XAxis
+            dataKey="t"
+            type="number"
+            scale="time"
+            domain={[start * 1000, end * 1000]}
+            tickFormatter={(v: number) => timeLabel(v, span)}
+            tick={{ fontSize: 11 }}
+            minTickGap={40}
+          />
           <YAxis tickFormatter={(v: number) => numberFormat.format(v)} tick={{ fontSize: 11 }} width={56} />
           <Tooltip
             labelFormatter={(v) => `${new Date(Number(v)).toISOString().slice(0, 19).replace('T', ' ')} UTC`}
@@ -37,7 +56,16 @@ export function SeriesChart({ data, start, end, label }: SeriesChartProps): Reac
             contentStyle={{ fontSize: 12 }}
           />
           {data.series.map((s, i) => (
-            <Line key={s.key} dataKey={s.key} name={s.name} stroke={SERIES_COLORS[i % SERIES_COLORS.length]} dot={false} strokeWidth={1.5} isAnimationActive={false} connectNulls={false} />
+            <Line
+              key={s.key}
+              dataKey={s.key}
+              name={s.name}
+              stroke={SERIES_COLORS[i % SERIES_COLORS.length]}
+              dot={false}
+              strokeWidth={1.5}
+              isAnimationActive={false}
+              connectNulls={false}
+            />
           ))}
         </LineChart>
       </ResponsiveContainer>
@@ -54,7 +82,11 @@ export function SeriesLegend({ data }: SeriesLegendProps): ReactNode {
     <ul aria-label="Legend" className="max-h-40 space-y-0.5 overflow-auto text-xs text-slate-700">
       {data.series.map((s, i) => (
         <li key={s.key} className="flex items-center gap-2">
-          <span aria-hidden="true" className="h-0.5 w-4 shrink-0" style={{ background: SERIES_COLORS[i % SERIES_COLORS.length] }} />
+          <span
+            aria-hidden="true"
+            className="h-0.5 w-4 shrink-0"
+            style={{ background: SERIES_COLORS[i % SERIES_COLORS.length] }}
+          />
           <span className="truncate font-mono" title={s.name}>
             {s.name}
           </span>

@@ -30,12 +30,20 @@ export interface FilterBarProps {
 }
 
 export function FilterBar({ filters, summary, onChange, onClear }: FilterBarProps): ReactNode {
-  const active = filters.q || filters.health.length || filters.provider.length || filters.region.length || filters.version.length;
+  const active =
+    filters.q || filters.health.length || filters.provider.length || filters.region.length || filters.version.length;
   return (
     <div role="search" className="flex flex-wrap items-center gap-2">
       <label className="relative min-w-0 flex-1 basis-full sm:basis-72 sm:flex-none">
         <span className="sr-only">Search clusters</span>
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="pointer-events-none absolute left-2.5 top-2 h-4 w-4 text-slate-400" fill="none" stroke="currentColor" strokeWidth="2">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 20 20"
+          className="pointer-events-none absolute left-2.5 top-2 h-4 w-4 text-slate-400"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+        >
           <circle cx="9" cy="9" r="6" />
           <path d="m14 14 4 4" />
         </svg>
@@ -59,17 +67,26 @@ export function FilterBar({ filters, summary, onChange, onClear }: FilterBarProp
         options={[
           // "All Arc-connected" / "all metrics only" when the fleet has more than one such platform (or a link chose it).
           ...(['arc', 'prometheus'] as const)
-            .filter((k) => filters.provider.includes(k) || summary.byProvider.filter((p) => p.provider === k).length > 1)
+            .filter(
+              (k) => filters.provider.includes(k) || summary.byProvider.filter((p) => p.provider === k).length > 1,
+            )
             .map((k) => ({ value: k, label: PROVIDER_GROUP_LABELS[k] })),
           ...summary.byProvider.map((p) => ({ value: p.key, label: p.label, count: p.count })),
         ]}
         selected={filters.provider}
         onChange={(next) => onChange({ provider: next })}
       />
-      <MultiSelect label="Region" options={summary.regions.map((r) => ({ value: r, label: r }))} selected={filters.region} onChange={(next) => onChange({ region: next })} />
+      <MultiSelect
+        label="Region"
+        options={summary.regions.map((r) => ({ value: r, label: r }))}
+        selected={filters.region}
+        onChange={(next) => onChange({ region: next })}
+      />
       <MultiSelect
         label="Version"
-        options={summary.byMinor.filter((m) => m.minor !== 'unknown').map((m) => ({ value: m.minor, label: `${m.minor}${m.supported ? '' : ' (EOL)'}`, count: m.count }))}
+        options={summary.byMinor
+          .filter((m) => m.minor !== 'unknown')
+          .map((m) => ({ value: m.minor, label: `${m.minor}${m.supported ? '' : ' (EOL)'}`, count: m.count }))}
         selected={filters.version}
         onChange={(next) => onChange({ version: next })}
       />
@@ -94,7 +111,11 @@ export function FilterBar({ filters, summary, onChange, onClear }: FilterBarProp
         </select>
       </label>
       {active ? (
-        <button type="button" onClick={onClear} className="rounded-md px-2 py-1.5 text-sm text-slate-600 underline-offset-2 hover:underline">
+        <button
+          type="button"
+          onClick={onClear}
+          className="rounded-md px-2 py-1.5 text-sm text-slate-600 underline-offset-2 hover:underline"
+        >
           Clear filters
         </button>
       ) : null}

@@ -26,7 +26,8 @@ export interface FleetOverviewProps {
   queries: ExecutedQuery[];
 }
 
-const toggle = <T,>(list: readonly T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
+const toggle = <T,>(list: readonly T[], value: T): T[] =>
+  list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 
 /**
  * The overview's interactive part. Filtering happens here, on data the server already
@@ -39,8 +40,14 @@ export function FleetOverview({ clusters, generatedAt, paramErrors, notices, que
   const rows = useMemo(() => applyFleetFilters(clusters, deferred), [clusters, deferred]);
   const summary = useMemo(() => summarizeFleet(clusters), [clusters]);
 
-  const patch = useCallback((p: Partial<FleetFilters>) => void setQuery((f) => overviewUrlValues({ ...f, ...p })), [setQuery]);
-  const clear = useCallback(() => void setQuery((f) => overviewUrlValues({ ...DEFAULT_FILTERS, sort: f.sort, dir: f.dir })), [setQuery]);
+  const patch = useCallback(
+    (p: Partial<FleetFilters>) => void setQuery((f) => overviewUrlValues({ ...f, ...p })),
+    [setQuery],
+  );
+  const clear = useCallback(
+    () => void setQuery((f) => overviewUrlValues({ ...DEFAULT_FILTERS, sort: f.sort, dir: f.dir })),
+    [setQuery],
+  );
 
   return (
     <div className="space-y-4">
@@ -70,10 +77,19 @@ export function FleetOverview({ clusters, generatedAt, paramErrors, notices, que
       <FilterBar filters={filters} summary={summary} onChange={patch} onClear={clear} />
 
       <p className="text-sm text-slate-600" aria-live="polite">
-        Showing <strong data-testid="visible-count">{formatCount(rows.length)}</strong> of {formatCount(clusters.length)} clusters
+        Showing <strong data-testid="visible-count">{formatCount(rows.length)}</strong> of{' '}
+        {formatCount(clusters.length)} clusters
       </p>
 
-      <FleetTable rows={rows} total={clusters.length} generatedAt={generatedAt} sort={filters.sort} dir={filters.dir} onSort={(sort, dir) => patch({ sort, dir })} onClearFilters={clear} />
+      <FleetTable
+        rows={rows}
+        total={clusters.length}
+        generatedAt={generatedAt}
+        sort={filters.sort}
+        dir={filters.dir}
+        onSort={(sort, dir) => patch({ sort, dir })}
+        onClearFilters={clear}
+      />
 
       <ExecutedQueries queries={queries} />
     </div>

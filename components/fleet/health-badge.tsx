@@ -28,7 +28,9 @@ export interface HealthBadgeProps {
 
 export function HealthBadge({ status }: HealthBadgeProps): ReactNode {
   return (
-    <span className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${BADGE[status]}`}>
+    <span
+      className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${BADGE[status]}`}
+    >
       <span aria-hidden="true" className={`h-1.5 w-1.5 rounded-full ${HEALTH_DOT[status]}`} />
       {HEALTH_LABELS[status]}
     </span>

@@ -25,7 +25,12 @@ export function MultiSelect({ label, options, selected, onChange }: MultiSelectP
     document.addEventListener('click', close);
     return () => document.removeEventListener('click', close);
   }, []);
-  const summary = selected.length === 0 ? 'All' : selected.length === 1 ? (options.find((o) => o.value === selected[0])?.label ?? selected[0]) : `${selected.length} selected`;
+  const summary =
+    selected.length === 0
+      ? 'All'
+      : selected.length === 1
+        ? (options.find((o) => o.value === selected[0])?.label ?? selected[0])
+        : `${selected.length} selected`;
   return (
     <details ref={ref} className="group relative">
       <summary
@@ -33,18 +38,28 @@ export function MultiSelect({ label, options, selected, onChange }: MultiSelectP
       >
         <span className="text-slate-500">{label}:</span>
         <span className="max-w-32 truncate font-medium">{summary}</span>
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 text-slate-400 group-open:rotate-180" fill="currentColor">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 20 20"
+          className="h-4 w-4 text-slate-400 group-open:rotate-180"
+          fill="currentColor"
+        >
           <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4z" />
         </svg>
       </summary>
       <fieldset className="absolute left-0 z-20 mt-1 max-h-72 w-56 overflow-auto rounded-md border border-slate-200 bg-white p-1 shadow-lg">
         <legend className="sr-only">{label}</legend>
         {options.map((o) => (
-          <label key={o.value} className="flex cursor-pointer items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50">
+          <label
+            key={o.value}
+            className="flex cursor-pointer items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50"
+          >
             <input
               type="checkbox"
               checked={selected.includes(o.value)}
-              onChange={(e) => onChange(e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value))}
+              onChange={(e) =>
+                onChange(e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value))
+              }
               className="h-4 w-4 rounded border-slate-300"
             />
             <span className="truncate">{o.label}</span>
@@ -52,7 +67,11 @@ export function MultiSelect({ label, options, selected, onChange }: MultiSelectP
           </label>
         ))}
         {selected.length > 0 && (
-          <button type="button" onClick={() => onChange([])} className="mt-1 w-full rounded px-2 py-1 text-left text-xs text-slate-500 hover:bg-slate-50">
+          <button
+            type="button"
+            onClick={() => onChange([])}
+            className="mt-1 w-full rounded px-2 py-1 text-left text-xs text-slate-500 hover:bg-slate-50"
+          >
             Clear {label.toLowerCase()}
           </button>
         )}

@@ -16,7 +16,10 @@ export interface SummaryStripProps {
 
 function Card({ title, children }: { title: string; children: ReactNode }): ReactNode {
   return (
-    <section aria-label={title} className="w-[78vw] min-w-0 shrink-0 snap-start rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:w-auto">
+    <section
+      aria-label={title}
+      className="w-[78vw] min-w-0 shrink-0 snap-start rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:w-auto"
+    >
       <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h2>
       <div className="mt-2">{children}</div>
     </section>
@@ -33,7 +36,10 @@ export function SummaryStrip(props: SummaryStripProps): ReactNode {
   const total = Math.max(1, summary.clusters);
   const maxProvider = Math.max(1, ...summary.byProvider.map((p) => p.count));
   const maxMinor = Math.max(1, ...summary.byMinor.map((m) => m.count));
-  const readyShare = summary.nodes.total - summary.nodes.unknown > 0 ? summary.nodes.ready / (summary.nodes.total - summary.nodes.unknown) : null;
+  const readyShare =
+    summary.nodes.total - summary.nodes.unknown > 0
+      ? summary.nodes.ready / (summary.nodes.total - summary.nodes.unknown)
+      : null;
   return (
     // Phones: a swipeable strip, so the cluster list starts on the first screen.
     <div className="-mx-3 flex snap-x snap-mandatory items-start gap-3 overflow-x-auto px-3 pb-1 sm:mx-0 sm:grid sm:grid-cols-2 sm:items-stretch sm:overflow-visible sm:px-0 sm:pb-0 xl:grid-cols-4">
@@ -77,7 +83,11 @@ export function SummaryStrip(props: SummaryStripProps): ReactNode {
                 <span className="truncate" title={p.label}>
                   {p.label}
                 </span>
-                <span aria-hidden="true" className="h-1.5 rounded-full bg-sky-500" style={{ width: `${(p.count / maxProvider) * 100}%` }} />
+                <span
+                  aria-hidden="true"
+                  className="h-1.5 rounded-full bg-sky-500"
+                  style={{ width: `${(p.count / maxProvider) * 100}%` }}
+                />
                 <span className="text-right tabular-nums">{p.count}</span>
               </button>
             </li>
@@ -97,9 +107,17 @@ export function SummaryStrip(props: SummaryStripProps): ReactNode {
               >
                 <span className="truncate">
                   {m.minor}
-                  {!m.supported && <span className="ml-1.5 rounded bg-red-100 px-1 text-[10px] font-semibold uppercase text-red-700">EOL</span>}
+                  {!m.supported && (
+                    <span className="ml-1.5 rounded bg-red-100 px-1 text-[10px] font-semibold uppercase text-red-700">
+                      EOL
+                    </span>
+                  )}
                 </span>
-                <span aria-hidden="true" className={`h-1.5 rounded-full ${m.supported ? 'bg-emerald-500' : 'bg-critical'}`} style={{ width: `${(m.count / maxMinor) * 100}%` }} />
+                <span
+                  aria-hidden="true"
+                  className={`h-1.5 rounded-full ${m.supported ? 'bg-emerald-500' : 'bg-critical'}`}
+                  style={{ width: `${(m.count / maxMinor) * 100}%` }}
+                />
                 <span className="text-right tabular-nums">{m.count}</span>
               </button>
             </li>
@@ -118,7 +136,9 @@ export function SummaryStrip(props: SummaryStripProps): ReactNode {
           </div>
           <div className="flex justify-between">
             <dt>Not ready</dt>
-            <dd className="tabular-nums">{formatCount(summary.nodes.total - summary.nodes.unknown - summary.nodes.ready)}</dd>
+            <dd className="tabular-nums">
+              {formatCount(summary.nodes.total - summary.nodes.unknown - summary.nodes.ready)}
+            </dd>
           </div>
           <div className="flex justify-between">
             <dt title="Clusters without Prometheus metrics report node counts from Azure only">Readiness unknown</dt>

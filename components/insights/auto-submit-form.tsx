@@ -27,7 +27,8 @@ export function AutoSubmitForm({ action, label, children }: AutoSubmitFormProps)
       }}
       onSubmit={(e) => {
         for (const el of Array.from(e.currentTarget.elements)) {
-          if ((el instanceof HTMLInputElement || el instanceof HTMLSelectElement) && el.name && el.value === '') el.disabled = true;
+          if ((el instanceof HTMLInputElement || el instanceof HTMLSelectElement) && el.name && el.value === '')
+            el.disabled = true;
         }
       }}
     >

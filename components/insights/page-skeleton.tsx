@@ -27,7 +27,10 @@ export function PageSkeleton({ title, waitingFor, cards = 3, rows = 8 }: PageSke
       {cards > 0 && (
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
           {Array.from({ length: cards }, (_, i) => (
-            <div key={`card-${i}`} className="h-24 animate-pulse rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <div
+              key={`card-${i}`}
+              className="h-24 animate-pulse rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+            >
               <div className="h-3 w-1/3 rounded bg-slate-200" />
               <div className="mt-3 h-6 w-1/2 rounded bg-slate-200" />
             </div>

@@ -17,8 +17,19 @@ export function AppHeader({ mode, modeLabel, signIn = 'off', account }: AppHeade
     <header className="sticky top-0 z-30 border-b border-slate-800 bg-slate-900 text-slate-100">
       {/* Phones: logo and status on the first row, the sections on a second. */}
       <div className="mx-auto flex min-h-12 w-full max-w-[1600px] flex-wrap items-center gap-x-4 px-3 sm:flex-nowrap sm:px-6">
-        <Link href="/" aria-label="Fleetwatch" className="flex h-12 shrink-0 items-center gap-2 font-semibold tracking-tight">
-          <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5 text-sky-400" fill="none" stroke="currentColor" strokeWidth="2">
+        <Link
+          href="/"
+          aria-label="Fleetwatch"
+          className="flex h-12 shrink-0 items-center gap-2 font-semibold tracking-tight"
+        >
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 24 24"
+            className="h-5 w-5 text-sky-400"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+          >
             <path d="M12 2 3 7v10l9 5 9-5V7z" />
             <path d="m3 7 9 5 9-5M12 12v10" />
           </svg>

@@ -15,9 +15,15 @@ const LINKS: Array<{ href: string; label: string; section: string }> = [
 /** The main sections; the one you are in is marked (cluster pages belong to the fleet). */
 export function MainNav(): ReactNode {
   const path = usePathname() ?? '/';
-  const current = (section: string): boolean => (section === '/' ? path === '/' || path.startsWith('/clusters/') : path === section || path.startsWith(`${section}/`));
+  const current = (section: string): boolean =>
+    section === '/'
+      ? path === '/' || path.startsWith('/clusters/')
+      : path === section || path.startsWith(`${section}/`);
   return (
-    <nav aria-label="Main" className="order-last -mx-1 flex w-full min-w-0 items-center gap-1 overflow-x-auto pb-1.5 text-sm sm:order-none sm:mx-0 sm:w-auto sm:pb-0">
+    <nav
+      aria-label="Main"
+      className="order-last -mx-1 flex w-full min-w-0 items-center gap-1 overflow-x-auto pb-1.5 text-sm sm:order-none sm:mx-0 sm:w-auto sm:pb-0"
+    >
       {LINKS.map((l) => (
         <Link
           key={l.href}

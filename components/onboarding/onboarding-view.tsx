@@ -39,7 +39,11 @@ export const PERSONA_LABELS: Record<(typeof PERSONAS)[number] | 'all', string> =
 const CELL: Record<CellStatus, { text: string; className: string; label: string }> = {
   ok: { text: '✓', className: 'bg-emerald-50 text-emerald-700 border-emerald-200', label: 'in place' },
   gap: { text: '✕', className: 'bg-red-50 text-red-700 border-red-300 hover:bg-red-100', label: 'gap' },
-  silent: { text: '…', className: 'bg-amber-50 text-amber-800 border-amber-300 hover:bg-amber-100', label: 'enabled but silent' },
+  silent: {
+    text: '…',
+    className: 'bg-amber-50 text-amber-800 border-amber-300 hover:bg-amber-100',
+    label: 'enabled but silent',
+  },
   'n/a': { text: '–', className: 'bg-white text-slate-300 border-slate-100', label: 'does not apply' },
   unknown: { text: '?', className: 'bg-slate-50 text-slate-500 border-slate-200', label: 'unknown' },
 };
@@ -56,14 +60,23 @@ function Cell({ cell, cluster, view }: { cell: OnboardingCell; cluster: string; 
   const key = `${cluster}~${cell.capability}`;
   const selected = view.selected === key;
   const body = (
-    <span aria-hidden="true" className={`inline-flex h-7 w-7 items-center justify-center rounded border text-sm font-semibold ${style.className} ${selected ? 'ring-2 ring-sky-500' : ''}`}>
+    <span
+      aria-hidden="true"
+      className={`inline-flex h-7 w-7 items-center justify-center rounded border text-sm font-semibold ${style.className} ${selected ? 'ring-2 ring-sky-500' : ''}`}
+    >
       {style.text}
     </span>
   );
   return (
     <td className="px-1 py-1 text-center">
       {cell.fix ? (
-        <Link href={`${href(view, { selected: key })}#fix`} prefetch={false} scroll={false} aria-label={`${label}. Show the fix`} aria-current={selected ? 'true' : undefined}>
+        <Link
+          href={`${href(view, { selected: key })}#fix`}
+          prefetch={false}
+          scroll={false}
+          aria-label={`${label}. Show the fix`}
+          aria-current={selected ? 'true' : undefined}
+        >
           {body}
         </Link>
       ) : (
@@ -100,12 +113,16 @@ function FixPanel({ data, view }: { data: OnboardingData; view: ViewState }): Re
       {row && cell ? (
         <>
           <p className="mt-1 text-sm text-slate-600">
-            {CELL[cell.status].label}: {cell.detail}. Resource group <span className="font-mono">{row.resourceGroup}</span>, subscription{' '}
+            {CELL[cell.status].label}: {cell.detail}. Resource group{' '}
+            <span className="font-mono">{row.resourceGroup}</span>, subscription{' '}
             <span className="font-mono">{row.subscriptionId}</span>.
           </p>
           {cell.fix ? (
             <div className="relative mt-3">
-              <pre aria-label="Command that closes the gap" className="overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-900 p-3 pr-20 text-xs leading-relaxed text-slate-100">
+              <pre
+                aria-label="Command that closes the gap"
+                className="overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-900 p-3 pr-20 text-xs leading-relaxed text-slate-100"
+              >
                 <code>{cell.fix}</code>
               </pre>
               <span className="absolute right-2 top-2">
@@ -125,7 +142,9 @@ function FixPanel({ data, view }: { data: OnboardingData; view: ViewState }): Re
             </p>
           )}
           {cell.fix?.includes('$') && !cell.fix.includes('recommended-metric-alerts.json') && (
-            <p className="mt-2 text-xs text-slate-500">Set the variables in capitals first: no destination of that kind was found in this subscription.</p>
+            <p className="mt-2 text-xs text-slate-500">
+              Set the variables in capitals first: no destination of that kind was found in this subscription.
+            </p>
           )}
         </>
       ) : (
@@ -135,20 +154,33 @@ function FixPanel({ data, view }: { data: OnboardingData; view: ViewState }): Re
   );
 }
 
-export function OnboardingView({ data, view, notices, queries, generatedAt, paramErrors, silenceMinutes }: OnboardingViewProps): ReactNode {
+export function OnboardingView({
+  data,
+  view,
+  notices,
+  queries,
+  generatedAt,
+  paramErrors,
+  silenceMinutes,
+}: OnboardingViewProps): ReactNode {
   const filters = serializeOnboardingParams({ ...view, selected: null });
   const csv = `/api/onboarding?${filters ? `${filters}&` : ''}format=csv`;
   return (
     <div className="space-y-4">
       <PageHeader title="Monitoring onboarding" csvHref={csv} paramErrors={paramErrors}>
-            Which clusters follow the monitoring guide&apos;s recommendations, and the exact command that closes each gap. Data as of{' '}
-            <time dateTime={generatedAt}>{generatedAt.slice(0, 16).replace('T', ' ')} UTC</time>; “silent” means enabled with no data for {silenceMinutes} min.
+        Which clusters follow the monitoring guide&apos;s recommendations, and the exact command that closes each gap.
+        Data as of <time dateTime={generatedAt}>{generatedAt.slice(0, 16).replace('T', ' ')} UTC</time>; “silent” means
+        enabled with no data for {silenceMinutes} min.
       </PageHeader>
 
       <AutoSubmitForm action="/onboarding" label="Onboarding filters">
         <label className="text-sm">
           <span className="block text-xs font-medium text-slate-600">Persona</span>
-          <select name="persona" defaultValue={view.persona === 'all' ? '' : view.persona} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+          <select
+            name="persona"
+            defaultValue={view.persona === 'all' ? '' : view.persona}
+            className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+          >
             {(['all', ...PERSONAS] as const).map((p) => (
               <option key={p} value={p === 'all' ? '' : p}>
                 {PERSONA_LABELS[p]}
@@ -158,7 +190,11 @@ export function OnboardingView({ data, view, notices, queries, generatedAt, para
         </label>
         <label className="text-sm">
           <span className="block text-xs font-medium text-slate-600">Capability</span>
-          <select name="cap" defaultValue={view.capability ?? ''} className="mt-1 max-w-[14rem] rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+          <select
+            name="cap"
+            defaultValue={view.capability ?? ''}
+            className="mt-1 max-w-[14rem] rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+          >
             <option value="">All for the persona</option>
             {CAPABILITIES.map((c) => (
               <option key={c.id} value={c.id}>
@@ -169,7 +205,13 @@ export function OnboardingView({ data, view, notices, queries, generatedAt, para
         </label>
         <label className="text-sm">
           <span className="block text-xs font-medium text-slate-600">Search clusters</span>
-          <input type="search" name="q" defaultValue={view.q} placeholder="name or resource group" className="mt-1 w-52 rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
+          <input
+            type="search"
+            name="q"
+            defaultValue={view.q}
+            placeholder="name or resource group"
+            className="mt-1 w-52 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+          />
         </label>
         <label className="flex items-center gap-2 pb-1.5 text-sm">
           <input type="checkbox" name="gaps" value="1" defaultChecked={view.gapsOnly} className="h-4 w-4" />
@@ -181,8 +223,9 @@ export function OnboardingView({ data, view, notices, queries, generatedAt, para
       </AutoSubmitForm>
 
       <p className="text-sm text-slate-700" aria-live="polite">
-        <strong>{data.totals.clustersWithGaps}</strong> of {data.totals.clusters} clusters have gaps: <strong>{data.totals.gaps}</strong> missing settings and{' '}
-        <strong>{data.totals.silent}</strong> enabled but silent.
+        <strong>{data.totals.clustersWithGaps}</strong> of {data.totals.clusters} clusters have gaps:{' '}
+        <strong>{data.totals.gaps}</strong> missing settings and <strong>{data.totals.silent}</strong> enabled but
+        silent.
       </p>
 
       <PanelNotices notices={notices} />
@@ -201,7 +244,10 @@ export function OnboardingView({ data, view, notices, queries, generatedAt, para
             <caption className="sr-only">Clusters by monitoring capability</caption>
             <thead className="bg-slate-50">
               <tr>
-                <th scope="col" className="sticky left-0 z-10 bg-slate-50 px-3 py-2 text-left align-bottom font-medium text-slate-600">
+                <th
+                  scope="col"
+                  className="sticky left-0 z-10 bg-slate-50 px-3 py-2 text-left align-bottom font-medium text-slate-600"
+                >
                   Cluster
                 </th>
                 {data.columns.map((c) => (
@@ -242,12 +288,14 @@ export function OnboardingView({ data, view, notices, queries, generatedAt, para
       )}
       {data.rows.length > MAX_ROWS && (
         <p role="status" className="text-sm text-slate-600">
-          Showing the first {MAX_ROWS} of {data.rows.length} clusters: search, pick a capability or “only clusters with gaps” to narrow it; the CSV export holds every row.
+          Showing the first {MAX_ROWS} of {data.rows.length} clusters: search, pick a capability or “only clusters with
+          gaps” to narrow it; the CSV export holds every row.
         </p>
       )}
       <p className="text-xs text-slate-500">
-        ✓ in place · ✕ gap (select it for the command) · … enabled but silent · – does not apply · ? source unavailable. Control-plane columns follow the guide&apos;s table:
-        cluster-autoscaler only where a pool autoscales, guard only with Entra ID integration, kube-audit to storage.
+        ✓ in place · ✕ gap (select it for the command) · … enabled but silent · – does not apply · ? source unavailable.
+        Control-plane columns follow the guide&apos;s table: cluster-autoscaler only where a pool autoscales, guard only
+        with Entra ID integration, kube-audit to storage.
       </p>
       <ExecutedQueries queries={queries} />
     </div>

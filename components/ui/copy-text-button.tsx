@@ -12,7 +12,8 @@ export interface CopyTextButtonProps {
 
 const TONES = {
   dark: 'rounded border border-slate-600 px-2 py-0.5 text-xs text-slate-200 hover:bg-slate-800',
-  light: 'inline-flex items-center rounded border border-slate-300 bg-white px-1.5 py-0.5 text-[11px] font-medium text-slate-700 hover:bg-slate-50',
+  light:
+    'inline-flex items-center rounded border border-slate-300 bg-white px-1.5 py-0.5 text-[11px] font-medium text-slate-700 hover:bg-slate-50',
 } as const;
 
 /** Copies a query, a command or a script; says so, or says the clipboard is blocked. */

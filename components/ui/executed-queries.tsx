@@ -12,7 +12,9 @@ export interface ExecutedQueriesProps {
 export function ExecutedQueries({ queries }: ExecutedQueriesProps): ReactNode {
   return (
     <details className="rounded-lg border border-slate-200 bg-white shadow-sm">
-      <summary className="cursor-pointer px-4 py-2.5 text-sm font-medium text-slate-700">Show queries ({queries.length})</summary>
+      <summary className="cursor-pointer px-4 py-2.5 text-sm font-medium text-slate-700">
+        Show queries ({queries.length})
+      </summary>
       <ol className="divide-y divide-slate-100 border-t border-slate-200">
         {queries.map((q) => (
           <li key={q.id} className="px-4 py-3">

@@ -23,7 +23,10 @@ export function PageHeader({ title, children, csvHref, paramErrors }: PageHeader
         </div>
         <div className="flex items-center gap-2">
           {csvHref && (
-            <a href={csvHref} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50">
+            <a
+              href={csvHref}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50"
+            >
               Export CSV
             </a>
           )}

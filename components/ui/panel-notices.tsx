@@ -17,7 +17,11 @@ export function PanelNotices({ notices }: PanelNoticesProps): ReactNode {
   return (
     <ul aria-label="Data source problems" className="space-y-2">
       {notices.map((n) => (
-        <li key={`${n.queryId}:${n.message}`} role={n.severity === 'error' ? 'alert' : 'status'} className={`rounded-md border px-3 py-2 text-sm ${STYLE[n.severity]}`}>
+        <li
+          key={`${n.queryId}:${n.message}`}
+          role={n.severity === 'error' ? 'alert' : 'status'}
+          className={`rounded-md border px-3 py-2 text-sm ${STYLE[n.severity]}`}
+        >
           <span className="font-semibold">{n.source}</span> · {n.panel}: {n.message}
         </li>
       ))}

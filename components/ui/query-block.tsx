@@ -7,7 +7,6 @@ import { explorerHref } from '@/lib/explore/links';
 import type { ExecutedQuery } from '@/lib/sources/runner';
 import { CopyTextButton } from './copy-text-button';
 
-
 export interface QueryBlockProps {
   query: ExecutedQuery;
   /** Panels already show their title; lists of queries name each one. */

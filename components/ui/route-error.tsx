@@ -19,7 +19,11 @@ export function RouteError({ title, error, reset, back }: RouteErrorProps): Reac
       <p className="mt-2 text-sm text-slate-600">{error.message || 'An unexpected error occurred on the server.'}</p>
       {error.digest && <p className="mt-1 font-mono text-xs text-slate-400">Reference: {error.digest}</p>}
       <div className="mt-4 flex gap-3">
-        <button type="button" onClick={reset} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white">
+        <button
+          type="button"
+          onClick={reset}
+          className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white"
+        >
           Try again
         </button>
         {back && (

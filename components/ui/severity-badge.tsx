@@ -13,5 +13,9 @@ const STYLE: Record<string, string> = {
 
 /** An alert's severity as its source names it: Azure's Sev0–Sev4 or a Prometheus rule's word. */
 export function SeverityBadge({ severity }: { severity: string }): ReactNode {
-  return <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STYLE[severity] ?? 'bg-slate-100 text-slate-700'}`}>{severity}</span>;
+  return (
+    <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STYLE[severity] ?? 'bg-slate-100 text-slate-700'}`}>
+      {severity}
+    </span>
+  );
 }

@@ -16,7 +16,14 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const notice = (change: Partial<PanelNotice>): PanelNotice => ({ queryId: 'arg.fleet.clusters', panel: 'Clusters', severity: 'error', source: 'Resource Graph', message: 'failed', ...change });
+const notice = (change: Partial<PanelNotice>): PanelNotice => ({
+  queryId: 'arg.fleet.clusters',
+  panel: 'Clusters',
+  severity: 'error',
+  source: 'Resource Graph',
+  message: 'failed',
+  ...change,
+});
 
 describe('panel notices (the overview’s per-source problems)', () => {
   it('render nothing without a notice', () => {
@@ -29,8 +36,20 @@ describe('panel notices (the overview’s per-source problems)', () => {
       <PanelNotices
         notices={[
           notice({ severity: 'error', message: 'HTTP 403: no read access' }),
-          notice({ queryId: 'logs.fleet.insights', severity: 'warning', source: 'Log Analytics', panel: 'Pods', message: 'throttled, retry in 12 s' }),
-          notice({ queryId: 'prom.fleet.up', severity: 'info', source: 'Prometheus', panel: 'CPU', message: 'not configured' }),
+          notice({
+            queryId: 'logs.fleet.insights',
+            severity: 'warning',
+            source: 'Log Analytics',
+            panel: 'Pods',
+            message: 'throttled, retry in 12 s',
+          }),
+          notice({
+            queryId: 'prom.fleet.up',
+            severity: 'info',
+            source: 'Prometheus',
+            panel: 'CPU',
+            message: 'not configured',
+          }),
         ]}
       />,
     );
@@ -44,8 +63,18 @@ describe('panel notices (the overview’s per-source problems)', () => {
   });
 
   it('hostile and long messages are text', () => {
-    render(<PanelNotices notices={[notice({ message: `${HOSTILE.script} ${HOSTILE.markup}` }), notice({ queryId: 'q2', message: LONG_NAME, panel: HOSTILE.rtl })]} />);
-    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual([`Resource Graph · Clusters: ${HOSTILE.script} ${HOSTILE.markup}`, `Resource Graph · ${HOSTILE.rtl}: ${LONG_NAME}`]);
+    render(
+      <PanelNotices
+        notices={[
+          notice({ message: `${HOSTILE.script} ${HOSTILE.markup}` }),
+          notice({ queryId: 'q2', message: LONG_NAME, panel: HOSTILE.rtl }),
+        ]}
+      />,
+    );
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual([
+      `Resource Graph · Clusters: ${HOSTILE.script} ${HOSTILE.markup}`,
+      `Resource Graph · ${HOSTILE.rtl}: ${LONG_NAME}`,
+    ]);
     expect(document.querySelector('script, img')).toBeNull();
   });
 });
@@ -105,7 +134,9 @@ describe('ignored link settings', () => {
         ]}
       />,
     );
-    expect(screen.getByRole('alert').textContent).toBe(`Some of this link's settings were not understood and are ignored: sort must be one of name, health; ${HOSTILE.script}.`);
+    expect(screen.getByRole('alert').textContent).toBe(
+      `Some of this link's settings were not understood and are ignored: sort must be one of name, health; ${HOSTILE.script}.`,
+    );
     expect(document.querySelector('script')).toBeNull();
   });
 });
@@ -124,10 +155,20 @@ describe('severity badge', () => {
 });
 
 describe('executed queries and copying them', () => {
-  const q = (id: string, text: string): ExecutedQuery => ({ id, title: `Query ${id}`, kind: 'logs', text, backend: 'Log Analytics', durationMs: 40, time: { kind: 'instant', at: 1_764_000_000 } });
+  const q = (id: string, text: string): ExecutedQuery => ({
+    id,
+    title: `Query ${id}`,
+    kind: 'logs',
+    text,
+    backend: 'Log Analytics',
+    durationMs: 40,
+    time: { kind: 'instant', at: 1_764_000_000 },
+  });
 
   it('lists each query with its exact text, hostile text included, as text', () => {
-    render(<ExecutedQueries queries={[q('logs.a', 'KubeEvents | take 10'), q('logs.b', `print "${HOSTILE.script}"`)]} />);
+    render(
+      <ExecutedQueries queries={[q('logs.a', 'KubeEvents | take 10'), q('logs.b', `print "${HOSTILE.script}"`)]} />,
+    );
     expect(screen.getByText('Show queries (2)')).toBeTruthy();
     expect(screen.getByText('KubeEvents | take 10').tagName).toBe('CODE');
     expect(screen.getByText(`print "${HOSTILE.script}"`).tagName).toBe('CODE');
@@ -142,7 +183,10 @@ describe('executed queries and copying them', () => {
     expect(writeText).toHaveBeenCalledWith('up');
     expect(screen.getByRole('button', { name: 'Copy the query' }).textContent).toBe('Copied');
 
-    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: vi.fn(async () => Promise.reject(new Error('denied'))) } });
+    vi.stubGlobal('navigator', {
+      ...navigator,
+      clipboard: { writeText: vi.fn(async () => Promise.reject(new Error('denied'))) },
+    });
     rerender(<CopyTextButton key="blocked" text="up" label="Copy again" />);
     await userEvent.click(screen.getByRole('button', { name: 'Copy again' }));
     expect(screen.getByRole('button', { name: 'Copy again' }).textContent).toBe('Select and copy');

@@ -13,7 +13,9 @@ export class ClusterPage {
   }
 
   async goto(cluster: string, path = '', query = ''): Promise<void> {
-    await this.page.goto(`/clusters/${encodeURIComponent(cluster)}${path ? `/${path}` : ''}${query ? `?${query}` : ''}`);
+    await this.page.goto(
+      `/clusters/${encodeURIComponent(cluster)}${path ? `/${path}` : ''}${query ? `?${query}` : ''}`,
+    );
     await this.expectCluster(cluster);
   }
 
@@ -45,6 +47,8 @@ export class ClusterPage {
 
   /** The drawn chart of one panel. */
   chartIn(title: string | RegExp): Locator {
-    return this.panel(title).locator('figure').filter({ has: this.page.locator('path.recharts-line-curve') });
+    return this.panel(title)
+      .locator('figure')
+      .filter({ has: this.page.locator('path.recharts-line-curve') });
   }
 }

@@ -41,7 +41,10 @@ export class OverviewPage {
     const total = Number(await this.table.getAttribute('aria-rowcount')) - 1;
     const seen = new Map<number, string>();
     await this.page.evaluate(() => window.scrollTo(0, 0));
-    const rendered = () => this.dataRows().evaluateAll((rows) => rows.map((r) => [Number(r.getAttribute('data-index')), r.getAttribute('data-cluster') ?? ''] as const));
+    const rendered = () =>
+      this.dataRows().evaluateAll((rows) =>
+        rows.map((r) => [Number(r.getAttribute('data-index')), r.getAttribute('data-cluster') ?? ''] as const),
+      );
     for (let guard = 0; guard < 1000 && seen.size < total; guard++) {
       let next = 0;
       while (seen.has(next)) next++;
@@ -51,18 +54,26 @@ export class OverviewPage {
       let last = next;
       while (seen.has(last + 1)) last++;
       // The last row seen to the top of the window: the rows after it come into view.
-      await this.table.locator(`[role="row"][data-index="${last}"]`).evaluate((row) => row.scrollIntoView({ block: 'start' }));
+      await this.table
+        .locator(`[role="row"][data-index="${last}"]`)
+        .evaluate((row) => row.scrollIntoView({ block: 'start' }));
     }
     return [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([, n]) => n);
   }
 
   async chooseFilter(label: 'Health' | 'Provider' | 'Region' | 'Version', option: string): Promise<void> {
     await this.page.locator('summary', { hasText: `${label}:` }).click();
-    await this.page.getByRole('group', { name: label }).getByRole('checkbox', { name: new RegExp(`^${option}( \\d+)?$`) }).check();
+    await this.page
+      .getByRole('group', { name: label })
+      .getByRole('checkbox', { name: new RegExp(`^${option}( \\d+)?$`) })
+      .check();
     await this.page.locator('summary', { hasText: `${label}:` }).click();
   }
 
   async sortBy(column: string): Promise<void> {
-    await this.page.getByRole('columnheader').getByRole('button', { name: new RegExp(`^${column}`) }).click();
+    await this.page
+      .getByRole('columnheader')
+      .getByRole('button', { name: new RegExp(`^${column}`) })
+      .click();
   }
 }

@@ -8,7 +8,18 @@ import { API_ERROR_CODES, type ApiErrorBody } from './errors';
 
 export const backendKind = z.enum(['arg', 'logs', 'prom', 'arm', 'prices']);
 const sourceName = z.enum(['arg', 'logs', 'prom', 'arm', 'prices', 'demo']);
-export const failureKind = z.enum(['not-configured', 'unreachable', 'timeout', 'throttled', 'unauthorized', 'forbidden', 'bad-query', 'server-error', 'bad-response', 'unsupported']);
+export const failureKind = z.enum([
+  'not-configured',
+  'unreachable',
+  'timeout',
+  'throttled',
+  'unauthorized',
+  'forbidden',
+  'bad-query',
+  'server-error',
+  'bad-response',
+  'unsupported',
+]);
 export const layer = z.enum(['fleet', 'L1', 'L2', 'L3', 'L4', 'L5', 'cost', 'onboarding', 'alerts']);
 export const isoTime = z.iso.datetime({ offset: true });
 export const count = z.number().int().nonnegative();

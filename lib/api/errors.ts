@@ -51,7 +51,12 @@ export function apiErrorBody(error: ApiError): ApiErrorBody {
 }
 
 export function badRequestBody(errors: readonly ParamError[]): ApiErrorBody {
-  return apiErrorBody({ status: 400, code: 'bad_request', message: errors.map((e) => e.message).join('; '), params: [...errors] });
+  return apiErrorBody({
+    status: 400,
+    code: 'bad_request',
+    message: errors.map((e) => e.message).join('; '),
+    params: [...errors],
+  });
 }
 
 /** A failed backend as the route's answer: the status says whose fault it is, the body which source. */

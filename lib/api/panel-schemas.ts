@@ -21,7 +21,11 @@ export const logLineSchema = z.strictObject({
 export const logsTailResponseSchema = z.strictObject({ lines: z.array(logLineSchema), servedAt: isoTime });
 export type LogsTailResponse = z.infer<typeof logsTailResponseSchema>;
 
-const tableColumn = z.strictObject({ header: z.string(), align: z.literal('right').optional(), title: z.string().optional() });
+const tableColumn = z.strictObject({
+  header: z.string(),
+  align: z.literal('right').optional(),
+  title: z.string().optional(),
+});
 const firedAlert = z.strictObject({
   id: z.string(),
   rule: z.string(),
@@ -36,12 +40,38 @@ const num = z.number().nullable();
 const tableRows = [
   z.strictObject({
     table: z.literal('nodes'),
-    rows: z.array(z.strictObject({ name: z.string(), ready: z.enum(['true', 'false', 'unknown']).nullable(), cpuCores: num, memoryBytes: num, podsRunning: num, podsCapacity: num })),
+    rows: z.array(
+      z.strictObject({
+        name: z.string(),
+        ready: z.enum(['true', 'false', 'unknown']).nullable(),
+        cpuCores: num,
+        memoryBytes: num,
+        podsRunning: num,
+        podsCapacity: num,
+      }),
+    ),
   }),
-  z.strictObject({ table: z.literal('pressure'), summary: z.strictObject({ nodes: count, pressed: z.array(z.strictObject({ node: z.string(), condition: z.string() })) }) }),
-  z.strictObject({ table: z.literal('containers'), label: z.string(), rows: z.array(z.strictObject({ namespace: z.string(), pod: z.string(), container: z.string() })) }),
-  z.strictObject({ table: z.literal('replicas'), label: z.string(), rows: z.array(z.strictObject({ namespace: z.string(), name: z.string(), desired: z.number(), actual: z.number() })) }),
-  z.strictObject({ table: z.literal('restarts'), rows: z.array(z.strictObject({ namespace: z.string(), restarts: z.number() })) }),
+  z.strictObject({
+    table: z.literal('pressure'),
+    summary: z.strictObject({
+      nodes: count,
+      pressed: z.array(z.strictObject({ node: z.string(), condition: z.string() })),
+    }),
+  }),
+  z.strictObject({
+    table: z.literal('containers'),
+    label: z.string(),
+    rows: z.array(z.strictObject({ namespace: z.string(), pod: z.string(), container: z.string() })),
+  }),
+  z.strictObject({
+    table: z.literal('replicas'),
+    label: z.string(),
+    rows: z.array(z.strictObject({ namespace: z.string(), name: z.string(), desired: z.number(), actual: z.number() })),
+  }),
+  z.strictObject({
+    table: z.literal('restarts'),
+    rows: z.array(z.strictObject({ namespace: z.string(), restarts: z.number() })),
+  }),
   z.strictObject({
     table: z.literal('resources'),
     label: z.string(),
@@ -58,7 +88,10 @@ const panelView = z.union([
   z.strictObject({
     kind: z.literal('timeseries'),
     unit: valueUnit,
-    chart: z.strictObject({ series: z.array(z.strictObject({ key: z.string(), name: z.string() })), rows: z.array(z.record(z.string(), z.number())) }),
+    chart: z.strictObject({
+      series: z.array(z.strictObject({ key: z.string(), name: z.string() })),
+      rows: z.array(z.record(z.string(), z.number())),
+    }),
     dropped: count,
     series: count,
     span: z.number().nonnegative(),

@@ -101,8 +101,16 @@ const costData = z.strictObject({
   currency: z.string(),
   priceDate: z.string(),
   priceSource: z.enum(['snapshot', 'retail-api']),
-  totals: z.strictObject({ nodeCents: cents, allocatedCents: cents, idleCents: cents, monthlyProjectionCents: cents, unpricedPools: count }),
-  allocation: z.array(z.strictObject({ key: z.string(), cents, cpuCores: z.number(), memoryGiB: z.number(), clusters: count })),
+  totals: z.strictObject({
+    nodeCents: cents,
+    allocatedCents: cents,
+    idleCents: cents,
+    monthlyProjectionCents: cents,
+    unpricedPools: count,
+  }),
+  allocation: z.array(
+    z.strictObject({ key: z.string(), cents, cpuCores: z.number(), memoryGiB: z.number(), clusters: count }),
+  ),
   clusters: z.array(
     z.strictObject({
       cluster: z.string(),
@@ -156,12 +164,18 @@ const costData = z.strictObject({
 }) satisfies z.ZodType<CostData>;
 
 /** GET /api/cost */
-export const costResponseSchema = costData.extend({ generatedAt: isoTime, notices: z.array(panelNoticeSchema), queries: z.array(executedQuerySchema) });
+export const costResponseSchema = costData.extend({
+  generatedAt: isoTime,
+  notices: z.array(panelNoticeSchema),
+  queries: z.array(executedQuerySchema),
+});
 export type CostResponse = z.infer<typeof costResponseSchema>;
 
 const capabilityId = z.enum(CAPABILITY_IDS as [CapabilityId, ...CapabilityId[]]);
 const onboardingData = z.strictObject({
-  columns: z.array(z.strictObject({ id: capabilityId, label: z.string(), short: z.string(), gaps: count, script: z.string() })),
+  columns: z.array(
+    z.strictObject({ id: capabilityId, label: z.string(), short: z.string(), gaps: count, script: z.string() }),
+  ),
   rows: z.array(
     z.strictObject({
       id: z.string(),
@@ -170,7 +184,14 @@ const onboardingData = z.strictObject({
       resourceGroup: z.string(),
       subscriptionId: z.string(),
       location: z.string(),
-      cells: z.array(z.strictObject({ capability: capabilityId, status: z.enum(['ok', 'gap', 'silent', 'n/a', 'unknown']), detail: z.string(), fix: z.string().nullable() })),
+      cells: z.array(
+        z.strictObject({
+          capability: capabilityId,
+          status: z.enum(['ok', 'gap', 'silent', 'n/a', 'unknown']),
+          detail: z.string(),
+          fix: z.string().nullable(),
+        }),
+      ),
       gaps: count,
     }),
   ),
@@ -178,13 +199,22 @@ const onboardingData = z.strictObject({
 }) satisfies z.ZodType<OnboardingData>;
 
 /** GET /api/onboarding */
-export const onboardingResponseSchema = onboardingData.extend({ generatedAt: isoTime, notices: z.array(panelNoticeSchema), queries: z.array(executedQuerySchema) });
+export const onboardingResponseSchema = onboardingData.extend({
+  generatedAt: isoTime,
+  notices: z.array(panelNoticeSchema),
+  queries: z.array(executedQuerySchema),
+});
 export type OnboardingResponse = z.infer<typeof onboardingResponseSchema>;
 
 /** POST /api/explore/kql */
 export const kqlCheckResponseSchema = z.strictObject({
   diagnostics: z.array(
-    z.strictObject({ start: z.number().int().nonnegative(), length: z.number().int().nonnegative(), severity: z.enum(['error', 'warning', 'suggestion']), message: z.string() }),
+    z.strictObject({
+      start: z.number().int().nonnegative(),
+      length: z.number().int().nonnegative(),
+      severity: z.enum(['error', 'warning', 'suggestion']),
+      message: z.string(),
+    }),
   ),
 }) satisfies z.ZodType<{ diagnostics: KqlDiagnostic[] }>;
 
@@ -193,7 +223,9 @@ export const healthResponseSchema = z.strictObject({ status: z.literal('ok'), ti
 
 /** POST /api/auth/session */
 export const sessionResponseSchema = z.strictObject({
-  user: z.strictObject({ name: z.string(), username: z.string(), roles: z.array(z.string()), expiresAt: z.number().int() }).nullable(),
+  user: z
+    .strictObject({ name: z.string(), username: z.string(), roles: z.array(z.string()), expiresAt: z.number().int() })
+    .nullable(),
 });
 
 /** /api/explore/prometheus/*: Prometheus's own envelope (the editor's client reads it). */

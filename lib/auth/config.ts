@@ -9,26 +9,43 @@ import { z } from 'zod';
 const list = z
   .string()
   .max(4000)
-  .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean));
+  .transform((s) =>
+    s
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
+  );
 
 const httpsOrLoopbackUrl = z
   .string()
   .url()
   .refine((u) => {
     const url = new URL(u);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname));
+    return (
+      url.protocol === 'https:' ||
+      (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
+    );
   }, 'must be an https URL (http only on loopback)');
 
 export const AUTH_ENV = {
   AUTH_CLIENT_ID: z.string().min(1).max(200).optional(),
-  AUTH_TENANT_ID: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'must be a tenant id or domain').optional(),
+  AUTH_TENANT_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,100}$/, 'must be a tenant id or domain')
+    .optional(),
   AUTH_AUTHORITY: httpsOrLoopbackUrl.optional(),
   AUTH_ISSUER: httpsOrLoopbackUrl.optional(),
   AUTH_AUDIENCE: list.optional(),
   AUTH_JWKS_URI: httpsOrLoopbackUrl.optional(),
   AUTH_API_SCOPE: z.string().min(1).max(500).optional(),
-  AUTH_REQUIRED_SCOPE: z.string().regex(/^[!-~]{1,200}$/, 'must be one scope name').optional(),
-  AUTH_REQUIRED_ROLE: z.string().regex(/^[!-~]{1,200}$/, 'must be one app role').optional(),
+  AUTH_REQUIRED_SCOPE: z
+    .string()
+    .regex(/^[!-~]{1,200}$/, 'must be one scope name')
+    .optional(),
+  AUTH_REQUIRED_ROLE: z
+    .string()
+    .regex(/^[!-~]{1,200}$/, 'must be one app role')
+    .optional(),
   AUTH_ALLOWED_TENANTS: list.optional(),
   AUTH_AZURE_ACCESS: z.enum(['server', 'obo']).default('server'),
   AUTH_API_CLIENT_ID: z.string().min(1).max(200).optional(),
@@ -77,28 +94,44 @@ export function readAuthConfig(env: Readonly<Record<string, string | undefined>>
   }
   const e = parsed.data;
   if (!e.AUTH_CLIENT_ID) {
-    const stray = Object.keys(AUTH_ENV).filter((k) => k !== 'AUTH_AZURE_ACCESS' && k !== 'AUTH_CLOCK_SKEW_SECONDS' && env[k]);
+    const stray = Object.keys(AUTH_ENV).filter(
+      (k) => k !== 'AUTH_AZURE_ACCESS' && k !== 'AUTH_CLOCK_SKEW_SECONDS' && env[k],
+    );
     // A half-configured sign-in must not silently leave the portal open.
-    if (stray.length > 0) throw new AuthConfigError(`invalid configuration: ${stray.join(', ')} set without AUTH_CLIENT_ID`);
+    if (stray.length > 0)
+      throw new AuthConfigError(`invalid configuration: ${stray.join(', ')} set without AUTH_CLIENT_ID`);
     return null;
   }
   const tenant = e.AUTH_TENANT_ID;
   const authority = e.AUTH_AUTHORITY ?? (tenant ? `${ENTRA}/${tenant}` : undefined);
   const issuer = e.AUTH_ISSUER ?? (tenant ? `${ENTRA}/${tenant}/v2.0` : undefined);
-  if (!authority || !issuer) throw new AuthConfigError('invalid configuration: AUTH_CLIENT_ID needs AUTH_TENANT_ID, or AUTH_AUTHORITY and AUTH_ISSUER');
+  if (!authority || !issuer)
+    throw new AuthConfigError(
+      'invalid configuration: AUTH_CLIENT_ID needs AUTH_TENANT_ID, or AUTH_AUTHORITY and AUTH_ISSUER',
+    );
   if (e.AUTH_AZURE_ACCESS === 'obo' && !e.AUTH_CLIENT_SECRET) {
     throw new AuthConfigError('invalid configuration: AUTH_AZURE_ACCESS=obo needs AUTH_CLIENT_SECRET');
   }
   if (e.AUTH_AZURE_ACCESS === 'obo' && !env.AZURE_TENANT_ID) {
     // The downstream tokens come from the Azure tenant's token endpoint.
-    throw new AuthConfigError('invalid configuration: AUTH_AZURE_ACCESS=obo needs AZURE_TENANT_ID (on-behalf-of asks Azure with each user\'s rights)');
+    throw new AuthConfigError(
+      "invalid configuration: AUTH_AZURE_ACCESS=obo needs AZURE_TENANT_ID (on-behalf-of asks Azure with each user's rights)",
+    );
   }
   if (e.AUTH_AZURE_ACCESS === 'server' && !e.AUTH_REQUIRED_ROLE && !e.AUTH_REQUIRED_SCOPE) {
     // With the server's identity every signed-in user would see everything the portal can read.
-    throw new AuthConfigError('invalid configuration: AUTH_AZURE_ACCESS=server needs AUTH_REQUIRED_ROLE (or AUTH_REQUIRED_SCOPE)');
+    throw new AuthConfigError(
+      'invalid configuration: AUTH_AZURE_ACCESS=server needs AUTH_REQUIRED_ROLE (or AUTH_REQUIRED_SCOPE)',
+    );
   }
-  const audiences = e.AUTH_AUDIENCE && e.AUTH_AUDIENCE.length > 0 ? e.AUTH_AUDIENCE : [e.AUTH_CLIENT_ID, `api://${e.AUTH_CLIENT_ID}`];
-  const allowedTenants = e.AUTH_ALLOWED_TENANTS && e.AUTH_ALLOWED_TENANTS.length > 0 ? e.AUTH_ALLOWED_TENANTS : tenant && !['common', 'organizations'].includes(tenant) ? [tenant] : [];
+  const audiences =
+    e.AUTH_AUDIENCE && e.AUTH_AUDIENCE.length > 0 ? e.AUTH_AUDIENCE : [e.AUTH_CLIENT_ID, `api://${e.AUTH_CLIENT_ID}`];
+  const allowedTenants =
+    e.AUTH_ALLOWED_TENANTS && e.AUTH_ALLOWED_TENANTS.length > 0
+      ? e.AUTH_ALLOWED_TENANTS
+      : tenant && !['common', 'organizations'].includes(tenant)
+        ? [tenant]
+        : [];
   return {
     clientId: e.AUTH_CLIENT_ID,
     authority,

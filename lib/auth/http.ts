@@ -12,7 +12,10 @@ type Denied = Extract<AuthOutcome, { ok: false }>;
 export function authErrorResponse(outcome: Denied): NextResponse {
   const headers: Record<string, string> = { 'cache-control': 'no-store' };
   if (outcome.status !== 503) {
-    const error = outcome.code === 'missing_token' ? '' : `, error="${outcome.code}", error_description="${outcome.message.replace(/["\\]/g, '')}"`;
+    const error =
+      outcome.code === 'missing_token'
+        ? ''
+        : `, error="${outcome.code}", error_description="${outcome.message.replace(/["\\]/g, '')}"`;
     headers['www-authenticate'] = `Bearer realm="fleetwatch"${error}`;
   } else {
     headers['retry-after'] = '5';

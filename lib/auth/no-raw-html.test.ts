@@ -22,7 +22,11 @@ describe('no raw HTML in the UI', () => {
   it('never uses dangerouslySetInnerHTML, innerHTML, outerHTML or insertAdjacentHTML', () => {
     const files = [...sources(path.join(ROOT, 'app')), ...sources(path.join(ROOT, 'components'))];
     expect(files.length).toBeGreaterThan(10);
-    const offenders = files.filter((f) => /dangerouslySetInnerHTML|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write\(/.test(readFileSync(f, 'utf8')));
+    const offenders = files.filter((f) =>
+      /dangerouslySetInnerHTML|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write\(/.test(
+        readFileSync(f, 'utf8'),
+      ),
+    );
     expect(offenders.map((f) => path.relative(ROOT, f))).toEqual([]);
   });
 });

@@ -39,11 +39,17 @@ afterAll(async () => {
 });
 
 function runnerFor(userToken: string): ReturnType<typeof createQueryRunner> {
-  const app = createOboApp({ clientId: LOCAL_CLIENT_ID, clientSecret: LOCAL_CLIENT_SECRET, authority: `${cloud.url}/${LOCAL_TENANT}`, knownAuthorities: [new URL(cloud.url).host], ca: cloud.ca });
-  const azure = createAzureBackends(
-    localAzureConfig(cloud),
-    { credential: createOboCredential(app, () => userToken), ca: cloud.ca },
-  );
+  const app = createOboApp({
+    clientId: LOCAL_CLIENT_ID,
+    clientSecret: LOCAL_CLIENT_SECRET,
+    authority: `${cloud.url}/${LOCAL_TENANT}`,
+    knownAuthorities: [new URL(cloud.url).host],
+    ca: cloud.ca,
+  });
+  const azure = createAzureBackends(localAzureConfig(cloud), {
+    credential: createOboCredential(app, () => userToken),
+    ca: cloud.ca,
+  });
   return createQueryRunner({ arg: azure.arg, logs: azure.logs, prom: null });
 }
 
@@ -70,11 +76,19 @@ describe('on-behalf-of', () => {
     expect(cloud.requests.filter((r) => r.service === 'arg' && r.status === 200).length).toBe(before);
   });
 
-  it('turns Entra\'s refusals into messages a user or an admin can act on', () => {
-    const consent = describeOboFailure(new Error('invalid_grant: Error(s): 65001 - Timestamp: 2026-11-24 - Description: AADSTS65001: The user or administrator has not consented to use the application with ID x. - Correlation ID: y'));
+  it("turns Entra's refusals into messages a user or an admin can act on", () => {
+    const consent = describeOboFailure(
+      new Error(
+        'invalid_grant: Error(s): 65001 - Timestamp: 2026-11-24 - Description: AADSTS65001: The user or administrator has not consented to use the application with ID x. - Correlation ID: y',
+      ),
+    );
     expect(consent.name).toBe('OboExchangeError');
     expect(consent.entraCode).toBe('AADSTS65001');
-    expect(consent.message).toBe('on-behalf-of token exchange refused (AADSTS65001): an administrator has not consented to the portal asking Azure on your behalf: grant admin consent for its API permissions');
-    expect(describeOboFailure(new Error('network_error: connect ECONNREFUSED 127.0.0.1:1')).message).toBe('on-behalf-of token exchange refused: network_error: connect ECONNREFUSED 127.0.0.1:1');
+    expect(consent.message).toBe(
+      'on-behalf-of token exchange refused (AADSTS65001): an administrator has not consented to the portal asking Azure on your behalf: grant admin consent for its API permissions',
+    );
+    expect(describeOboFailure(new Error('network_error: connect ECONNREFUSED 127.0.0.1:1')).message).toBe(
+      'on-behalf-of token exchange refused: network_error: connect ECONNREFUSED 127.0.0.1:1',
+    );
   });
 });

@@ -1,6 +1,11 @@
 import { request as httpsRequest } from 'node:https';
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/identity';
-import { ConfidentialClientApplication, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
+import {
+  ConfidentialClientApplication,
+  type INetworkModule,
+  type NetworkRequestOptions,
+  type NetworkResponse,
+} from '@azure/msal-node';
 
 /**
  * On-behalf-of: the portal trades the signed-in user's access token for downstream tokens
@@ -22,7 +27,12 @@ export interface OboAppOptions {
 
 /** msal-node's HTTP client, with an extra CA: its built-in client takes none. */
 function networkWithCa(ca: string): INetworkModule {
-  const send = <T>(method: 'GET' | 'POST', url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> =>
+  const send = <T>(
+    method: 'GET' | 'POST',
+    url: string,
+    options?: NetworkRequestOptions,
+    timeout?: number,
+  ): Promise<NetworkResponse<T>> =>
     new Promise((resolve, reject) => {
       const req = httpsRequest(url, { method, headers: options?.headers, ca, timeout: timeout ?? 15_000 }, (res) => {
         const chunks: Buffer[] = [];
@@ -31,7 +41,11 @@ function networkWithCa(ca: string): INetworkModule {
           const headers: Record<string, string> = {};
           for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
           try {
-            resolve({ status: res.statusCode ?? 0, headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as T });
+            resolve({
+              status: res.statusCode ?? 0,
+              headers,
+              body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as T,
+            });
           } catch (error) {
             reject(error instanceof Error ? error : new Error('invalid JSON from the token endpoint'));
           }
@@ -73,13 +87,14 @@ export class OboExchangeError extends Error {
 
 const ADVICE: Record<string, string> = {
   // https://learn.microsoft.com/entra/identity-platform/reference-error-codes
-  AADSTS65001: 'an administrator has not consented to the portal asking Azure on your behalf: grant admin consent for its API permissions',
+  AADSTS65001:
+    'an administrator has not consented to the portal asking Azure on your behalf: grant admin consent for its API permissions',
   AADSTS50013: 'Entra did not accept your sign-in token for the exchange: sign in again',
   AADSTS500133: 'your sign-in has expired: sign in again',
   AADSTS700024: 'your sign-in has expired: sign in again',
   AADSTS50076: 'Azure needs multi-factor authentication for this resource: sign in again with MFA',
   AADSTS50079: 'Azure needs multi-factor authentication for this resource: sign in again with MFA',
-  AADSTS7000215: 'the portal\'s client secret (AUTH_CLIENT_SECRET) is wrong or expired',
+  AADSTS7000215: "the portal's client secret (AUTH_CLIENT_SECRET) is wrong or expired",
 };
 
 /** A short, actionable reading of an msal-node failure (its messages run to several lines of ids). */
@@ -100,7 +115,10 @@ export function createOboCredential(app: ConfidentialClientApplication, userToke
     async getToken(scopes: string | string[], _options?: GetTokenOptions): Promise<AccessToken | null> {
       let result: Awaited<ReturnType<ConfidentialClientApplication['acquireTokenOnBehalfOf']>>;
       try {
-        result = await app.acquireTokenOnBehalfOf({ oboAssertion: userToken(), scopes: Array.isArray(scopes) ? scopes : [scopes] });
+        result = await app.acquireTokenOnBehalfOf({
+          oboAssertion: userToken(),
+          scopes: Array.isArray(scopes) ? scopes : [scopes],
+        });
       } catch (error) {
         throw describeOboFailure(error);
       }

@@ -10,7 +10,15 @@ afterEach(() => {
 
 function cspOf(response: Response): Map<string, string> {
   const csp = response.headers.get('content-security-policy') ?? '';
-  return new Map(csp.split(';').map((d) => d.trim().split(/\s+(.*)/s).slice(0, 2) as [string, string]));
+  return new Map(
+    csp.split(';').map(
+      (d) =>
+        d
+          .trim()
+          .split(/\s+(.*)/s)
+          .slice(0, 2) as [string, string],
+    ),
+  );
 }
 
 describe('proxy without sign-in', () => {
@@ -30,7 +38,11 @@ describe('proxy without sign-in', () => {
   });
 
   it('sets the hardening headers on pages and API answers', async () => {
-    for (const url of ['http://127.0.0.1:3000/', 'http://127.0.0.1:3000/api/fleet', 'http://127.0.0.1:3000/api/health']) {
+    for (const url of [
+      'http://127.0.0.1:3000/',
+      'http://127.0.0.1:3000/api/fleet',
+      'http://127.0.0.1:3000/api/health',
+    ]) {
       const r = await proxy(new NextRequest(url));
       expect(r.headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains');
       expect(r.headers.get('x-content-type-options')).toBe('nosniff');
@@ -61,13 +73,20 @@ describe('proxy without sign-in', () => {
     process.env.FLEETWATCH_RATE_LIMIT_PER_MINUTE = '20';
     const ip = { 'x-forwarded-for': '198.51.100.9' };
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push((await proxy(new NextRequest('http://127.0.0.1:3000/api/fleet', { headers: ip }))).status);
+    for (let i = 0; i < 12; i++)
+      statuses.push((await proxy(new NextRequest('http://127.0.0.1:3000/api/fleet', { headers: ip }))).status);
     // Burst of 10, then refused.
     expect(statuses.slice(0, 10).every((s) => s === 200)).toBe(true);
     const refused = await proxy(new NextRequest('http://127.0.0.1:3000/api/fleet', { headers: ip }));
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect((await proxy(new NextRequest('http://127.0.0.1:3000/api/fleet', { headers: { 'x-forwarded-for': '198.51.100.10' } }))).status).toBe(200);
+    expect(
+      (
+        await proxy(
+          new NextRequest('http://127.0.0.1:3000/api/fleet', { headers: { 'x-forwarded-for': '198.51.100.10' } }),
+        )
+      ).status,
+    ).toBe(200);
     expect((await proxy(new NextRequest('http://127.0.0.1:3000/api/health', { headers: ip }))).status).toBe(200);
   });
 });

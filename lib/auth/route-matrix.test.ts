@@ -20,7 +20,10 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 /** Open on purpose: liveness, and sign-out (it only deletes the caller's own cookie). */
 const PUBLIC = new Set(['GET /api/health', 'HEAD /api/health', 'DELETE /api/auth/session']);
 
-type Handler = (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> | Response;
+type Handler = (
+  request: NextRequest,
+  context: { params: Promise<Record<string, string | string[]>> },
+) => Promise<Response> | Response;
 
 /** Request bodies for routes whose good answer needs one; any other non-GET route is sent `{}`. */
 const BODIES: Record<string, string> = {
@@ -53,8 +56,14 @@ interface Case {
   header: (issuer: TestIssuer) => Promise<string | null>;
 }
 
-const claims = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({ tid: TENANT, roles: [ROLE], name: 'Alice', ...extra });
-const bearer = (issuer: TestIssuer, extra: Record<string, unknown>, options: SignOptions = {}): Promise<string> => issuer.sign(claims(extra), options).then((t) => `Bearer ${t}`);
+const claims = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  tid: TENANT,
+  roles: [ROLE],
+  name: 'Alice',
+  ...extra,
+});
+const bearer = (issuer: TestIssuer, extra: Record<string, unknown>, options: SignOptions = {}): Promise<string> =>
+  issuer.sign(claims(extra), options).then((t) => `Bearer ${t}`);
 
 const CASES: Case[] = [
   { name: 'no token', expected: 401, header: async () => null },
@@ -66,7 +75,11 @@ const CASES: Case[] = [
   { name: 'wrong issuer', expected: 401, header: (i) => bearer(i, {}, { issuer: 'https://issuer.invalid/' }) },
   { name: 'bad signature', expected: 401, header: (i) => bearer(i, {}, { forge: true }) },
   { name: 'unknown key id', expected: 401, header: (i) => bearer(i, {}, { unknownKid: true }) },
-  { name: 'tenant not allowed', expected: 401, header: (i) => bearer(i, { tid: '99999999-0000-0000-0000-000000000000' }) },
+  {
+    name: 'tenant not allowed',
+    expected: 401,
+    header: (i) => bearer(i, { tid: '99999999-0000-0000-0000-000000000000' }),
+  },
   { name: 'missing role', expected: 403, header: (i) => bearer(i, { roles: ['Something.Else'] }) },
   { name: 'valid', expected: '2xx', header: (i) => bearer(i, {}) },
 ];
@@ -98,7 +111,16 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const key of ['AUTH_CLIENT_ID', 'AUTH_AUTHORITY', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_REQUIRED_ROLE', 'AUTH_ALLOWED_TENANTS', 'FLEETWATCH_RATE_LIMIT_PER_MINUTE']) delete process.env[key];
+  for (const key of [
+    'AUTH_CLIENT_ID',
+    'AUTH_AUTHORITY',
+    'AUTH_ISSUER',
+    'AUTH_AUDIENCE',
+    'AUTH_REQUIRED_ROLE',
+    'AUTH_ALLOWED_TENANTS',
+    'FLEETWATCH_RATE_LIMIT_PER_MINUTE',
+  ])
+    delete process.env[key];
   await issuer?.close();
 });
 
@@ -142,7 +164,9 @@ describe('route × token matrix', () => {
           const status = await call(route, method, mod[method] as Handler, await c.header(issuer));
           const ok = c.expected === '2xx' ? status >= 200 && status < 300 : status === c.expected;
           const hint = !ok && c.expected === '2xx' ? ' — if the route needs input, add it to BODIES or samples' : '';
-          results.push(`${ok ? 'ok  ' : 'FAIL'} ${method} ${route.pattern} ${c.name}: ${status} (want ${c.expected})${hint}`);
+          results.push(
+            `${ok ? 'ok  ' : 'FAIL'} ${method} ${route.pattern} ${c.name}: ${status} (want ${c.expected})${hint}`,
+          );
         }
       }
       matrixCount += methods.length * CASES.length;
@@ -174,6 +198,12 @@ describe('defence in depth', () => {
     const { GET } = await import('../../app/api/fleet/route');
     expect((await GET(new NextRequest('http://127.0.0.1:3000/api/fleet'))).status).toBe(401);
     const forged = await issuer.sign(claims(), { forge: true });
-    expect((await GET(new NextRequest('http://127.0.0.1:3000/api/fleet', { headers: { authorization: `Bearer ${forged}` } }))).status).toBe(401);
+    expect(
+      (
+        await GET(
+          new NextRequest('http://127.0.0.1:3000/api/fleet', { headers: { authorization: `Bearer ${forged}` } }),
+        )
+      ).status,
+    ).toBe(401);
   });
 });

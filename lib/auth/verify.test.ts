@@ -30,14 +30,44 @@ describe('readAuthConfig', () => {
   });
 
   it('refuses half a configuration instead of leaving the portal open', () => {
-    expect(() => readAuthConfig({ AUTH_TENANT_ID: 'contoso.onmicrosoft.com' })).toThrow(/AUTH_TENANT_ID set without AUTH_CLIENT_ID/);
+    expect(() => readAuthConfig({ AUTH_TENANT_ID: 'contoso.onmicrosoft.com' })).toThrow(
+      /AUTH_TENANT_ID set without AUTH_CLIENT_ID/,
+    );
     expect(() => readAuthConfig({ AUTH_CLIENT_ID: 'x' })).toThrow(/needs AUTH_TENANT_ID/);
     expect(() => readAuthConfig({ AUTH_CLIENT_ID: 'x', AUTH_TENANT_ID: 't' })).toThrow(/AUTH_REQUIRED_ROLE/);
-    expect(() => readAuthConfig({ AUTH_CLIENT_ID: 'x', AUTH_TENANT_ID: 't', AUTH_AZURE_ACCESS: 'obo' })).toThrow(/AUTH_CLIENT_SECRET/);
-    expect(() => readAuthConfig({ AUTH_CLIENT_ID: 'x', AUTH_TENANT_ID: 't', AUTH_AZURE_ACCESS: 'obo', AUTH_CLIENT_SECRET: 's' })).toThrow(/needs AZURE_TENANT_ID/);
-    expect(readAuthConfig({ AUTH_CLIENT_ID: 'spa', AUTH_TENANT_ID: 't', AUTH_AZURE_ACCESS: 'obo', AUTH_CLIENT_SECRET: 's', AZURE_TENANT_ID: 't' })).toMatchObject({ azureAccess: 'obo', apiClientId: 'spa' });
-    expect(readAuthConfig({ AUTH_CLIENT_ID: 'spa', AUTH_TENANT_ID: 't', AUTH_AZURE_ACCESS: 'obo', AUTH_CLIENT_SECRET: 's', AZURE_TENANT_ID: 't', AUTH_API_CLIENT_ID: 'api' })).toMatchObject({ apiClientId: 'api' });
-    expect(() => readAuthConfig({ AUTH_CLIENT_ID: 'x', AUTH_AUTHORITY: 'http://idp.example.com', AUTH_ISSUER: 'http://idp.example.com', AUTH_REQUIRED_ROLE: 'r' })).toThrow(/https/);
+    expect(() => readAuthConfig({ AUTH_CLIENT_ID: 'x', AUTH_TENANT_ID: 't', AUTH_AZURE_ACCESS: 'obo' })).toThrow(
+      /AUTH_CLIENT_SECRET/,
+    );
+    expect(() =>
+      readAuthConfig({ AUTH_CLIENT_ID: 'x', AUTH_TENANT_ID: 't', AUTH_AZURE_ACCESS: 'obo', AUTH_CLIENT_SECRET: 's' }),
+    ).toThrow(/needs AZURE_TENANT_ID/);
+    expect(
+      readAuthConfig({
+        AUTH_CLIENT_ID: 'spa',
+        AUTH_TENANT_ID: 't',
+        AUTH_AZURE_ACCESS: 'obo',
+        AUTH_CLIENT_SECRET: 's',
+        AZURE_TENANT_ID: 't',
+      }),
+    ).toMatchObject({ azureAccess: 'obo', apiClientId: 'spa' });
+    expect(
+      readAuthConfig({
+        AUTH_CLIENT_ID: 'spa',
+        AUTH_TENANT_ID: 't',
+        AUTH_AZURE_ACCESS: 'obo',
+        AUTH_CLIENT_SECRET: 's',
+        AZURE_TENANT_ID: 't',
+        AUTH_API_CLIENT_ID: 'api',
+      }),
+    ).toMatchObject({ apiClientId: 'api' });
+    expect(() =>
+      readAuthConfig({
+        AUTH_CLIENT_ID: 'x',
+        AUTH_AUTHORITY: 'http://idp.example.com',
+        AUTH_ISSUER: 'http://idp.example.com',
+        AUTH_REQUIRED_ROLE: 'r',
+      }),
+    ).toThrow(/https/);
   });
 
   it('derives Entra defaults from the tenant', () => {
@@ -49,7 +79,10 @@ describe('readAuthConfig', () => {
       allowedTenants: ['tenant-1'],
       azureAccess: 'server',
     });
-    expect(c && toPublicAuthConfig(c)).toMatchObject({ protocol: 'AAD', scopes: expect.arrayContaining(['api://app/Fleet.Read']) });
+    expect(c && toPublicAuthConfig(c)).toMatchObject({
+      protocol: 'AAD',
+      scopes: expect.arrayContaining(['api://app/Fleet.Read']),
+    });
   });
 
   it('speaks OIDC to any other provider and keeps the secret out of the public part', () => {
@@ -65,19 +98,38 @@ describe('readAuthConfig', () => {
 
 describe('verifyToken', () => {
   it('accepts a token with the scope and returns who it is', async () => {
-    const outcome = await verifyToken(await issuer.sign({ scp: 'Fleet.Read other', name: 'Alice', oid: 'o-1', tid: 't-1' }), config);
-    expect(outcome).toMatchObject({ ok: true, user: { subject: 'user-alice', objectId: 'o-1', name: 'Alice', scopes: ['Fleet.Read', 'other'] } });
+    const outcome = await verifyToken(
+      await issuer.sign({ scp: 'Fleet.Read other', name: 'Alice', oid: 'o-1', tid: 't-1' }),
+      config,
+    );
+    expect(outcome).toMatchObject({
+      ok: true,
+      user: { subject: 'user-alice', objectId: 'o-1', name: 'Alice', scopes: ['Fleet.Read', 'other'] },
+    });
   });
 
   it('answers 403 when the scope is missing and 401 when the token is bad', async () => {
-    expect(await verifyToken(await issuer.sign({ scp: 'Other' }), config)).toMatchObject({ ok: false, status: 403, code: 'insufficient_scope' });
-    expect(await verifyToken(await issuer.sign({ scp: 'Fleet.Read' }, { expiresIn: -600 }), config)).toMatchObject({ ok: false, status: 401, message: 'the token has expired' });
+    expect(await verifyToken(await issuer.sign({ scp: 'Other' }), config)).toMatchObject({
+      ok: false,
+      status: 403,
+      code: 'insufficient_scope',
+    });
+    expect(await verifyToken(await issuer.sign({ scp: 'Fleet.Read' }, { expiresIn: -600 }), config)).toMatchObject({
+      ok: false,
+      status: 401,
+      message: 'the token has expired',
+    });
     expect(await verifyToken(null, config)).toMatchObject({ status: 401, code: 'missing_token' });
   });
 
   it('tolerates the configured clock skew and no more', async () => {
-    expect(await verifyToken(await issuer.sign({ scp: 'Fleet.Read' }, { expiresIn: -30 }), config)).toMatchObject({ ok: true });
-    expect(await verifyToken(await issuer.sign({ scp: 'Fleet.Read' }, { expiresIn: -90 }), config)).toMatchObject({ ok: false, status: 401 });
+    expect(await verifyToken(await issuer.sign({ scp: 'Fleet.Read' }, { expiresIn: -30 }), config)).toMatchObject({
+      ok: true,
+    });
+    expect(await verifyToken(await issuer.sign({ scp: 'Fleet.Read' }, { expiresIn: -90 }), config)).toMatchObject({
+      ok: false,
+      status: 401,
+    });
   });
 
   it('answers 503, not 401 and not 200, when the issuer cannot be reached', async () => {

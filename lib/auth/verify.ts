@@ -33,7 +33,12 @@ export interface AuthUser {
 export type AuthOutcome =
   /** user is null when sign-in is not configured (open portal). */
   | { ok: true; user: AuthUser | null }
-  | { ok: false; status: 401 | 403 | 503; code: 'missing_token' | 'invalid_token' | 'insufficient_scope' | 'issuer_unavailable'; message: string };
+  | {
+      ok: false;
+      status: 401 | 403 | 503;
+      code: 'missing_token' | 'invalid_token' | 'insufficient_scope' | 'issuer_unavailable';
+      message: string;
+    };
 
 const claimsSchema = z.object({
   sub: z.string().min(1),
@@ -98,13 +103,22 @@ export function readToken(headers: Headers): string | null {
   return null;
 }
 
-function deny(status: 401 | 403 | 503, code: Extract<AuthOutcome, { ok: false }>['code'], message: string): AuthOutcome {
+function deny(
+  status: 401 | 403 | 503,
+  code: Extract<AuthOutcome, { ok: false }>['code'],
+  message: string,
+): AuthOutcome {
   return { ok: false, status, code, message };
 }
 
 /** Checks a raw token against the configuration. Exposed for the session route and tests. */
-export async function verifyToken(token: string | null, config: AuthConfig, keys?: JWTVerifyGetKey): Promise<AuthOutcome> {
-  if (token === null) return deny(401, 'missing_token', 'sign-in required: send an access token as "Authorization: Bearer <token>"');
+export async function verifyToken(
+  token: string | null,
+  config: AuthConfig,
+  keys?: JWTVerifyGetKey,
+): Promise<AuthOutcome> {
+  if (token === null)
+    return deny(401, 'missing_token', 'sign-in required: send an access token as "Authorization: Bearer <token>"');
   if (token === '') return deny(401, 'invalid_token', 'the Authorization header is not a bearer token');
   let payload: JWTPayload;
   try {
@@ -118,7 +132,7 @@ export async function verifyToken(token: string | null, config: AuthConfig, keys
   } catch (error) {
     if (error instanceof errors.JWKSTimeout || (error instanceof Error && !(error instanceof errors.JOSEError))) {
       // The issuer's keys could not be read: not the caller's fault, and not a reason to let them in.
-      return deny(503, 'issuer_unavailable', 'the sign-in provider\'s keys cannot be read right now; try again shortly');
+      return deny(503, 'issuer_unavailable', "the sign-in provider's keys cannot be read right now; try again shortly");
     }
     return deny(401, 'invalid_token', describeJoseError(error));
   }
@@ -134,7 +148,11 @@ export async function verifyToken(token: string | null, config: AuthConfig, keys
     return deny(403, 'insufficient_scope', `the token lacks the scope ${config.requiredScope}`);
   }
   if (config.requiredRole && !roles.includes(config.requiredRole)) {
-    return deny(403, 'insufficient_scope', `you are signed in but lack the app role ${config.requiredRole}; ask an administrator to assign it`);
+    return deny(
+      403,
+      'insufficient_scope',
+      `you are signed in but lack the app role ${config.requiredRole}; ask an administrator to assign it`,
+    );
   }
   return {
     ok: true,
@@ -167,7 +185,10 @@ function describeJoseError(error: unknown): string {
 }
 
 /** Checks one request. With sign-in off (no AUTH_CLIENT_ID) every request passes, as an anonymous user. */
-export async function verifyRequest(request: { headers: Headers }, config: AuthConfig | null = getAuthConfig()): Promise<AuthOutcome> {
+export async function verifyRequest(
+  request: { headers: Headers },
+  config: AuthConfig | null = getAuthConfig(),
+): Promise<AuthOutcome> {
   if (!config) return { ok: true, user: null };
   return verifyToken(readToken(request.headers), config);
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { kqlString, kqlStringList, promAnyOf, promLabelName, promMatcher, promString, re2Literal, UnsafeQueryValueError } from './escape';
+import {
+  kqlString,
+  kqlStringList,
+  promAnyOf,
+  promLabelName,
+  promMatcher,
+  promString,
+  re2Literal,
+  UnsafeQueryValueError,
+} from './escape';
 
 /** Reads a KQL double-quoted literal back, following the documented escape rules. */
 function unquoteKql(literal: string): string {

@@ -20,7 +20,7 @@ type Lang = 'kql' | 'promql' | 'odata' | 'path';
 
 /** An ARM request: the path must be ARM name characters only, and what follows `?` is fixed by the catalog. */
 function pathSkeleton(text: string): string {
-  const [path = "", ...rest] = text.split("?");
+  const [path = '', ...rest] = text.split('?');
   if (rest.length !== 1) throw new Error(`expected exactly one "?" in ${text}`);
   if (!/^[\w./()-]+$/.test(path)) throw new Error(`path leaves ARM name characters: ${path}`);
   if (path.split('/').some((s) => s === '.' || s === '..')) throw new Error(`path climbs: ${path}`);
@@ -92,7 +92,8 @@ export function skeleton(text: string, lang: Lang): string {
         const c = text[j];
         if (quote !== '`' && c === '\\') j += 2;
         else if (c === quote) break;
-        else if (quote !== '`' && (c === '\n' || c === '\r')) throw new Error(`raw line break inside a literal at ${j}`);
+        else if (quote !== '`' && (c === '\n' || c === '\r'))
+          throw new Error(`raw line break inside a literal at ${j}`);
         else j += 1;
       }
       out += 'S';
@@ -105,14 +106,63 @@ export function skeleton(text: string, lang: Lang): string {
   return out.replace(/\s+/g, ' ');
 }
 
-const FRAGMENTS = ['"', "'", '\\', '`', '|', '}', '{', ')', '(', ']', '[', '\n', '\r', '\t', '//', '#', ';', ',', '=~', '!=', '*', '.', ' ', 'or', 'vector(1)', 'take 1', 'union *', '@"', 'h"', '$', '^', '✓', '集群', '\u0000', '\u001b', '\u2028', '\ud800', '\udfff', '\u{1F600}'];
+const FRAGMENTS = [
+  '"',
+  "'",
+  '\\',
+  '`',
+  '|',
+  '}',
+  '{',
+  ')',
+  '(',
+  ']',
+  '[',
+  '\n',
+  '\r',
+  '\t',
+  '//',
+  '#',
+  ';',
+  ',',
+  '=~',
+  '!=',
+  '*',
+  '.',
+  ' ',
+  'or',
+  'vector(1)',
+  'take 1',
+  'union *',
+  '@"',
+  'h"',
+  '$',
+  '^',
+  '✓',
+  '集群',
+  '\u0000',
+  '\u001b',
+  '\u2028',
+  '\ud800',
+  '\udfff',
+  '\u{1F600}',
+];
 
 /** The hostile corpus: fragment soup, arbitrary code points, and known injection strings. */
 export const hostileValue: fc.Arbitrary<string> = fc.oneof(
   fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 12 }).map((parts) => parts.join('')),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
   fc.string({ unit: fc.constantFrom('"', "'", '\\', '`', '}', '|', 'a', '\n'), minLength: 1, maxLength: 20 }),
-  fc.constantFrom(`prod"} or vector(1) #`, `" | take 1 //`, `' | union * //`, `x") or true or ("`, `a\\"}[5m]) or on() vector(1)`, `\\`, `"`, `@"x`),
+  fc.constantFrom(
+    `prod"} or vector(1) #`,
+    `" | take 1 //`,
+    `' | union * //`,
+    `x") or true or ("`,
+    `a\\"}[5m]) or on() vector(1)`,
+    `\\`,
+    `"`,
+    `@"x`,
+  ),
 );
 
 interface JsonProp {
@@ -127,14 +177,20 @@ interface JsonProp {
 
 /** Plain values for strings a pattern validates (the generic `base-<name>` would not pass). */
 const PATTERN_EXAMPLES: Record<string, unknown> = {
-  resourceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-fleet/providers/Microsoft.ContainerService/managedClusters/aks-1',
+  resourceId:
+    '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-fleet/providers/Microsoft.ContainerService/managedClusters/aks-1',
   region: 'westeurope',
   skus: ['Standard_D4s_v5', 'Standard_E8as_v5'],
 };
 
 /** A plain value for each property, and which properties take user text. */
-function baseParams(query: CatalogQuery<never, unknown>): { base: Record<string, unknown>; targets: Array<{ name: string; list: boolean; identifier: boolean }> } {
-  const schema = z.toJSONSchema(query.params as z.ZodType, { unrepresentable: 'any' }) as { properties?: Record<string, JsonProp> };
+function baseParams(query: CatalogQuery<never, unknown>): {
+  base: Record<string, unknown>;
+  targets: Array<{ name: string; list: boolean; identifier: boolean }>;
+} {
+  const schema = z.toJSONSchema(query.params as z.ZodType, { unrepresentable: 'any' }) as {
+    properties?: Record<string, JsonProp>;
+  };
   const base: Record<string, unknown> = {};
   const targets: Array<{ name: string; list: boolean; identifier: boolean }> = [];
   for (const [name, prop] of Object.entries(schema.properties ?? {})) {
@@ -147,13 +203,21 @@ function baseParams(query: CatalogQuery<never, unknown>): { base: Record<string,
     else if (prop.type === 'boolean') base[name] = false;
     else if (prop.type === 'array' && prop.items?.type === 'string') base[name] = [`base-${name}-1`, `base-${name}-2`];
     // Identifiers (label names) are validated by a pattern, not escaped: hostile values must be refused.
-    if (prop.type === 'string' && !prop.enum) targets.push({ name, list: false, identifier: prop.pattern !== undefined });
-    if (prop.type === 'array' && prop.items?.type === 'string' && !prop.items.enum) targets.push({ name, list: true, identifier: prop.items.pattern !== undefined });
+    if (prop.type === 'string' && !prop.enum)
+      targets.push({ name, list: false, identifier: prop.pattern !== undefined });
+    if (prop.type === 'array' && prop.items?.type === 'string' && !prop.items.enum)
+      targets.push({ name, list: true, identifier: prop.items.pattern !== undefined });
   }
   return { base, targets };
 }
 
-const LANG_BY_KIND: Record<CatalogQuery<never, unknown>['kind'], Lang> = { prom: 'promql', arg: 'kql', logs: 'kql', prices: 'odata', arm: 'path' };
+const LANG_BY_KIND: Record<CatalogQuery<never, unknown>['kind'], Lang> = {
+  prom: 'promql',
+  arg: 'kql',
+  logs: 'kql',
+  prices: 'odata',
+  arm: 'path',
+};
 const lang = (q: CatalogQuery<never, unknown>): Lang => LANG_BY_KIND[q.kind];
 
 let corpus = 0;
@@ -191,7 +255,8 @@ describe('hostile input through every catalog query', () => {
               // Validated, not escaped (label names, ARM ids, VM sizes): whatever passes must be a bare identifier.
               for (const v of target.list ? [a, b] : [a]) expect(v).toMatch(/^[A-Za-z0-9_./()-]+$/);
               // A REST request built from it keeps the plain shape (a label name is meant to change the text).
-              if (query.kind === 'arm' || query.kind === 'prices') expect(skeleton(query.build(parsed.data), lang(query))).toBe(plain);
+              if (query.kind === 'arm' || query.kind === 'prices')
+                expect(skeleton(query.build(parsed.data), lang(query))).toBe(plain);
               return;
             }
             let text: string;
@@ -215,7 +280,9 @@ describe('hostile input through every catalog query', () => {
   }
 
   it('ran a large corpus', () => {
-    console.info(`hostile corpus: ${corpus} generated parameter sets through ${queries.length} catalog queries: ${built} built and tokenised, ${refused} refused by validation`);
+    console.info(
+      `hostile corpus: ${corpus} generated parameter sets through ${queries.length} catalog queries: ${built} built and tokenised, ${refused} refused by validation`,
+    );
     expect(corpus).toBeGreaterThan(1000);
     // Most hostile values for escaped parameters must really reach a text builder, or the test proves nothing.
     expect(built).toBeGreaterThan(escapedCorpus / 2);
@@ -226,7 +293,9 @@ describe('the tokenizer itself catches an escape', () => {
   it('sees a value that closes its literal', () => {
     const naive = (v: string): string => `X | where name == "${v}" | take 5`;
     expect(skeleton(naive('a" or 1==1 or "'), 'kql')).not.toBe(skeleton(naive('plain'), 'kql'));
-    expect(skeleton(`X | where name == ${kqlString('a" or 1==1 or "')} | take 5`, 'kql')).toBe(skeleton(naive('plain'), 'kql'));
+    expect(skeleton(`X | where name == ${kqlString('a" or 1==1 or "')} | take 5`, 'kql')).toBe(
+      skeleton(naive('plain'), 'kql'),
+    );
     expect(skeleton(`up{c=${promString('x"} or vector(1) #')}}`, 'promql')).toBe(skeleton('up{c="x"}', 'promql'));
     expect(skeleton(`up{${promAnyOf('c', ['a"', 'b|c'])}}`, 'promql')).toBe(skeleton('up{c=~"a"}', 'promql'));
     expect(() => skeleton('X | where a == "open', 'kql')).toThrow(/unterminated/);

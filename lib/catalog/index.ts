@@ -30,4 +30,14 @@ export const CATALOG: ReadonlyMap<string, CatalogQuery<never, unknown>> = new Ma
 );
 
 export { fleet, promInventory, azure, onboarding, cost, alerts, clusterProm, clusterLogs, rest };
-export type { ArmQuery, PricesQuery, CatalogQuery, QueryRequest, QueryTime, Notice, BackendKind, Layer, Persona } from './types';
+export type {
+  ArmQuery,
+  PricesQuery,
+  CatalogQuery,
+  QueryRequest,
+  QueryTime,
+  Notice,
+  BackendKind,
+  Layer,
+  Persona,
+} from './types';

@@ -5,7 +5,16 @@ import { AZURE_QUERIES } from './queries/azure';
 import { fleetInventory } from './queries/fleet/inventory';
 import { ONBOARDING_QUERIES } from './queries/onboarding';
 import type { CatalogQuery } from './types';
-import { argLowerBag, argPath, canonicalEnum, lowerBag, lowerKeys, readArmPath, readLowerPath, sameArmId } from './kql-bags';
+import {
+  argLowerBag,
+  argPath,
+  canonicalEnum,
+  lowerBag,
+  lowerKeys,
+  readArmPath,
+  readLowerPath,
+  sameArmId,
+} from './kql-bags';
 import { parseDiagnosticSettings } from './queries/rest';
 import { checkKql } from '../explore/kql-check';
 
@@ -16,25 +25,37 @@ const shape = (file: string): { responses: { '200': { body: { id: string; proper
 describe('case-insensitive ARM bags', () => {
   it('builds one normalisation per bag and lower-cased paths', () => {
     expect(argLowerBag('lprops')).toBe('| extend lprops = parse_json(tolower(tostring(properties)))');
-    expect(argPath('lprops', 'addonProfiles', 'omsagent', 'config', 'logAnalyticsWorkspaceResourceID')).toBe('lprops.addonprofiles.omsagent.config.loganalyticsworkspaceresourceid');
+    expect(argPath('lprops', 'addonProfiles', 'omsagent', 'config', 'logAnalyticsWorkspaceResourceID')).toBe(
+      'lprops.addonprofiles.omsagent.config.loganalyticsworkspaceresourceid',
+    );
   });
 
   it('refuses anything that is not a plain property name', () => {
-    for (const bad of ['a.b', 'x"y', 'a b', '', 'q)|take 1', '1abc']) expect(() => argPath('lprops', bad), bad).toThrow();
+    for (const bad of ['a.b', 'x"y', 'a b', '', 'q)|take 1', '1abc'])
+      expect(() => argPath('lprops', bad), bad).toThrow();
     expect(() => argLowerBag('p); drop')).toThrow();
   });
 
   it('reads every spelling AKS writes of the add-on and its workspace key', () => {
-    const ws = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.OperationalInsights/workspaces/law1';
+    const ws =
+      '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.OperationalInsights/workspaces/law1';
     for (const addon of ['omsagent', 'omsAgent', 'OmsAgent', 'OMSAGENT']) {
-      for (const key of ['logAnalyticsWorkspaceResourceID', 'logAnalyticsWorkspaceResourceId', 'LogAnalyticsWorkspaceResourceID']) {
+      for (const key of [
+        'logAnalyticsWorkspaceResourceID',
+        'logAnalyticsWorkspaceResourceId',
+        'LogAnalyticsWorkspaceResourceID',
+      ]) {
         const body = { addonProfiles: { [addon]: { enabled: true, config: { [key]: ws } } } };
         expect(readArmPath(body, 'addonProfiles', 'omsagent', 'enabled'), `${addon}/${key}`).toBe(true);
-        expect(readArmPath(body, 'addonProfiles', 'omsagent', 'config', 'logAnalyticsWorkspaceResourceID'), `${addon}/${key}`).toBe(ws.toLowerCase());
+        expect(
+          readArmPath(body, 'addonProfiles', 'omsagent', 'config', 'logAnalyticsWorkspaceResourceID'),
+          `${addon}/${key}`,
+        ).toBe(ws.toLowerCase());
       }
     }
     // A case-sensitive read, as `properties.addonProfiles.omsagent` is in KQL, misses all but one.
-    const sensitive = (o: Record<string, unknown>) => (o.addonProfiles as Record<string, { enabled?: boolean }>).omsagent?.enabled ?? null;
+    const sensitive = (o: Record<string, unknown>) =>
+      (o.addonProfiles as Record<string, { enabled?: boolean }>).omsagent?.enabled ?? null;
     expect(sensitive({ addonProfiles: { omsAgent: { enabled: true } } })).toBeNull();
   });
 
@@ -63,7 +84,9 @@ describe('case-insensitive ARM bags', () => {
 
 describe('the cluster, onboarding and discovery queries read ARM properties only through the helper', () => {
   // Fired alerts (queries/alerts.ts) read alertsmanagement resources, which one service writes in one case.
-  const argQueries = [fleetInventory, ...ONBOARDING_QUERIES, ...AZURE_QUERIES].map((q) => q as unknown as CatalogQuery).filter((q) => q.kind === 'arg');
+  const argQueries = [fleetInventory, ...ONBOARDING_QUERIES, ...AZURE_QUERIES]
+    .map((q) => q as unknown as CatalogQuery)
+    .filter((q) => q.kind === 'arg');
 
   it('has no case-sensitive `properties.` path left, and parses as KQL', () => {
     expect(argQueries.length).toBe(11);
@@ -73,19 +96,26 @@ describe('the cluster, onboarding and discovery queries read ARM properties only
       const text = q.build(parsed.data as never);
       // Every ARM property is read from a lower-cased copy (lprops, or a value expanded from it).
       expect(text, q.id).not.toMatch(/\bproperties\.[A-Za-z]/);
-      expect(checkKql(text).filter((d) => d.severity === 'error'), q.id).toEqual([]);
+      expect(
+        checkKql(text).filter((d) => d.severity === 'error'),
+        q.id,
+      ).toEqual([]);
     }
   });
 });
 
 describe('ARM REST bodies read in JavaScript', () => {
   it('diagnostic settings parse whatever the case of their keys, values untouched', () => {
-    const example = JSON.parse(readFileSync(path.join(SHAPES, 'diagnosticSettings.listDiagnosticSettings.2021-05-01-preview.json'), 'utf8')) as { responses: { '200': { body: unknown } } };
+    const example = JSON.parse(
+      readFileSync(path.join(SHAPES, 'diagnosticSettings.listDiagnosticSettings.2021-05-01-preview.json'), 'utf8'),
+    ) as { responses: { '200': { body: unknown } } };
     const body = example.responses['200'].body;
     const expected = parseDiagnosticSettings(body);
     expect(expected.length).toBeGreaterThan(0);
     // The same list with every key in another case (PascalCase), as a proxy or an old client may write it.
-    const recased = JSON.parse(JSON.stringify(body).replace(/"([a-z])([A-Za-z]*)":/g, (_m, a: string, b: string) => `"${a.toUpperCase()}${b}":`)) as unknown;
+    const recased = JSON.parse(
+      JSON.stringify(body).replace(/"([a-z])([A-Za-z]*)":/g, (_m, a: string, b: string) => `"${a.toUpperCase()}${b}":`),
+    ) as unknown;
     expect(JSON.stringify(recased)).toContain('"WorkspaceId"');
     expect(parseDiagnosticSettings(recased)).toEqual(expected);
     expect(lowerKeys({ A: [{ Bc: 'KeepMe' }] })).toEqual({ a: [{ bc: 'KeepMe' }] });

@@ -64,11 +64,16 @@ export function readArmPath(body: unknown, ...path: string[]): unknown {
 export function lowerKeys(body: unknown): unknown {
   if (Array.isArray(body)) return body.map(lowerKeys);
   if (body === null || typeof body !== 'object') return body;
-  return Object.fromEntries(Object.entries(body as Record<string, unknown>).map(([k, v]) => [k.toLowerCase(), lowerKeys(v)]));
+  return Object.fromEntries(
+    Object.entries(body as Record<string, unknown>).map(([k, v]) => [k.toLowerCase(), lowerKeys(v)]),
+  );
 }
 
 /** The documented spelling of an enum value read in any case; unknown values get a capital first letter. */
-export function canonicalEnum<T extends string>(value: string | null | undefined, known: readonly T[]): T | string | null {
+export function canonicalEnum<T extends string>(
+  value: string | null | undefined,
+  known: readonly T[],
+): T | string | null {
   if (value === null || value === undefined || value === '') return null;
   const hit = known.find((k) => k.toLowerCase() === value.toLowerCase());
   return hit ?? value.charAt(0).toUpperCase() + value.slice(1);

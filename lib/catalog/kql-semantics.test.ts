@@ -18,11 +18,17 @@ import { ONBOARDING_QUERIES } from './queries/onboarding';
  * (concepts/query-language: no mv-apply; at most 2 mv-expand and 3 join).
  */
 
-interface Diagnostics { Count: number; getItem(i: number): { Message: string; Severity: string; Start: number; Length: number } }
+interface Diagnostics {
+  Count: number;
+  getItem(i: number): { Message: string; Severity: string; Start: number; Length: number };
+}
 interface Kusto {
   KustoCode: { ParseAndAnalyze(text: string, globals: unknown): { GetDiagnostics(): Diagnostics } };
   GlobalState: { Default: { WithDatabase(db: unknown): unknown } };
-  Symbols: { TableSymbol: { $ctor7: new (name: string, schema: string, description: string | null) => unknown }; DatabaseSymbol: { $ctor2: new (name: string, alt: string | null, members: unknown[]) => unknown } };
+  Symbols: {
+    TableSymbol: { $ctor7: new (name: string, schema: string, description: string | null) => unknown };
+    DatabaseSymbol: { $ctor2: new (name: string, alt: string | null, members: unknown[]) => unknown };
+  };
 }
 
 function kusto(): Kusto {
@@ -32,7 +38,8 @@ function kusto(): Kusto {
   return (globalThis as unknown as { Kusto: { Language: Kusto } }).Kusto.Language;
 }
 
-const ARG_COLUMNS = "(['id']:string, ['name']:string, ['type']:string, ['kind']:string, ['location']:string, ['resourceGroup']:string, ['subscriptionId']:string, ['tenantId']:string, ['tags']:dynamic, ['properties']:dynamic)";
+const ARG_COLUMNS =
+  "(['id']:string, ['name']:string, ['type']:string, ['kind']:string, ['location']:string, ['resourceGroup']:string, ['subscriptionId']:string, ['tenantId']:string, ['tags']:dynamic, ['properties']:dynamic)";
 const ARG_TABLES = ['resources', 'insightsresources', 'kubernetesconfigurationresources'];
 const LA_SCHEMAS = path.resolve(process.cwd(), '../shared/reference/la-tables/LA-TABLE-SCHEMAS.json');
 
@@ -47,7 +54,9 @@ function analyse(k: Kusto, globals: unknown, text: string): string[] {
 }
 
 const textOf = (q: CatalogQuery): string => q.build(q.params.parse({}) as never);
-const mine = [fleetInventory, lastUpgradeByCluster, ...ONBOARDING_QUERIES, ...AZURE_QUERIES, ...COST_QUERIES].map((q) => q as unknown as CatalogQuery);
+const mine = [fleetInventory, lastUpgradeByCluster, ...ONBOARDING_QUERIES, ...AZURE_QUERIES, ...COST_QUERIES].map(
+  (q) => q as unknown as CatalogQuery,
+);
 
 describe('Kusto semantics of the Azure queries', () => {
   const k = kusto();
@@ -61,7 +70,26 @@ describe('Kusto semantics of the Azure queries', () => {
   });
 
   it('Resource Graph queries use only the operators Resource Graph supports, within its limits', () => {
-    const supported = new Set(['count', 'distinct', 'extend', 'join', 'limit', 'mv-expand', 'order', 'parse', 'project', 'project-away', 'sample', 'sample-distinct', 'sort', 'summarize', 'take', 'top', 'union', 'where']);
+    const supported = new Set([
+      'count',
+      'distinct',
+      'extend',
+      'join',
+      'limit',
+      'mv-expand',
+      'order',
+      'parse',
+      'project',
+      'project-away',
+      'sample',
+      'sample-distinct',
+      'sort',
+      'summarize',
+      'take',
+      'top',
+      'union',
+      'where',
+    ]);
     for (const q of mine.filter((x) => x.kind === 'arg')) {
       const text = textOf(q);
       const operators = [...text.matchAll(/\|\s*([a-z-]+)/g)].map((m) => m[1] as string);
@@ -73,8 +101,19 @@ describe('Kusto semantics of the Azure queries', () => {
   });
 
   it.skipIf(!existsSync(LA_SCHEMAS))('Log Analytics queries resolve against the reference table schemas', () => {
-    const schemas = (JSON.parse(readFileSync(LA_SCHEMAS, 'utf8')) as { tables: Record<string, { columns: Array<{ name: string; type: string }> }> }).tables;
-    const tables = Object.entries(schemas).map(([name, t]) => new k.Symbols.TableSymbol.$ctor7(name, `(${t.columns.map((c) => `['${c.name}']:${c.type === 'guid' ? 'guid' : c.type}`).join(', ')})`, null));
+    const schemas = (
+      JSON.parse(readFileSync(LA_SCHEMAS, 'utf8')) as {
+        tables: Record<string, { columns: Array<{ name: string; type: string }> }>;
+      }
+    ).tables;
+    const tables = Object.entries(schemas).map(
+      ([name, t]) =>
+        new k.Symbols.TableSymbol.$ctor7(
+          name,
+          `(${t.columns.map((c) => `['${c.name}']:${c.type === 'guid' ? 'guid' : c.type}`).join(', ')})`,
+          null,
+        ),
+    );
     const globals = k.GlobalState.Default.WithDatabase(new k.Symbols.DatabaseSymbol.$ctor2('la', null, tables));
     expect(analyse(k, globals, 'KubePodInventory | summarize count() by NoSuchColumn').length).toBeGreaterThan(0);
     for (const q of mine.filter((x) => x.kind === 'logs')) expect(analyse(k, globals, textOf(q)), q.id).toEqual([]);

@@ -8,7 +8,13 @@ import { z } from 'zod';
  * as the kubernetes-mixin's node_namespace_pod:kube_pod_info: rule does).
  */
 
-export const LABEL_PROFILE_IDS = ['azure-managed-prometheus', 'kube-prometheus-stack', 'k8s-monitoring', 'victoria-metrics-k8s-stack', 'kubernetes-sd'] as const;
+export const LABEL_PROFILE_IDS = [
+  'azure-managed-prometheus',
+  'kube-prometheus-stack',
+  'k8s-monitoring',
+  'victoria-metrics-k8s-stack',
+  'kubernetes-sd',
+] as const;
 export type LabelProfileId = (typeof LABEL_PROFILE_IDS)[number];
 export const labelProfileIdSchema = z.enum(LABEL_PROFILE_IDS);
 
@@ -43,7 +49,13 @@ export const LABEL_PROFILES: Readonly<Record<LabelProfileId, LabelProfile>> = {
     id: 'azure-managed-prometheus',
     title: 'Azure Monitor managed Prometheus (ama-metrics defaults)',
     source: 'ama-metrics default scrape configs (Azure/prometheus-collector default-prom-configs)',
-    jobs: { kubeStateMetrics: 'kube-state-metrics', nodeExporter: 'node', kubelet: 'kubelet', cadvisor: 'cadvisor', apiserver: 'kube-apiserver' },
+    jobs: {
+      kubeStateMetrics: 'kube-state-metrics',
+      nodeExporter: 'node',
+      kubelet: 'kubelet',
+      cadvisor: 'cadvisor',
+      apiserver: 'kube-apiserver',
+    },
     nodeExporterNode: 'instance',
     kubeletNode: 'instance',
   },
@@ -51,13 +63,19 @@ export const LABEL_PROFILES: Readonly<Record<LabelProfileId, LabelProfile>> = {
     id: 'kube-prometheus-stack',
     title: 'kube-prometheus-stack (prometheus-operator ServiceMonitors)',
     source: 'prometheus-community/kube-prometheus-stack; prometheus-operator adds `node` to Node endpoint targets',
-    jobs: { kubeStateMetrics: 'kube-state-metrics', nodeExporter: 'node-exporter', kubelet: 'kubelet', cadvisor: 'kubelet', apiserver: 'apiserver' },
+    jobs: {
+      kubeStateMetrics: 'kube-state-metrics',
+      nodeExporter: 'node-exporter',
+      kubelet: 'kubelet',
+      cadvisor: 'kubelet',
+      apiserver: 'apiserver',
+    },
     nodeExporterNode: 'kube-pod-info',
     kubeletNode: 'node-label',
   },
   'k8s-monitoring': {
     id: 'k8s-monitoring',
-    title: "Grafana k8s-monitoring Helm chart (Alloy)",
+    title: 'Grafana k8s-monitoring Helm chart (Alloy)',
     source: 'grafana/k8s-monitoring-helm: integrations/* jobs, instance = node name',
     jobs: {
       kubeStateMetrics: 'integrations/kubernetes/kube-state-metrics',
@@ -72,9 +90,16 @@ export const LABEL_PROFILES: Readonly<Record<LabelProfileId, LabelProfile>> = {
   'victoria-metrics-k8s-stack': {
     id: 'victoria-metrics-k8s-stack',
     title: 'victoria-metrics-k8s-stack (VMNodeScrape kubelet, VMServiceScrape node-exporter)',
-    source: 'VictoriaMetrics/helm-charts victoria-metrics-k8s-stack values: kubelet VMNodeScrape (instance = node name)',
+    source:
+      'VictoriaMetrics/helm-charts victoria-metrics-k8s-stack values: kubelet VMNodeScrape (instance = node name)',
     // The chart's apiserver VMServiceScrape has jobLabel: component, so job="apiserver".
-    jobs: { kubeStateMetrics: 'kube-state-metrics', nodeExporter: 'node-exporter', kubelet: 'kubelet', cadvisor: 'kubelet', apiserver: 'apiserver' },
+    jobs: {
+      kubeStateMetrics: 'kube-state-metrics',
+      nodeExporter: 'node-exporter',
+      kubelet: 'kubelet',
+      cadvisor: 'kubelet',
+      apiserver: 'apiserver',
+    },
     nodeExporterNode: 'kube-pod-info',
     kubeletNode: 'instance',
   },

@@ -13,9 +13,7 @@ export const PERSONAS = ['fleet-architect', 'platform-engineer', 'developer', 'n
 export type Persona = (typeof PERSONAS)[number];
 
 /** An evaluation time for instant queries, or a range for range queries (unix seconds). */
-export type QueryTime =
-  | { kind: 'instant'; at: number }
-  | { kind: 'range'; start: number; end: number; step: number };
+export type QueryTime = { kind: 'instant'; at: number } | { kind: 'range'; start: number; end: number; step: number };
 
 interface CatalogQueryBase<P, R> {
   id: string;
@@ -59,7 +57,8 @@ export interface PricesQuery<P, R> extends CatalogQueryBase<P, R> {
   kind: 'prices';
 }
 
-export type CatalogQuery<P = unknown, R = unknown> = ArgQuery<P, R> | LogsQuery<P, R> | PromQuery<P, R> | ArmQuery<P, R> | PricesQuery<P, R>;
+export type CatalogQuery<P = unknown, R = unknown> =
+  ArgQuery<P, R> | LogsQuery<P, R> | PromQuery<P, R> | ArmQuery<P, R> | PricesQuery<P, R>;
 
 /** A catalog query bound to its parameters and time: what a backend is asked to run. */
 export interface QueryRequest<P = unknown, R = unknown> {

@@ -51,7 +51,9 @@ describe('wire schemas reject what they cannot trust', () => {
   });
 
   it('rejects Log Analytics rows that do not match their columns', () => {
-    const broken = { tables: [{ name: 'PrimaryResult', columns: [{ name: 'a', type: 'string' }], rows: [['x', 'extra']] }] };
+    const broken = {
+      tables: [{ name: 'PrimaryResult', columns: [{ name: 'a', type: 'string' }], rows: [['x', 'extra']] }],
+    };
     expect(() => logsRows(broken)).toThrow(/2 cells for 1 columns/);
   });
 

@@ -3,7 +3,13 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appErrorRatio, CLUSTER_PROM_QUERIES, clusterSelector, ingressRequestRate, nodeCpu } from '../catalog/queries/cluster-prom';
+import {
+  appErrorRatio,
+  CLUSTER_PROM_QUERIES,
+  clusterSelector,
+  ingressRequestRate,
+  nodeCpu,
+} from '../catalog/queries/cluster-prom';
 import { FLEET_PROM_QUERIES } from '../catalog/queries/fleet';
 import { promFleetInventory } from '../catalog/queries/prom-inventory';
 import type { PromQuery, QueryTime } from '../catalog/types';
@@ -20,7 +26,14 @@ import { VICTORIA_METRICS_BIN } from '../sources/prometheus/testing/local-victor
 import { createQueryRunner } from '../sources/runner';
 import { CORPUS_DIR, corpusAvailable, loadCorpus, type Corpus } from './corpus';
 import { bucketBounds, startEnginePair, type EnginePair } from './engines';
-import { clusterExpectations, fleetExpectations, labelKey, overviewExpectation, type Expected, type Labels } from './expectations';
+import {
+  clusterExpectations,
+  fleetExpectations,
+  labelKey,
+  overviewExpectation,
+  type Expected,
+  type Labels,
+} from './expectations';
 import { PROFILES, type ClusterModel, type Profile } from './scenario';
 
 /**
@@ -51,10 +64,17 @@ const ENGINES = ['prometheus', 'victoria-metrics'] as const;
 type Engine = (typeof ENGINES)[number];
 
 const AVAILABLE = corpusAvailable();
-if (!AVAILABLE) console.warn(`conformance: the exporter corpus is not at ${CORPUS_DIR} (a checkout without ../shared); skipping the conformance suite`);
+if (!AVAILABLE)
+  console.warn(
+    `conformance: the exporter corpus is not at ${CORPUS_DIR} (a checkout without ../shared); skipping the conformance suite`,
+  );
 
-const close = (a: number, b: number, tolerance = TOLERANCE.prometheus): boolean => Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
-const fmt = (labels: Labels): string => `{${Object.entries(labels).map(([k, v]) => `${k}="${v}"`).join(', ')}}`;
+const close = (a: number, b: number, tolerance = TOLERANCE.prometheus): boolean =>
+  Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
+const fmt = (labels: Labels): string =>
+  `{${Object.entries(labels)
+    .map(([k, v]) => `${k}="${v}"`)
+    .join(', ')}}`;
 
 type AnyPromQuery = PromQuery<Record<string, unknown>, unknown>;
 const CLUSTER_QUERIES = CLUSTER_PROM_QUERIES as unknown as readonly AnyPromQuery[];
@@ -77,17 +97,26 @@ function engineUrl(pair: EnginePair, engine: Engine): string {
 const detectionClock = (): number => end * 1000;
 
 function backendFor(pair: EnginePair, engine: Engine, forced: boolean): PrometheusBackend {
-  return createPrometheusBackend({ urls: [engineUrl(pair, engine)], auth: { kind: 'none' }, timeoutMs: 20_000, labelProfile: forced ? pair.profile : undefined, now: detectionClock });
+  return createPrometheusBackend({
+    urls: [engineUrl(pair, engine)],
+    auth: { kind: 'none' },
+    timeoutMs: 20_000,
+    labelProfile: forced ? pair.profile : undefined,
+    now: detectionClock,
+  });
 }
 
 function timeOf(query: AnyPromQuery): QueryTime {
-  return query.mode === 'range' ? { kind: 'range', start: end - 3600, end, step: RANGE_STEP } : { kind: 'instant', at: end };
+  return query.mode === 'range'
+    ? { kind: 'range', start: end - 3600, end, step: RANGE_STEP }
+    : { kind: 'instant', at: end };
 }
 
 /** A parsed row as labels → value(s): chart rows keep every point, table rows one value. */
 function rowValues(row: unknown): { labels: Labels; points: Array<[number, number]> } {
   const r = row as Record<string, unknown>;
-  if (Array.isArray(r['points'])) return { labels: r['labels'] as Labels, points: r['points'] as Array<[number, number]> };
+  if (Array.isArray(r['points']))
+    return { labels: r['labels'] as Labels, points: r['points'] as Array<[number, number]> };
   if (typeof r['labels'] === 'object') return { labels: r['labels'] as Labels, points: [[end, r['value'] as number]] };
   // Fleet rows: the number is `count`, `value` or `nodes`; the rest names the row.
   const { count, value, nodes, ...labels } = r as Record<string, string | number>;
@@ -95,7 +124,14 @@ function rowValues(row: unknown): { labels: Labels; points: Array<[number, numbe
 }
 
 /** Compares one query's rows with the expectation; returns readable differences. */
-function diff(where: string, expected: Expected, rows: readonly unknown[], time: QueryTime, tolerance: number, record: (labels: Labels, t: number, v: number) => void): string[] {
+function diff(
+  where: string,
+  expected: Expected,
+  rows: readonly unknown[],
+  time: QueryTime,
+  tolerance: number,
+  record: (labels: Labels, t: number, v: number) => void,
+): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   const wantPoints = time.kind === 'range' ? Math.floor((time.end - time.start) / time.step) + 1 : 1;
@@ -104,18 +140,25 @@ function diff(where: string, expected: Expected, rows: readonly unknown[], time:
     const k = labelKey(labels);
     const want = expected.get(k);
     if (!want) {
-      out.push(`${where} ${fmt(labels)}: unexpected row = ${points.map(([, v]) => v).slice(0, 3).join(', ')}`);
+      out.push(
+        `${where} ${fmt(labels)}: unexpected row = ${points
+          .map(([, v]) => v)
+          .slice(0, 3)
+          .join(', ')}`,
+      );
       continue;
     }
     if (seen.has(k)) out.push(`${where} ${fmt(labels)}: answered twice`);
     seen.add(k);
-    if (points.length !== wantPoints) out.push(`${where} ${fmt(labels)}: ${points.length} points, expected ${wantPoints}`);
+    if (points.length !== wantPoints)
+      out.push(`${where} ${fmt(labels)}: ${points.length} points, expected ${wantPoints}`);
     for (const [t, v] of points) {
       record(labels, t, v);
       if (!close(v, want.value, tolerance)) out.push(`${where} ${fmt(labels)} @${t}: got ${v}, expected ${want.value}`);
     }
   }
-  for (const [k, want] of expected) if (!seen.has(k)) out.push(`${where} ${fmt(want.labels)}: missing, expected ${want.value}`);
+  for (const [k, want] of expected)
+    if (!seen.has(k)) out.push(`${where} ${fmt(want.labels)}: missing, expected ${want.value}`);
   return out;
 }
 
@@ -150,7 +193,9 @@ async function checkClusterQueries(check: Check, queries = CLUSTER_QUERIES): Pro
         const time = timeOf(q);
         const outcome = await runner.run(q, { clusterLabel: 'cluster', cluster: c.name }, time);
         if (!outcome.ok) return void problems.push(`${where}: ${outcome.error.message}\n    ${outcome.executed.text}`);
-        const found = diff(where, expected, outcome.rows, time, check.tolerance, (labels, t, v) => keep(check, `${q.id}|${c.name}|${labelKey(labels)}|${t}`, v));
+        const found = diff(where, expected, outcome.rows, time, check.tolerance, (labels, t, v) =>
+          keep(check, `${q.id}|${c.name}|${labelKey(labels)}|${t}`, v),
+        );
         if (found.length) problems.push(...found, `    query: ${outcome.executed.text.replace(/\n/g, '\n    ')}`);
       }),
     );
@@ -175,14 +220,22 @@ async function checkFleetQueries(check: Check): Promise<string[]> {
       problems.push(`${where}: ${outcome.error.message}`);
       continue;
     }
-    problems.push(...diff(where, expected, outcome.rows, time, check.tolerance, (labels, t, v) => keep(check, `fleet|${q.id}|${labelKey(labels)}|${t}`, v)));
+    problems.push(
+      ...diff(where, expected, outcome.rows, time, check.tolerance, (labels, t, v) =>
+        keep(check, `fleet|${q.id}|${labelKey(labels)}|${t}`, v),
+      ),
+    );
   }
   return problems;
 }
 
 /** The Prometheus-only overview's rows against the scenario's, by the README's health rules. */
 async function checkOverview(check: Check): Promise<string[]> {
-  const overview = await getFleetOverview(createQueryRunner({ arg: null, logs: null, prom: check.backend }), { now: end, clusterLabel: 'cluster', latestMinor: LATEST_MINOR });
+  const overview = await getFleetOverview(createQueryRunner({ arg: null, logs: null, prom: check.backend }), {
+    now: end,
+    clusterLabel: 'cluster',
+    latestMinor: LATEST_MINOR,
+  });
   const problems: string[] = [];
   const got = new Map(overview.clusters.map((c) => [c.name, c]));
   const want = check.clusters.map((c) => overviewExpectation(c, LATEST_MINOR));
@@ -203,9 +256,12 @@ async function checkOverview(check: Check): Promise<string[]> {
       reasons: g.health.reasons.map((r) => r.signal).sort(),
     };
     const { cpu, memory, ...rest } = w;
-    if (JSON.stringify(row) !== JSON.stringify(rest)) problems.push(`${check.where} overview ${w.name}: got ${JSON.stringify(row)}, expected ${JSON.stringify(rest)}`);
-    if (!close(g.cpu.utilization ?? Number.NaN, cpu, check.tolerance)) problems.push(`${check.where} overview ${w.name}: CPU ${g.cpu.utilization}, expected ${cpu}`);
-    if (!close(g.memory.utilization ?? Number.NaN, memory, check.tolerance)) problems.push(`${check.where} overview ${w.name}: memory ${g.memory.utilization}, expected ${memory}`);
+    if (JSON.stringify(row) !== JSON.stringify(rest))
+      problems.push(`${check.where} overview ${w.name}: got ${JSON.stringify(row)}, expected ${JSON.stringify(rest)}`);
+    if (!close(g.cpu.utilization ?? Number.NaN, cpu, check.tolerance))
+      problems.push(`${check.where} overview ${w.name}: CPU ${g.cpu.utilization}, expected ${cpu}`);
+    if (!close(g.memory.utilization ?? Number.NaN, memory, check.tolerance))
+      problems.push(`${check.where} overview ${w.name}: memory ${g.memory.utilization}, expected ${memory}`);
   }
   return problems;
 }
@@ -215,7 +271,9 @@ const ZERO_IS_EMPTY = new Set(['restarts-by-namespace']);
 
 /** The catalog queries a panel asks. */
 const panelQueries = (spec: PanelSpec): AnyPromQuery[] =>
-  (spec.view === 'table' ? Object.values(spec.sources).map((s) => s.query) : [spec.source.query]) as unknown as AnyPromQuery[];
+  (spec.view === 'table'
+    ? Object.values(spec.sources).map((s) => s.query)
+    : [spec.source.query]) as unknown as AnyPromQuery[];
 
 /**
  * Every Prometheus panel of every cluster page through the one panel loader, over the default
@@ -227,7 +285,9 @@ async function checkPanels(check: Check): Promise<string[]> {
   const runner = createQueryRunner({ arg: null, logs: null, prom: check.backend });
   const overview = await getFleetOverview(runner, { now: end, clusterLabel: 'cluster', latestMinor: LATEST_MINOR });
   const bounds = bucketBounds(corpus).http;
-  const specs = CLUSTER_PANELS.filter((spec) => spec.page !== 'summary' && panelQueries(spec).every((q) => q.kind === 'prom'));
+  const specs = CLUSTER_PANELS.filter(
+    (spec) => spec.page !== 'summary' && panelQueries(spec).every((q) => q.kind === 'prom'),
+  );
   const problems: string[] = [];
   for (const c of check.clusters) {
     const summary = overview.clusters.find((x) => x.name === c.name);
@@ -236,7 +296,13 @@ async function checkPanels(check: Check): Promise<string[]> {
       continue;
     }
     const range = resolveRange(DEFAULT_VIEW.range, end);
-    const panel = { cluster: summary, view: DEFAULT_VIEW, range, at: range.end, prom: { clusterLabel: 'cluster', cluster: c.name } };
+    const panel = {
+      cluster: summary,
+      view: DEFAULT_VIEW,
+      range,
+      at: range.end,
+      prom: { clusterLabel: 'cluster', cluster: c.name },
+    };
     const ctx = { access: { runner }, cluster: summary, panel } as unknown as ClusterContext;
     const expectations = clusterExpectations(c, bounds);
     await Promise.all(
@@ -244,10 +310,14 @@ async function checkPanels(check: Check): Promise<string[]> {
         const where = `${check.where} panel ${spec.page}/${spec.id} cluster=${c.name}`;
         const data = await loadPanel(ctx, spec);
         // "No container restarted in the last hour": that table leaves out namespaces at 0.
-        const counts = (e: Expected | undefined): boolean => [...(e?.values() ?? [])].some((r) => !ZERO_IS_EMPTY.has(spec.id) || r.value > 0);
+        const counts = (e: Expected | undefined): boolean =>
+          [...(e?.values() ?? [])].some((r) => !ZERO_IS_EMPTY.has(spec.id) || r.value > 0);
         const hasData = panelQueries(spec).some((q) => counts(expectations[q.id]));
         const want = hasData ? 'ok' : 'empty';
-        if (data.status !== want) problems.push(`${where}: ${data.status}, expected ${want}${data.failures.length ? ` (${data.failures.map((f) => f.message).join('; ')})` : ''}`);
+        if (data.status !== want)
+          problems.push(
+            `${where}: ${data.status}, expected ${want}${data.failures.length ? ` (${data.failures.map((f) => f.message).join('; ')})` : ''}`,
+          );
         if (spec.id === 'node-table' && data.view?.kind === 'table' && data.view.table === 'nodes') {
           const got = (data.view.rows as NodeRow[]).map((r) => ({ ...r })).sort((a, b) => a.name.localeCompare(b.name));
           const wantRows = c.nodes.map((n) => ({
@@ -258,7 +328,8 @@ async function checkPanels(check: Check): Promise<string[]> {
             podsRunning: c.pods.filter((p) => p.node === n.name && p.phase === 'Running').length,
             podsCapacity: n.allocatable.pods,
           }));
-          if (JSON.stringify(got) !== JSON.stringify(wantRows)) problems.push(`${where}: rows ${JSON.stringify(got)}, expected ${JSON.stringify(wantRows)}`);
+          if (JSON.stringify(got) !== JSON.stringify(wantRows))
+            problems.push(`${where}: rows ${JSON.stringify(got)}, expected ${JSON.stringify(wantRows)}`);
         }
       }),
     );
@@ -274,13 +345,17 @@ const checkOf = (pair: EnginePair, engine: Engine, forced: boolean, keep = true)
   keep: keep ? `${pair.profile}|${engine}|${forced}` : undefined,
 });
 
-const report = (problems: string[]): string => `\n${problems.slice(0, 80).join('\n')}${problems.length > 80 ? `\n… and ${problems.length - 80} more` : ''}`;
+const report = (problems: string[]): string =>
+  `\n${problems.slice(0, 80).join('\n')}${problems.length > 80 ? `\n… and ${problems.length - 80} more` : ''}`;
 
 describe.skipIf(!AVAILABLE)('conformance on real exporter output (Prometheus and VictoriaMetrics)', () => {
   beforeAll(async () => {
     for (const bin of [PROMETHEUS_BIN, PROMTOOL_BIN, VICTORIA_METRICS_BIN]) {
       const r = spawnSync(bin, [bin === VICTORIA_METRICS_BIN ? '-version' : '--version']);
-      if (r.error) throw new Error(`${bin} is missing: scripts/system-deps.mjs installs the Debian prometheus and victoria-metrics packages`);
+      if (r.error)
+        throw new Error(
+          `${bin} is missing: scripts/system-deps.mjs installs the Debian prometheus and victoria-metrics packages`,
+        );
     }
     corpus = loadCorpus();
     root = await mkdtemp(path.join(tmpdir(), 'fleetwatch-conformance-'));
@@ -304,13 +379,17 @@ describe.skipIf(!AVAILABLE)('conformance on real exporter output (Prometheus and
     if (failures.length) throw failures[0];
     const series = [...pairs.values()].reduce((a, p) => a + p.series, 0);
     const samples = [...pairs.values()].reduce((a, p) => a + p.samples, 0);
-    console.log(`conformance: ${pairs.size} profiles, ${series} series, ${samples} samples per engine, engines ready in ${((performance.now() - suiteStarted) / 1000).toFixed(1)} s`);
+    console.log(
+      `conformance: ${pairs.size} profiles, ${series} series, ${samples} samples per engine, engines ready in ${((performance.now() - suiteStarted) / 1000).toFixed(1)} s`,
+    );
   }, 240_000);
 
   afterAll(async () => {
     await Promise.all([...pairs.values()].map((p) => p.stop()));
     if (root) await rm(root, { recursive: true, force: true });
-    console.log(`conformance: compared ${compared} values; suite took ${((performance.now() - suiteStarted) / 1000).toFixed(1)} s`);
+    console.log(
+      `conformance: compared ${compared} values; suite took ${((performance.now() - suiteStarted) / 1000).toFixed(1)} s`,
+    );
   }, 30_000);
 
   it('has an expectation for every cluster-page and fleet query', () => {
@@ -318,10 +397,16 @@ describe.skipIf(!AVAILABLE)('conformance on real exporter output (Prometheus and
     expect(sample).toBeDefined();
     const cluster = clusterExpectations(sample as ClusterModel, bucketBounds(corpus).http);
     const fleet = fleetExpectations([sample as ClusterModel]);
-    const missing = [...CLUSTER_QUERIES.filter((q) => !cluster[q.id]), ...FLEET_QUERIES.filter((q) => !fleet[q.id])].map((q) => `no expectation for ${q.id}`);
+    const missing = [
+      ...CLUSTER_QUERIES.filter((q) => !cluster[q.id]),
+      ...FLEET_QUERIES.filter((q) => !fleet[q.id]),
+    ].map((q) => `no expectation for ${q.id}`);
     expect(missing, missing.join('\n')).toEqual([]);
     // Expectations for queries the catalog no longer has would hide a rename.
-    const stale = [...Object.keys(cluster).filter((id) => !CLUSTER_QUERIES.some((q) => q.id === id)), ...Object.keys(fleet).filter((id) => !FLEET_QUERIES.some((q) => q.id === id))];
+    const stale = [
+      ...Object.keys(cluster).filter((id) => !CLUSTER_QUERIES.some((q) => q.id === id)),
+      ...Object.keys(fleet).filter((id) => !FLEET_QUERIES.some((q) => q.id === id)),
+    ];
     expect(stale, `expectations for queries not in the catalog: ${stale.join(', ')}`).toEqual([]);
   });
 
@@ -329,13 +414,17 @@ describe.skipIf(!AVAILABLE)('conformance on real exporter output (Prometheus and
     describe(profile, () => {
       it('detects the profile from the data on both engines', async () => {
         const pair = pairs.get(profile) as EnginePair;
-        for (const engine of ENGINES) expect(await backendFor(pair, engine, false).profileOf(0), `${profile} × ${engine}`).toBe(profile);
+        for (const engine of ENGINES)
+          expect(await backendFor(pair, engine, false).profileOf(0), `${profile} × ${engine}`).toBe(profile);
       });
 
       for (const engine of ENGINES) {
         it(`${engine}: every cluster-page query, profile forced and detected`, async () => {
           const pair = pairs.get(profile) as EnginePair;
-          const problems = [...(await checkClusterQueries(checkOf(pair, engine, true))), ...(await checkClusterQueries(checkOf(pair, engine, false)))];
+          const problems = [
+            ...(await checkClusterQueries(checkOf(pair, engine, true))),
+            ...(await checkClusterQueries(checkOf(pair, engine, false))),
+          ];
           expect(problems, report(problems)).toEqual([]);
         }, 30_000);
 
@@ -357,15 +446,30 @@ describe.skipIf(!AVAILABLE)('conformance on real exporter output (Prometheus and
     });
   }
 
-  it('one backend over every profile\'s endpoint (engines mixed) reads each with its own conventions', async () => {
+  it("one backend over every profile's endpoint (engines mixed) reads each with its own conventions", async () => {
     // A fleet whose clusters run different stacks: one URL per stack, each detected on its own.
     const mixed = PROFILES.map((p, i) => ({ pair: pairs.get(p) as EnginePair, engine: ENGINES[i % 2] as Engine }));
-    const backend = createPrometheusBackend({ urls: mixed.map((m) => engineUrl(m.pair, m.engine)), auth: { kind: 'none' }, timeoutMs: 20_000, now: detectionClock });
+    const backend = createPrometheusBackend({
+      urls: mixed.map((m) => engineUrl(m.pair, m.engine)),
+      auth: { kind: 'none' },
+      timeoutMs: 20_000,
+      now: detectionClock,
+    });
     for (const [i, m] of mixed.entries()) expect(await backend.profileOf(i)).toBe(m.pair.profile);
-    const check: Check = { where: `mixed (${mixed.map((m) => `${m.pair.profile} on ${m.engine}`).join(', ')})`, backend, clusters: mixed.flatMap((m) => m.pair.clusters), tolerance: TOLERANCE['victoria-metrics'], keep: 'mixed' };
+    const check: Check = {
+      where: `mixed (${mixed.map((m) => `${m.pair.profile} on ${m.engine}`).join(', ')})`,
+      backend,
+      clusters: mixed.flatMap((m) => m.pair.clusters),
+      tolerance: TOLERANCE['victoria-metrics'],
+      keep: 'mixed',
+    };
     // Cluster pages for each profile's incident cluster (the healthy ones ran above); the fleet over all ten.
     const incidents: Check = { ...check, clusters: mixed.map((m) => m.pair.clusters[0] as ClusterModel) };
-    const problems = [...(await checkClusterQueries(incidents)), ...(await checkFleetQueries(check)), ...(await checkOverview(check))];
+    const problems = [
+      ...(await checkClusterQueries(incidents)),
+      ...(await checkFleetQueries(check)),
+      ...(await checkOverview(check)),
+    ];
     expect(problems, report(problems)).toEqual([]);
   }, 60_000);
 
@@ -382,16 +486,27 @@ describe.skipIf(!AVAILABLE)('conformance on real exporter output (Prometheus and
       }
       pairsCompared++;
       worst = Math.max(worst, Math.abs(v - other) / Math.max(1, Math.abs(v)));
-      if (!close(v, other, TOLERANCE['victoria-metrics'])) problems.push(`${k}: Prometheus ${v}, VictoriaMetrics ${other}`);
+      if (!close(v, other, TOLERANCE['victoria-metrics']))
+        problems.push(`${k}: Prometheus ${v}, VictoriaMetrics ${other}`);
     }
-    for (const k of answers.keys()) if (k.includes('|victoria-metrics|') && !answers.has(k.replace('|victoria-metrics|', '|prometheus|'))) problems.push(`only VictoriaMetrics answered ${k}`);
-    console.log(`conformance: ${pairsCompared} values compared between the engines; largest relative difference ${worst.toExponential(2)} (tolerance ${TOLERANCE['victoria-metrics']})`);
+    for (const k of answers.keys())
+      if (k.includes('|victoria-metrics|') && !answers.has(k.replace('|victoria-metrics|', '|prometheus|')))
+        problems.push(`only VictoriaMetrics answered ${k}`);
+    console.log(
+      `conformance: ${pairsCompared} values compared between the engines; largest relative difference ${worst.toExponential(2)} (tolerance ${TOLERANCE['victoria-metrics']})`,
+    );
     expect(pairsCompared).toBeGreaterThan(1000);
     expect(problems, report(problems)).toEqual([]);
   });
 
   // The texts before label profiles and zero-safe ratios: each must fail where issue 12 says it fails.
-  const MUTATIONS: Array<{ name: string; of: AnyPromQuery; text: (p: { clusterLabel: string; cluster: string }) => string; profiles: readonly Profile[]; engine: Engine }> = [
+  const MUTATIONS: Array<{
+    name: string;
+    of: AnyPromQuery;
+    text: (p: { clusterLabel: string; cluster: string }) => string;
+    profiles: readonly Profile[];
+    engine: Engine;
+  }> = [
     {
       name: 'node CPU grouped by a node label node-exporter never has',
       of: nodeCpu as unknown as AnyPromQuery,
@@ -409,7 +524,8 @@ describe.skipIf(!AVAILABLE)('conformance on real exporter output (Prometheus and
     {
       name: 'app error ratio with no series until the first 5xx',
       of: appErrorRatio as unknown as AnyPromQuery,
-      text: (p) => `sum by (namespace, service) (rate(http_requests_total${clusterSelector(p, {}, ['code=~"5.."'])}[5m])) / sum by (namespace, service) (rate(http_requests_total${clusterSelector(p)}[5m]))`,
+      text: (p) =>
+        `sum by (namespace, service) (rate(http_requests_total${clusterSelector(p, {}, ['code=~"5.."'])}[5m])) / sum by (namespace, service) (rate(http_requests_total${clusterSelector(p)}[5m]))`,
       profiles: ['azure-managed-prometheus', 'kubernetes-sd'],
       engine: 'prometheus',
     },
@@ -420,7 +536,9 @@ describe.skipIf(!AVAILABLE)('conformance on real exporter output (Prometheus and
       const broken = { ...m.of, build: m.text } as unknown as AnyPromQuery;
       const caught: string[] = [];
       for (const profile of m.profiles) {
-        const problems = (await checkClusterQueries(checkOf(pairs.get(profile) as EnginePair, m.engine, true, false), [broken])).filter((p) => !p.startsWith('    query:'));
+        const problems = (
+          await checkClusterQueries(checkOf(pairs.get(profile) as EnginePair, m.engine, true, false), [broken])
+        ).filter((p) => !p.startsWith('    query:'));
         caught.push(...problems);
         expect(problems.length, `${profile}: the mutated ${m.of.id} passed`).toBeGreaterThan(0);
       }

@@ -14,7 +14,8 @@ function repoRoot(): string {
   return dir;
 }
 
-export const CORPUS_DIR = process.env.FLEETWATCH_EXPORTER_CORPUS ?? path.resolve(repoRoot(), '../shared/reference/exporters');
+export const CORPUS_DIR =
+  process.env.FLEETWATCH_EXPORTER_CORPUS ?? path.resolve(repoRoot(), '../shared/reference/exporters');
 
 export type MetricType = 'counter' | 'gauge' | 'histogram' | 'summary';
 
@@ -53,14 +54,16 @@ function parseLabels(text: string): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   const re = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"\s*,?/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) out.push([m[1] as string, (m[2] as string).replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c))]);
+  while ((m = re.exec(text)))
+    out.push([m[1] as string, (m[2] as string).replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c))]);
   return out;
 }
 
 function baseName(sample: string, families: Map<string, Family>): string {
   if (families.has(sample)) return sample;
   for (const suffix of ['_bucket', '_sum', '_count']) {
-    if (sample.endsWith(suffix) && families.has(sample.slice(0, -suffix.length))) return sample.slice(0, -suffix.length);
+    if (sample.endsWith(suffix) && families.has(sample.slice(0, -suffix.length)))
+      return sample.slice(0, -suffix.length);
   }
   return sample;
 }
@@ -110,7 +113,10 @@ function readTable(file: string, source: string, families: Map<string, Family>):
   for (const row of rows) {
     const cells = Object.fromEntries(row.split('\t').map((c, i) => [cols[i], c]));
     const prefix = cells['stability'] ? `[${cells['stability']}] ` : '';
-    const labels = [...(cells['labels'] ? cells['labels'].split(',') : []), ...(cells['const_labels'] ? cells['const_labels'].split(',') : [])];
+    const labels = [
+      ...(cells['labels'] ? cells['labels'].split(',') : []),
+      ...(cells['const_labels'] ? cells['const_labels'].split(',') : []),
+    ];
     families.set(cells['metric'] as string, {
       name: cells['metric'] as string,
       help: prefix + (cells['help'] ?? ''),
@@ -130,10 +136,14 @@ export function loadCorpus(dir = CORPUS_DIR): Corpus {
   // The full scrape cycle first: it keeps KSM's served label order (store tests sort labels).
   const ordered = [
     'kube-state-metrics/TestFullScrapeCycle.expected.prom',
-    ...readdirSync(path.join(dir, 'kube-state-metrics')).sort().map((f) => `kube-state-metrics/${f}`),
+    ...readdirSync(path.join(dir, 'kube-state-metrics'))
+      .sort()
+      .map((f) => `kube-state-metrics/${f}`),
     'node_exporter/e2e-output.txt',
     'cadvisor/prometheus_metrics',
-    ...readdirSync(path.join(dir, 'ingress-nginx')).sort().map((f) => `ingress-nginx/${f}`),
+    ...readdirSync(path.join(dir, 'ingress-nginx'))
+      .sort()
+      .map((f) => `ingress-nginx/${f}`),
     'kubernetes/TestUpdateRunningPodMetric.expectedMetric.1.prom',
   ];
   for (const rel of ordered) readExposition(path.join(dir, rel), rel, families);
@@ -143,10 +153,12 @@ export function loadCorpus(dir = CORPUS_DIR): Corpus {
     // A table row keeps the exposition's HELP when both know the family (kubelet_running_pods).
     for (const [name, f] of before) {
       const t = families.get(name);
-      if (t && t !== f && f.samples.length > 0) families.set(name, { ...t, help: f.help || t.help, samples: f.samples, example: f.example });
+      if (t && t !== f && f.samples.length > 0)
+        families.set(name, { ...t, help: f.help || t.help, samples: f.samples, example: f.example });
     }
   }
-  const endpoint = readFileSync(path.join(dir, 'kubernetes/endpoint-labels.tsv'), 'utf8').trim().split('\n')[1]?.split('\t') ?? [];
+  const endpoint =
+    readFileSync(path.join(dir, 'kubernetes/endpoint-labels.tsv'), 'utf8').trim().split('\n')[1]?.split('\t') ?? [];
   return {
     dir,
     has: (name) => families.has(name),

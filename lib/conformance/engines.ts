@@ -29,7 +29,9 @@ export function bucketBounds(corpus: Corpus): Bounds {
 export function profileClusters(corpus: Corpus, profile: Profile): ClusterModel[] {
   const memTotal = corpus.family('node_memory_MemTotal_bytes').samples[0]?.value;
   if (!memTotal) throw new Error('node_exporter fixture has no node_memory_MemTotal_bytes sample');
-  return Array.from({ length: CLUSTERS_PER_PROFILE }, (_, i) => buildCluster(profile, i + 1, bucketBounds(corpus), memTotal));
+  return Array.from({ length: CLUSTERS_PER_PROFILE }, (_, i) =>
+    buildCluster(profile, i + 1, bucketBounds(corpus), memTotal),
+  );
 }
 
 export interface EnginePair {
@@ -49,7 +51,9 @@ function run(cmd: string, args: string[]): Promise<void> {
     child.stdout.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-4000)));
     child.stderr.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-4000)));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} failed (${code}): ${out}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} failed (${code}): ${out}`)),
+    );
   });
 }
 
@@ -60,7 +64,12 @@ async function writeFile(file: string, chunks: Iterable<string>): Promise<void> 
 }
 
 /** One profile's clusters in a real Prometheus (promtool backfill) and a real VictoriaMetrics (import). */
-export async function startEnginePair(corpus: Corpus, profile: Profile, dir: string, window: Window): Promise<EnginePair> {
+export async function startEnginePair(
+  corpus: Corpus,
+  profile: Profile,
+  dir: string,
+  window: Window,
+): Promise<EnginePair> {
   await mkdir(dir, { recursive: true });
   const clusters = profileClusters(corpus, profile);
   const series: Series[] = clusters.flatMap((c) => clusterSeries(corpus, c, window.start));

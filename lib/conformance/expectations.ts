@@ -30,18 +30,26 @@ function rows(list: Array<[Labels, number]>): Expected {
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 const mean = (xs: readonly number[]): number => sum(xs) / xs.length;
-const PERCENTILES = [['p50', 0.5], ['p95', 0.95], ['p99', 0.99]] as const;
+const PERCENTILES = [
+  ['p50', 0.5],
+  ['p95', 0.95],
+  ['p99', 0.99],
+] as const;
 const isLongRunning = (verb: string): boolean => verb === 'WATCH' || verb === 'CONNECT';
 /** A 5xx answer, by code ("503") or by ingress-nginx's status class ("5xx"). */
 const is5xx = (code: string): boolean => /^5(\d\d|xx)$/.test(code);
 
 /** Pods whose containers run and so have cAdvisor series. */
 const scheduledRunning = (c: ClusterModel): PodModel[] => c.pods.filter((p) => p.node && p.phase === 'Running');
-const runningContainers = (c: ClusterModel): Array<[PodModel, ContainerModel]> => scheduledRunning(c).flatMap((p) => p.containers.filter((x) => x.running).map((x): [PodModel, ContainerModel] => [p, x]));
+const runningContainers = (c: ClusterModel): Array<[PodModel, ContainerModel]> =>
+  scheduledRunning(c).flatMap((p) =>
+    p.containers.filter((x) => x.running).map((x): [PodModel, ContainerModel] => [p, x]),
+  );
 
 function usageVsRequests(c: ClusterModel, resource: 'cpu' | 'memory'): Expected {
   const out: Array<[Labels, number]> = [];
-  for (const [p, x] of runningContainers(c)) out.push([{ namespace: p.namespace, measure: 'usage' }, resource === 'cpu' ? x.cpu : x.workingSet]);
+  for (const [p, x] of runningContainers(c))
+    out.push([{ namespace: p.namespace, measure: 'usage' }, resource === 'cpu' ? x.cpu : x.workingSet]);
   for (const p of c.pods.filter((q) => q.phase === 'Pending' || q.phase === 'Running')) {
     for (const x of p.containers) {
       const r = x.requests[resource];
@@ -76,67 +84,136 @@ export function clusterExpectations(c: ClusterModel, httpBounds: readonly number
   const nodes = c.nodes;
   const api5 = c.apiRequests.filter((r) => r.code === '429' || is5xx(r.code));
   const shortLatency = c.apiLatency.filter((l) => !isLongRunning(l.verb));
-  const containers = c.pods.filter((p) => p.node).flatMap((p) => p.containers.map((x): [PodModel, ContainerModel] => [p, x]));
+  const containers = c.pods
+    .filter((p) => p.node)
+    .flatMap((p) => p.containers.map((x): [PodModel, ContainerModel] => [p, x]));
   const ingressTotal = (i: ClusterModel['ingresses'][number]): number => sum(Object.values(i.statuses));
-  const ingress5xx = (i: ClusterModel['ingresses'][number]): number => sum(Object.entries(i.statuses).filter(([s]) => is5xx(s)).map(([, r]) => r));
+  const ingress5xx = (i: ClusterModel['ingresses'][number]): number =>
+    sum(
+      Object.entries(i.statuses)
+        .filter(([s]) => is5xx(s))
+        .map(([, r]) => r),
+    );
   const appTotal = (a: ClusterModel['apps'][number]): number => sum(a.requests.map((r) => r.rate));
-  const app5xx = (a: ClusterModel['apps'][number]): number => sum(a.requests.filter((r) => is5xx(r.code)).map((r) => r.rate));
+  const app5xx = (a: ClusterModel['apps'][number]): number =>
+    sum(a.requests.filter((r) => is5xx(r.code)).map((r) => r.rate));
   return {
     'prom.cluster.node-cpu': rows(nodes.map((n) => [{ node: n.name }, 1 - mean(n.cpuIdle)])),
     'prom.cluster.node-memory': rows(nodes.map((n) => [{ node: n.name }, 1 - n.memAvailable / n.memTotal])),
-    'prom.cluster.node-ready': rows(nodes.flatMap((n) => ['false', 'true', 'unknown'].map((s): [Labels, number] => [{ node: n.name, status: s }, n.ready === s ? 1 : 0]))),
-    'prom.cluster.node-allocatable': rows(nodes.flatMap((n) => Object.entries(n.allocatable).map(([resource, v]): [Labels, number] => [{ node: n.name, resource }, v]))),
+    'prom.cluster.node-ready': rows(
+      nodes.flatMap((n) =>
+        ['false', 'true', 'unknown'].map((s): [Labels, number] => [{ node: n.name, status: s }, n.ready === s ? 1 : 0]),
+      ),
+    ),
+    'prom.cluster.node-allocatable': rows(
+      nodes.flatMap((n) =>
+        Object.entries(n.allocatable).map(([resource, v]): [Labels, number] => [{ node: n.name, resource }, v]),
+      ),
+    ),
     'prom.cluster.node-running-pods': rows(nodes.map((n) => [{ node: n.name }, runningPodsOn(c, n.name).length])),
     'prom.cluster.node-filesystem': rows(nodes.map((n) => [{ node: n.name }, 1 - n.rootAvail / n.rootSize])),
-    'prom.cluster.node-pod-capacity': rows(nodes.map((n) => [{ node: n.name }, runningPodsOn(c, n.name).length / n.capacity.pods])),
+    'prom.cluster.node-pod-capacity': rows(
+      nodes.map((n) => [{ node: n.name }, runningPodsOn(c, n.name).length / n.capacity.pods]),
+    ),
     'prom.cluster.apiserver-requests': rows(c.apiRequests.map((r) => [{ verb: r.verb, code: r.code }, r.rate])),
-    'prom.cluster.apiserver-requests-by-resource': rows(c.apiRequests.map((r): [Labels, number] => [{ group: '', resource: r.resource }, r.rate])),
+    'prom.cluster.apiserver-requests-by-resource': rows(
+      c.apiRequests.map((r): [Labels, number] => [{ group: '', resource: r.resource }, r.rate]),
+    ),
     'prom.cluster.apiserver-latency': rows(shortLatency.map((l) => [{ verb: l.verb }, l.h.sumRate / countRate(l.h)])),
     'prom.cluster.apiserver-latency-percentiles': rows(percentileRows(addHistograms(shortLatency.map((l) => l.h)), {})),
     'prom.cluster.apiserver-inflight': rows(Object.entries(c.inflight).map(([kind, v]) => [{ request_kind: kind }, v])),
     // With requests and none rejected, the panel draws one zero line named code="none".
-    'prom.cluster.apiserver-429-5xx': api5.length ? rows(api5.map((r) => [{ code: r.code }, r.rate])) : rows([[{ code: 'none' }, 0]]),
-    'prom.cluster.kubelet-pod-sync': rows(nodes.map((n) => {
-      const hs = Object.values(n.podWorker);
-      return [{ node: n.name }, sum(hs.map((h) => h.sumRate)) / sum(hs.map(countRate))];
-    })),
+    'prom.cluster.apiserver-429-5xx': api5.length
+      ? rows(api5.map((r) => [{ code: r.code }, r.rate]))
+      : rows([[{ code: 'none' }, 0]]),
+    'prom.cluster.kubelet-pod-sync': rows(
+      nodes.map((n) => {
+        const hs = Object.values(n.podWorker);
+        return [{ node: n.name }, sum(hs.map((h) => h.sumRate)) / sum(hs.map(countRate))];
+      }),
+    ),
     'prom.cluster.kubelet-pleg-p99': rows(nodes.map((n) => [{ node: n.name }, quantile(0.99, n.pleg)])),
-    'prom.cluster.node-pressure': rows(nodes.flatMap((n) => PRESSURES.map((p): [Labels, number] => [{ node: n.name, condition: p }, n.pressure[p] ? 1 : 0]))),
+    'prom.cluster.node-pressure': rows(
+      nodes.flatMap((n) =>
+        PRESSURES.map((p): [Labels, number] => [{ node: n.name, condition: p }, n.pressure[p] ? 1 : 0]),
+      ),
+    ),
     'prom.cluster.pod-phases': rows(PHASES.map((phase) => [{ phase }, c.pods.filter((p) => p.phase === phase).length])),
     'prom.cluster.deployment-replicas': replicas(c.deployments, 'deployment', 'available'),
     'prom.cluster.statefulset-replicas': replicas(c.statefulSets, 'statefulset', 'ready'),
     'prom.cluster.daemonset-pods': replicas(c.daemonSets, 'daemonset', 'ready'),
-    'prom.cluster.crashlooping-containers': rows(containers.filter(([, x]) => x.waitingReason === 'CrashLoopBackOff').map(([p, x]) => [{ namespace: p.namespace, pod: p.name, container: x.name }, 1])),
-    'prom.cluster.oomkilled-containers': rows(containers.filter(([, x]) => x.lastTerminatedReason === 'OOMKilled').map(([p, x]) => [{ namespace: p.namespace, pod: p.name, container: x.name }, 1])),
+    'prom.cluster.crashlooping-containers': rows(
+      containers
+        .filter(([, x]) => x.waitingReason === 'CrashLoopBackOff')
+        .map(([p, x]) => [{ namespace: p.namespace, pod: p.name, container: x.name }, 1]),
+    ),
+    'prom.cluster.oomkilled-containers': rows(
+      containers
+        .filter(([, x]) => x.lastTerminatedReason === 'OOMKilled')
+        .map(([p, x]) => [{ namespace: p.namespace, pod: p.name, container: x.name }, 1]),
+    ),
     // A restart every 5 minutes is 12 in the hour; the others' counters stand still (0, not absent).
-    'prom.cluster.restarts-by-namespace': rows(containers.map(([p, x]) => [{ namespace: p.namespace }, x.restartsPer5m * 12])),
+    'prom.cluster.restarts-by-namespace': rows(
+      containers.map(([p, x]) => [{ namespace: p.namespace }, x.restartsPer5m * 12]),
+    ),
     'prom.cluster.namespace-cpu': rows(runningContainers(c).map(([p, x]) => [{ namespace: p.namespace }, x.cpu])),
-    'prom.cluster.namespace-memory': rows(runningContainers(c).map(([p, x]) => [{ namespace: p.namespace }, x.workingSet])),
+    'prom.cluster.namespace-memory': rows(
+      runningContainers(c).map(([p, x]) => [{ namespace: p.namespace }, x.workingSet]),
+    ),
     'prom.cluster.namespace-cpu-requests-limits': usageVsRequests(c, 'cpu'),
     'prom.cluster.namespace-memory-requests-limits': usageVsRequests(c, 'memory'),
-    'prom.cluster.app-request-rate': rows(c.apps.map((a) => [{ namespace: a.namespace, service: a.service }, appTotal(a)])),
+    'prom.cluster.app-request-rate': rows(
+      c.apps.map((a) => [{ namespace: a.namespace, service: a.service }, appTotal(a)]),
+    ),
     // 0 for an app with traffic and no 5xx: "no errors" is an answer, not missing data.
-    'prom.cluster.app-error-ratio': rows(c.apps.map((a) => [{ namespace: a.namespace, service: a.service }, app5xx(a) / appTotal(a)])),
-    'prom.cluster.app-latency': rows(c.apps.flatMap((a) => percentileRows(appHistogram(a, httpBounds), { namespace: a.namespace, service: a.service }))),
+    'prom.cluster.app-error-ratio': rows(
+      c.apps.map((a) => [{ namespace: a.namespace, service: a.service }, app5xx(a) / appTotal(a)]),
+    ),
+    'prom.cluster.app-latency': rows(
+      c.apps.flatMap((a) =>
+        percentileRows(appHistogram(a, httpBounds), { namespace: a.namespace, service: a.service }),
+      ),
+    ),
     // The ingress's own namespace, never the controller's.
-    'prom.cluster.ingress-request-rate': rows(c.ingresses.map((i) => [{ namespace: i.namespace, ingress: i.ingress }, ingressTotal(i)])),
-    'prom.cluster.ingress-error-ratio': rows(c.ingresses.map((i) => [{ namespace: i.namespace, ingress: i.ingress }, ingress5xx(i) / ingressTotal(i)])),
+    'prom.cluster.ingress-request-rate': rows(
+      c.ingresses.map((i) => [{ namespace: i.namespace, ingress: i.ingress }, ingressTotal(i)]),
+    ),
+    'prom.cluster.ingress-error-ratio': rows(
+      c.ingresses.map((i) => [{ namespace: i.namespace, ingress: i.ingress }, ingress5xx(i) / ingressTotal(i)]),
+    ),
   };
 }
 
 /** Rows of the fleet queries over an endpoint's clusters, as the parsers shape them. */
 export function fleetExpectations(clusters: readonly ClusterModel[]): Record<string, Expected> {
   const per = (f: (c: ClusterModel) => Array<[Labels, number]>): Expected => rows(clusters.flatMap(f));
-  const restartsPerHour = (c: ClusterModel): number => sum(c.pods.filter((p) => p.node).flatMap((p) => p.containers.map((x) => x.restartsPer5m * 12)));
-  const crashLooping = (c: ClusterModel): number => c.pods.filter((p) => p.node).flatMap((p) => p.containers).filter((x) => x.waitingReason === 'CrashLoopBackOff').length;
+  const restartsPerHour = (c: ClusterModel): number =>
+    sum(c.pods.filter((p) => p.node).flatMap((p) => p.containers.map((x) => x.restartsPer5m * 12)));
+  const crashLooping = (c: ClusterModel): number =>
+    c.pods
+      .filter((p) => p.node)
+      .flatMap((p) => p.containers)
+      .filter((x) => x.waitingReason === 'CrashLoopBackOff').length;
   return {
-    'prom.fleet.node-readiness': per((c) => ['false', 'true', 'unknown'].map((s): [Labels, number] => [{ cluster: c.name, state: s }, c.nodes.filter((n) => n.ready === s).length])),
-    'prom.fleet.pod-phases': per((c) => PHASES.map((phase): [Labels, number] => [{ cluster: c.name, state: phase }, c.pods.filter((p) => p.phase === phase).length])),
+    'prom.fleet.node-readiness': per((c) =>
+      ['false', 'true', 'unknown'].map((s): [Labels, number] => [
+        { cluster: c.name, state: s },
+        c.nodes.filter((n) => n.ready === s).length,
+      ]),
+    ),
+    'prom.fleet.pod-phases': per((c) =>
+      PHASES.map((phase): [Labels, number] => [
+        { cluster: c.name, state: phase },
+        c.pods.filter((p) => p.phase === phase).length,
+      ]),
+    ),
     // kube_pod_container_status_waiting_reason exists only while a container waits: no series, no row.
     'prom.fleet.crashlooping-containers': per((c) => (crashLooping(c) ? [[{ cluster: c.name }, crashLooping(c)]] : [])),
     'prom.fleet.container-restarts': per((c) => [[{ cluster: c.name }, restartsPerHour(c)]]),
     'prom.fleet.cpu-utilization': per((c) => [[{ cluster: c.name }, 1 - mean(c.nodes.flatMap((n) => n.cpuIdle))]]),
-    'prom.fleet.memory-utilization': per((c) => [[{ cluster: c.name }, 1 - sum(c.nodes.map((n) => n.memAvailable)) / sum(c.nodes.map((n) => n.memTotal))]]),
+    'prom.fleet.memory-utilization': per((c) => [
+      [{ cluster: c.name }, 1 - sum(c.nodes.map((n) => n.memAvailable)) / sum(c.nodes.map((n) => n.memTotal))],
+    ]),
     'prom.fleet.inventory': per((c) => {
       const groups = new Map<string, { version: string; provider: string; nodes: number }>();
       for (const n of c.nodes) {
@@ -146,7 +223,10 @@ export function fleetExpectations(clusters: readonly ClusterModel[]): Record<str
         g.nodes++;
         groups.set(k, g);
       }
-      return [...groups.values()].map((g): [Labels, number] => [{ cluster: c.name, kubeletVersion: g.version, provider: g.provider }, g.nodes]);
+      return [...groups.values()].map((g): [Labels, number] => [
+        { cluster: c.name, kubeletVersion: g.version, provider: g.provider },
+        g.nodes,
+      ]);
     }),
   };
 }
@@ -166,12 +246,16 @@ export interface ExpectedSummary {
 export function overviewExpectation(c: ClusterModel, latestMinor: number): ExpectedSummary {
   const ready = c.nodes.filter((n) => n.ready === 'true').length;
   const phase = (p: string): number => c.pods.filter((q) => q.phase === p).length;
-  const crash = c.pods.filter((p) => p.node).flatMap((p) => p.containers).filter((x) => x.waitingReason).length;
+  const crash = c.pods
+    .filter((p) => p.node)
+    .flatMap((p) => p.containers)
+    .filter((x) => x.waitingReason).length;
   const cpu = 1 - mean(c.nodes.flatMap((n) => n.cpuIdle));
   const memory = 1 - sum(c.nodes.map((n) => n.memAvailable)) / sum(c.nodes.map((n) => n.memTotal));
   if (cpu >= 0.8 || memory >= 0.8) throw new Error('the scenario keeps CPU and memory below the warning thresholds');
   const minor = Number(/^v?\d+\.(\d+)/.exec(c.nodes[0]?.kubeletVersion ?? '')?.[1]);
-  if (!(minor > latestMinor - 3 && minor <= latestMinor)) throw new Error('the scenario keeps every cluster on a supported minor');
+  if (!(minor > latestMinor - 3 && minor <= latestMinor))
+    throw new Error('the scenario keeps every cluster on a supported minor');
   const reasons: Array<[string, 'warning' | 'critical']> = [];
   if (ready < c.nodes.length) reasons.push(['node-readiness', ready / c.nodes.length < 0.9 ? 'critical' : 'warning']);
   if (crash > 0) reasons.push(['crash-loops', crash >= 10 ? 'critical' : 'warning']);
@@ -181,7 +265,10 @@ export function overviewExpectation(c: ClusterModel, latestMinor: number): Expec
     name: c.name,
     nodes: { ready, total: c.nodes.length },
     pods: { running: phase('Running'), pending: phase('Pending'), failed: phase('Failed') },
-    containers: { crashLooping: crash, restartsLastHour: sum(c.pods.filter((p) => p.node).flatMap((p) => p.containers.map((x) => x.restartsPer5m * 12))) },
+    containers: {
+      crashLooping: crash,
+      restartsLastHour: sum(c.pods.filter((p) => p.node).flatMap((p) => p.containers.map((x) => x.restartsPer5m * 12))),
+    },
     cpu,
     memory,
     health: reasons.some(([, s]) => s === 'critical') ? 'critical' : reasons.length ? 'warning' : 'healthy',

@@ -49,7 +49,8 @@ export function* openMetrics(series: readonly Series[], w: Window): Generator<st
       }
       for (const g of groups.values()) {
         const prefixes = g.map((s) => `${s.name}${labelText(s.labels)} `);
-        for (let t = w.start; t <= w.end; t += w.step) g.forEach((s, i) => (chunk += `${prefixes[i]}${s.value(t)} ${t}\n`));
+        for (let t = w.start; t <= w.end; t += w.step)
+          g.forEach((s, i) => (chunk += `${prefixes[i]}${s.value(t)} ${t}\n`));
         yield chunk;
         chunk = '';
       }

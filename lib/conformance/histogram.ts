@@ -14,9 +14,15 @@ export interface HistogramModel {
 
 /** Observations at each bucket's midpoint (the +Inf bucket's at twice the last bound), so _sum agrees with the buckets. */
 export function histogram(bounds: readonly number[], totalRate: number, shares: readonly number[]): HistogramModel {
-  if (shares.length !== bounds.length + 1) throw new Error(`histogram needs ${bounds.length + 1} shares, got ${shares.length}`);
+  if (shares.length !== bounds.length + 1)
+    throw new Error(`histogram needs ${bounds.length + 1} shares, got ${shares.length}`);
   const rates = shares.map((s) => s * totalRate);
-  const mid = (i: number): number => (i === 0 ? (bounds[0] as number) / 2 : i < bounds.length ? ((bounds[i - 1] as number) + (bounds[i] as number)) / 2 : 2 * (bounds[bounds.length - 1] as number));
+  const mid = (i: number): number =>
+    i === 0
+      ? (bounds[0] as number) / 2
+      : i < bounds.length
+        ? ((bounds[i - 1] as number) + (bounds[i] as number)) / 2
+        : 2 * (bounds[bounds.length - 1] as number);
   return { bounds, rates, sumRate: rates.reduce((a, r, i) => a + r * mid(i), 0) };
 }
 

@@ -7,7 +7,13 @@ import { histogram, type HistogramModel } from './histogram';
  * node, a crash loop, an OOM kill, a Pending and a Failed pod, 429s and 5xx); cluster 2 is healthy.
  */
 
-export const PROFILES = ['azure-managed-prometheus', 'kube-prometheus-stack', 'k8s-monitoring', 'victoria-metrics-k8s-stack', 'kubernetes-sd'] as const;
+export const PROFILES = [
+  'azure-managed-prometheus',
+  'kube-prometheus-stack',
+  'k8s-monitoring',
+  'victoria-metrics-k8s-stack',
+  'kubernetes-sd',
+] as const;
 export type Profile = (typeof PROFILES)[number];
 
 export const PROFILE_PREFIX: Record<Profile, string> = {
@@ -142,7 +148,11 @@ export interface Bounds {
 }
 
 const KUBELET: Record<Profile, { version: string; provider: (node: string, i: number) => string }> = {
-  'azure-managed-prometheus': { version: 'v1.34.2', provider: (n, i) => `azure:///subscriptions/0000/resourceGroups/mc_rg/providers/Microsoft.Compute/virtualMachineScaleSets/${n}/virtualMachines/${i}` },
+  'azure-managed-prometheus': {
+    version: 'v1.34.2',
+    provider: (n, i) =>
+      `azure:///subscriptions/0000/resourceGroups/mc_rg/providers/Microsoft.Compute/virtualMachineScaleSets/${n}/virtualMachines/${i}`,
+  },
   'kube-prometheus-stack': { version: 'v1.33.4-eks-4f2a1c3', provider: (_, i) => `aws:///eu-west-1a/i-0abc${i}def` },
   'k8s-monitoring': { version: 'v1.34.1-gke.1014001', provider: (n) => `gce://project/europe-west1-b/${n}` },
   'victoria-metrics-k8s-stack': { version: 'v1.33.3+k3s1', provider: (n) => `k3s://${n}` },
@@ -159,7 +169,12 @@ function shares(n: number, skew: number): number[] {
   return raw.map((r) => r / total);
 }
 
-export function buildCluster(profile: Profile, index: number, bounds: Bounds, memTotalFromFixture: number): ClusterModel {
+export function buildCluster(
+  profile: Profile,
+  index: number,
+  bounds: Bounds,
+  memTotalFromFixture: number,
+): ClusterModel {
   const name = `${PROFILE_PREFIX[profile]}-${index}`;
   const incidents = index === 1;
   const net = PROFILES.indexOf(profile) * 2 + index;
@@ -222,26 +237,152 @@ export function buildCluster(profile: Profile, index: number, bounds: Bounds, me
   const mi = 1024 ** 2;
   // kube-system
   for (const [i, n] of nodes.entries()) {
-    pod({ namespace: 'kube-system', name: `kube-proxy-${'abc'[i]}x${index}`, node: n.name, phase: 'Running', ownerKind: 'DaemonSet', ownerName: 'kube-proxy', hostNetwork: true, containers: [container({ name: 'kube-proxy', cpu: 0.004, workingSet: 30 * mi, requests: { cpu: 0.1 } })] });
+    pod({
+      namespace: 'kube-system',
+      name: `kube-proxy-${'abc'[i]}x${index}`,
+      node: n.name,
+      phase: 'Running',
+      ownerKind: 'DaemonSet',
+      ownerName: 'kube-proxy',
+      hostNetwork: true,
+      containers: [container({ name: 'kube-proxy', cpu: 0.004, workingSet: 30 * mi, requests: { cpu: 0.1 } })],
+    });
   }
   for (const [i, n] of [n0, n1].entries()) {
-    pod({ namespace: 'kube-system', name: `coredns-6f8b9c-${'pq'[i]}${index}`, node: n.name, phase: 'Running', ownerKind: 'ReplicaSet', ownerName: 'coredns-6f8b9c', containers: [container({ name: 'coredns', cpu: 0.003 + 0.001 * i, workingSet: 25 * mi, requests: { cpu: 0.1, memory: 70 * mi }, limits: { memory: 170 * mi } })] });
+    pod({
+      namespace: 'kube-system',
+      name: `coredns-6f8b9c-${'pq'[i]}${index}`,
+      node: n.name,
+      phase: 'Running',
+      ownerKind: 'ReplicaSet',
+      ownerName: 'coredns-6f8b9c',
+      containers: [
+        container({
+          name: 'coredns',
+          cpu: 0.003 + 0.001 * i,
+          workingSet: 25 * mi,
+          requests: { cpu: 0.1, memory: 70 * mi },
+          limits: { memory: 170 * mi },
+        }),
+      ],
+    });
   }
   // monitoring: the exporters themselves, which kube-prometheus-stack's node resolution joins through.
   const nodeExporterPods: Record<string, string> = {};
   for (const [i, n] of nodes.entries()) {
-    const p = pod({ namespace: 'monitoring', name: `node-exporter-${'xyz'[i]}${index}k`, node: n.name, phase: 'Running', ownerKind: 'DaemonSet', ownerName: 'node-exporter', hostNetwork: true, containers: [container({ name: 'node-exporter', cpu: 0.002, workingSet: 18 * mi, requests: { cpu: 0.05, memory: 32 * mi }, limits: { memory: 64 * mi } })] });
+    const p = pod({
+      namespace: 'monitoring',
+      name: `node-exporter-${'xyz'[i]}${index}k`,
+      node: n.name,
+      phase: 'Running',
+      ownerKind: 'DaemonSet',
+      ownerName: 'node-exporter',
+      hostNetwork: true,
+      containers: [
+        container({
+          name: 'node-exporter',
+          cpu: 0.002,
+          workingSet: 18 * mi,
+          requests: { cpu: 0.05, memory: 32 * mi },
+          limits: { memory: 64 * mi },
+        }),
+      ],
+    });
     nodeExporterPods[n.name] = p.name;
   }
-  const ksm = pod({ namespace: 'monitoring', name: `kube-state-metrics-5d7c9-m${index}`, node: n0.name, phase: 'Running', ownerKind: 'ReplicaSet', ownerName: 'kube-state-metrics-5d7c9', containers: [container({ name: 'kube-state-metrics', cpu: 0.01, workingSet: 60 * mi, requests: { cpu: 0.1, memory: 128 * mi } })] });
+  const ksm = pod({
+    namespace: 'monitoring',
+    name: `kube-state-metrics-5d7c9-m${index}`,
+    node: n0.name,
+    phase: 'Running',
+    ownerKind: 'ReplicaSet',
+    ownerName: 'kube-state-metrics-5d7c9',
+    containers: [
+      container({
+        name: 'kube-state-metrics',
+        cpu: 0.01,
+        workingSet: 60 * mi,
+        requests: { cpu: 0.1, memory: 128 * mi },
+      }),
+    ],
+  });
   // ingress-nginx
-  const ic = pod({ namespace: 'ingress-nginx', name: `ingress-nginx-controller-7b4f-c${index}`, node: n1.name, phase: 'Running', ownerKind: 'ReplicaSet', ownerName: 'ingress-nginx-controller-7b4f', containers: [container({ name: 'controller', cpu: 0.05, workingSet: 110 * mi, requests: { cpu: 0.1, memory: 90 * mi } })] });
+  const ic = pod({
+    namespace: 'ingress-nginx',
+    name: `ingress-nginx-controller-7b4f-c${index}`,
+    node: n1.name,
+    phase: 'Running',
+    ownerKind: 'ReplicaSet',
+    ownerName: 'ingress-nginx-controller-7b4f',
+    containers: [
+      container({ name: 'controller', cpu: 0.05, workingSet: 110 * mi, requests: { cpu: 0.1, memory: 90 * mi } }),
+    ],
+  });
   // shop: a healthy web app, an api with some 5xx, a database
-  const web = [n0, n1].map((n, i) => pod({ namespace: 'shop', name: `web-8c5d7-${'ab'[i]}${index}`, node: n.name, phase: 'Running', ownerKind: 'ReplicaSet', ownerName: 'web-8c5d7', containers: [container({ name: 'web', cpu: 0.12 + 0.02 * i, workingSet: 150 * mi, requests: { cpu: 0.25, memory: 256 * mi }, limits: { cpu: 0.5, memory: 512 * mi } })] }));
-  const api = pod({ namespace: 'shop', name: `api-55f4b-c${index}`, node: n1.name, phase: 'Running', ownerKind: 'ReplicaSet', ownerName: 'api-55f4b', containers: [container({ name: 'api', cpu: 0.2, workingSet: 300 * mi, requests: { cpu: 0.5, memory: 512 * mi }, limits: { memory: 1024 * mi } }), container({ name: 'envoy', cpu: 0.03, workingSet: 40 * mi, requests: { cpu: 0.05, memory: 64 * mi } })] });
-  pod({ namespace: 'shop', name: 'db-0', node: n0.name, phase: 'Running', ownerKind: 'StatefulSet', ownerName: 'db', containers: [container({ name: 'postgres', cpu: 0.15, workingSet: 700 * mi, requests: { cpu: 0.5, memory: 1024 * mi }, limits: { cpu: 1, memory: 2048 * mi } })] });
+  const web = [n0, n1].map((n, i) =>
+    pod({
+      namespace: 'shop',
+      name: `web-8c5d7-${'ab'[i]}${index}`,
+      node: n.name,
+      phase: 'Running',
+      ownerKind: 'ReplicaSet',
+      ownerName: 'web-8c5d7',
+      containers: [
+        container({
+          name: 'web',
+          cpu: 0.12 + 0.02 * i,
+          workingSet: 150 * mi,
+          requests: { cpu: 0.25, memory: 256 * mi },
+          limits: { cpu: 0.5, memory: 512 * mi },
+        }),
+      ],
+    }),
+  );
+  const api = pod({
+    namespace: 'shop',
+    name: `api-55f4b-c${index}`,
+    node: n1.name,
+    phase: 'Running',
+    ownerKind: 'ReplicaSet',
+    ownerName: 'api-55f4b',
+    containers: [
+      container({
+        name: 'api',
+        cpu: 0.2,
+        workingSet: 300 * mi,
+        requests: { cpu: 0.5, memory: 512 * mi },
+        limits: { memory: 1024 * mi },
+      }),
+      container({ name: 'envoy', cpu: 0.03, workingSet: 40 * mi, requests: { cpu: 0.05, memory: 64 * mi } }),
+    ],
+  });
+  pod({
+    namespace: 'shop',
+    name: 'db-0',
+    node: n0.name,
+    phase: 'Running',
+    ownerKind: 'StatefulSet',
+    ownerName: 'db',
+    containers: [
+      container({
+        name: 'postgres',
+        cpu: 0.15,
+        workingSet: 700 * mi,
+        requests: { cpu: 0.5, memory: 1024 * mi },
+        limits: { cpu: 1, memory: 2048 * mi },
+      }),
+    ],
+  });
   // A finished Job: its requests no longer count.
-  pod({ namespace: 'shop', name: `migrate-q${index}`, node: n0.name, phase: 'Succeeded', ownerKind: 'Job', ownerName: 'migrate', containers: [container({ name: 'migrate', running: false, requests: { cpu: 1, memory: 1024 * mi } })] });
+  pod({
+    namespace: 'shop',
+    name: `migrate-q${index}`,
+    node: n0.name,
+    phase: 'Succeeded',
+    ownerKind: 'Job',
+    ownerName: 'migrate',
+    containers: [container({ name: 'migrate', running: false, requests: { cpu: 1, memory: 1024 * mi } })],
+  });
 
   const deployments: Replicas[] = [
     { namespace: 'kube-system', name: 'coredns', desired: 2, actual: 2 },
@@ -258,14 +399,76 @@ export function buildCluster(profile: Profile, index: number, bounds: Bounds, me
 
   if (incidents) {
     // A crash loop: the container waits in CrashLoopBackOff and restarts every 5 minutes.
-    pod({ namespace: 'payments', name: 'payments-6c9f8-z1', node: n1.name, phase: 'Running', ownerKind: 'ReplicaSet', ownerName: 'payments-6c9f8', containers: [container({ name: 'payments', running: false, waitingReason: 'CrashLoopBackOff', restartsPer5m: 1, restartsBase: 40, requests: { cpu: 0.2, memory: 256 * mi }, limits: { memory: 256 * mi } })] });
+    pod({
+      namespace: 'payments',
+      name: 'payments-6c9f8-z1',
+      node: n1.name,
+      phase: 'Running',
+      ownerKind: 'ReplicaSet',
+      ownerName: 'payments-6c9f8',
+      containers: [
+        container({
+          name: 'payments',
+          running: false,
+          waitingReason: 'CrashLoopBackOff',
+          restartsPer5m: 1,
+          restartsBase: 40,
+          requests: { cpu: 0.2, memory: 256 * mi },
+          limits: { memory: 256 * mi },
+        }),
+      ],
+    });
     // An OOM kill: the container ran out of memory once and runs again.
-    pod({ namespace: 'payments', name: 'cache-0', node: n2.name, phase: 'Running', ownerKind: 'StatefulSet', ownerName: 'cache', containers: [container({ name: 'redis', cpu: 0.05, workingSet: 250 * mi, lastTerminatedReason: 'OOMKilled', restartsBase: 3, requests: { cpu: 0.1, memory: 256 * mi }, limits: { memory: 256 * mi } })] });
+    pod({
+      namespace: 'payments',
+      name: 'cache-0',
+      node: n2.name,
+      phase: 'Running',
+      ownerKind: 'StatefulSet',
+      ownerName: 'cache',
+      containers: [
+        container({
+          name: 'redis',
+          cpu: 0.05,
+          workingSet: 250 * mi,
+          lastTerminatedReason: 'OOMKilled',
+          restartsBase: 3,
+          requests: { cpu: 0.1, memory: 256 * mi },
+          limits: { memory: 256 * mi },
+        }),
+      ],
+    });
     // A Pending pod: nothing fits it, so it has no node and no container status.
-    pod({ namespace: 'batch', name: 'report-7f6d5-p1', node: '', phase: 'Pending', ownerKind: 'ReplicaSet', ownerName: 'report-7f6d5', containers: [container({ name: 'report', running: false, requests: { cpu: 4, memory: 8 * GIB }, limits: { memory: 8 * GIB } })] });
+    pod({
+      namespace: 'batch',
+      name: 'report-7f6d5-p1',
+      node: '',
+      phase: 'Pending',
+      ownerKind: 'ReplicaSet',
+      ownerName: 'report-7f6d5',
+      containers: [
+        container({
+          name: 'report',
+          running: false,
+          requests: { cpu: 4, memory: 8 * GIB },
+          limits: { memory: 8 * GIB },
+        }),
+      ],
+    });
     // A Failed Job pod: counted as Failed, its requests no longer reserved.
-    pod({ namespace: 'batch', name: 'nightly-29384-f1', node: n0.name, phase: 'Failed', ownerKind: 'Job', ownerName: 'nightly-29384', containers: [container({ name: 'nightly', running: false, requests: { cpu: 0.5, memory: 512 * mi } })] });
-    deployments.push({ namespace: 'payments', name: 'payments', desired: 1, actual: 0 }, { namespace: 'batch', name: 'report', desired: 1, actual: 0 });
+    pod({
+      namespace: 'batch',
+      name: 'nightly-29384-f1',
+      node: n0.name,
+      phase: 'Failed',
+      ownerKind: 'Job',
+      ownerName: 'nightly-29384',
+      containers: [container({ name: 'nightly', running: false, requests: { cpu: 0.5, memory: 512 * mi } })],
+    });
+    deployments.push(
+      { namespace: 'payments', name: 'payments', desired: 1, actual: 0 },
+      { namespace: 'batch', name: 'report', desired: 1, actual: 0 },
+    );
     statefulSets.push({ namespace: 'payments', name: 'cache', desired: 1, actual: 1 });
   }
 
@@ -294,9 +497,28 @@ export function buildCluster(profile: Profile, index: number, bounds: Bounds, me
     },
   ];
   const ingresses: IngressModel[] = (<Array<Omit<IngressModel, 'statuses'> & { statuses: Record<string, number> }>>[
-    { namespace: 'shop', ingress: 'web', service: 'web', host: `shop.${name}.example.com`, path: '/', statuses: { '200': 10, '304': 1.5 } },
-    { namespace: 'shop', ingress: 'api', service: 'api', host: `api.${name}.example.com`, path: '/api', statuses: { '200': 6, '502': incidents ? 0.3 : 0, '503': incidents ? 0.1 : 0 } },
-  ]).map((i) => ({ ...i, statuses: Object.fromEntries(Object.entries(incidents ? statusClasses(i.statuses) : i.statuses).filter(([, r]) => r > 0)) }));
+    {
+      namespace: 'shop',
+      ingress: 'web',
+      service: 'web',
+      host: `shop.${name}.example.com`,
+      path: '/',
+      statuses: { '200': 10, '304': 1.5 },
+    },
+    {
+      namespace: 'shop',
+      ingress: 'api',
+      service: 'api',
+      host: `api.${name}.example.com`,
+      path: '/api',
+      statuses: { '200': 6, '502': incidents ? 0.3 : 0, '503': incidents ? 0.1 : 0 },
+    },
+  ]).map((i) => ({
+    ...i,
+    statuses: Object.fromEntries(
+      Object.entries(incidents ? statusClasses(i.statuses) : i.statuses).filter(([, r]) => r > 0),
+    ),
+  }));
 
   const apiRequests: ApiRequest[] = [
     { verb: 'GET', code: '200', resource: 'pods', scope: 'resource', rate: 20 + index },
@@ -317,7 +539,12 @@ export function buildCluster(profile: Profile, index: number, bounds: Bounds, me
     { verb: 'LIST', resource: 'pods', scope: 'namespace', skew: 5 },
     { verb: 'POST', resource: 'events', scope: 'namespace', skew: 3 },
     { verb: 'WATCH', resource: 'pods', scope: 'cluster', skew: 19 },
-  ].map((v) => ({ verb: v.verb, resource: v.resource, scope: v.scope, h: histogram(bounds.apiserver, verbRate(v.verb), shares(bounds.apiserver.length, v.skew)) }));
+  ].map((v) => ({
+    verb: v.verb,
+    resource: v.resource,
+    scope: v.scope,
+    h: histogram(bounds.apiserver, verbRate(v.verb), shares(bounds.apiserver.length, v.skew)),
+  }));
 
   return {
     name,

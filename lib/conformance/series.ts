@@ -26,38 +26,64 @@ interface Ctx {
 }
 
 const gauge = (v: number) => (): number => v;
-const counter = (base: number, rate: number, start: number) => (t: number): number => base + rate * (t - start);
+const counter =
+  (base: number, rate: number, start: number) =>
+  (t: number): number =>
+    base + rate * (t - start);
 
 function checkLabels(f: Family, labels: Record<string, string>, allowed: readonly string[] = f.labels): void {
   const want = [...allowed].sort();
   const got = Object.keys(labels).sort();
-  if (want.join(',') !== got.join(',')) throw new Error(`${f.name}: the corpus shows labels {${want.join(',')}}, the scenario wrote {${got.join(',')}} (${f.source})`);
+  if (want.join(',') !== got.join(','))
+    throw new Error(
+      `${f.name}: the corpus shows labels {${want.join(',')}}, the scenario wrote {${got.join(',')}} (${f.source})`,
+    );
 }
 
 /** The value the corpus gives a label when another label has a value, e.g. unit for resource="cpu". */
 function corpusValue(f: Family, label: string, where: Record<string, string>): string {
   const s = f.samples.find((x) => Object.entries(where).every(([k, v]) => x.labels[k] === v));
   const v = s?.labels[label];
-  if (v === undefined) throw new Error(`${f.name}: the corpus has no sample with ${JSON.stringify(where)} to take ${label} from`);
+  if (v === undefined)
+    throw new Error(`${f.name}: the corpus has no sample with ${JSON.stringify(where)} to take ${label} from`);
   return v;
 }
 
-function emit(ctx: Ctx, f: Family, own: Record<string, string>, value: (t: number) => number, scrape: { kind: ScrapeKind; sc: ScrapeContext }, opts: { sample?: string; allowed?: readonly string[] } = {}): void {
+function emit(
+  ctx: Ctx,
+  f: Family,
+  own: Record<string, string>,
+  value: (t: number) => number,
+  scrape: { kind: ScrapeKind; sc: ScrapeContext },
+  opts: { sample?: string; allowed?: readonly string[] } = {},
+): void {
   checkLabels(f, own, opts.allowed);
   const labels = applyTarget(own, targetFor(scrape.sc.cluster.profile, scrape.kind, scrape.sc));
   ctx.out.push({ family: { name: f.name, help: f.help, type: f.type }, name: opts.sample ?? f.name, labels, value });
 }
 
-function emitHistogram(ctx: Ctx, f: Family, own: Record<string, string>, h: HistogramModel, scrape: { kind: ScrapeKind; sc: ScrapeContext }, base = 0): void {
+function emitHistogram(
+  ctx: Ctx,
+  f: Family,
+  own: Record<string, string>,
+  h: HistogramModel,
+  scrape: { kind: ScrapeKind; sc: ScrapeContext },
+  base = 0,
+): void {
   if (f.type !== 'histogram') throw new Error(`${f.name} is a ${f.type} in the corpus, not a histogram`);
   const bounds = f.buckets ?? [];
   if (bounds.join(',') !== h.bounds.join(',')) throw new Error(`${f.name}: histogram bounds differ from the corpus`);
   const cum = cumulativeRates(h);
   cum.forEach((rate, i) => {
     const le = i < bounds.length ? String(bounds[i]) : '+Inf';
-    emit(ctx, f, { ...own, le }, counter(base * (i + 1), rate, ctx.start), scrape, { sample: `${f.name}_bucket`, allowed: [...f.labels, 'le'] });
+    emit(ctx, f, { ...own, le }, counter(base * (i + 1), rate, ctx.start), scrape, {
+      sample: `${f.name}_bucket`,
+      allowed: [...f.labels, 'le'],
+    });
   });
-  emit(ctx, f, own, counter(base * (bounds.length + 1), cum[cum.length - 1] as number, ctx.start), scrape, { sample: `${f.name}_count` });
+  emit(ctx, f, own, counter(base * (bounds.length + 1), cum[cum.length - 1] as number, ctx.start), scrape, {
+    sample: `${f.name}_count`,
+  });
   emit(ctx, f, own, counter(base * 0.01, h.sumRate, ctx.start), scrape, { sample: `${f.name}_sum` });
 }
 
@@ -81,7 +107,11 @@ function nodeExporter(ctx: Ctx, c: ClusterModel, node: NodeModel): void {
   const total = ctx.corpus.family('node_memory_MemTotal_bytes');
   emit(ctx, total, {}, gauge(node.memTotal), scrape);
   // The fixture's meminfo lacks MemAvailable; the collector names it as every field (SOURCES.md).
-  const available: Family = { ...total, name: 'node_memory_MemAvailable_bytes', help: total.help.replace('MemTotal', 'MemAvailable') };
+  const available: Family = {
+    ...total,
+    name: 'node_memory_MemAvailable_bytes',
+    help: total.help.replace('MemTotal', 'MemAvailable'),
+  };
   emit(ctx, available, {}, gauge(node.memAvailable), scrape);
   const fs = [
     { device: '/dev/sda1', mountpoint: '/', fstype: 'ext4', size: node.rootSize, avail: node.rootAvail },
@@ -93,20 +123,36 @@ function nodeExporter(ctx: Ctx, c: ClusterModel, node: NodeModel): void {
     emit(ctx, ctx.corpus.family('node_filesystem_avail_bytes'), labels, gauge(m.avail), scrape);
     emit(ctx, ctx.corpus.family('node_filesystem_free_bytes'), labels, gauge(m.avail + m.size * 0.05), scrape);
   }
-  emit(ctx, ctx.corpus.family('node_uname_info'), { sysname: 'Linux', release: '6.8.0-1021-azure', version: '#25-Ubuntu SMP', machine: 'x86_64', nodename: node.name, domainname: '(none)' }, gauge(1), scrape);
+  emit(
+    ctx,
+    ctx.corpus.family('node_uname_info'),
+    {
+      sysname: 'Linux',
+      release: '6.8.0-1021-azure',
+      version: '#25-Ubuntu SMP',
+      machine: 'x86_64',
+      nodename: node.name,
+      domainname: '(none)',
+    },
+    gauge(1),
+    scrape,
+  );
 }
 
 function kubelet(ctx: Ctx, c: ClusterModel, node: NodeModel): void {
   const scrape = { kind: 'kubelet' as const, sc: { cluster: c, node } };
   emit(ctx, ctx.corpus.family('kubelet_running_pods'), {}, gauge(runningPodsOn(c, node.name).length), scrape);
   emit(ctx, ctx.corpus.family('kubelet_node_name'), { node: node.name }, gauge(1), scrape);
-  for (const [op, h] of Object.entries(node.podWorker)) emitHistogram(ctx, ctx.corpus.family('kubelet_pod_worker_duration_seconds'), { operation_type: op }, h, scrape);
+  for (const [op, h] of Object.entries(node.podWorker))
+    emitHistogram(ctx, ctx.corpus.family('kubelet_pod_worker_duration_seconds'), { operation_type: op }, h, scrape);
   emitHistogram(ctx, ctx.corpus.family('kubelet_pleg_relist_duration_seconds'), {}, node.pleg, scrape, 5);
 }
 
 /** cAdvisor's own labels for a metric, without the container labels its test's label function adds. */
 function cadvisorOwnLabels(f: Family): string[] {
-  return f.labels.filter((l) => !['id', 'image', 'name', 'zone_name'].includes(l) && !/^container_(label|env)_/.test(l));
+  return f.labels.filter(
+    (l) => !['id', 'image', 'name', 'zone_name'].includes(l) && !/^container_(label|env)_/.test(l),
+  );
 }
 
 function cadvisor(ctx: Ctx, c: ClusterModel, node: NodeModel): void {
@@ -129,9 +175,24 @@ function cadvisor(ctx: Ctx, c: ClusterModel, node: NodeModel): void {
     const cs = running(p);
     const podCgroup = `/kubepods.slice/kubepods-burstable.slice/kubepods-burstable-pod${p.uid.replace(/-/g, '_')}.slice`;
     // The pod's cgroup sums its containers: container="" keeps it out of per-container sums.
-    write({ id: podCgroup, name: '', image: '', pod: p.name, namespace: p.namespace, container: '' }, cs.reduce((a, x) => a + x.cpu, 0), cs.reduce((a, x) => a + x.workingSet, 0));
+    write(
+      { id: podCgroup, name: '', image: '', pod: p.name, namespace: p.namespace, container: '' },
+      cs.reduce((a, x) => a + x.cpu, 0),
+      cs.reduce((a, x) => a + x.workingSet, 0),
+    );
     for (const x of cs) {
-      write({ id: `${podCgroup}/cri-containerd-${p.uid}-${x.name}.scope`, name: `${p.uid}-${x.name}`, image: x.image, pod: p.name, namespace: p.namespace, container: x.name }, x.cpu, x.workingSet);
+      write(
+        {
+          id: `${podCgroup}/cri-containerd-${p.uid}-${x.name}.scope`,
+          name: `${p.uid}-${x.name}`,
+          image: x.image,
+          pod: p.name,
+          namespace: p.namespace,
+          container: x.name,
+        },
+        x.cpu,
+        x.workingSet,
+      );
     }
   }
 }
@@ -142,54 +203,99 @@ function ksm(ctx: Ctx, c: ClusterModel): void {
   const F = (name: string): Family => ctx.corpus.family(name);
   for (const n of c.nodes) {
     const info = F('kube_node_info');
-    emit(ctx, info, {
-      container_runtime_version: 'containerd://1.7.27',
-      kernel_version: '6.8.0-1021-azure',
-      kubelet_version: n.kubeletVersion,
-      kubeproxy_version: corpusValue(info, 'kubeproxy_version', {}),
-      node: n.name,
-      os_image: 'Ubuntu 22.04.5 LTS',
-      pod_cidr: '',
-      provider_id: n.providerId,
-      internal_ip: n.ip,
-      system_uuid: `00000000-0000-0000-0000-${n.ip.replace(/\D/g, '').padStart(12, '0')}`,
-    }, gauge(1), scrape);
+    emit(
+      ctx,
+      info,
+      {
+        container_runtime_version: 'containerd://1.7.27',
+        kernel_version: '6.8.0-1021-azure',
+        kubelet_version: n.kubeletVersion,
+        kubeproxy_version: corpusValue(info, 'kubeproxy_version', {}),
+        node: n.name,
+        os_image: 'Ubuntu 22.04.5 LTS',
+        pod_cidr: '',
+        provider_id: n.providerId,
+        internal_ip: n.ip,
+        system_uuid: `00000000-0000-0000-0000-${n.ip.replace(/\D/g, '').padStart(12, '0')}`,
+      },
+      gauge(1),
+      scrape,
+    );
     const cond = F('kube_node_status_condition');
-    const conditions: Array<[string, string]> = [['Ready', n.ready], ...PRESSURES.map((p): [string, string] => [p, n.pressure[p] ? 'true' : 'false'])];
+    const conditions: Array<[string, string]> = [
+      ['Ready', n.ready],
+      ...PRESSURES.map((p): [string, string] => [p, n.pressure[p] ? 'true' : 'false']),
+    ];
     for (const [condition, status] of conditions) {
-      for (const s of ['false', 'true', 'unknown']) emit(ctx, cond, { condition, node: n.name, status: s }, gauge(s === status ? 1 : 0), scrape);
+      for (const s of ['false', 'true', 'unknown'])
+        emit(ctx, cond, { condition, node: n.name, status: s }, gauge(s === status ? 1 : 0), scrape);
     }
-    for (const [fam, values] of [['kube_node_status_allocatable', n.allocatable], ['kube_node_status_capacity', n.capacity]] as const) {
+    for (const [fam, values] of [
+      ['kube_node_status_allocatable', n.allocatable],
+      ['kube_node_status_capacity', n.capacity],
+    ] as const) {
       const f = F(fam);
-      for (const [resource, v] of Object.entries(values)) emit(ctx, f, { node: n.name, resource, unit: corpusValue(f, 'unit', { resource }) }, gauge(v), scrape);
+      for (const [resource, v] of Object.entries(values))
+        emit(ctx, f, { node: n.name, resource, unit: corpusValue(f, 'unit', { resource }) }, gauge(v), scrape);
     }
   }
   for (const p of c.pods) {
     const base = { namespace: p.namespace, pod: p.name, uid: p.uid };
-    emit(ctx, F('kube_pod_info'), {
-      ...base,
-      host_ip: p.hostIp,
-      pod_ip: p.ip,
-      node: p.node,
-      created_by_kind: p.ownerKind,
-      created_by_name: p.ownerName,
-      priority_class: p.namespace === 'kube-system' ? 'system-node-critical' : '',
-      host_network: String(p.hostNetwork),
-    }, gauge(1), scrape);
-    for (const phase of PHASES) emit(ctx, F('kube_pod_status_phase'), { ...base, phase }, gauge(p.phase === phase ? 1 : 0), scrape);
+    emit(
+      ctx,
+      F('kube_pod_info'),
+      {
+        ...base,
+        host_ip: p.hostIp,
+        pod_ip: p.ip,
+        node: p.node,
+        created_by_kind: p.ownerKind,
+        created_by_name: p.ownerName,
+        priority_class: p.namespace === 'kube-system' ? 'system-node-critical' : '',
+        host_network: String(p.hostNetwork),
+      },
+      gauge(1),
+      scrape,
+    );
+    for (const phase of PHASES)
+      emit(ctx, F('kube_pod_status_phase'), { ...base, phase }, gauge(p.phase === phase ? 1 : 0), scrape);
     for (const x of p.containers) {
       const cb = { ...base, container: x.name };
-      for (const [fam, values] of [['kube_pod_container_resource_requests', x.requests], ['kube_pod_container_resource_limits', x.limits]] as const) {
+      for (const [fam, values] of [
+        ['kube_pod_container_resource_requests', x.requests],
+        ['kube_pod_container_resource_limits', x.limits],
+      ] as const) {
         const f = F(fam);
         for (const [resource, v] of Object.entries(values)) {
-          if (v !== undefined) emit(ctx, f, { ...cb, node: p.node, resource, unit: corpusValue(f, 'unit', { resource }) }, gauge(v), scrape);
+          if (v !== undefined)
+            emit(
+              ctx,
+              f,
+              { ...cb, node: p.node, resource, unit: corpusValue(f, 'unit', { resource }) },
+              gauge(v),
+              scrape,
+            );
         }
       }
       // An unscheduled pod has no container statuses, so no status series.
       if (!p.node) continue;
-      emit(ctx, F('kube_pod_container_status_restarts_total'), cb, (t) => x.restartsBase + x.restartsPer5m * Math.floor((t - ctx.start) / 300), scrape);
-      if (x.waitingReason) emit(ctx, F('kube_pod_container_status_waiting_reason'), { ...cb, reason: x.waitingReason }, gauge(1), scrape);
-      if (x.lastTerminatedReason) emit(ctx, F('kube_pod_container_status_last_terminated_reason'), { ...cb, reason: x.lastTerminatedReason }, gauge(1), scrape);
+      emit(
+        ctx,
+        F('kube_pod_container_status_restarts_total'),
+        cb,
+        (t) => x.restartsBase + x.restartsPer5m * Math.floor((t - ctx.start) / 300),
+        scrape,
+      );
+      if (x.waitingReason)
+        emit(ctx, F('kube_pod_container_status_waiting_reason'), { ...cb, reason: x.waitingReason }, gauge(1), scrape);
+      if (x.lastTerminatedReason)
+        emit(
+          ctx,
+          F('kube_pod_container_status_last_terminated_reason'),
+          { ...cb, reason: x.lastTerminatedReason },
+          gauge(1),
+          scrape,
+        );
     }
   }
   const replicas = (desired: string, actual: string, key: string, list: ClusterModel['deployments']): void => {
@@ -200,20 +306,50 @@ function ksm(ctx: Ctx, c: ClusterModel): void {
   };
   replicas('kube_deployment_spec_replicas', 'kube_deployment_status_replicas_available', 'deployment', c.deployments);
   replicas('kube_statefulset_replicas', 'kube_statefulset_status_replicas_ready', 'statefulset', c.statefulSets);
-  replicas('kube_daemonset_status_desired_number_scheduled', 'kube_daemonset_status_number_ready', 'daemonset', c.daemonSets);
+  replicas(
+    'kube_daemonset_status_desired_number_scheduled',
+    'kube_daemonset_status_number_ready',
+    'daemonset',
+    c.daemonSets,
+  );
 }
 
 function apiserver(ctx: Ctx, c: ClusterModel): void {
   const scrape = { kind: 'apiserver' as const, sc: { cluster: c } };
   const common = { component: 'apiserver', dry_run: '', group: '', subresource: '', version: 'v1' };
   for (const r of c.apiRequests) {
-    emit(ctx, ctx.corpus.family('apiserver_request_total'), { ...common, code: r.code, resource: r.resource, scope: r.scope, verb: r.verb }, counter(5000, r.rate, ctx.start), scrape);
+    emit(
+      ctx,
+      ctx.corpus.family('apiserver_request_total'),
+      { ...common, code: r.code, resource: r.resource, scope: r.scope, verb: r.verb },
+      counter(5000, r.rate, ctx.start),
+      scrape,
+    );
   }
   for (const l of c.apiLatency) {
-    emitHistogram(ctx, ctx.corpus.family('apiserver_request_duration_seconds'), { ...common, resource: l.resource, scope: l.scope, verb: l.verb }, l.h, scrape, 100);
+    emitHistogram(
+      ctx,
+      ctx.corpus.family('apiserver_request_duration_seconds'),
+      { ...common, resource: l.resource, scope: l.scope, verb: l.verb },
+      l.h,
+      scrape,
+      100,
+    );
   }
-  emit(ctx, ctx.corpus.family('apiserver_current_inflight_requests'), { request_kind: 'readOnly' }, gauge(c.inflight.readOnly), scrape);
-  emit(ctx, ctx.corpus.family('apiserver_current_inflight_requests'), { request_kind: 'mutating' }, gauge(c.inflight.mutating), scrape);
+  emit(
+    ctx,
+    ctx.corpus.family('apiserver_current_inflight_requests'),
+    { request_kind: 'readOnly' },
+    gauge(c.inflight.readOnly),
+    scrape,
+  );
+  emit(
+    ctx,
+    ctx.corpus.family('apiserver_current_inflight_requests'),
+    { request_kind: 'mutating' },
+    gauge(c.inflight.mutating),
+    scrape,
+  );
 }
 
 function ingress(ctx: Ctx, c: ClusterModel): void {
@@ -225,20 +361,27 @@ function ingress(ctx: Ctx, c: ClusterModel): void {
   const shapes = new Set(f.samples.map((s) => (s.labels['status'] ?? '').replace(/\d/g, 'd')));
   for (const i of c.ingresses) {
     for (const [status, rate] of Object.entries(i.statuses)) {
-      if (!shapes.has(status.replace(/\d/g, 'd'))) throw new Error(`ingress status ${status} has no shape the corpus shows (${[...shapes].join(', ')})`);
-      emit(ctx, f, {
-        canary: example['canary'] ?? '',
-        controller_class: example['controller_class'] ?? '',
-        controller_namespace: pod.namespace,
-        controller_pod: pod.name,
-        host: i.host,
-        ingress: i.ingress,
-        method: example['method'] ?? 'GET',
-        namespace: i.namespace,
-        path: i.path,
-        service: i.service,
-        status,
-      }, counter(100, rate, ctx.start), scrape);
+      if (!shapes.has(status.replace(/\d/g, 'd')))
+        throw new Error(`ingress status ${status} has no shape the corpus shows (${[...shapes].join(', ')})`);
+      emit(
+        ctx,
+        f,
+        {
+          canary: example['canary'] ?? '',
+          controller_class: example['controller_class'] ?? '',
+          controller_namespace: pod.namespace,
+          controller_pod: pod.name,
+          host: i.host,
+          ingress: i.ingress,
+          method: example['method'] ?? 'GET',
+          namespace: i.namespace,
+          path: i.path,
+          service: i.service,
+          status,
+        },
+        counter(100, rate, ctx.start),
+        scrape,
+      );
     }
   }
 }
@@ -256,7 +399,10 @@ function apps(ctx: Ctx, c: ClusterModel): void {
         emit(ctx, requests, own, counter(10, share, ctx.start), scrape);
         const bounds = duration.buckets ?? [];
         const h: HistogramModel = { bounds, rates: r.latency.map((s) => s * share), sumRate: 0 };
-        h.sumRate = h.rates.reduce((acc, rate, i) => acc + rate * (i < bounds.length ? (bounds[i] as number) * 0.9 : 1), 0);
+        h.sumRate = h.rates.reduce(
+          (acc, rate, i) => acc + rate * (i < bounds.length ? (bounds[i] as number) * 0.9 : 1),
+          0,
+        );
         emitHistogram(ctx, duration, own, h, scrape);
       }
     }

@@ -36,7 +36,13 @@ function nodeLabelMap(node: NodeModel): Record<string, string> {
 }
 
 /** prometheus-operator (and VM operator) ServiceMonitor/VMServiceScrape target labels of an endpoint backed by a pod. */
-function serviceMonitor(ctx: ScrapeContext, service: string, port: number, endpoint: string, job = service): Record<string, string> {
+function serviceMonitor(
+  ctx: ScrapeContext,
+  service: string,
+  port: number,
+  endpoint: string,
+  job = service,
+): Record<string, string> {
   const pod = ctx.pod as PodModel;
   return {
     job,
@@ -52,15 +58,26 @@ function serviceMonitor(ctx: ScrapeContext, service: string, port: number, endpo
 /** kubernetes-service-endpoints in Prometheus' example config and the prometheus-community chart. */
 function serviceEndpoints(ctx: ScrapeContext, service: string, port: number): Record<string, string> {
   const pod = ctx.pod as PodModel;
-  return { job: 'kubernetes-service-endpoints', instance: `${pod.ip}:${port}`, namespace: pod.namespace, service, node: pod.node };
+  return {
+    job: 'kubernetes-service-endpoints',
+    instance: `${pod.ip}:${port}`,
+    namespace: pod.namespace,
+    service,
+    node: pod.node,
+  };
 }
 
 export function targetFor(profile: Profile, kind: ScrapeKind, ctx: ScrapeContext): Target {
   const c = ctx.cluster;
   const node = ctx.node as NodeModel;
   const pod = ctx.pod as PodModel;
-  const cluster: Record<string, string> = profile === 'k8s-monitoring' ? { cluster: c.name, k8s_cluster_name: c.name } : { cluster: c.name };
-  const t = (labels: Record<string, string>, honorLabels: boolean, drop?: readonly string[]): Target => ({ labels: { ...labels, ...cluster }, honorLabels, drop });
+  const cluster: Record<string, string> =
+    profile === 'k8s-monitoring' ? { cluster: c.name, k8s_cluster_name: c.name } : { cluster: c.name };
+  const t = (labels: Record<string, string>, honorLabels: boolean, drop?: readonly string[]): Target => ({
+    labels: { ...labels, ...cluster },
+    honorLabels,
+    drop,
+  });
   switch (profile) {
     case 'azure-managed-prometheus':
       switch (kind) {
@@ -71,7 +88,10 @@ export function targetFor(profile: Profile, kind: ScrapeKind, ctx: ScrapeContext
         case 'cadvisor':
           return t({ job: 'cadvisor', instance: node.name }, false);
         case 'ksm':
-          return t({ job: 'kube-state-metrics', instance: 'ama-metrics-ksm.kube-system.svc.cluster.local:8080' }, false);
+          return t(
+            { job: 'kube-state-metrics', instance: 'ama-metrics-ksm.kube-system.svc.cluster.local:8080' },
+            false,
+          );
         case 'apiserver':
           return t({ job: 'kube-apiserver', instance: `${c.apiserverIp}:443` }, false);
         case 'ingress':
@@ -85,7 +105,16 @@ export function targetFor(profile: Profile, kind: ScrapeKind, ctx: ScrapeContext
     case 'kube-prometheus-stack':
       switch (kind) {
         case 'node-exporter':
-          return t(serviceMonitor(ctx, 'kube-prometheus-stack-prometheus-node-exporter', 9100, 'http-metrics', 'node-exporter'), false);
+          return t(
+            serviceMonitor(
+              ctx,
+              'kube-prometheus-stack-prometheus-node-exporter',
+              9100,
+              'http-metrics',
+              'node-exporter',
+            ),
+            false,
+          );
         case 'kubelet':
         case 'cadvisor':
           return t(
@@ -101,9 +130,21 @@ export function targetFor(profile: Profile, kind: ScrapeKind, ctx: ScrapeContext
             true,
           );
         case 'ksm':
-          return t(serviceMonitor(ctx, 'kube-prometheus-stack-kube-state-metrics', 8080, 'http', 'kube-state-metrics'), true);
+          return t(
+            serviceMonitor(ctx, 'kube-prometheus-stack-kube-state-metrics', 8080, 'http', 'kube-state-metrics'),
+            true,
+          );
         case 'apiserver':
-          return t({ job: 'apiserver', instance: `${c.apiserverIp}:443`, namespace: 'default', service: 'kubernetes', endpoint: 'https' }, false);
+          return t(
+            {
+              job: 'apiserver',
+              instance: `${c.apiserverIp}:443`,
+              namespace: 'default',
+              service: 'kubernetes',
+              endpoint: 'https',
+            },
+            false,
+          );
         case 'ingress':
           return t(serviceMonitor(ctx, 'ingress-nginx-controller-metrics', 10254, 'metrics'), false);
         case 'app':
@@ -125,23 +166,57 @@ export function targetFor(profile: Profile, kind: ScrapeKind, ctx: ScrapeContext
         case 'ingress':
           return t({ job: 'integrations/ingress-nginx', instance: `${pod.ip}:10254` }, true);
         case 'app':
-          return t({ job: `${pod.namespace}/${ctx.service}`, instance: `${pod.ip}:8080`, namespace: pod.namespace, service: ctx.service as string, pod: pod.name }, false);
+          return t(
+            {
+              job: `${pod.namespace}/${ctx.service}`,
+              instance: `${pod.ip}:8080`,
+              namespace: pod.namespace,
+              service: ctx.service as string,
+              pod: pod.name,
+            },
+            false,
+          );
       }
       break;
     case 'victoria-metrics-k8s-stack':
       switch (kind) {
         case 'node-exporter':
-          return t(serviceMonitor(ctx, 'vm-k8s-stack-prometheus-node-exporter', 9100, 'metrics', 'node-exporter'), false);
+          return t(
+            serviceMonitor(ctx, 'vm-k8s-stack-prometheus-node-exporter', 9100, 'metrics', 'node-exporter'),
+            false,
+          );
         case 'kubelet':
         case 'cadvisor':
           // VMNodeScrape: node labels labelmapped, no node label; the chart drops uid, id and name.
-          return t({ job: 'kubelet', instance: node.name, metrics_path: kind === 'kubelet' ? '/metrics' : '/metrics/cadvisor', ...nodeLabelMap(node) }, true, ['uid', 'id', 'name']);
+          return t(
+            {
+              job: 'kubelet',
+              instance: node.name,
+              metrics_path: kind === 'kubelet' ? '/metrics' : '/metrics/cadvisor',
+              ...nodeLabelMap(node),
+            },
+            true,
+            ['uid', 'id', 'name'],
+          );
         case 'ksm':
           // The chart's VMServiceScrape drops uid, container_id and image_id from KSM series.
-          return t(serviceMonitor(ctx, 'vm-k8s-stack-kube-state-metrics', 8080, 'http', 'kube-state-metrics'), true, ['uid', 'container_id', 'image_id']);
+          return t(serviceMonitor(ctx, 'vm-k8s-stack-kube-state-metrics', 8080, 'http', 'kube-state-metrics'), true, [
+            'uid',
+            'container_id',
+            'image_id',
+          ]);
         case 'apiserver':
           // VMServiceScrape with jobLabel: component (the kubernetes Service's component=apiserver).
-          return t({ job: 'apiserver', instance: `${c.apiserverIp}:443`, namespace: 'default', service: 'kubernetes', endpoint: 'https' }, false);
+          return t(
+            {
+              job: 'apiserver',
+              instance: `${c.apiserverIp}:443`,
+              namespace: 'default',
+              service: 'kubernetes',
+              endpoint: 'https',
+            },
+            false,
+          );
         case 'ingress':
           return t(serviceMonitor(ctx, 'ingress-nginx-controller-metrics', 10254, 'metrics'), false);
         case 'app':

@@ -45,7 +45,8 @@ const PROM_EVALUATORS: Record<string, PromEvaluator> = {
     scrapedClusters(fleet, p).flatMap((c) => {
       // count by (cluster, kubelet_version, provider) (kube_node_info): nodes exist once booted.
       const byVersion = new Map<string, number>();
-      for (const n of c.nodes) if (n.bootTime <= t) byVersion.set(n.kubeletVersion, (byVersion.get(n.kubeletVersion) ?? 0) + 1);
+      for (const n of c.nodes)
+        if (n.bootTime <= t) byVersion.set(n.kubeletVersion, (byVersion.get(n.kubeletVersion) ?? 0) + 1);
       const provider = providerScheme(c);
       return [...byVersion].map(([kubelet_version, value]) => ({
         labels: { [p.clusterLabel]: c.name, kubelet_version, ...(provider ? { provider } : {}) },
@@ -127,7 +128,8 @@ export function formatPromValue(v: number): string {
 }
 
 function answerProm(fleet: DemoFleet, request: QueryRequest): PromResponse {
-  const evaluate = (PROM_EVALUATORS[request.query.id] ?? clusterPromEvaluator(request.query.id)) as PromEvaluator | null | undefined;
+  const evaluate = (PROM_EVALUATORS[request.query.id] ?? clusterPromEvaluator(request.query.id)) as
+    PromEvaluator | null | undefined;
   if (!evaluate) throw new DemoUnsupportedQueryError(`the demo fleet does not answer ${request.query.id}`);
   const params = request.params as FleetPromParams;
   const time: QueryTime = request.time;
@@ -136,7 +138,10 @@ function answerProm(fleet: DemoFleet, request: QueryRequest): PromResponse {
       status: 'success',
       data: {
         resultType: 'vector',
-        result: evaluate(fleet, params, time.at).map((s) => ({ metric: s.labels, value: [time.at, formatPromValue(s.value)] })),
+        result: evaluate(fleet, params, time.at).map((s) => ({
+          metric: s.labels,
+          value: [time.at, formatPromValue(s.value)],
+        })),
       },
     };
   }
@@ -163,7 +168,9 @@ function answerArg(fleet: DemoFleet, request: QueryRequest): ArgResponse {
   // Projected from each cluster's ARM body the way the inventory KQL reads it (azure-resources.ts).
   const at = request.time.kind === 'instant' ? request.time.at : request.time.end;
   const names = (request.params as { names?: string[] }).names?.map((n) => n.toLowerCase());
-  const data = fleet.clusters.filter((c) => !names || names.includes(c.name.toLowerCase())).map((c) => inventoryRowOf(armResourceOf(fleet, c, at)));
+  const data = fleet.clusters
+    .filter((c) => !names || names.includes(c.name.toLowerCase()))
+    .map((c) => inventoryRowOf(armResourceOf(fleet, c, at)));
   return { totalRecords: data.length, count: data.length, resultTruncated: 'false', data };
 }
 
@@ -195,7 +202,13 @@ function answerLogs(fleet: DemoFleet, request: QueryRequest): LogsResponse {
     const rows = upgradeEvents(fleet, now, lookback)
       .filter((e) => !only || only.includes(e.cluster.id.toLowerCase()))
       .sort((a, b) => b.time - a.time)
-      .map((e) => [iso(e.time), e.cluster.id.toLowerCase(), e.cluster.resourceGroup.toUpperCase(), e.cluster.subscriptionId, e.upgrade.caller]);
+      .map((e) => [
+        iso(e.time),
+        e.cluster.id.toLowerCase(),
+        e.cluster.resourceGroup.toUpperCase(),
+        e.cluster.subscriptionId,
+        e.upgrade.caller,
+      ]);
     return {
       tables: [
         {
@@ -246,10 +259,17 @@ function answerLogs(fleet: DemoFleet, request: QueryRequest): LogsResponse {
 
 /** ARM reads: diagnostic settings, as GET …/diagnosticSettings lists them; an unknown resource is ARM's 404. */
 function answerArm(fleet: DemoFleet, request: QueryRequest): unknown {
-  if (request.query.id !== rest.diagnosticSettings.id) throw new DemoUnsupportedQueryError(`the demo fleet does not answer ${request.query.id}`);
+  if (request.query.id !== rest.diagnosticSettings.id)
+    throw new DemoUnsupportedQueryError(`the demo fleet does not answer ${request.query.id}`);
   const id = (request.params as { resourceId: string }).resourceId;
   const wire = demoDiagnosticSettingsWire(fleet, id);
-  if (wire === null) throw new SourceError(`Azure Resource Manager answered 404 for ${id}: ResourceNotFound`, { source: 'arm', failure: 'bad-query', status: 404, scope: id });
+  if (wire === null)
+    throw new SourceError(`Azure Resource Manager answered 404 for ${id}: ResourceNotFound`, {
+      source: 'arm',
+      failure: 'bad-query',
+      status: 404,
+      scope: id,
+    });
   return wire;
 }
 

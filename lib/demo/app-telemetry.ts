@@ -17,7 +17,9 @@ const W_DAY = (2 * Math.PI) / 86_400;
 
 /** The pods that serve requests: running replicas of application Deployments. */
 export function servingPods(c: DemoCluster): DemoPod[] {
-  return podsOf(c).filter((p) => p.state === 'running' && p.node && p.workload.kind === 'Deployment' && p.namespace !== 'kube-system');
+  return podsOf(c).filter(
+    (p) => p.state === 'running' && p.node && p.workload.kind === 'Deployment' && p.namespace !== 'kube-system',
+  );
 }
 
 /** Requests per second one replica of the workload serves on average. */
@@ -49,13 +51,26 @@ export function podRequests(p: DemoPod, share: number, t: number): number {
 }
 
 function appLabels(base: Record<string, string>, p: DemoPod, code: string): Record<string, string> {
-  return { ...base, job: 'kubernetes-pods', instance: `${p.name}:8080`, namespace: p.namespace, pod: p.name, service: p.workload.name, method: 'GET', code };
+  return {
+    ...base,
+    job: 'kubernetes-pods',
+    instance: `${p.name}:8080`,
+    namespace: p.namespace,
+    pod: p.name,
+    service: p.workload.name,
+    method: 'GET',
+    code,
+  };
 }
 
 /** The family as the telemetry export writes it (see telemetry-families.ts). */
-export function* appRequestSeries(c: DemoCluster, base: Record<string, string>): Iterable<{ labels: Record<string, string>; value: (t: number) => number | null }> {
+export function* appRequestSeries(
+  c: DemoCluster,
+  base: Record<string, string>,
+): Iterable<{ labels: Record<string, string>; value: (t: number) => number | null }> {
   for (const p of servingPods(c)) {
-    for (const [code, share] of codeShares(p)) yield { labels: appLabels(base, p, code), value: (t) => podRequests(p, share, t) };
+    for (const [code, share] of codeShares(p))
+      yield { labels: appLabels(base, p, code), value: (t) => podRequests(p, share, t) };
   }
 }
 
@@ -83,7 +98,8 @@ export const APP_DURATION: HistogramFamily = {
   bounds: DEFAULT_BUCKETS,
   *series(c, base) {
     for (const p of servingPods(c)) {
-      for (const [code, share] of codeShares(p)) yield { labels: appLabels(base, p, code), value: (t) => appLatencyPoint(p, share, t) };
+      for (const [code, share] of codeShares(p))
+        yield { labels: appLabels(base, p, code), value: (t) => appLatencyPoint(p, share, t) };
     }
   },
 };

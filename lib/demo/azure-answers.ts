@@ -20,22 +20,39 @@ export function answerAzureArg(fleet: DemoFleet, request: QueryRequest): ArgResp
     case az.logAnalyticsWorkspaces.id:
       return argAnswer(
         demoWorkspaces(fleet).map((w) => ({
-          id: w.resourceId, name: w.name, location: w.location, resourceGroup: w.resourceGroup.toLowerCase(), subscriptionId: w.subscriptionId, customerId: w.customerId,
+          id: w.resourceId,
+          name: w.name,
+          location: w.location,
+          resourceGroup: w.resourceGroup.toLowerCase(),
+          subscriptionId: w.subscriptionId,
+          customerId: w.customerId,
         })),
       );
     case az.monitorAccounts.id:
       return argAnswer(
         demoMonitorAccounts(fleet).map((a) => ({
-          id: a.resourceId, name: a.name, location: a.location, resourceGroup: a.resourceGroup.toLowerCase(), subscriptionId: a.subscriptionId, prometheusQueryEndpoint: a.prometheusQueryEndpoint,
+          id: a.resourceId,
+          name: a.name,
+          location: a.location,
+          resourceGroup: a.resourceGroup.toLowerCase(),
+          subscriptionId: a.subscriptionId,
+          prometheusQueryEndpoint: a.prometheusQueryEndpoint,
         })),
       );
     case az.clusterDcrAssociations.id:
       return argAnswer(
-        demoPrometheusLinks(fleet).map((l) => ({ id: l.associationId, clusterId: l.cluster.id.toLowerCase(), dataCollectionRuleId: l.dataCollectionRuleId.toLowerCase() })),
+        demoPrometheusLinks(fleet).map((l) => ({
+          id: l.associationId,
+          clusterId: l.cluster.id.toLowerCase(),
+          dataCollectionRuleId: l.dataCollectionRuleId.toLowerCase(),
+        })),
       );
     case az.dcrMonitorDestinations.id:
       return argAnswer(
-        demoPrometheusLinks(fleet).map((l) => ({ id: l.dataCollectionRuleId.toLowerCase(), accountResourceId: l.account.resourceId.toLowerCase() })),
+        demoPrometheusLinks(fleet).map((l) => ({
+          id: l.dataCollectionRuleId.toLowerCase(),
+          accountResourceId: l.account.resourceId.toLowerCase(),
+        })),
       );
     case az.arcContainerInsightsExtensions.id:
       return argAnswer(
@@ -85,16 +102,37 @@ export function answerAzureLogs(fleet: DemoFleet, request: QueryRequest, at: num
   const clusters = fleet.clusters.filter((c) => scope(c.id));
   switch (request.query.id) {
     case az.nodeStateByCluster.id: {
-      const groups = groupBy(rowsOf(kubeNodeInventory(clusters, at)), (r) => `${str(r.ClusterId).toLowerCase()}\u0000${str(r.ClusterName)}`);
+      const groups = groupBy(
+        rowsOf(kubeNodeInventory(clusters, at)),
+        (r) => `${str(r.ClusterId).toLowerCase()}\u0000${str(r.ClusterName)}`,
+      );
       const rows = [...groups.values()].map((nodes) => {
         const first = nodes[0] ?? {};
         const ready = nodes.filter((n) => str(n.Status).split(',').includes('Ready')).length;
-        const lastSeen = nodes.map((n) => str(n.TimeGenerated)).sort().at(-1) ?? '';
-        return [str(first.ClusterId).toLowerCase(), str(first.ClusterName), nodes.length, ready, nodes.length - ready, lastSeen];
+        const lastSeen =
+          nodes
+            .map((n) => str(n.TimeGenerated))
+            .sort()
+            .at(-1) ?? '';
+        return [
+          str(first.ClusterId).toLowerCase(),
+          str(first.ClusterName),
+          nodes.length,
+          ready,
+          nodes.length - ready,
+          lastSeen,
+        ];
       });
       rows.sort((a, b) => str(a[0]).localeCompare(str(b[0])));
       return logsAnswer(
-        [['ClusterId', 'string'], ['ClusterName', 'string'], ['Nodes', 'long'], ['NodesReady', 'long'], ['NodesNotReady', 'long'], ['LastSeen', 'datetime']],
+        [
+          ['ClusterId', 'string'],
+          ['ClusterName', 'string'],
+          ['Nodes', 'long'],
+          ['NodesReady', 'long'],
+          ['NodesNotReady', 'long'],
+          ['LastSeen', 'datetime'],
+        ],
         rows,
       );
     }
@@ -106,11 +144,29 @@ export function answerAzureLogs(fleet: DemoFleet, request: QueryRequest, at: num
         .map((c) => {
           const pods = c.workloads.flatMap(podStates);
           const phase = (p: string): number => pods.filter((r) => r.status === p).length;
-          return [c.id.toLowerCase(), c.name, pods.length, phase('Running'), phase('Pending'), phase('Failed'), phase('Succeeded'), pods.filter((r) => r.reason === 'CrashLoopBackOff').length];
+          return [
+            c.id.toLowerCase(),
+            c.name,
+            pods.length,
+            phase('Running'),
+            phase('Pending'),
+            phase('Failed'),
+            phase('Succeeded'),
+            pods.filter((r) => r.reason === 'CrashLoopBackOff').length,
+          ];
         });
       rows.sort((a, b) => str(a[0]).localeCompare(str(b[0])));
       return logsAnswer(
-        [['ClusterId', 'string'], ['ClusterName', 'string'], ['Pods', 'long'], ['Running', 'long'], ['Pending', 'long'], ['Failed', 'long'], ['Succeeded', 'long'], ['CrashLooping', 'long']],
+        [
+          ['ClusterId', 'string'],
+          ['ClusterName', 'string'],
+          ['Pods', 'long'],
+          ['Running', 'long'],
+          ['Pending', 'long'],
+          ['Failed', 'long'],
+          ['Succeeded', 'long'],
+          ['CrashLooping', 'long'],
+        ],
         rows,
       );
     }
@@ -120,10 +176,23 @@ export function answerAzureLogs(fleet: DemoFleet, request: QueryRequest, at: num
       const rows = [...groups.values()].map((list) => {
         const first = list[0] ?? {};
         const objects = new Set(list.map((e) => `${str(e.Namespace)}/${str(e.Name)}`)).size;
-        return [str(first.ClusterId).toLowerCase(), str(first.Reason), objects, list.reduce((sum, e) => sum + Number(e.Count ?? 0), 0)];
+        return [
+          str(first.ClusterId).toLowerCase(),
+          str(first.Reason),
+          objects,
+          list.reduce((sum, e) => sum + Number(e.Count ?? 0), 0),
+        ];
       });
       rows.sort((a, b) => str(a[0]).localeCompare(str(b[0])) || Number(b[3]) - Number(a[3]));
-      return logsAnswer([['ClusterId', 'string'], ['Reason', 'string'], ['Objects', 'long'], ['Events', 'real']], rows);
+      return logsAnswer(
+        [
+          ['ClusterId', 'string'],
+          ['Reason', 'string'],
+          ['Objects', 'long'],
+          ['Events', 'real'],
+        ],
+        rows,
+      );
     }
     default:
       return null;

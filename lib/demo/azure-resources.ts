@@ -28,7 +28,14 @@ export interface ArmResource {
 export function armResourceOf(fleet: DemoFleet, c: DemoCluster, at: number): ArmResource {
   const aks = c.provider === 'aks';
   const o = demoOnboarding(fleet, c);
-  const base = { id: c.id, name: c.name, location: c.location, resourceGroup: c.resourceGroup.toLowerCase(), subscriptionId: c.subscriptionId, tags: c.tags };
+  const base = {
+    id: c.id,
+    name: c.name,
+    location: c.location,
+    resourceGroup: c.resourceGroup.toLowerCase(),
+    subscriptionId: c.subscriptionId,
+    tags: c.tags,
+  };
   if (!aks) {
     const conn = c.arm.connectivity;
     return {
@@ -69,18 +76,29 @@ export function armResourceOf(fleet: DemoFleet, c: DemoCluster, at: number): Arm
     })),
     // AKS writes the add-on key in more than one case; a cluster never onboarded has none.
     ...(c.monitoring.containerInsights
-      ? { addonProfiles: { [c.arm.addonKey]: { enabled: true, config: { [c.arm.workspaceKey]: ws ?? '', useAADAuth: 'true' } } } }
+      ? {
+          addonProfiles: {
+            [c.arm.addonKey]: { enabled: true, config: { [c.arm.workspaceKey]: ws ?? '', useAADAuth: 'true' } },
+          },
+        }
       : c.index % 2 === 0
         ? { addonProfiles: { [c.arm.addonKey]: { enabled: false, config: null } } }
         : {}),
     // Managed Prometheus never enabled: no azureMonitorProfile at all (documented as absent = off).
     ...(c.monitoring.managedPrometheus
-      ? { azureMonitorProfile: { metrics: { enabled: true, kubeStateMetrics: { metricLabelsAllowlist: '', metricAnnotationsAllowList: '' } } } }
+      ? {
+          azureMonitorProfile: {
+            metrics: { enabled: true, kubeStateMetrics: { metricLabelsAllowlist: '', metricAnnotationsAllowList: '' } },
+          },
+        }
       : c.arm.monitorProfileAbsent
         ? {}
         : { azureMonitorProfile: { metrics: { enabled: false } } }),
     aadProfile: o.entraIntegration ? { managed: true, enableAzureRBAC: true } : null,
-    networkProfile: { networkPlugin: 'azure', advancedNetworking: o.networkObservability ? { enabled: true, observability: { enabled: true } } : null },
+    networkProfile: {
+      networkPlugin: 'azure',
+      advancedNetworking: o.networkObservability ? { enabled: true, observability: { enabled: true } } : null,
+    },
     metricsProfile: { costAnalysis: { enabled: o.costAnalysis } },
     securityProfile: o.defender ? { defender: { securityMonitoring: { enabled: true } } } : {},
   };
@@ -88,7 +106,8 @@ export function armResourceOf(fleet: DemoFleet, c: DemoCluster, at: number): Arm
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
-const bool = (v: unknown): boolean | null => (typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : null);
+const bool = (v: unknown): boolean | null =>
+  typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : null;
 const int = (v: unknown): number | null => (typeof v === 'number' ? Math.trunc(v) : null);
 
 /** The columns the inventory KQL (queries/fleet/inventory.ts) projects, computed the same way from an ARM body. */

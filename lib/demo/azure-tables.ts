@@ -127,9 +127,24 @@ export function azureActivity(clusters: readonly DemoCluster[], anchor: number, 
       const done = anchor - u.ageSeconds;
       const correlation = guidFrom(`${c.id}/upgrade/${u.toVersion}`);
       const row = (t: number, status: string, message: string): unknown[] => [
-        iso(t), 'Administrative', 'MICROSOFT.CONTAINERSERVICE/MANAGEDCLUSTERS/WRITE', status, 'Informational', u.caller, correlation,
-        JSON.stringify({ message, eventCategory: 'Administrative', entity: c.id, kubernetesVersion: u.toVersion, previousKubernetesVersion: u.fromVersion }),
-        'MICROSOFT.CONTAINERSERVICE', c.resourceGroup.toUpperCase(), c.subscriptionId, c.id.toLowerCase(),
+        iso(t),
+        'Administrative',
+        'MICROSOFT.CONTAINERSERVICE/MANAGEDCLUSTERS/WRITE',
+        status,
+        'Informational',
+        u.caller,
+        correlation,
+        JSON.stringify({
+          message,
+          eventCategory: 'Administrative',
+          entity: c.id,
+          kubernetesVersion: u.toVersion,
+          previousKubernetesVersion: u.fromVersion,
+        }),
+        'MICROSOFT.CONTAINERSERVICE',
+        c.resourceGroup.toUpperCase(),
+        c.subscriptionId,
+        c.id.toLowerCase(),
       ];
       if (done - 1800 >= from && done - 1800 <= to) rows.push(row(done - 1800, 'Start', 'Upgrade Started'));
       if (done >= from && done <= to) rows.push(row(done, 'Success', 'Upgrade Succeeded'));
@@ -147,10 +162,23 @@ export function kubeNodeInventory(clusters: readonly DemoCluster[], at: number):
       if (n.bootTime > at) continue;
       const status = n.ready === 'true' ? 'Ready' : n.ready === 'false' ? 'NotReady' : 'Unknown';
       rows.push([
-        iso(at), n.name, laClusterId(c), c.name, status, iso(n.bootTime + 120), n.kubeletVersion, n.kubeletVersion, iso(n.bootTime),
+        iso(at),
+        n.name,
+        laClusterId(c),
+        c.name,
+        status,
+        iso(n.bootTime + 120),
+        n.kubeletVersion,
+        n.kubeletVersion,
+        iso(n.bootTime),
         JSON.stringify([{ 'kubernetes.azure.com/agentpool': n.pool, 'kubernetes.io/os': 'linux' }]),
-        'Ubuntu 22.04.5 LTS', 'containerd://1.7.27-1', c.provider === 'aks' ? `azure:///subscriptions/${c.subscriptionId}/vmss/${n.name}` : `${c.distribution}://${n.name}`,
-        'Container', laResourceId(c),
+        'Ubuntu 22.04.5 LTS',
+        'containerd://1.7.27-1',
+        c.provider === 'aks'
+          ? `azure:///subscriptions/${c.subscriptionId}/vmss/${n.name}`
+          : `${c.distribution}://${n.name}`,
+        'Container',
+        laResourceId(c),
       ]);
     }
   }
@@ -162,11 +190,16 @@ export type PodState = { status: string; containerStatus: string; reason: string
 /** The pods a workload owns right now, as KubePodInventory's PodStatus / ContainerStatusReason see them. */
 export function podStates(w: DemoCluster['workloads'][number]): PodState[] {
   const out: PodState[] = [];
-  for (let i = 0; i < w.running; i++) out.push({ status: 'Running', containerStatus: 'running', reason: '', restarts: 0 });
-  for (let i = 0; i < w.crashLooping; i++) out.push({ status: 'Running', containerStatus: 'waiting', reason: 'CrashLoopBackOff', restarts: 20 + i * 7 });
-  for (let i = 0; i < w.pending; i++) out.push({ status: 'Pending', containerStatus: 'waiting', reason: 'ContainerCreating', restarts: 0 });
-  for (let i = 0; i < w.failed; i++) out.push({ status: 'Failed', containerStatus: 'terminated', reason: 'Error', restarts: 0 });
-  for (let i = 0; i < w.succeeded; i++) out.push({ status: 'Succeeded', containerStatus: 'terminated', reason: 'Completed', restarts: 0 });
+  for (let i = 0; i < w.running; i++)
+    out.push({ status: 'Running', containerStatus: 'running', reason: '', restarts: 0 });
+  for (let i = 0; i < w.crashLooping; i++)
+    out.push({ status: 'Running', containerStatus: 'waiting', reason: 'CrashLoopBackOff', restarts: 20 + i * 7 });
+  for (let i = 0; i < w.pending; i++)
+    out.push({ status: 'Pending', containerStatus: 'waiting', reason: 'ContainerCreating', restarts: 0 });
+  for (let i = 0; i < w.failed; i++)
+    out.push({ status: 'Failed', containerStatus: 'terminated', reason: 'Error', restarts: 0 });
+  for (let i = 0; i < w.succeeded; i++)
+    out.push({ status: 'Succeeded', containerStatus: 'terminated', reason: 'Completed', restarts: 0 });
   return out;
 }
 
@@ -182,8 +215,25 @@ export function kubePodInventory(clusters: readonly DemoCluster[], at: number): 
         const node = c.nodes.length ? (c.nodes[hash32(pod) % c.nodes.length]?.name ?? '') : '';
         const controllerKind = w.kind === 'Deployment' ? 'ReplicaSet' : w.kind;
         rows.push([
-          iso(at), p.status === 'Pending' ? '' : node, laClusterId(c), c.name, pod, w.namespace, uid, p.status, p.restarts,
-          `${uid}/${w.name}`, p.containerStatus, p.reason, p.restarts, controllerKind, w.name, iso(at - 86_400 * 3), '', 'Container', laResourceId(c),
+          iso(at),
+          p.status === 'Pending' ? '' : node,
+          laClusterId(c),
+          c.name,
+          pod,
+          w.namespace,
+          uid,
+          p.status,
+          p.restarts,
+          `${uid}/${w.name}`,
+          p.containerStatus,
+          p.reason,
+          p.restarts,
+          controllerKind,
+          w.name,
+          iso(at - 86_400 * 3),
+          '',
+          'Container',
+          laResourceId(c),
         ]);
       });
     }
@@ -196,15 +246,69 @@ export function kubeEvents(clusters: readonly DemoCluster[], at: number): LaTabl
   const rows: unknown[][] = [];
   for (const c of clusters) {
     if (!c.monitoring.containerInsights) continue;
-    const push = (kind: string, name: string, namespace: string, reason: string, message: string, component: string, count: number): void => {
-      rows.push([iso(at), '', laClusterId(c), c.name, 'Warning', reason, message, name, namespace, kind, component, count, iso(at - 3600), iso(at - 60), 'Container', laResourceId(c)]);
+    const push = (
+      kind: string,
+      name: string,
+      namespace: string,
+      reason: string,
+      message: string,
+      component: string,
+      count: number,
+    ): void => {
+      rows.push([
+        iso(at),
+        '',
+        laClusterId(c),
+        c.name,
+        'Warning',
+        reason,
+        message,
+        name,
+        namespace,
+        kind,
+        component,
+        count,
+        iso(at - 3600),
+        iso(at - 60),
+        'Container',
+        laResourceId(c),
+      ]);
     };
     for (const w of c.workloads) {
-      if (w.crashLooping) push('Pod', w.name, w.namespace, 'BackOff', `Back-off restarting failed container ${w.name}`, 'kubelet', 20 * w.crashLooping);
-      if (w.pending) push('Pod', w.name, w.namespace, 'FailedScheduling', '0/3 nodes are available: 3 Insufficient cpu.', 'default-scheduler', 5 * w.pending);
-      if (w.failed) push('Job', w.name, w.namespace, 'BackoffLimitExceeded', 'Job has reached the specified backoff limit', 'job-controller', w.failed);
+      if (w.crashLooping)
+        push(
+          'Pod',
+          w.name,
+          w.namespace,
+          'BackOff',
+          `Back-off restarting failed container ${w.name}`,
+          'kubelet',
+          20 * w.crashLooping,
+        );
+      if (w.pending)
+        push(
+          'Pod',
+          w.name,
+          w.namespace,
+          'FailedScheduling',
+          '0/3 nodes are available: 3 Insufficient cpu.',
+          'default-scheduler',
+          5 * w.pending,
+        );
+      if (w.failed)
+        push(
+          'Job',
+          w.name,
+          w.namespace,
+          'BackoffLimitExceeded',
+          'Job has reached the specified backoff limit',
+          'job-controller',
+          w.failed,
+        );
     }
-    for (const n of c.nodes) if (n.ready !== 'true') push('Node', n.name, '', 'NodeNotReady', `Node ${n.name} status is now: NodeNotReady`, 'node-controller', 1);
+    for (const n of c.nodes)
+      if (n.ready !== 'true')
+        push('Node', n.name, '', 'NodeNotReady', `Node ${n.name} status is now: NodeNotReady`, 'node-controller', 1);
   }
   return { name: 'KubeEvents', columns: KUBE_EVENTS_COLUMNS, rows };
 }
@@ -223,11 +327,27 @@ export function containerLogV2(clusters: readonly DemoCluster[], at: number): La
         const oom = crashReason(c, w) === 'OOMKilled';
         const message = oom
           ? { level: 'warning', msg: 'memory use near the container limit', attempt: i + 1 }
-          : { level: 'error', msg: i === 0 ? 'connection refused: upstream unavailable' : 'exiting after fatal error', attempt: i + 1 };
+          : {
+              level: 'error',
+              msg: i === 0 ? 'connection refused: upstream unavailable' : 'exiting after fatal error',
+              attempt: i + 1,
+            };
         rows.push([
-          iso(at - (i + 1) * 30), c.nodes[0]?.name ?? '', hexFrom(`${pod}/container`, 64), w.name, pod, w.namespace,
-          JSON.stringify(message), 'stderr', message.level.toUpperCase(), JSON.stringify({ podUid: guidFrom(`${c.id}/${w.namespace}/${pod}`), image: `contoso.example/${w.name}:1.4.${i}` }),
-          'Container', c.id,
+          iso(at - (i + 1) * 30),
+          c.nodes[0]?.name ?? '',
+          hexFrom(`${pod}/container`, 64),
+          w.name,
+          pod,
+          w.namespace,
+          JSON.stringify(message),
+          'stderr',
+          message.level.toUpperCase(),
+          JSON.stringify({
+            podUid: guidFrom(`${c.id}/${w.namespace}/${pod}`),
+            image: `contoso.example/${w.name}:1.4.${i}`,
+          }),
+          'Container',
+          c.id,
         ]);
       }
     }

@@ -42,9 +42,16 @@ export function workspaceCustomerId(resourceId: string): string {
   return guidFrom(`workspace/${resourceId.toLowerCase()}`);
 }
 
-const byFleet = new WeakMap<DemoFleet, { workspaces: DemoWorkspace[]; accounts: DemoMonitorAccount[]; links: DemoPrometheusLink[] }>();
+const byFleet = new WeakMap<
+  DemoFleet,
+  { workspaces: DemoWorkspace[]; accounts: DemoMonitorAccount[]; links: DemoPrometheusLink[] }
+>();
 
-function azureView(fleet: DemoFleet): { workspaces: DemoWorkspace[]; accounts: DemoMonitorAccount[]; links: DemoPrometheusLink[] } {
+function azureView(fleet: DemoFleet): {
+  workspaces: DemoWorkspace[];
+  accounts: DemoMonitorAccount[];
+  links: DemoPrometheusLink[];
+} {
   let view = byFleet.get(fleet);
   if (view) return view;
   const workspaces = new Map<string, DemoWorkspace>();

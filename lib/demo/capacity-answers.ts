@@ -3,7 +3,15 @@ import { booted, sumBy, type ClusterEvaluator, type Sample } from './evaluator-k
 import type { DemoCluster, DemoWorkload, WorkloadKind } from './fleet-model';
 import { maxPodsOf, rootFsSizeBytes, runningPodsByNode } from './node-capacity';
 import { podsOf, type PodState } from './pods';
-import { containerCpuSeconds, containerWorkingSetBytes, counterRate, CRASHLOOP_PERIOD, crashLoopSince, gridAt, rootFsAvailBytes } from './signals';
+import {
+  containerCpuSeconds,
+  containerWorkingSetBytes,
+  counterRate,
+  CRASHLOOP_PERIOD,
+  crashLoopSince,
+  gridAt,
+  rootFsAvailBytes,
+} from './signals';
 import { cpuLimitCores, crashReason, memoryLimitBytes } from './workload-resources';
 import { daemonSetReady } from './workload-telemetry';
 
@@ -18,7 +26,12 @@ import { daemonSetReady } from './workload-telemetry';
 export function containerCpuUsage(c: DemoCluster, t: number): Sample[] {
   return podsOf(c).flatMap((p) => {
     if (p.state !== 'running' || !p.node) return [];
-    const rate = counterRate((s) => containerCpuSeconds(p.workload.cpuRequestCores, p.phase, p.started, s), t, 300, true);
+    const rate = counterRate(
+      (s) => containerCpuSeconds(p.workload.cpuRequestCores, p.phase, p.started, s),
+      t,
+      300,
+      true,
+    );
     return rate === null ? [] : [{ labels: { namespace: p.namespace }, value: rate }];
   });
 }
@@ -27,7 +40,10 @@ export function containerCpuUsage(c: DemoCluster, t: number): Sample[] {
 export function containerWorkingSet(c: DemoCluster, t: number): Sample[] {
   return podsOf(c)
     .filter((p) => p.state === 'running' && p.node)
-    .map((p) => ({ labels: { namespace: p.namespace }, value: containerWorkingSetBytes(p.workload.memoryRequestBytes, p.phase, gridAt(t)) }));
+    .map((p) => ({
+      labels: { namespace: p.namespace },
+      value: containerWorkingSetBytes(p.workload.memoryRequestBytes, p.phase, gridAt(t)),
+    }));
 }
 
 /** Phase Pending or Running (crash-looping pods are Running): the pods whose requests count. */
@@ -37,18 +53,31 @@ type PerContainer = (c: DemoCluster, w: DemoWorkload) => number | null;
 
 /** usage, requests and limits by namespace, as `usageVsRequests` in the catalog sums them. */
 function usageVsRequests(c: DemoCluster, usage: Sample[], request: PerContainer, limit: PerContainer): Sample[] {
-  const measured = (namespace: string, measure: string, value: number): Sample => ({ labels: { namespace, measure }, value });
+  const measured = (namespace: string, measure: string, value: number): Sample => ({
+    labels: { namespace, measure },
+    value,
+  });
   const active = podsOf(c).filter((p) => ACTIVE.has(p.state));
   const of = (measure: string, value: PerContainer): Sample[] =>
     active.flatMap((p) => {
       const v = value(c, p.workload);
       return v === null ? [] : [measured(p.namespace, measure, v)];
     });
-  return sumBy([...usage.map((s) => measured(s.labels['namespace'] ?? '', 'usage', s.value)), ...of('requests', request), ...of('limits', limit)]);
+  return sumBy([
+    ...usage.map((s) => measured(s.labels['namespace'] ?? '', 'usage', s.value)),
+    ...of('requests', request),
+    ...of('limits', limit),
+  ]);
 }
 
 /** Desired against actual replicas of one kind of controller, labelled the way `desiredVs` in the catalog does. */
-export function desiredVs(c: DemoCluster, kind: WorkloadKind, label: string, actualName: string, actual: (w: DemoWorkload) => number): Sample[] {
+export function desiredVs(
+  c: DemoCluster,
+  kind: WorkloadKind,
+  label: string,
+  actualName: string,
+  actual: (w: DemoWorkload) => number,
+): Sample[] {
   return c.workloads
     .filter((w) => w.kind === kind)
     .flatMap((w) => [
@@ -60,22 +89,37 @@ export function desiredVs(c: DemoCluster, kind: WorkloadKind, label: string, act
 export const CAPACITY_EVALUATORS: Record<string, ClusterEvaluator> = {
   [cq.nodeFilesystem.id]: (c, t) => {
     const size = rootFsSizeBytes(c);
-    return c.nodes.flatMap((n) => (booted(n.bootTime, t) ? [{ labels: { node: n.name }, value: 1 - rootFsAvailBytes(n, size, gridAt(t)) / size }] : []));
+    return c.nodes.flatMap((n) =>
+      booted(n.bootTime, t)
+        ? [{ labels: { node: n.name }, value: 1 - rootFsAvailBytes(n, size, gridAt(t)) / size }]
+        : [],
+    );
   },
   [cq.nodePodCapacity.id]: (c, t) => {
     const running = runningPodsByNode(c);
     const capacity = maxPodsOf(c);
-    return c.nodes.flatMap((n) => (booted(n.bootTime, t) ? [{ labels: { node: n.name }, value: (running.get(n.name) ?? 0) / capacity }] : []));
+    return c.nodes.flatMap((n) =>
+      booted(n.bootTime, t) ? [{ labels: { node: n.name }, value: (running.get(n.name) ?? 0) / capacity }] : [],
+    );
   },
-  [cq.namespaceCpuVsRequests.id]: (c, t) => usageVsRequests(c, containerCpuUsage(c, t), (_, w) => w.cpuRequestCores, (_, w) => cpuLimitCores(w)),
-  [cq.namespaceMemoryVsRequests.id]: (c, t) => usageVsRequests(c, containerWorkingSet(c, t), (_, w) => w.memoryRequestBytes, memoryLimitBytes),
+  [cq.namespaceCpuVsRequests.id]: (c, t) =>
+    usageVsRequests(
+      c,
+      containerCpuUsage(c, t),
+      (_, w) => w.cpuRequestCores,
+      (_, w) => cpuLimitCores(w),
+    ),
+  [cq.namespaceMemoryVsRequests.id]: (c, t) =>
+    usageVsRequests(c, containerWorkingSet(c, t), (_, w) => w.memoryRequestBytes, memoryLimitBytes),
   [cq.oomKilledContainers.id]: (c, t) =>
     sumBy(
       podsOf(c).flatMap((p) => {
         if (p.state !== 'crashLooping' || crashReason(c, p.workload) !== 'OOMKilled') return [];
         // The series starts with the container's first restart.
         const first = crashLoopSince(c, p.workload.name, p.replica) + CRASHLOOP_PERIOD;
-        return booted(first, t) ? [{ labels: { namespace: p.namespace, pod: p.name, container: p.container }, value: 1 }] : [];
+        return booted(first, t)
+          ? [{ labels: { namespace: p.namespace, pod: p.name, container: p.container }, value: 1 }]
+          : [];
       }),
     ),
   [cq.statefulSetReplicas.id]: (c) => desiredVs(c, 'StatefulSet', 'statefulset', 'ready', (w) => w.running),

@@ -22,8 +22,10 @@ function ask<R>(query: PromQuery<cq.ClusterPromParams, R>, c: DemoCluster, time:
   const request: QueryRequest<cq.ClusterPromParams, R> = { query, params, text: query.build(params), time };
   return query.parse(answerDemoQuery(fleet, request as QueryRequest), params);
 }
-const now = (query: PromQuery<cq.ClusterPromParams, SampleRow>, c: DemoCluster): SampleRow[] => ask(query, c, { kind: 'instant', at: T });
-const day = (query: PromQuery<cq.ClusterPromParams, SeriesRow>, c: DemoCluster): SeriesRow[] => ask(query, c, { kind: 'range', start: T - 86_400, end: T, step: 1800 });
+const now = (query: PromQuery<cq.ClusterPromParams, SampleRow>, c: DemoCluster): SampleRow[] =>
+  ask(query, c, { kind: 'instant', at: T });
+const day = (query: PromQuery<cq.ClusterPromParams, SeriesRow>, c: DemoCluster): SeriesRow[] =>
+  ask(query, c, { kind: 'range', start: T - 86_400, end: T, step: 1800 });
 
 /** Per series without `percentile` and time: p50, p95, p99 in that order. */
 function percentileTriples(rows: readonly SeriesRow[]): number[][] {
@@ -67,11 +69,16 @@ describe('demo answers to the cluster pages’ capacity and latency queries', ()
     let namespaces = 0;
     for (const c of scraped) {
       const rows = new Map<string, Record<string, number>>();
-      for (const s of now(cq.namespaceMemoryVsRequests, c)) rows.set(s.labels['namespace'] ?? '', { ...rows.get(s.labels['namespace'] ?? ''), [s.labels['measure'] ?? '']: s.value });
+      for (const s of now(cq.namespaceMemoryVsRequests, c))
+        rows.set(s.labels['namespace'] ?? '', {
+          ...rows.get(s.labels['namespace'] ?? ''),
+          [s.labels['measure'] ?? '']: s.value,
+        });
       for (const [namespace, m] of rows) {
         // Every container sets a memory limit, so the sums compare like for like.
         expect(m['limits'], `${c.name}/${namespace}`).toBeDefined();
-        if (m['usage'] !== undefined) expect(m['usage'], `${c.name}/${namespace}`).toBeLessThanOrEqual(m['requests'] ?? 0);
+        if (m['usage'] !== undefined)
+          expect(m['usage'], `${c.name}/${namespace}`).toBeLessThanOrEqual(m['requests'] ?? 0);
         expect(m['requests'], `${c.name}/${namespace}`).toBeLessThanOrEqual(m['limits'] ?? 0);
         namespaces++;
       }
@@ -81,13 +88,21 @@ describe('demo answers to the cluster pages’ capacity and latency queries', ()
 
   it('sums the CPU requests of the Pending and Running pods only, as the model holds them', () => {
     for (const c of scraped.slice(0, 10)) {
-      const answered = new Map(now(cq.namespaceCpuVsRequests, c).filter((s) => s.labels['measure'] === 'requests').map((s) => [s.labels['namespace'], s.value]));
+      const answered = new Map(
+        now(cq.namespaceCpuVsRequests, c)
+          .filter((s) => s.labels['measure'] === 'requests')
+          .map((s) => [s.labels['namespace'], s.value]),
+      );
       const model = new Map<string, number>();
-      for (const p of podsOf(c)) if (p.state !== 'succeeded' && p.state !== 'failed') model.set(p.namespace, (model.get(p.namespace) ?? 0) + p.workload.cpuRequestCores);
+      for (const p of podsOf(c))
+        if (p.state !== 'succeeded' && p.state !== 'failed')
+          model.set(p.namespace, (model.get(p.namespace) ?? 0) + p.workload.cpuRequestCores);
       expect([...answered.keys()].sort()).toEqual([...model.keys()].sort());
-      for (const [namespace, cores] of model) expect(answered.get(namespace), `${c.name}/${namespace}`).toBeCloseTo(cores, 9);
+      for (const [namespace, cores] of model)
+        expect(answered.get(namespace), `${c.name}/${namespace}`).toBeCloseTo(cores, 9);
       // Usage stays below requests: containers use 15–45 % of what they ask for.
-      for (const s of now(cq.namespaceCpuVsRequests, c).filter((x) => x.labels['measure'] === 'usage')) expect(s.value).toBeLessThan(answered.get(s.labels['namespace']) ?? 0);
+      for (const s of now(cq.namespaceCpuVsRequests, c).filter((x) => x.labels['measure'] === 'usage'))
+        expect(s.value).toBeLessThan(answered.get(s.labels['namespace']) ?? 0);
     }
   });
 
@@ -112,8 +127,11 @@ describe('demo answers to the cluster pages’ capacity and latency queries', ()
       for (const query of [cq.statefulSetReplicas, cq.daemonSetPods]) {
         const rows = now(query, c);
         const label = query === cq.daemonSetPods ? 'daemonset' : 'statefulset';
-        const desired = new Map(rows.filter((s) => s.labels['replicas'] === 'desired').map((s) => [s.labels[label], s.value]));
-        for (const s of rows.filter((x) => x.labels['replicas'] === 'ready')) expect(s.value).toBeLessThanOrEqual(desired.get(s.labels[label]) ?? -1);
+        const desired = new Map(
+          rows.filter((s) => s.labels['replicas'] === 'desired').map((s) => [s.labels[label], s.value]),
+        );
+        for (const s of rows.filter((x) => x.labels['replicas'] === 'ready'))
+          expect(s.value).toBeLessThanOrEqual(desired.get(s.labels[label]) ?? -1);
       }
       const down = c.nodes.filter((n) => n.ready !== 'true').length;
       const ready = now(cq.daemonSetPods, c).filter((s) => s.labels['replicas'] === 'ready');
@@ -165,8 +183,11 @@ describe('demo answers to the cluster pages’ capacity and latency queries', ()
 
   it('answers in-flight requests in whole numbers, 429s only on large clusters and a few 5xx everywhere', () => {
     for (const c of scraped) {
-      for (const r of day(cq.apiserverInflight, c)) for (const [, v] of r.points) expect(Number.isInteger(v) && v >= 1).toBe(true);
-      const codes = day(cq.apiserverRejections, c).map((r) => r.labels['code']).sort();
+      for (const r of day(cq.apiserverInflight, c))
+        for (const [, v] of r.points) expect(Number.isInteger(v) && v >= 1).toBe(true);
+      const codes = day(cq.apiserverRejections, c)
+        .map((r) => r.labels['code'])
+        .sort();
       expect(codes, c.name).toEqual(c.nodes.length >= THROTTLED_FROM_NODES ? ['429', '500'] : ['500']);
     }
     expect(scraped.some((c) => c.nodes.length >= THROTTLED_FROM_NODES)).toBe(true);
@@ -175,7 +196,10 @@ describe('demo answers to the cluster pages’ capacity and latency queries', ()
   it('has each node’s PLEG relist p99 well under the kubelet’s 10 s alert, slower with more pods', () => {
     for (const c of scraped.slice(0, 10)) {
       const pods = podsByNode(c);
-      const p99 = ask(cq.kubeletPlegP99, c, { kind: 'instant', at: T }).map((r) => ({ pods: pods.get(r.labels['node'] ?? '') ?? 0, value: r.points[0]?.[1] ?? NaN }));
+      const p99 = ask(cq.kubeletPlegP99, c, { kind: 'instant', at: T }).map((r) => ({
+        pods: pods.get(r.labels['node'] ?? '') ?? 0,
+        value: r.points[0]?.[1] ?? NaN,
+      }));
       expect(p99.length).toBe(c.nodes.length);
       for (const s of p99) {
         expect(s.value).toBeGreaterThan(0.002);

@@ -10,7 +10,15 @@ import { booted, sumBy, type ClusterEvaluator, type Sample } from './evaluator-k
 import { CONTROL_PLANE_EVALUATORS, apiRequestRates, percentileSamples } from './control-plane-answers';
 import { bucketRates } from './histogram-quantile';
 import { maxPodsOf, podsByNode, runningPodsByNode } from './node-capacity';
-import { apiRequestsServed, counterRate, crashLoopRestarts, crashLoopSince, gridAt, idleCpuSeconds, memAvailableBytes } from './signals';
+import {
+  apiRequestsServed,
+  counterRate,
+  crashLoopRestarts,
+  crashLoopSince,
+  gridAt,
+  idleCpuSeconds,
+  memAvailableBytes,
+} from './signals';
 
 /**
  * Demo answers to the cluster pages' PromQL (catalog/queries/cluster-prom/), computed from
@@ -18,7 +26,13 @@ import { apiRequestsServed, counterRate, crashLoopRestarts, crashLoopSince, grid
  * The agreement test holds every one against a real Prometheus.
  */
 
-const PHASE_OF: Record<PodState, string> = { crashLooping: 'Running', running: 'Running', pending: 'Pending', failed: 'Failed', succeeded: 'Succeeded' };
+const PHASE_OF: Record<PodState, string> = {
+  crashLooping: 'Running',
+  running: 'Running',
+  pending: 'Pending',
+  failed: 'Failed',
+  succeeded: 'Succeeded',
+};
 
 const EVALUATORS: Record<string, ClusterEvaluator> = {
   [cq.nodeCpu.id]: (c, t) =>
@@ -27,10 +41,19 @@ const EVALUATORS: Record<string, ClusterEvaluator> = {
       return idle === null ? [] : [{ labels: { node: n.name }, value: 1 - idle }];
     }),
   [cq.nodeMemory.id]: (c, t) =>
-    c.nodes.flatMap((n) => (booted(n.bootTime, t) ? [{ labels: { node: n.name }, value: 1 - memAvailableBytes(n, gridAt(t)) / n.memoryBytes }] : [])),
+    c.nodes.flatMap((n) =>
+      booted(n.bootTime, t)
+        ? [{ labels: { node: n.name }, value: 1 - memAvailableBytes(n, gridAt(t)) / n.memoryBytes }]
+        : [],
+    ),
   [cq.nodeReady.id]: (c, t) =>
     c.nodes.flatMap((n) =>
-      booted(n.bootTime, t) ? (['true', 'false', 'unknown'] as const).map((status) => ({ labels: { node: n.name, status }, value: n.ready === status ? 1 : 0 })) : [],
+      booted(n.bootTime, t)
+        ? (['true', 'false', 'unknown'] as const).map((status) => ({
+            labels: { node: n.name, status },
+            value: n.ready === status ? 1 : 0,
+          }))
+        : [],
     ),
   [cq.nodeAllocatable.id]: (c, t) =>
     c.nodes.flatMap((n) =>
@@ -44,9 +67,12 @@ const EVALUATORS: Record<string, ClusterEvaluator> = {
     ),
   [cq.nodeRunningPods.id]: (c, t) => {
     const running = runningPodsByNode(c);
-    return c.nodes.flatMap((n) => (booted(n.bootTime, t) ? [{ labels: { node: n.name }, value: running.get(n.name) ?? 0 }] : []));
+    return c.nodes.flatMap((n) =>
+      booted(n.bootTime, t) ? [{ labels: { node: n.name }, value: running.get(n.name) ?? 0 }] : [],
+    );
   },
-  [cq.apiserverRequests.id]: (c, t) => apiRequestRates(c, t, () => true).map((r) => ({ labels: { verb: r.verb, code: r.code }, value: r.rate })),
+  [cq.apiserverRequests.id]: (c, t) =>
+    apiRequestRates(c, t, () => true).map((r) => ({ labels: { verb: r.verb, code: r.code }, value: r.rate })),
   [cq.apiserverLatency.id]: (c, t) => {
     const { phase, since } = apiserverOf(c);
     return Object.entries(API_LATENCY).flatMap(([verb, mean]) => {
@@ -63,10 +89,15 @@ const EVALUATORS: Record<string, ClusterEvaluator> = {
     return c.nodes.flatMap((n) => {
       const perSecond = (pods.get(n.name) ?? 0) / 60;
       const count = (s: number): number | null => (s < n.bootTime ? null : Math.floor((s - n.bootTime) * perSecond));
-      const sumRate = counterRate((s) => {
-        const k = count(s);
-        return k === null ? null : k * 0.04;
-      }, t, 300, true);
+      const sumRate = counterRate(
+        (s) => {
+          const k = count(s);
+          return k === null ? null : k * 0.04;
+        },
+        t,
+        300,
+        true,
+      );
       const countRate = counterRate(count, t, 300, true);
       return sumRate === null || countRate === null ? [] : [{ labels: { node: n.name }, value: sumRate / countRate }];
     });
@@ -79,7 +110,11 @@ const EVALUATORS: Record<string, ClusterEvaluator> = {
   },
   [cq.deploymentReplicas.id]: (c) => desiredVs(c, 'Deployment', 'deployment', 'available', (w) => w.running),
   [cq.crashLoopingPods.id]: (c) =>
-    sumBy(podsOf(c).filter((p) => p.state === 'crashLooping').map((p) => ({ labels: { namespace: p.namespace, pod: p.name, container: p.container }, value: 1 }))),
+    sumBy(
+      podsOf(c)
+        .filter((p) => p.state === 'crashLooping')
+        .map((p) => ({ labels: { namespace: p.namespace, pod: p.name, container: p.container }, value: 1 })),
+    ),
   [cq.restartsByNamespace.id]: (c, t) =>
     sumBy(
       podsOf(c).flatMap((p) => {
@@ -93,17 +128,22 @@ const EVALUATORS: Record<string, ClusterEvaluator> = {
   [cq.namespaceMemory.id]: (c, t) => sumBy(containerWorkingSet(c, t)),
   [cq.appRequestRate.id]: (c, t) => appRates(c, t, () => true),
   [cq.appErrorRatio.id]: (c, t) => {
-    const errors = new Map(appRates(c, t, (code) => code.startsWith('5')).map((s) => [JSON.stringify(s.labels), s.value]));
+    const errors = new Map(
+      appRates(c, t, (code) => code.startsWith('5')).map((s) => [JSON.stringify(s.labels), s.value]),
+    );
     return appRates(c, t, () => true).flatMap((all) => {
       // An app with traffic and no 5xx series reads 0 (the query's `or 0 * total`); no traffic is 0/0, dropped.
       const bad = errors.get(JSON.stringify(all.labels)) ?? 0;
       return all.value === 0 ? [] : [{ labels: all.labels, value: bad / all.value }];
     });
   },
-  [cq.appLatency.id]: (c, t) => percentileSamples(bucketRates(APP_DURATION.series(c, {}), APP_DURATION.bounds, ['namespace', 'service'], t)),
+  [cq.appLatency.id]: (c, t) =>
+    percentileSamples(bucketRates(APP_DURATION.series(c, {}), APP_DURATION.bounds, ['namespace', 'service'], t)),
   [cq.ingressRequestRate.id]: (c, t) => ingressRates(c, t, () => true),
   [cq.ingressErrorRatio.id]: (c, t) => {
-    const errors = new Map(ingressRates(c, t, (s) => s.startsWith('5')).map((s) => [JSON.stringify(s.labels), s.value]));
+    const errors = new Map(
+      ingressRates(c, t, (s) => s.startsWith('5')).map((s) => [JSON.stringify(s.labels), s.value]),
+    );
     return ingressRates(c, t, () => true).flatMap((all) => {
       const bad = errors.get(JSON.stringify(all.labels)) ?? 0;
       return all.value === 0 ? [] : [{ labels: all.labels, value: bad / all.value }];
@@ -140,7 +180,9 @@ function appRates(c: DemoCluster, t: number, code: (code: string) => boolean): S
 }
 
 /** The evaluator for a cluster query id, or null when the id is not one of the cluster pages'. */
-export function clusterPromEvaluator(id: string): ((fleet: DemoFleet, params: ClusterPromParams, t: number) => Sample[]) | null {
+export function clusterPromEvaluator(
+  id: string,
+): ((fleet: DemoFleet, params: ClusterPromParams, t: number) => Sample[]) | null {
   const evaluate = EVALUATORS[id];
   if (!evaluate) return null;
   return (fleet, params, t) => {

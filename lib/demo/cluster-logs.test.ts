@@ -6,12 +6,20 @@ import { getDemoFleet } from './fleet';
 import { answerClusterLogs, demoLogLines } from './cluster-logs';
 
 const fleet = getDemoFleet('fleetwatch', 40);
-const withLogs = fleet.clusters.find((c) => c.monitoring.containerInsights && c.workloads.some((w) => w.crashLooping > 0));
+const withLogs = fleet.clusters.find(
+  (c) => c.monitoring.containerInsights && c.workloads.some((w) => w.crashLooping > 0),
+);
 const T = 1_764_000_000;
 
 function request(params: Record<string, unknown>, at: number, query = containerLogs): QueryRequest {
   const p = query.params.parse(params);
-  return { query, params: p, text: query.build(p as never), time: { kind: 'instant', at }, timespan: 'PT1H' } as QueryRequest;
+  return {
+    query,
+    params: p,
+    text: query.build(p as never),
+    time: { kind: 'instant', at },
+    timespan: 'PT1H',
+  } as QueryRequest;
 }
 
 describe('demo container logs', () => {
@@ -37,10 +45,17 @@ describe('demo container logs', () => {
   it('answers in the ContainerLogV2 wire shape, filtered by workload and search', () => {
     if (!withLogs) throw new Error('no cluster');
     const w = withLogs.workloads.find((x) => x.crashLooping > 0);
-    const wire = answerClusterLogs(fleet, request({ clusterId: withLogs.id.toUpperCase(), workload: w?.name, search: 'REFUSED' }, T), T, 3600);
+    const wire = answerClusterLogs(
+      fleet,
+      request({ clusterId: withLogs.id.toUpperCase(), workload: w?.name, search: 'REFUSED' }, T),
+      T,
+      3600,
+    );
     const rows = logsRows(wire);
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r) => r.ContainerName === w?.name && String(r.LogMessage).includes('connection refused'))).toBe(true);
+    expect(rows.every((r) => r.ContainerName === w?.name && String(r.LogMessage).includes('connection refused'))).toBe(
+      true,
+    );
     const parsed = containerLogs.parse(wire, containerLogs.params.parse({ clusterId: withLogs.id }));
     expect(parsed[0]?.LogLevel).toBe('ERROR');
   });
@@ -50,7 +65,15 @@ describe('demo container logs', () => {
     if (dark) expect(logsRows(answerClusterLogs(fleet, request({ clusterId: dark.id }, T), T, 3600))).toEqual([]);
     if (!withLogs) throw new Error('no cluster');
     const w = withLogs.workloads.find((x) => x.crashLooping > 0);
-    const events = clusterEvents.parse(answerClusterLogs(fleet, request({ clusterId: withLogs.id, namespace: w?.namespace, workload: w?.name }, T, clusterEvents as never), T, 3600), { clusterId: withLogs.id });
+    const events = clusterEvents.parse(
+      answerClusterLogs(
+        fleet,
+        request({ clusterId: withLogs.id, namespace: w?.namespace, workload: w?.name }, T, clusterEvents as never),
+        T,
+        3600,
+      ),
+      { clusterId: withLogs.id },
+    );
     expect(events.map((e) => e.Reason)).toContain('BackOff');
     expect(events.every((e) => e.Name.startsWith(w?.name ?? '?'))).toBe(true);
   });

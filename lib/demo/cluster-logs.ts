@@ -1,6 +1,11 @@
 import type { QueryRequest } from '../catalog/types';
 import type { LogsResponse } from '../catalog/wire';
-import { clusterEvents, containerLogs, type ClusterEventsParams, type ContainerLogsParams } from '../catalog/queries/cluster-logs';
+import {
+  clusterEvents,
+  containerLogs,
+  type ClusterEventsParams,
+  type ContainerLogsParams,
+} from '../catalog/queries/cluster-logs';
 import type { DemoCluster, DemoFleet } from './fleet-model';
 import { kubeEvents, KUBE_EVENTS_COLUMNS } from './azure-tables';
 import { podsOf, type DemoPod } from './pods';
@@ -50,18 +55,41 @@ function lineOf(cluster: DemoCluster, pod: DemoPod, k: number, time: number): De
   if (reason) {
     const script = CRASH[reason];
     const step = script[k % script.length] as (typeof script)[number];
-    return { time, pod, level: step.level, message: JSON.stringify({ level: step.level.toLowerCase(), msg: step.msg, attempt: Math.floor(k / script.length) % 100 }) };
+    return {
+      time,
+      pod,
+      level: step.level,
+      message: JSON.stringify({
+        level: step.level.toLowerCase(),
+        msg: step.msg,
+        attempt: Math.floor(k / script.length) % 100,
+      }),
+    };
   }
   const h = hash32(`${pod.name}/${k}`);
   const slow = h % 17 === 0;
   const status = h % 53 === 0 ? 503 : 200;
   const level = status >= 500 ? 'ERROR' : slow ? 'WARN' : 'INFO';
   const route = ROUTES[h % ROUTES.length] as string;
-  return { time, pod, level, message: JSON.stringify({ level: level.toLowerCase(), msg: `GET ${route} ${status}`, duration_ms: slow ? 800 + (h % 400) : 3 + (h % 40) }) };
+  return {
+    time,
+    pod,
+    level,
+    message: JSON.stringify({
+      level: level.toLowerCase(),
+      msg: `GET ${route} ${status}`,
+      duration_ms: slow ? 800 + (h % 400) : 3 + (h % 40),
+    }),
+  };
 }
 
 /** Lines in (from, to], newest first, at most `limit` per pod (enough for a merged top-`limit`). */
-export function demoLogLines(cluster: DemoCluster, from: number, to: number, opts: { namespace?: string; workload?: string; search?: string; limit: number }): DemoLogLine[] {
+export function demoLogLines(
+  cluster: DemoCluster,
+  from: number,
+  to: number,
+  opts: { namespace?: string; workload?: string; search?: string; limit: number },
+): DemoLogLine[] {
   const needle = opts.search?.toLowerCase();
   const out: DemoLogLine[] = [];
   for (const pod of podsOf(cluster)) {
@@ -72,7 +100,11 @@ export function demoLogLines(cluster: DemoCluster, from: number, to: number, opt
     const offset = hash32(`${pod.name}/offset`) % period;
     let found = 0;
     // Scanning is bounded so a rare search text cannot walk the whole hour of every pod.
-    for (let k = Math.floor((to - offset) / period), scanned = 0; k * period + offset > from && found < opts.limit && scanned < 2000; k--, scanned++) {
+    for (
+      let k = Math.floor((to - offset) / period), scanned = 0;
+      k * period + offset > from && found < opts.limit && scanned < 2000;
+      k--, scanned++
+    ) {
       const line = lineOf(cluster, pod, k, k * period + offset);
       if (needle && !line.message.toLowerCase().includes(needle)) continue;
       out.push(line);
@@ -95,15 +127,43 @@ const table = (columns: Array<[string, string]>, rows: unknown[][]): LogsRespons
 });
 
 /** Answers the cluster pages' logs queries; null for any other id. */
-export function answerClusterLogs(fleet: DemoFleet, request: QueryRequest, now: number, lookback: number): LogsResponse | null {
+export function answerClusterLogs(
+  fleet: DemoFleet,
+  request: QueryRequest,
+  now: number,
+  lookback: number,
+): LogsResponse | null {
   if (request.query.id === containerLogs.id) {
     const p = request.params as ContainerLogsParams;
     const c = clusterById(fleet, p.clusterId);
     const after = p.after ? Date.parse(p.after) / 1000 : -Infinity;
-    const lines = c ? demoLogLines(c, Math.max(now - lookback, after), now, { namespace: p.namespace, workload: p.workload, search: p.search, limit: p.limit }) : [];
+    const lines = c
+      ? demoLogLines(c, Math.max(now - lookback, after), now, {
+          namespace: p.namespace,
+          workload: p.workload,
+          search: p.search,
+          limit: p.limit,
+        })
+      : [];
     return table(
-      [['TimeGenerated', 'datetime'], ['PodNamespace', 'string'], ['PodName', 'string'], ['ContainerName', 'string'], ['LogLevel', 'string'], ['LogSource', 'string'], ['LogMessage', 'dynamic']],
-      lines.map((l) => [iso(l.time), l.pod.namespace, l.pod.name, l.pod.container, l.level, l.level === 'INFO' ? 'stdout' : 'stderr', l.message]),
+      [
+        ['TimeGenerated', 'datetime'],
+        ['PodNamespace', 'string'],
+        ['PodName', 'string'],
+        ['ContainerName', 'string'],
+        ['LogLevel', 'string'],
+        ['LogSource', 'string'],
+        ['LogMessage', 'dynamic'],
+      ],
+      lines.map((l) => [
+        iso(l.time),
+        l.pod.namespace,
+        l.pod.name,
+        l.pod.container,
+        l.level,
+        l.level === 'INFO' ? 'stdout' : 'stderr',
+        l.message,
+      ]),
     );
   }
   if (request.query.id === clusterEvents.id) {
@@ -112,10 +172,28 @@ export function answerClusterLogs(fleet: DemoFleet, request: QueryRequest, now: 
     const cols = KUBE_EVENTS_COLUMNS.map((col) => col.name);
     const at = (name: string): number => cols.indexOf(name);
     const rows = (c ? kubeEvents([c], now).rows : [])
-      .filter((r) => (!p.namespace || r[at('Namespace')] === p.namespace) && (!p.workload || String(r[at('Name')]).startsWith(p.workload)))
-      .sort((a, b) => String(b[at('LastSeen')]).localeCompare(String(a[at('LastSeen')])) || String(a[at('Name')]).localeCompare(String(b[at('Name')])))
+      .filter(
+        (r) =>
+          (!p.namespace || r[at('Namespace')] === p.namespace) &&
+          (!p.workload || String(r[at('Name')]).startsWith(p.workload)),
+      )
+      .sort(
+        (a, b) =>
+          String(b[at('LastSeen')]).localeCompare(String(a[at('LastSeen')])) ||
+          String(a[at('Name')]).localeCompare(String(b[at('Name')])),
+      )
       .slice(0, 200);
-    const projected = ['TimeGenerated', 'KubeEventType', 'Namespace', 'ObjectKind', 'Name', 'Reason', 'Message', 'Count', 'LastSeen'];
+    const projected = [
+      'TimeGenerated',
+      'KubeEventType',
+      'Namespace',
+      'ObjectKind',
+      'Name',
+      'Reason',
+      'Message',
+      'Count',
+      'LastSeen',
+    ];
     return table(
       projected.map((name) => [name, KUBE_EVENTS_COLUMNS.find((col) => col.name === name)?.type ?? 'string']),
       rows.map((r) => projected.map((name) => r[at(name)])),

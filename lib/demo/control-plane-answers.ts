@@ -1,5 +1,12 @@
 import * as cq from '../catalog/queries/cluster-prom';
-import { apiMixOf, apiResourceOf, apiserverOf, APISERVER_DURATION, inflightRequests, PLEG_RELIST } from './control-plane-telemetry';
+import {
+  apiMixOf,
+  apiResourceOf,
+  apiserverOf,
+  APISERVER_DURATION,
+  inflightRequests,
+  PLEG_RELIST,
+} from './control-plane-telemetry';
 import { booted, sumBy, type ClusterEvaluator, type Sample } from './evaluator-kit';
 import type { DemoCluster } from './fleet-model';
 import { bucketQuantile, bucketRates, PERCENTILES, type BucketGroup } from './histogram-quantile';
@@ -12,18 +19,32 @@ import { apiRequestsServed, counterRate, gridAt } from './signals';
  */
 
 /** rate(apiserver_request_total[5m]) of each verb and code the filter keeps. */
-export function apiRequestRates(c: DemoCluster, t: number, keep: (code: string) => boolean): Array<{ verb: string; code: string; rate: number }> {
+export function apiRequestRates(
+  c: DemoCluster,
+  t: number,
+  keep: (code: string) => boolean,
+): Array<{ verb: string; code: string; rate: number }> {
   const { phase, since } = apiserverOf(c);
   return apiMixOf(c).flatMap(([verb, code, share]) => {
     if (!keep(code)) return [];
-    const rate = counterRate((s) => Math.floor(apiRequestsServed(c.nodes.length, phase, since, s) * share), t, 300, true);
+    const rate = counterRate(
+      (s) => Math.floor(apiRequestsServed(c.nodes.length, phase, since, s) * share),
+      t,
+      300,
+      true,
+    );
     return rate === null ? [] : [{ verb, code, rate }];
   });
 }
 
 /** label_replace(histogram_quantile(q, …), "percentile", name) for p50, p95 and p99 of each group. */
 export function percentileSamples(groups: readonly BucketGroup[]): Sample[] {
-  return groups.flatMap((g) => PERCENTILES.map(([name, q]) => ({ labels: { ...g.labels, percentile: name }, value: bucketQuantile(q, g.buckets) })));
+  return groups.flatMap((g) =>
+    PERCENTILES.map(([name, q]) => ({
+      labels: { ...g.labels, percentile: name },
+      value: bucketQuantile(q, g.buckets),
+    })),
+  );
 }
 
 const LONG_RUNNING = new Set(['WATCH', 'CONNECT']);
@@ -47,18 +68,35 @@ export const CONTROL_PLANE_EVALUATORS: Record<string, ClusterEvaluator> = {
     const timed = [...APISERVER_DURATION.series(c, {})].filter((s) => !LONG_RUNNING.has(s.labels['verb'] ?? ''));
     return percentileSamples(bucketRates(timed, APISERVER_DURATION.bounds, [], t));
   },
-  [cq.apiserverInflight.id]: (c, t) => (['readOnly', 'mutating'] as const).map((kind) => ({ labels: { request_kind: kind }, value: inflightRequests(c, kind, gridAt(t)) })),
+  [cq.apiserverInflight.id]: (c, t) =>
+    (['readOnly', 'mutating'] as const).map((kind) => ({
+      labels: { request_kind: kind },
+      value: inflightRequests(c, kind, gridAt(t)),
+    })),
   [cq.apiserverRejections.id]: (c, t) => {
-    const rejected = sumBy(apiRequestRates(c, t, (code) => code === '429' || code.startsWith('5')).map((r) => ({ labels: { code: r.code }, value: r.rate })));
+    const rejected = sumBy(
+      apiRequestRates(c, t, (code) => code === '429' || code.startsWith('5')).map((r) => ({
+        labels: { code: r.code },
+        value: r.rate,
+      })),
+    );
     // The query's `or on ()` zero line: requests served, none rejected.
-    return rejected.length > 0 || apiRequestRates(c, t, () => true).length === 0 ? rejected : [{ labels: { code: 'none' }, value: 0 }];
+    return rejected.length > 0 || apiRequestRates(c, t, () => true).length === 0
+      ? rejected
+      : [{ labels: { code: 'none' }, value: 0 }];
   },
   [cq.kubeletPlegP99.id]: (c, t) =>
-    bucketRates(withNodeFromInstance(PLEG_RELIST.series(c, {})), PLEG_RELIST.bounds, ['node'], t).map((g) => ({ labels: g.labels, value: bucketQuantile(0.99, g.buckets) })),
+    bucketRates(withNodeFromInstance(PLEG_RELIST.series(c, {})), PLEG_RELIST.bounds, ['node'], t).map((g) => ({
+      labels: g.labels,
+      value: bucketQuantile(0.99, g.buckets),
+    })),
   [cq.nodePressure.id]: (c, t) =>
     c.nodes.flatMap((n) => {
       if (!booted(n.bootTime, t)) return [];
       const now = nodePressure(c, n, gridAt(t));
-      return PRESSURE_CONDITIONS.map((condition) => ({ labels: { node: n.name, condition }, value: now[condition] === 'true' ? 1 : 0 }));
+      return PRESSURE_CONDITIONS.map((condition) => ({
+        labels: { node: n.name, condition },
+        value: now[condition] === 'true' ? 1 : 0,
+      }));
     }),
 };

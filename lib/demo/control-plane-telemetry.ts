@@ -1,5 +1,12 @@
 import type { DemoCluster } from './fleet-model';
-import { DEFAULT_BUCKETS, kubeletLabels, shiftedExponentialCdf, type Family, type HistogramFamily, type HistogramPoint } from './family-kit';
+import {
+  DEFAULT_BUCKETS,
+  kubeletLabels,
+  shiftedExponentialCdf,
+  type Family,
+  type HistogramFamily,
+  type HistogramPoint,
+} from './family-kit';
 import { podsByNode } from './node-capacity';
 import { hash32 } from './random';
 import { apiRequestRate, apiRequestsServed } from './signals';
@@ -40,7 +47,14 @@ export function apiMixOf(c: DemoCluster): ReadonlyArray<readonly [string, string
 }
 
 /** Mean latency per verb, seconds (exponential distribution) of the requests the server answers. */
-export const API_LATENCY: Readonly<Record<string, number>> = { GET: 0.012, LIST: 0.09, POST: 0.03, PUT: 0.025, PATCH: 0.025, DELETE: 0.03 };
+export const API_LATENCY: Readonly<Record<string, number>> = {
+  GET: 0.012,
+  LIST: 0.09,
+  POST: 0.03,
+  PUT: 0.025,
+  PATCH: 0.025,
+  DELETE: 0.03,
+};
 /**
  * WATCH is long-running: the server ends a watch after a random 30–60 minutes (--min-request-timeout
  * 1800 s), so every one lands above the histogram's 60 s bucket. Dashboards leave WATCH and
@@ -66,7 +80,8 @@ export function inflightRequests(c: DemoCluster, kind: 'readOnly' | 'mutating', 
   const { phase } = apiserverOf(c);
   const rate = apiRequestRate(c.nodes.length, phase, t);
   let busy = 0;
-  for (const [verb, mean] of Object.entries(API_LATENCY)) if (READ_ONLY.has(verb) === (kind === 'readOnly')) busy += rate * timedShare(c, verb) * mean;
+  for (const [verb, mean] of Object.entries(API_LATENCY))
+    if (READ_ONLY.has(verb) === (kind === 'readOnly')) busy += rate * timedShare(c, verb) * mean;
   return Math.ceil(busy + 2 * Math.sqrt(busy));
 }
 
@@ -82,7 +97,8 @@ export const API_RESOURCE_BY_VERB: Readonly<Record<string, { group: string; reso
   PUT: { group: 'coordination.k8s.io', resource: 'leases' },
   POST: { group: '', resource: 'events' },
 };
-export const apiResourceOf = (verb: string): { group: string; resource: string } => API_RESOURCE_BY_VERB[verb] ?? { group: '', resource: 'pods' };
+export const apiResourceOf = (verb: string): { group: string; resource: string } =>
+  API_RESOURCE_BY_VERB[verb] ?? { group: '', resource: 'pods' };
 
 /** The resource labels every request series carries. */
 const resourceLabels = (verb: string): Record<string, string> => ({
@@ -115,7 +131,10 @@ export const CONTROL_PLANE_FAMILIES: Family[] = [
     help: 'Maximal number of currently used inflight request limit of this apiserver per request kind in last second.',
     *series(c, base) {
       for (const kind of ['readOnly', 'mutating'] as const) {
-        yield { labels: { ...apiserverLabels(c, base), request_kind: kind }, value: (t) => inflightRequests(c, kind, t) };
+        yield {
+          labels: { ...apiserverLabels(c, base), request_kind: kind },
+          value: (t) => inflightRequests(c, kind, t),
+        };
       }
     },
   },
@@ -138,7 +157,11 @@ export const APISERVER_DURATION: HistogramFamily = {
   *series(c, base) {
     const { phase, since } = apiserverOf(c);
     const timed: Array<[string, number, (le: number) => number]> = [
-      ...Object.entries(API_LATENCY).map(([verb, mean]): [string, number, (le: number) => number] => [verb, mean, (le) => 1 - Math.exp(-le / mean)]),
+      ...Object.entries(API_LATENCY).map(([verb, mean]): [string, number, (le: number) => number] => [
+        verb,
+        mean,
+        (le) => 1 - Math.exp(-le / mean),
+      ]),
       ['WATCH', WATCH_SECONDS, () => 0],
     ];
     for (const [verb, mean, cdf] of timed) {

@@ -22,7 +22,12 @@ function inScope(request: QueryRequest): (c: DemoCluster) => boolean {
   return (c) => set.has(c.id.toLowerCase());
 }
 
-export function answerCostLogs(fleet: DemoFleet, request: QueryRequest, at: number, lookback: number): LogsResponse | null {
+export function answerCostLogs(
+  fleet: DemoFleet,
+  request: QueryRequest,
+  at: number,
+  lookback: number,
+): LogsResponse | null {
   const scope = inScope(request);
   const clusters = fleet.clusters.filter((c) => c.monitoring.containerInsights && scope(c));
   if (request.query.id === costNodePools.id) {
@@ -33,14 +38,29 @@ export function answerCostLogs(fleet: DemoFleet, request: QueryRequest, at: numb
         // Perf K8SNode capacity: every node reports its cores and memory.
         const cores = nodes.reduce((s, n) => s + n.vcpus, 0);
         const gib = nodes.reduce((s, n) => s + n.memoryBytes, 0) / 1024 ** 3;
-        if (nodes.length > 0) rows.push([c.id.toLowerCase(), pool.name, pool.vm.name, nodes.length, cores, gib, nodes.length]);
+        if (nodes.length > 0)
+          rows.push([c.id.toLowerCase(), pool.name, pool.vm.name, nodes.length, cores, gib, nodes.length]);
       }
     }
     rows.sort((a, b) => String(a[0]).localeCompare(String(b[0])) || String(a[1]).localeCompare(String(b[1])));
-    return logsAnswer([['ClusterId', 'string'], ['Pool', 'string'], ['InstanceType', 'string'], ['Nodes', 'long'], ['CpuCores', 'real'], ['MemoryGiB', 'real'], ['NodesWithCapacity', 'long']], rows);
+    return logsAnswer(
+      [
+        ['ClusterId', 'string'],
+        ['Pool', 'string'],
+        ['InstanceType', 'string'],
+        ['Nodes', 'long'],
+        ['CpuCores', 'real'],
+        ['MemoryGiB', 'real'],
+        ['NodesWithCapacity', 'long'],
+      ],
+      rows,
+    );
   }
   if (request.query.id === costPodShapes.id) {
-    const groups = new Map<string, { key: unknown[]; pods: number; cpuUse: number; memUse: number; cpuAlloc: number; memAlloc: number }>();
+    const groups = new Map<
+      string,
+      { key: unknown[]; pods: number; cpuUse: number; memUse: number; cpuAlloc: number; memAlloc: number }
+    >();
     const from = at - lookback;
     // Pods carry the label "team"; any other key is absent, so Team is empty, as in the KQL.
     const teamLabel = (request.params as { teamLabel?: string }).teamLabel ?? 'team';
@@ -50,9 +70,22 @@ export function answerCostLogs(fleet: DemoFleet, request: QueryRequest, at: numb
         if (!p.node) continue;
         const w = p.workload;
         // Crash-looping containers barely run: their usage is taken as zero.
-        const cpu = p.state === 'running' ? (containerCpuSeconds(w.cpuRequestCores, p.phase, p.started, at) - containerCpuSeconds(w.cpuRequestCores, p.phase, p.started, from)) / lookback : 0;
+        const cpu =
+          p.state === 'running'
+            ? (containerCpuSeconds(w.cpuRequestCores, p.phase, p.started, at) -
+                containerCpuSeconds(w.cpuRequestCores, p.phase, p.started, from)) /
+              lookback
+            : 0;
         const mem = p.state === 'running' ? containerWorkingSetBytes(w.memoryRequestBytes, p.phase, at) : 0;
-        const key = [c.id.toLowerCase(), p.node.pool, p.namespace, teamLabel === 'team' ? w.team : '', w.kind === 'Deployment' ? 'ReplicaSet' : w.kind, w.cpuRequestCores, w.memoryRequestBytes];
+        const key = [
+          c.id.toLowerCase(),
+          p.node.pool,
+          p.namespace,
+          teamLabel === 'team' ? w.team : '',
+          w.kind === 'Deployment' ? 'ReplicaSet' : w.kind,
+          w.cpuRequestCores,
+          w.memoryRequestBytes,
+        ];
         const k = JSON.stringify(key);
         const g = groups.get(k) ?? { key, pods: 0, cpuUse: 0, memUse: 0, cpuAlloc: 0, memAlloc: 0 };
         g.pods += 1;
@@ -64,11 +97,26 @@ export function answerCostLogs(fleet: DemoFleet, request: QueryRequest, at: numb
       }
     }
     const rows = [...groups.values()].map((g) => [...g.key, g.pods, g.cpuUse, g.memUse, g.cpuAlloc, g.memAlloc]);
-    rows.sort((a, b) => String(a[0]).localeCompare(String(b[0])) || String(a[1]).localeCompare(String(b[1])) || String(a[2]).localeCompare(String(b[2])));
+    rows.sort(
+      (a, b) =>
+        String(a[0]).localeCompare(String(b[0])) ||
+        String(a[1]).localeCompare(String(b[1])) ||
+        String(a[2]).localeCompare(String(b[2])),
+    );
     return logsAnswer(
       [
-        ['ClusterId', 'string'], ['Pool', 'string'], ['Namespace', 'string'], ['Team', 'string'], ['ControllerKind', 'string'], ['CpuRequestCores', 'real'], ['MemoryRequestBytes', 'real'],
-        ['Pods', 'long'], ['CpuUsageCores', 'real'], ['MemoryUsageBytes', 'real'], ['CpuAllocatedCores', 'real'], ['MemoryAllocatedBytes', 'real'],
+        ['ClusterId', 'string'],
+        ['Pool', 'string'],
+        ['Namespace', 'string'],
+        ['Team', 'string'],
+        ['ControllerKind', 'string'],
+        ['CpuRequestCores', 'real'],
+        ['MemoryRequestBytes', 'real'],
+        ['Pods', 'long'],
+        ['CpuUsageCores', 'real'],
+        ['MemoryUsageBytes', 'real'],
+        ['CpuAllocatedCores', 'real'],
+        ['MemoryAllocatedBytes', 'real'],
       ],
       rows,
     );

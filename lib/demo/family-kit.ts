@@ -12,7 +12,10 @@ export interface Family {
   /** Sample name suffix: `_total` for counters. */
   suffix?: string;
   /** Every series of the family in one cluster: labels plus value at time t (null = no sample). */
-  series: (cluster: DemoCluster, clusterLabels: Record<string, string>) => Iterable<{ labels: Record<string, string>; value: (t: number) => number | null }>;
+  series: (
+    cluster: DemoCluster,
+    clusterLabels: Record<string, string>,
+  ) => Iterable<{ labels: Record<string, string>; value: (t: number) => number | null }>;
 }
 
 /** A histogram as Prometheus client libraries expose it: cumulative `_bucket{le}`, `_count`, `_sum`. */
@@ -21,7 +24,10 @@ export interface HistogramFamily {
   type: 'histogram';
   help: string;
   bounds: readonly number[];
-  series: (cluster: DemoCluster, clusterLabels: Record<string, string>) => Iterable<{ labels: Record<string, string>; value: (t: number) => HistogramPoint | null }>;
+  series: (
+    cluster: DemoCluster,
+    clusterLabels: Record<string, string>,
+  ) => Iterable<{ labels: Record<string, string>; value: (t: number) => HistogramPoint | null }>;
 }
 
 export interface HistogramPoint {

@@ -86,18 +86,30 @@ describe('extrapolatedRate (port of Prometheus promql/functions.go)', () => {
 
   it('extrapolates half an interval where the data stops short of the window', () => {
     // Samples cover 60 s of a 300 s window: 30 s average spacing, so 15 s is added at each end.
-    const samples = [[1120, 100], [1150, 130], [1180, 160]] as const;
+    const samples = [
+      [1120, 100],
+      [1150, 130],
+      [1180, 160],
+    ] as const;
     const inc = extrapolatedRate(samples, 1000, 1300, { isCounter: true, isRate: false });
     expect(inc).toBeCloseTo(60 * (90 / 60), 10);
   });
 
   it('does not extrapolate a counter below zero at the start', () => {
-    const samples = [[1120, 0], [1150, 30], [1180, 60]] as const;
+    const samples = [
+      [1120, 0],
+      [1150, 30],
+      [1180, 60],
+    ] as const;
     expect(extrapolatedRate(samples, 1000, 1300, { isCounter: true, isRate: false })).toBeCloseTo(75, 10);
   });
 
   it('handles a counter reset', () => {
-    const samples = [[0, 10], [30, 20], [60, 5]] as const;
+    const samples = [
+      [0, 10],
+      [30, 20],
+      [60, 5],
+    ] as const;
     expect(extrapolatedRate(samples, 0, 60, { isCounter: true, isRate: false })).toBeCloseTo(15, 10);
   });
 
@@ -108,7 +120,12 @@ describe('extrapolatedRate (port of Prometheus promql/functions.go)', () => {
 
 describe('counterRate', () => {
   it('equals the full extrapolatedRate over every grid sample, including a series that starts inside the window', async () => {
-    const { counterRate: fast, gridSamplesInRange, extrapolatedRate: full, DEMO_SCRAPE_INTERVAL } = await import('./signals');
+    const {
+      counterRate: fast,
+      gridSamplesInRange,
+      extrapolatedRate: full,
+      DEMO_SCRAPE_INTERVAL,
+    } = await import('./signals');
     const node = getDemoFleet('fleetwatch', 3).clusters.flatMap((c) => c.nodes)[0];
     if (!node) throw new Error('no node');
     for (const t of [node.bootTime + 95, node.bootTime + 301.5, 1_790_000_017.25]) {
@@ -116,7 +133,10 @@ describe('counterRate', () => {
         const v = idleCpuSeconds(node, s);
         return v === null ? [] : [[s, v] as const];
       });
-      expect(fast((s) => idleCpuSeconds(node, s), t, 300, true)).toBeCloseTo(full(samples, t - 300, t, { isCounter: true, isRate: true }) ?? NaN, 12);
+      expect(fast((s) => idleCpuSeconds(node, s), t, 300, true)).toBeCloseTo(
+        full(samples, t - 300, t, { isCounter: true, isRate: true }) ?? NaN,
+        12,
+      );
     }
     expect(fast((s) => idleCpuSeconds(node, s), node.bootTime + 10, 300, true)).toBeNull();
   });

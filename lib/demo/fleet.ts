@@ -1,5 +1,13 @@
 import { createRng, guidFrom, hexFrom, type Rng } from './random';
-import type { DemoArmState, DemoCluster, DemoFleet, DemoNode, DemoUpgrade, Distribution, Provider } from './fleet-model';
+import type {
+  DemoArmState,
+  DemoCluster,
+  DemoFleet,
+  DemoNode,
+  DemoUpgrade,
+  Distribution,
+  Provider,
+} from './fleet-model';
 import { nodeCountFor, nodeName, splitIntoPools } from './node-pools';
 import { generateWorkloads, sizeRequests, TEAMS } from './workloads';
 
@@ -26,12 +34,22 @@ function armState(seed: string, index: number, provider: Provider, stopped: bool
     ['Connecting', 6],
   ] as const);
   const silentSeconds =
-    status === 'Connected' ? rng.int(30, 300) : status === 'Offline' ? rng.int(2 * 3600, 5 * 86_400) : status === 'Expired' ? rng.int(91 * 86_400, 120 * 86_400) : rng.int(60, 900);
+    status === 'Connected'
+      ? rng.int(30, 300)
+      : status === 'Offline'
+        ? rng.int(2 * 3600, 5 * 86_400)
+        : status === 'Expired'
+          ? rng.int(91 * 86_400, 120 * 86_400)
+          : rng.int(60, 900);
   return {
     // A stopped cluster's last operation (the stop) succeeded.
     provisioningState: stopped ? 'Succeeded' : provisioningState,
     connectivity: provider === 'arc' ? { status, silentSeconds } : null,
-    addonKey: rng.weighted([['omsagent', 6], ['omsAgent', 3], ['OmsAgent', 1]] as const),
+    addonKey: rng.weighted([
+      ['omsagent', 6],
+      ['omsAgent', 3],
+      ['OmsAgent', 1],
+    ] as const),
     workspaceKey: rng.chance(0.7) ? 'logAnalyticsWorkspaceResourceID' : 'logAnalyticsWorkspaceResourceId',
     monitorProfileAbsent: rng.chance(0.6),
   };
@@ -57,7 +75,14 @@ const ENVS = [
   ['dev', 2],
   ['sandbox', 1],
 ] as const;
-const SUBSCRIPTIONS = ['contoso-prod-01', 'contoso-prod-02', 'contoso-nonprod', 'contoso-data', 'contoso-edge', 'contoso-sandbox'];
+const SUBSCRIPTIONS = [
+  'contoso-prod-01',
+  'contoso-prod-02',
+  'contoso-nonprod',
+  'contoso-data',
+  'contoso-edge',
+  'contoso-sandbox',
+];
 
 function minorWeights(): ReadonlyArray<readonly [number, number]> {
   const m = DEMO_LATEST_MINOR;
@@ -79,7 +104,14 @@ function generateCluster(seed: string, index: number): DemoCluster {
   const rng = createRng(`${seed}/cluster/${index}`);
   const provider: Provider = rng.chance(0.22) ? 'arc' : 'aks';
   const distribution: Distribution =
-    provider === 'aks' ? 'aks' : rng.weighted([['eks', 3], ['gke', 2], ['k3s', 3], ['openshift', 2]] as const);
+    provider === 'aks'
+      ? 'aks'
+      : rng.weighted([
+          ['eks', 3],
+          ['gke', 2],
+          ['k3s', 3],
+          ['openshift', 2],
+        ] as const);
   const env = rng.weighted(ENVS);
   const team = rng.pick(TEAMS);
   const [location, regionShort] = rng.pick(AKS_REGIONS);
@@ -87,17 +119,29 @@ function generateCluster(seed: string, index: number): DemoCluster {
   const prefix = provider === 'aks' ? 'aks' : distribution === 'openshift' ? 'ocp' : distribution;
   const name =
     distribution === 'k3s' ? `k3s-store-${seq}` : `${prefix}-${env}-${provider === 'aks' ? regionShort : team}-${seq}`;
-  const subscriptionName = distribution === 'k3s' ? 'contoso-edge' : env === 'prod' ? rng.pick(SUBSCRIPTIONS.slice(0, 2)) : env === 'sandbox' ? 'contoso-sandbox' : rng.pick(SUBSCRIPTIONS.slice(2, 4));
+  const subscriptionName =
+    distribution === 'k3s'
+      ? 'contoso-edge'
+      : env === 'prod'
+        ? rng.pick(SUBSCRIPTIONS.slice(0, 2))
+        : env === 'sandbox'
+          ? 'contoso-sandbox'
+          : rng.pick(SUBSCRIPTIONS.slice(2, 4));
   const subscriptionId = guidFrom(`${seed}/sub/${subscriptionName}`);
   const resourceGroup = provider === 'aks' ? `rg-${team}-${env}-${regionShort}` : `rg-arc-${distribution}-${env}`;
-  const typePath = provider === 'aks' ? 'Microsoft.ContainerService/managedClusters' : 'Microsoft.Kubernetes/connectedClusters';
+  const typePath =
+    provider === 'aks' ? 'Microsoft.ContainerService/managedClusters' : 'Microsoft.Kubernetes/connectedClusters';
   const id = `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/${typePath}/${name}`;
 
   const minor = rng.weighted(minorWeights());
   const patch = patchOf(rng);
   const kubernetesVersion = `1.${minor}.${patch}`;
   const kubeletVersion =
-    distribution === 'eks' ? `v${kubernetesVersion}-eks-${hexFrom(name, 7)}` : distribution === 'k3s' ? `v${kubernetesVersion}+k3s1` : `v${kubernetesVersion}`;
+    distribution === 'eks'
+      ? `v${kubernetesVersion}-eks-${hexFrom(name, 7)}`
+      : distribution === 'k3s'
+        ? `v${kubernetesVersion}+k3s1`
+        : `v${kubernetesVersion}`;
 
   const stopped = provider === 'aks' && env !== 'prod' && rng.chance(0.08);
   const totalNodes = distribution === 'k3s' ? rng.int(1, 3) + 2 : nodeCountFor(rng);
@@ -136,7 +180,11 @@ function generateCluster(seed: string, index: number): DemoCluster {
     }
   }
   const downCount =
-    incident === 'some-nodes-down' ? Math.min(nodes.length - 1, rng.int(1, 2)) : incident === 'many-nodes-down' ? Math.ceil(nodes.length * rng.between(0.15, 0.35)) : 0;
+    incident === 'some-nodes-down'
+      ? Math.min(nodes.length - 1, rng.int(1, 2))
+      : incident === 'many-nodes-down'
+        ? Math.ceil(nodes.length * rng.between(0.15, 0.35))
+        : 0;
   for (let d = 0; d < downCount; d++) {
     // Spread the failures over the pools, from the last node backwards.
     const node = nodes[(nodes.length - 1 - d * 2 + nodes.length * 2) % nodes.length];
@@ -151,11 +199,21 @@ function generateCluster(seed: string, index: number): DemoCluster {
     // Walk back from the current version: most clusters patched in the last 90 days, some never.
     let version = kubernetesVersion;
     let age = rng.int(1, 40) * 86_400 + rng.int(0, 86_399);
-    const count = rng.weighted([[0, 15], [1, 35], [2, 30], [3, 20]] as const);
+    const count = rng.weighted([
+      [0, 15],
+      [1, 35],
+      [2, 30],
+      [3, 20],
+    ] as const);
     for (let u = 0; u < count && age < 90 * 86_400; u++) {
       const [maj, mi, pa] = version.split('.').map(Number) as [number, number, number];
       const from = pa > 1 ? `${maj}.${mi}.${pa - 1}` : `${maj}.${mi - 1}.${rng.int(3, 9)}`;
-      upgrades.push({ ageSeconds: age, fromVersion: from, toVersion: version, caller: rng.pick(['aks-upgrader@contoso.com', 'platform-pipeline', 'auto-upgrade (patch channel)']) });
+      upgrades.push({
+        ageSeconds: age,
+        fromVersion: from,
+        toVersion: version,
+        caller: rng.pick(['aks-upgrader@contoso.com', 'platform-pipeline', 'auto-upgrade (patch channel)']),
+      });
       version = from;
       age += rng.int(14, 45) * 86_400;
     }

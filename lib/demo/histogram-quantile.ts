@@ -73,7 +73,13 @@ export interface BucketGroup {
  * increase of every bucket, from the exact samples the telemetry export writes (bucketCount),
  * summed per group. A series without two samples in the window has no rate and adds nothing.
  */
-export function bucketRates(series: Iterable<DemoHistogramSeries>, bounds: readonly number[], by: readonly string[], t: number, range = 300): BucketGroup[] {
+export function bucketRates(
+  series: Iterable<DemoHistogramSeries>,
+  bounds: readonly number[],
+  by: readonly string[],
+  t: number,
+  range = 300,
+): BucketGroup[] {
   const groups = new Map<string, BucketGroup>();
   const les = [...bounds, Infinity];
   for (const s of series) {

@@ -50,7 +50,10 @@ export function ingressRequests(c: DemoCluster, w: DemoWorkload, share: number, 
   return Math.floor((integral(t) - integral(CONTROLLER_SINCE)) * share);
 }
 
-export function* ingressRequestSeries(c: DemoCluster, base: Record<string, string>): Iterable<{ labels: Record<string, string>; value: (t: number) => number | null }> {
+export function* ingressRequestSeries(
+  c: DemoCluster,
+  base: Record<string, string>,
+): Iterable<{ labels: Record<string, string>; value: (t: number) => number | null }> {
   for (const w of ingresses(c)) {
     for (const [status, share] of statusShares(w)) {
       yield {

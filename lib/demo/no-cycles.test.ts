@@ -82,8 +82,14 @@ describe('import cycles', () => {
   });
 
   it('sees every way of naming a module, and the @/ alias', () => {
-    expect(specifiersOf("import { a } from './a';\nimport type { B } from \"../b\";\nexport { c } from '@/lib/c';")).toEqual(['./a', '../b', '@/lib/c']);
-    expect(specifiersOf("import {\n  d,\n} from './d';\nimport './e';\nconst f = await import('./f');")).toEqual(['./d', './e', './f']);
+    expect(
+      specifiersOf("import { a } from './a';\nimport type { B } from \"../b\";\nexport { c } from '@/lib/c';"),
+    ).toEqual(['./a', '../b', '@/lib/c']);
+    expect(specifiersOf("import {\n  d,\n} from './d';\nimport './e';\nconst f = await import('./f');")).toEqual([
+      './d',
+      './e',
+      './f',
+    ]);
     const from = path.join(LIB, 'demo/x.ts');
     const known = new Set([path.join(LIB, 'demo/fleet.ts'), path.join(LIB, 'catalog/index.ts')]);
     expect(resolveImport(from, './fleet', (f) => known.has(f))).toBe(path.join(LIB, 'demo/fleet.ts'));
@@ -99,6 +105,13 @@ describe('import cycles', () => {
       ['d', []],
     ]);
     expect(findCycles(graph)).toEqual([['a', 'b', 'c', 'a']]);
-    expect(findCycles(new Map([['a', ['b']], ['b', []]]))).toEqual([]);
+    expect(
+      findCycles(
+        new Map([
+          ['a', ['b']],
+          ['b', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });

@@ -86,7 +86,11 @@ export type PressureCondition = (typeof PRESSURE_CONDITIONS)[number];
  * whose kubelet stopped posting status (Ready unknown) has every condition Unknown, as the node
  * lifecycle controller sets them; no demo process leaks PIDs.
  */
-export function nodePressure(c: DemoCluster, n: DemoNode, t: number): Record<PressureCondition, 'true' | 'false' | 'unknown'> {
+export function nodePressure(
+  c: DemoCluster,
+  n: DemoNode,
+  t: number,
+): Record<PressureCondition, 'true' | 'false' | 'unknown'> {
   if (n.ready === 'unknown') return { MemoryPressure: 'unknown', DiskPressure: 'unknown', PIDPressure: 'unknown' };
   const size = rootFsSizeBytes(c);
   return {

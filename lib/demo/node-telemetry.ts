@@ -1,6 +1,22 @@
-import { constant, kubeletLabels, nodeExporterLabels, nodeLabels, type Family, type HistogramFamily } from './family-kit';
+import {
+  constant,
+  kubeletLabels,
+  nodeExporterLabels,
+  nodeLabels,
+  type Family,
+  type HistogramFamily,
+} from './family-kit';
 import type { DemoCluster, DemoNode } from './fleet-model';
-import { EFI_AVAIL_BYTES, EFI_SIZE_BYTES, maxPodsOf, nodePressure, podsByNode, PRESSURE_CONDITIONS, rootFsSizeBytes, runningPodsByNode } from './node-capacity';
+import {
+  EFI_AVAIL_BYTES,
+  EFI_SIZE_BYTES,
+  maxPodsOf,
+  nodePressure,
+  podsByNode,
+  PRESSURE_CONDITIONS,
+  rootFsSizeBytes,
+  runningPodsByNode,
+} from './node-capacity';
 import { nodeProviderId } from './providers';
 import { hexFrom } from './random';
 import { idleCpuSeconds, memAvailableBytes, rootFsAvailBytes } from './signals';
@@ -21,10 +37,22 @@ export const NODE_CAPACITY_FAMILIES: Family[] = [
       const pods = maxPodsOf(c);
       const disk = rootFsSizeBytes(c);
       for (const n of c.nodes) {
-        yield { labels: { ...nodeLabels(base, n), resource: 'cpu', unit: 'core' }, value: constant(n.vcpus, n.bootTime) };
-        yield { labels: { ...nodeLabels(base, n), resource: 'memory', unit: 'byte' }, value: constant(n.memoryBytes, n.bootTime) };
-        yield { labels: { ...nodeLabels(base, n), resource: 'pods', unit: 'integer' }, value: constant(pods, n.bootTime) };
-        yield { labels: { ...nodeLabels(base, n), resource: 'ephemeral_storage', unit: 'byte' }, value: constant(disk, n.bootTime) };
+        yield {
+          labels: { ...nodeLabels(base, n), resource: 'cpu', unit: 'core' },
+          value: constant(n.vcpus, n.bootTime),
+        };
+        yield {
+          labels: { ...nodeLabels(base, n), resource: 'memory', unit: 'byte' },
+          value: constant(n.memoryBytes, n.bootTime),
+        };
+        yield {
+          labels: { ...nodeLabels(base, n), resource: 'pods', unit: 'integer' },
+          value: constant(pods, n.bootTime),
+        };
+        yield {
+          labels: { ...nodeLabels(base, n), resource: 'ephemeral_storage', unit: 'byte' },
+          value: constant(disk, n.bootTime),
+        };
       }
     },
   },
@@ -39,11 +67,27 @@ interface Filesystem {
 }
 
 const FILESYSTEMS: readonly Filesystem[] = [
-  { device: '/dev/sda1', fstype: 'ext4', mountpoint: '/', size: rootFsSizeBytes, avail: (c, n, t) => rootFsAvailBytes(n, rootFsSizeBytes(c), t) },
-  { device: '/dev/sda15', fstype: 'vfat', mountpoint: '/boot/efi', size: () => EFI_SIZE_BYTES, avail: () => EFI_AVAIL_BYTES },
+  {
+    device: '/dev/sda1',
+    fstype: 'ext4',
+    mountpoint: '/',
+    size: rootFsSizeBytes,
+    avail: (c, n, t) => rootFsAvailBytes(n, rootFsSizeBytes(c), t),
+  },
+  {
+    device: '/dev/sda15',
+    fstype: 'vfat',
+    mountpoint: '/boot/efi',
+    size: () => EFI_SIZE_BYTES,
+    avail: () => EFI_AVAIL_BYTES,
+  },
 ];
 
-function filesystemFamily(name: string, help: string, value: (fs: Filesystem, c: DemoCluster, n: DemoNode, t: number) => number): Family {
+function filesystemFamily(
+  name: string,
+  help: string,
+  value: (fs: Filesystem, c: DemoCluster, n: DemoNode, t: number) => number,
+): Family {
   return {
     name,
     type: 'gauge',
@@ -63,7 +107,11 @@ function filesystemFamily(name: string, help: string, value: (fs: Filesystem, c:
 
 export const NODE_FILESYSTEM_FAMILIES: Family[] = [
   filesystemFamily('node_filesystem_size_bytes', 'Filesystem size in bytes.', (fs, c) => fs.size(c)),
-  filesystemFamily('node_filesystem_avail_bytes', 'Filesystem space available to non-root users in bytes.', (fs, c, n, t) => fs.avail(c, n, t)),
+  filesystemFamily(
+    'node_filesystem_avail_bytes',
+    'Filesystem space available to non-root users in bytes.',
+    (fs, c, n, t) => fs.avail(c, n, t),
+  ),
   filesystemFamily('node_filesystem_readonly', 'Filesystem read-only status.', () => 0),
 ];
 
@@ -100,12 +148,18 @@ export const NODE_STATE_FAMILIES: Family[] = [
     *series(c, base) {
       for (const n of c.nodes) {
         for (const status of ['true', 'false', 'unknown'] as const) {
-          yield { labels: { ...nodeLabels(base, n), condition: 'Ready', status }, value: constant(n.ready === status ? 1 : 0, n.bootTime) };
+          yield {
+            labels: { ...nodeLabels(base, n), condition: 'Ready', status },
+            value: constant(n.ready === status ? 1 : 0, n.bootTime),
+          };
         }
         // The kubelet's eviction signals (node-capacity.ts), re-read at every sample.
         for (const condition of PRESSURE_CONDITIONS) {
           for (const status of ['true', 'false', 'unknown'] as const) {
-            yield { labels: { ...nodeLabels(base, n), condition, status }, value: (t) => (t < n.bootTime ? null : nodePressure(c, n, t)[condition] === status ? 1 : 0) };
+            yield {
+              labels: { ...nodeLabels(base, n), condition, status },
+              value: (t) => (t < n.bootTime ? null : nodePressure(c, n, t)[condition] === status ? 1 : 0),
+            };
           }
         }
       }
@@ -126,9 +180,18 @@ export const NODE_STATE_FAMILIES: Family[] = [
     *series(c, base) {
       const pods = maxPodsOf(c);
       for (const n of c.nodes) {
-        yield { labels: { ...nodeLabels(base, n), resource: 'cpu', unit: 'core' }, value: constant(n.vcpus, n.bootTime) };
-        yield { labels: { ...nodeLabels(base, n), resource: 'memory', unit: 'byte' }, value: constant(n.memoryBytes, n.bootTime) };
-        yield { labels: { ...nodeLabels(base, n), resource: 'pods', unit: 'integer' }, value: constant(pods, n.bootTime) };
+        yield {
+          labels: { ...nodeLabels(base, n), resource: 'cpu', unit: 'core' },
+          value: constant(n.vcpus, n.bootTime),
+        };
+        yield {
+          labels: { ...nodeLabels(base, n), resource: 'memory', unit: 'byte' },
+          value: constant(n.memoryBytes, n.bootTime),
+        };
+        yield {
+          labels: { ...nodeLabels(base, n), resource: 'pods', unit: 'integer' },
+          value: constant(pods, n.bootTime),
+        };
       }
     },
   },
@@ -149,7 +212,8 @@ export const KUBELET_FAMILIES: Family[] = [
     help: 'Number of pods that have a running pod sandbox',
     *series(c, base) {
       const running = runningPodsByNode(c);
-      for (const n of c.nodes) yield { labels: kubeletLabels(base, n), value: constant(running.get(n.name) ?? 0, n.bootTime) };
+      for (const n of c.nodes)
+        yield { labels: kubeletLabels(base, n), value: constant(running.get(n.name) ?? 0, n.bootTime) };
     },
   },
 ];
@@ -206,7 +270,8 @@ export const NODE_USAGE_FAMILIES: Family[] = [
     type: 'gauge',
     help: 'Memory information field MemTotal_bytes.',
     *series(c, base) {
-      for (const n of c.nodes) yield { labels: nodeExporterLabels(base, n), value: constant(n.memoryBytes, n.bootTime) };
+      for (const n of c.nodes)
+        yield { labels: nodeExporterLabels(base, n), value: constant(n.memoryBytes, n.bootTime) };
     },
   },
   {

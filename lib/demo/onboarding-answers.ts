@@ -6,7 +6,13 @@ import type { DemoCluster, DemoFleet } from './fleet-model';
 import { hexFrom } from './random';
 import { lowerBag, readLowerPath } from '../catalog/kql-bags';
 import { armResourceOf, onboardingRowOf } from './azure-resources';
-import { demoAccountOf, demoActivityLogExport, demoGrafanas, demoOnboarding, type DemoDiagnosticSetting } from './onboarding';
+import {
+  demoAccountOf,
+  demoActivityLogExport,
+  demoGrafanas,
+  demoOnboarding,
+  type DemoDiagnosticSetting,
+} from './onboarding';
 import { crashLoopSince } from './signals';
 
 /**
@@ -40,8 +46,18 @@ export function answerOnboardingArg(fleet: DemoFleet, request: QueryRequest): Ar
               workspaceResourceId: workspaceResourceId.toLowerCase(),
             });
             return [
-              ...(c.monitoring.workspaceResourceId ? [ext(ob.ARC_EXTENSIONS.containerInsights, 'azuremonitor-containers', c.monitoring.workspaceResourceId)] : []),
-              ...(c.monitoring.managedPrometheus ? [ext(ob.ARC_EXTENSIONS.managedPrometheus, 'azuremonitor-metrics')] : []),
+              ...(c.monitoring.workspaceResourceId
+                ? [
+                    ext(
+                      ob.ARC_EXTENSIONS.containerInsights,
+                      'azuremonitor-containers',
+                      c.monitoring.workspaceResourceId,
+                    ),
+                  ]
+                : []),
+              ...(c.monitoring.managedPrometheus
+                ? [ext(ob.ARC_EXTENSIONS.managedPrometheus, 'azuremonitor-metrics')]
+                : []),
               ...(o.defender ? [ext(ob.ARC_EXTENSIONS.defender, 'microsoft.azuredefender.kubernetes')] : []),
             ];
           }),
@@ -53,9 +69,14 @@ export function answerOnboardingArg(fleet: DemoFleet, request: QueryRequest): Ar
           .map((c) => {
             const dcr = demoContainerInsightsDcr(fleet, c);
             // The KQL reads the rule lower-cased (kql-bags.ts): so does the demo.
-            const ext = readLowerPath(lowerBag(dcr.properties), 'dataSources', 'extensions') as Array<Record<string, unknown>>;
+            const ext = readLowerPath(lowerBag(dcr.properties), 'dataSources', 'extensions') as Array<
+              Record<string, unknown>
+            >;
             const ci = ext.find((e) => e.extensionname === 'containerinsights') ?? {};
-            const settings = (readLowerPath(ci, 'extensionSettings', 'dataCollectionSettings') ?? {}) as Record<string, unknown>;
+            const settings = (readLowerPath(ci, 'extensionSettings', 'dataCollectionSettings') ?? {}) as Record<
+              string,
+              unknown
+            >;
             return {
               id: `${c.id}/providers/Microsoft.Insights/dataCollectionRuleAssociations/ContainerInsightsExtension`,
               clusterId: c.id.toLowerCase(),
@@ -155,7 +176,11 @@ function armList(resourceId: string, settings: DemoDiagnosticSetting[]): unknown
       properties: {
         ...(s.storageAccountId ? { storageAccountId: s.storageAccountId } : {}),
         ...(s.workspaceId ? { workspaceId: s.workspaceId } : {}),
-        logs: s.logs.map((l) => ({ category: l.category, enabled: l.enabled, retentionPolicy: { enabled: false, days: 0 } })),
+        logs: s.logs.map((l) => ({
+          category: l.category,
+          enabled: l.enabled,
+          retentionPolicy: { enabled: false, days: 0 },
+        })),
         metrics: [{ category: 'AllMetrics', enabled: false, retentionPolicy: { enabled: false, days: 0 } }],
       },
     })),
@@ -168,7 +193,8 @@ export function demoDiagnosticSettingsWire(fleet: DemoFleet, resourceId: string)
   const cluster = fleet.clusters.find((c) => c.id.toLowerCase() === id);
   if (cluster) return armList(cluster.id, demoOnboarding(fleet, cluster).diagnosticSettings);
   const sub = /^\/subscriptions\/([^/]+)$/.exec(id)?.[1];
-  if (sub && fleet.clusters.some((c) => c.subscriptionId.toLowerCase() === sub)) return armList(`/subscriptions/${sub}`, demoActivityLogExport(fleet, sub));
+  if (sub && fleet.clusters.some((c) => c.subscriptionId.toLowerCase() === sub))
+    return armList(`/subscriptions/${sub}`, demoActivityLogExport(fleet, sub));
   return null;
 }
 
@@ -178,9 +204,16 @@ export function demoDiagnosticSettingsWire(fleet: DemoFleet, resourceId: string)
  * rule's enableContainerLogV2 with the default stream group (what current onboarding writes)
  * or through the explicit Microsoft-ContainerLogV2 stream.
  */
-export function demoContainerInsightsDcr(fleet: DemoFleet, c: DemoCluster): { id: string; properties: Record<string, unknown> } {
+export function demoContainerInsightsDcr(
+  fleet: DemoFleet,
+  c: DemoCluster,
+): { id: string; properties: Record<string, unknown> } {
   const o = demoOnboarding(fleet, c);
-  const id = `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.Insights/dataCollectionRules/MSCI-${c.location}-${c.name}`.slice(0, 400);
+  const id =
+    `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.Insights/dataCollectionRules/MSCI-${c.location}-${c.name}`.slice(
+      0,
+      400,
+    );
   const grouped = c.index % 2 === 0;
   const streams = grouped
     ? ['Microsoft-ContainerInsights-Group-Default']

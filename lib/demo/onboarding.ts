@@ -40,7 +40,13 @@ export interface DemoOnboarding {
 }
 
 export const RECOMMENDED_LEVELS = ['Cluster-level', 'Node-level', 'Pod-level'] as const;
-const LA_CATEGORIES = ['kube-apiserver', 'kube-audit-admin', 'kube-controller-manager', 'cluster-autoscaler', 'guard'] as const;
+const LA_CATEGORIES = [
+  'kube-apiserver',
+  'kube-audit-admin',
+  'kube-controller-manager',
+  'cluster-autoscaler',
+  'guard',
+] as const;
 
 const cache = new WeakMap<DemoCluster, DemoOnboarding>();
 
@@ -64,7 +70,9 @@ export function demoOnboarding(fleet: DemoFleet, cluster: DemoCluster): DemoOnbo
     : 'none';
   const storage = `/subscriptions/${cluster.subscriptionId}/resourceGroups/rg-monitoring/providers/Microsoft.Storage/storageAccounts/staudit${hexFrom(cluster.subscriptionId, 8)}`;
   const diagnosticSettings: DemoDiagnosticSetting[] = [];
-  const laTarget = workspace ?? `/subscriptions/${cluster.subscriptionId}/resourceGroups/rg-monitoring/providers/Microsoft.OperationalInsights/workspaces/law-${cluster.tags.env ?? 'prod'}-diag`;
+  const laTarget =
+    workspace ??
+    `/subscriptions/${cluster.subscriptionId}/resourceGroups/rg-monitoring/providers/Microsoft.OperationalInsights/workspaces/law-${cluster.tags.env ?? 'prod'}-diag`;
   if (pattern === 'recommended') {
     const autoscale = cluster.nodePools.some((p) => p.autoscale !== null);
     // Some "recommended" clusters forgot the conditional categories: realistic partial gaps.
@@ -73,20 +81,40 @@ export function demoOnboarding(fleet: DemoFleet, cluster: DemoCluster): DemoOnbo
       name: 'control-plane-to-law',
       workspaceId: laTarget,
       storageAccountId: null,
-      logs: LA_CATEGORIES.filter((c) => (c === 'cluster-autoscaler' ? autoscale && !skipConditional : c === 'guard' ? entraIntegration && !skipConditional : true)).map(
-        (category) => ({ category, enabled: true }),
-      ),
+      logs: LA_CATEGORIES.filter((c) =>
+        c === 'cluster-autoscaler'
+          ? autoscale && !skipConditional
+          : c === 'guard'
+            ? entraIntegration && !skipConditional
+            : true,
+      ).map((category) => ({ category, enabled: true })),
     });
-    diagnosticSettings.push({ name: 'audit-to-storage', workspaceId: null, storageAccountId: storage, logs: [{ category: 'kube-audit', enabled: true }] });
+    diagnosticSettings.push({
+      name: 'audit-to-storage',
+      workspaceId: null,
+      storageAccountId: storage,
+      logs: [{ category: 'kube-audit', enabled: true }],
+    });
   } else if (pattern === 'apiserver-only') {
-    diagnosticSettings.push({ name: 'apiserver', workspaceId: laTarget, storageAccountId: null, logs: [{ category: 'kube-apiserver', enabled: true }, { category: 'kube-scheduler', enabled: false }] });
+    diagnosticSettings.push({
+      name: 'apiserver',
+      workspaceId: laTarget,
+      storageAccountId: null,
+      logs: [
+        { category: 'kube-apiserver', enabled: true },
+        { category: 'kube-scheduler', enabled: false },
+      ],
+    });
   } else if (pattern === 'audit-to-workspace') {
     // kube-audit sent to the workspace instead of storage: costly, and not where the seed wants it.
     diagnosticSettings.push({
       name: 'everything-to-law',
       workspaceId: laTarget,
       storageAccountId: null,
-      logs: ['kube-apiserver', 'kube-audit', 'kube-audit-admin', 'kube-controller-manager'].map((category) => ({ category, enabled: true })),
+      logs: ['kube-apiserver', 'kube-audit', 'kube-audit-admin', 'kube-controller-manager'].map((category) => ({
+        category,
+        enabled: true,
+      })),
     });
   }
   const ruleGroups = cluster.monitoring.managedPrometheus
@@ -98,7 +126,9 @@ export function demoOnboarding(fleet: DemoFleet, cluster: DemoCluster): DemoOnbo
     : 'none';
   const disabledLevel = rng.pick(RECOMMENDED_LEVELS);
   const recommendedRuleGroups =
-    ruleGroups === 'none' ? [] : RECOMMENDED_LEVELS.map((level) => ({ level, enabled: ruleGroups === 'all' || level !== disabledLevel }));
+    ruleGroups === 'none'
+      ? []
+      : RECOMMENDED_LEVELS.map((level) => ({ level, enabled: ruleGroups === 'all' || level !== disabledLevel }));
   const value: DemoOnboarding = {
     entraIntegration,
     containerLogV2,
@@ -123,7 +153,16 @@ export function demoActivityLogExport(fleet: DemoFleet, subscriptionId: string):
       name: 'activity-log-to-law',
       workspaceId: `/subscriptions/${subscriptionId}/resourceGroups/rg-monitoring/providers/Microsoft.OperationalInsights/workspaces/law-activity`,
       storageAccountId: null,
-      logs: ['Administrative', 'Security', 'ServiceHealth', 'Alert', 'Recommendation', 'Policy', 'Autoscale', 'ResourceHealth'].map((category) => ({ category, enabled: true })),
+      logs: [
+        'Administrative',
+        'Security',
+        'ServiceHealth',
+        'Alert',
+        'Recommendation',
+        'Policy',
+        'Autoscale',
+        'ResourceHealth',
+      ].map((category) => ({ category, enabled: true })),
     },
   ];
 }
@@ -149,7 +188,9 @@ export function demoGrafanas(fleet: DemoFleet): DemoGrafana[] {
       resourceGroup: 'rg-monitoring',
       subscriptionId,
       location: accounts[0]?.location ?? 'westeurope',
-      linkedAccounts: accounts.filter((a) => createRng(`${fleet.seed}/onboarding/grafana/${a.resourceId.toLowerCase()}`).chance(0.6)).map((a) => a.resourceId),
+      linkedAccounts: accounts
+        .filter((a) => createRng(`${fleet.seed}/onboarding/grafana/${a.resourceId.toLowerCase()}`).chance(0.6))
+        .map((a) => a.resourceId),
     };
   });
 }

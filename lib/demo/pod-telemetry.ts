@@ -23,11 +23,20 @@ export const POD_FAMILIES: Family[] = [
   {
     name: 'kube_pod_owner',
     type: 'gauge',
-    help: 'Information about the Pod\'s owner.',
+    help: "Information about the Pod's owner.",
     *series(c, base) {
       for (const p of podsOf(c)) {
         yield {
-          labels: { ...base, ...KSM, namespace: p.namespace, pod: p.name, uid: podUid(c, p), owner_kind: p.ownerKind, owner_name: p.ownerName, owner_is_controller: 'true' },
+          labels: {
+            ...base,
+            ...KSM,
+            namespace: p.namespace,
+            pod: p.name,
+            uid: podUid(c, p),
+            owner_kind: p.ownerKind,
+            owner_name: p.ownerName,
+            owner_is_controller: 'true',
+          },
           value: constant(1),
         };
       }
@@ -40,7 +49,10 @@ export const POD_FAMILIES: Family[] = [
     *series(c, base) {
       for (const p of podsOf(c)) {
         for (const phase of PHASES) {
-          yield { labels: { ...base, ...KSM, namespace: p.namespace, pod: p.name, uid: podUid(c, p), phase }, value: constant(PHASE_OF[p.state] === phase ? 1 : 0) };
+          yield {
+            labels: { ...base, ...KSM, namespace: p.namespace, pod: p.name, uid: podUid(c, p), phase },
+            value: constant(PHASE_OF[p.state] === phase ? 1 : 0),
+          };
         }
       }
     },
@@ -54,7 +66,10 @@ export const POD_FAMILIES: Family[] = [
         if (p.state === 'succeeded' || p.state === 'failed') continue;
         const ready = podReady(p) ? 'true' : 'false';
         for (const condition of ['true', 'false', 'unknown'] as const) {
-          yield { labels: { ...base, ...KSM, namespace: p.namespace, pod: p.name, uid: podUid(c, p), condition }, value: constant(condition === ready ? 1 : 0) };
+          yield {
+            labels: { ...base, ...KSM, namespace: p.namespace, pod: p.name, uid: podUid(c, p), condition },
+            value: constant(condition === ready ? 1 : 0),
+          };
         }
       }
     },
@@ -84,7 +99,15 @@ export const POD_FAMILIES: Family[] = [
       for (const p of podsOf(c)) {
         if (p.state !== 'crashLooping') continue;
         yield {
-          labels: { ...base, ...KSM, namespace: p.namespace, pod: p.name, uid: podUid(c, p), container: p.container, reason: 'CrashLoopBackOff' },
+          labels: {
+            ...base,
+            ...KSM,
+            namespace: p.namespace,
+            pod: p.name,
+            uid: podUid(c, p),
+            container: p.container,
+            reason: 'CrashLoopBackOff',
+          },
           value: constant(1),
         };
       }
@@ -140,7 +163,10 @@ export const CADVISOR_FAMILIES: Family[] = [
     *series(c, base) {
       for (const p of podsOf(c)) {
         if (p.state !== 'running' || !p.node) continue;
-        yield { labels: cadvisorLabels(base, p), value: (t) => containerWorkingSetBytes(p.workload.memoryRequestBytes, p.phase, t) };
+        yield {
+          labels: cadvisorLabels(base, p),
+          value: (t) => containerWorkingSetBytes(p.workload.memoryRequestBytes, p.phase, t),
+        };
       }
     },
   },

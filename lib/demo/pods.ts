@@ -35,8 +35,12 @@ export function podsOf(cluster: DemoCluster): DemoPod[] {
     return cluster.nodes[index % cluster.nodes.length] ?? null;
   };
   for (const w of cluster.workloads) {
-    const rsHash = hexFrom(`${cluster.name}/${w.namespace}/${w.name}/rs`, 10).replace(/[0-9]/g, (d) => 'bcdfghjklm'[Number(d)] as string);
-    const owner = w.kind === 'Deployment' ? { kind: 'ReplicaSet', name: `${w.name}-${rsHash}` } : { kind: w.kind, name: w.name };
+    const rsHash = hexFrom(`${cluster.name}/${w.namespace}/${w.name}/rs`, 10).replace(
+      /[0-9]/g,
+      (d) => 'bcdfghjklm'[Number(d)] as string,
+    );
+    const owner =
+      w.kind === 'Deployment' ? { kind: 'ReplicaSet', name: `${w.name}-${rsHash}` } : { kind: w.kind, name: w.name };
     const states: PodState[] = [
       ...Array<PodState>(w.crashLooping).fill('crashLooping'),
       ...Array<PodState>(w.running).fill('running'),
@@ -46,7 +50,12 @@ export function podsOf(cluster: DemoCluster): DemoPod[] {
     ];
     states.forEach((state, i) => {
       const suffix = hexFrom(`${cluster.name}/${w.namespace}/${w.name}/${i}`, 5);
-      const name = w.kind === 'StatefulSet' ? `${w.name}-${i}` : w.kind === 'Deployment' ? `${owner.name}-${suffix}` : `${w.name}-${suffix}`;
+      const name =
+        w.kind === 'StatefulSet'
+          ? `${w.name}-${i}`
+          : w.kind === 'Deployment'
+            ? `${owner.name}-${suffix}`
+            : `${w.name}-${suffix}`;
       const h = hash32(`${cluster.name}/${w.namespace}/${name}`);
       pods.push({
         namespace: w.namespace,

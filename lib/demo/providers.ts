@@ -17,7 +17,6 @@ export function nodeProviderId(cluster: DemoCluster, node: DemoNode, index: numb
   }
 }
 
-
 /** The scheme of the cluster's provider ids (azure, aws, gce, k3s, vsphere). */
 export function providerScheme(cluster: DemoCluster): string {
   const first = cluster.nodes[0];

@@ -12,7 +12,10 @@ import { hash32 } from './random';
 export function scrapeIntervalFrom(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 30;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 3600) throw new Error(`FLEETWATCH_DEMO_SCRAPE_INTERVAL must be whole seconds between 1 and 3600, not "${raw.slice(0, 20)}"`);
+  if (!Number.isInteger(n) || n < 1 || n > 3600)
+    throw new Error(
+      `FLEETWATCH_DEMO_SCRAPE_INTERVAL must be whole seconds between 1 and 3600, not "${raw.slice(0, 20)}"`,
+    );
   return n;
 }
 
@@ -20,7 +23,9 @@ export function scrapeIntervalFrom(raw: string | undefined): number {
  * Seconds between two samples of every demo series, like a 30 s scrape interval. It must
  * equal the telemetry export's --step for a Prometheus loaded with the export to agree.
  */
-export const DEMO_SCRAPE_INTERVAL = scrapeIntervalFrom(typeof process === 'undefined' ? undefined : process.env.FLEETWATCH_DEMO_SCRAPE_INTERVAL);
+export const DEMO_SCRAPE_INTERVAL = scrapeIntervalFrom(
+  typeof process === 'undefined' ? undefined : process.env.FLEETWATCH_DEMO_SCRAPE_INTERVAL,
+);
 /** Prometheus' default lookback for instant vectors. */
 export const LOOKBACK_DELTA = 300;
 
@@ -71,7 +76,11 @@ export function idleCpuSeconds(node: DemoNode, t: number): number | null {
 
 /** Share of node memory in use at time t (0..1). */
 export function memoryUsed(node: DemoNode, t: number): number {
-  return node.memBase + 0.5 * node.swing * Math.sin(W_DAY * t + node.phase + 0.6) + 0.01 * Math.sin(W_NOISE_2 * t + node.phase);
+  return (
+    node.memBase +
+    0.5 * node.swing * Math.sin(W_DAY * t + node.phase + 0.6) +
+    0.01 * Math.sin(W_NOISE_2 * t + node.phase)
+  );
 }
 
 /** node_memory_MemAvailable_bytes at time t, whole bytes like the real exporter. */

@@ -1,8 +1,23 @@
 import { APP_HISTOGRAMS, appRequestSeries } from './app-telemetry';
 import { CONTROL_PLANE_FAMILIES, CONTROL_PLANE_HISTOGRAMS } from './control-plane-telemetry';
-import { cadvisorTargetLabels, constant, KSM, kubeletLabels, nodeExporterLabels, type Family, type HistogramFamily } from './family-kit';
+import {
+  cadvisorTargetLabels,
+  constant,
+  KSM,
+  kubeletLabels,
+  nodeExporterLabels,
+  type Family,
+  type HistogramFamily,
+} from './family-kit';
 import { ingressRequestSeries } from './ingress-telemetry';
-import { KUBELET_FAMILIES, KUBELET_POD_SYNC, NODE_CAPACITY_FAMILIES, NODE_FILESYSTEM_FAMILIES, NODE_STATE_FAMILIES, NODE_USAGE_FAMILIES } from './node-telemetry';
+import {
+  KUBELET_FAMILIES,
+  KUBELET_POD_SYNC,
+  NODE_CAPACITY_FAMILIES,
+  NODE_FILESYSTEM_FAMILIES,
+  NODE_STATE_FAMILIES,
+  NODE_USAGE_FAMILIES,
+} from './node-telemetry';
 import { CADVISOR_FAMILIES, POD_FAMILIES } from './pod-telemetry';
 import { CONTAINER_FAMILIES, CONTROLLER_FAMILIES } from './workload-telemetry';
 
@@ -23,8 +38,14 @@ export const FAMILIES: Family[] = [
     type: 'gauge',
     help: 'Whether the last scrape of the target succeeded.',
     *series(c, base) {
-      yield { labels: { ...base, job: 'apiserver', instance: `${c.name}-apiserver:443`, metrics_path: '/metrics' }, value: constant(1) };
-      yield { labels: { ...base, ...KSM, instance: 'kube-state-metrics:8080', metrics_path: '/metrics' }, value: constant(1) };
+      yield {
+        labels: { ...base, job: 'apiserver', instance: `${c.name}-apiserver:443`, metrics_path: '/metrics' },
+        value: constant(1),
+      };
+      yield {
+        labels: { ...base, ...KSM, instance: 'kube-state-metrics:8080', metrics_path: '/metrics' },
+        value: constant(1),
+      };
       for (const n of c.nodes) {
         // A NotReady node's kubelet does not answer; its node-exporter still does.
         yield { labels: kubeletLabels(base, n), value: constant(n.ready === 'true' ? 1 : 0, n.bootTime) };
@@ -40,7 +61,15 @@ export const FAMILIES: Family[] = [
     *series(c, base) {
       const [major, minor] = c.kubernetesVersion.split('.');
       yield {
-        labels: { ...base, job: 'apiserver', instance: `${c.name}-apiserver:443`, major: major ?? '1', minor: minor ?? '', git_version: `v${c.kubernetesVersion}`, platform: 'linux/amd64' },
+        labels: {
+          ...base,
+          job: 'apiserver',
+          instance: `${c.name}-apiserver:443`,
+          major: major ?? '1',
+          minor: minor ?? '',
+          git_version: `v${c.kubernetesVersion}`,
+          platform: 'linux/amd64',
+        },
         value: constant(1),
       };
     },

@@ -2,10 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { getDemoFleet } from './fleet';
 import { exportedClusters, podsOf, telemetryWindow, writeTelemetry } from './telemetry';
 
-async function exportText(clusters: number, minutes: number, step = 30): Promise<{ text: string; start: number; end: number }> {
+async function exportText(
+  clusters: number,
+  minutes: number,
+  step = 30,
+): Promise<{ text: string; start: number; end: number }> {
   const window = telemetryWindow(1_795_000_017, minutes / 60, step);
   let text = '';
-  await writeTelemetry(getDemoFleet('telemetry-test', clusters), { ...window, step }, { write: (chunk) => void (text += chunk) });
+  await writeTelemetry(
+    getDemoFleet('telemetry-test', clusters),
+    { ...window, step },
+    { write: (chunk) => void (text += chunk) },
+  );
   return { text, ...window };
 }
 
@@ -19,7 +27,9 @@ describe('telemetry export', { timeout: 20_000 }, () => {
     expect(start % 30).toBe(0);
     expect(end - start).toBe(600);
     const types = lines.filter((l) => l.startsWith('# TYPE ')).map((l) => l.split(' ')[2]);
-    const types_: Record<string, string> = Object.fromEntries(lines.filter((l) => l.startsWith('# TYPE ')).map((l) => [l.split(' ')[2], l.split(' ')[3]]));
+    const types_: Record<string, string> = Object.fromEntries(
+      lines.filter((l) => l.startsWith('# TYPE ')).map((l) => [l.split(' ')[2], l.split(' ')[3]]),
+    );
     expect(new Set(types).size).toBe(types.length);
     const familyOrder: string[] = [];
     const bad: string[] = [];
@@ -35,9 +45,15 @@ describe('telemetry export', { timeout: 20_000 }, () => {
         continue;
       }
       const [, name, labels, value, ts] = m as RegExpExecArray;
-      const suffixes = types_[current] === 'histogram' ? ['_bucket', '_count', '_sum'] : types_[current] === 'counter' ? ['_total'] : [''];
+      const suffixes =
+        types_[current] === 'histogram'
+          ? ['_bucket', '_count', '_sum']
+          : types_[current] === 'counter'
+            ? ['_total']
+            : [''];
       if (!suffixes.some((x) => name === `${current}${x}`)) bad.push(`${name} under # TYPE ${current}`);
-      if (name?.endsWith('_bucket') && !/(^|,)le="[^"]+"$/.test(labels ?? '')) bad.push(`bucket without le last: ${line}`);
+      if (name?.endsWith('_bucket') && !/(^|,)le="[^"]+"$/.test(labels ?? ''))
+        bad.push(`bucket without le last: ${line}`);
       if (familyOrder.at(-1) !== current) familyOrder.push(current);
       if (!/(^|,)cluster="[^"]+"/.test(labels ?? '')) bad.push(`no cluster label: ${line}`);
       if (!Number.isFinite(Number(value))) bad.push(`bad value: ${line}`);
@@ -49,11 +65,30 @@ describe('telemetry export', { timeout: 20_000 }, () => {
     expect(new Set(familyOrder).size).toBe(familyOrder.length);
     expect(types_['apiserver_request_duration_seconds']).toBe('histogram');
     for (const family of [
-      'container_cpu_usage_seconds', 'container_memory_working_set_bytes', 'apiserver_request', 'apiserver_current_inflight_requests', 'kubelet_pod_worker_duration_seconds',
-      'kubelet_pleg_relist_duration_seconds', 'http_request_duration_seconds', 'kube_pod_info', 'kube_node_info', 'kube_node_status_condition', 'kube_node_status_capacity',
-      'kube_pod_status_phase', 'kube_pod_container_status_restarts', 'kube_pod_container_resource_requests', 'kube_pod_container_resource_limits',
-      'kube_statefulset_replicas', 'kube_statefulset_status_replicas_ready', 'node_cpu_seconds', 'node_memory_MemAvailable_bytes', 'node_memory_MemTotal_bytes',
-      'node_filesystem_size_bytes', 'node_filesystem_avail_bytes', 'kubernetes_build_info', 'up',
+      'container_cpu_usage_seconds',
+      'container_memory_working_set_bytes',
+      'apiserver_request',
+      'apiserver_current_inflight_requests',
+      'kubelet_pod_worker_duration_seconds',
+      'kubelet_pleg_relist_duration_seconds',
+      'http_request_duration_seconds',
+      'kube_pod_info',
+      'kube_node_info',
+      'kube_node_status_condition',
+      'kube_node_status_capacity',
+      'kube_pod_status_phase',
+      'kube_pod_container_status_restarts',
+      'kube_pod_container_resource_requests',
+      'kube_pod_container_resource_limits',
+      'kube_statefulset_replicas',
+      'kube_statefulset_status_replicas_ready',
+      'node_cpu_seconds',
+      'node_memory_MemAvailable_bytes',
+      'node_memory_MemTotal_bytes',
+      'node_filesystem_size_bytes',
+      'node_filesystem_avail_bytes',
+      'kubernetes_build_info',
+      'up',
     ]) {
       expect(types).toContain(family);
     }
@@ -91,10 +126,16 @@ describe('telemetry export', { timeout: 20_000 }, () => {
     const fleet = getDemoFleet('telemetry-test', 8);
     const { text } = await exportText(8, 1);
     const seen = new Set([...text.matchAll(/cluster="([^"]+)"/g)].map((m) => m[1]));
-    expect([...seen].sort()).toEqual(exportedClusters(fleet).map((c) => c.name).sort());
+    expect([...seen].sort()).toEqual(
+      exportedClusters(fleet)
+        .map((c) => c.name)
+        .sort(),
+    );
     for (const c of exportedClusters(fleet)) {
       const pods = podsOf(c);
-      expect(pods.length).toBe(c.workloads.reduce((s, w) => s + w.running + w.crashLooping + w.pending + w.failed + w.succeeded, 0));
+      expect(pods.length).toBe(
+        c.workloads.reduce((s, w) => s + w.running + w.crashLooping + w.pending + w.failed + w.succeeded, 0),
+      );
       expect(new Set(pods.map((p) => `${p.namespace}/${p.name}`)).size).toBe(pods.length);
     }
   });
@@ -106,7 +147,9 @@ describe('telemetry histograms', () => {
     const points = new Map<string, Array<[number, number]>>();
     const counts = new Map<string, number>();
     const names = new Set<string>();
-    for (const m of text.matchAll(/^(apiserver_request_duration_seconds|kubelet_pleg_relist_duration_seconds|http_request_duration_seconds)_(bucket|count)\{(.*?)(?:,le="([^"]+)")?\} (\S+) (\d+)$/gm)) {
+    for (const m of text.matchAll(
+      /^(apiserver_request_duration_seconds|kubelet_pleg_relist_duration_seconds|http_request_duration_seconds)_(bucket|count)\{(.*?)(?:,le="([^"]+)")?\} (\S+) (\d+)$/gm,
+    )) {
       const [, name, kind, labels, le, value, ts] = m;
       names.add(name ?? '');
       const key = `${name}{${labels}}@${ts}`;
@@ -125,7 +168,9 @@ describe('telemetry histograms', () => {
 
   it('time every app request: http_request_duration_seconds_count equals http_requests_total, series by series', async () => {
     const { text } = await exportText(3, 1);
-    const totals = new Map([...text.matchAll(/^http_requests_total\{(.*)\} (\S+) (\d+)$/gm)].map((m) => [`${m[1]}@${m[3]}`, m[2]]));
+    const totals = new Map(
+      [...text.matchAll(/^http_requests_total\{(.*)\} (\S+) (\d+)$/gm)].map((m) => [`${m[1]}@${m[3]}`, m[2]]),
+    );
     const counts = [...text.matchAll(/^http_request_duration_seconds_count\{(.*)\} (\S+) (\d+)$/gm)];
     expect(counts.length).toBeGreaterThan(100);
     for (const m of counts) expect(m[2], m[1]).toBe(totals.get(`${m[1]}@${m[3]}`));

@@ -61,9 +61,14 @@ export function telemetryWindow(end: number, hours: number, step: number): { sta
  * Writes the fleet's telemetry to the sink, one metric family at a time (OpenMetrics wants
  * a family's samples together), buffered so memory stays flat for any fleet size.
  */
-export async function writeTelemetry(fleet: DemoFleet, options: TelemetryOptions, sink: TelemetrySink): Promise<TelemetryStats> {
+export async function writeTelemetry(
+  fleet: DemoFleet,
+  options: TelemetryOptions,
+  sink: TelemetrySink,
+): Promise<TelemetryStats> {
   const { start, end, step } = options;
-  if (!(step > 0) || end < start || start % step !== 0) throw new Error('telemetry window must be on the step grid with end ≥ start');
+  if (!(step > 0) || end < start || start % step !== 0)
+    throw new Error('telemetry window must be on the step grid with end ≥ start');
   const clusterLabel = options.clusterLabel ?? 'cluster';
   const clusters = exportedClusters(fleet);
   const stats: TelemetryStats = { clusters: clusters.length, series: 0, samples: 0 };

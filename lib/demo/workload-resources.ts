@@ -28,7 +28,8 @@ const MEMORY_LIMIT_FACTORS = [1, 1.5, 2] as const;
 /** resources.limits.memory: the request (Guaranteed), 1.5× or 2×; OOM-killed workloads sit at their request. */
 export function memoryLimitBytes(c: DemoCluster, w: DemoWorkload): number {
   if (crashReason(c, w) === 'OOMKilled') return w.memoryRequestBytes;
-  const factor = MEMORY_LIMIT_FACTORS[hash32(`${w.namespace}/${w.name}/memory-limit`) % MEMORY_LIMIT_FACTORS.length] ?? 1;
+  const factor =
+    MEMORY_LIMIT_FACTORS[hash32(`${w.namespace}/${w.name}/memory-limit`) % MEMORY_LIMIT_FACTORS.length] ?? 1;
   return Math.round(w.memoryRequestBytes * factor);
 }
 

@@ -40,7 +40,9 @@ function controllerFamilies(kind: WorkloadKind, label: string, gauges: readonly 
     type: 'gauge',
     help,
     *series(c, base) {
-      for (const w of c.workloads) if (w.kind === kind) yield { labels: { ...base, ...KSM, namespace: w.namespace, [label]: w.name }, value: constant(value(c, w)) };
+      for (const w of c.workloads)
+        if (w.kind === kind)
+          yield { labels: { ...base, ...KSM, namespace: w.namespace, [label]: w.name }, value: constant(value(c, w)) };
     },
   }));
 }
@@ -53,11 +55,23 @@ export const CONTROLLER_FAMILIES: Family[] = [
   ...controllerFamilies('Deployment', 'deployment', [
     ['kube_deployment_spec_replicas', 'Number of desired pods for a deployment.', (_, w) => w.desired],
     ['kube_deployment_status_replicas', 'The number of replicas per deployment.', current],
-    ['kube_deployment_status_replicas_available', 'The number of available replicas per deployment.', (_, w) => w.running],
+    [
+      'kube_deployment_status_replicas_available',
+      'The number of available replicas per deployment.',
+      (_, w) => w.running,
+    ],
     ['kube_deployment_status_replicas_ready', 'The number of ready replicas per deployment.', (_, w) => w.running],
     ['kube_deployment_status_replicas_updated', 'The number of updated replicas per deployment.', (_, w) => w.desired],
-    ['kube_deployment_status_replicas_unavailable', 'The number of unavailable replicas per deployment.', (_, w) => w.desired - w.running],
-    ['kube_deployment_metadata_generation', 'Sequence number representing a specific generation of the desired state.', generation],
+    [
+      'kube_deployment_status_replicas_unavailable',
+      'The number of unavailable replicas per deployment.',
+      (_, w) => w.desired - w.running,
+    ],
+    [
+      'kube_deployment_metadata_generation',
+      'Sequence number representing a specific generation of the desired state.',
+      generation,
+    ],
     ['kube_deployment_status_observed_generation', 'The generation observed by the deployment controller.', generation],
   ]),
   ...controllerFamilies('StatefulSet', 'statefulset', [
@@ -65,18 +79,54 @@ export const CONTROLLER_FAMILIES: Family[] = [
     ['kube_statefulset_status_replicas', 'The number of replicas per StatefulSet.', current],
     ['kube_statefulset_status_replicas_current', 'The number of current replicas per StatefulSet.', current],
     ['kube_statefulset_status_replicas_ready', 'The number of ready replicas per StatefulSet.', (_, w) => w.running],
-    ['kube_statefulset_status_replicas_available', 'The number of available replicas per StatefulSet.', (_, w) => w.running],
+    [
+      'kube_statefulset_status_replicas_available',
+      'The number of available replicas per StatefulSet.',
+      (_, w) => w.running,
+    ],
     ['kube_statefulset_status_replicas_updated', 'The number of updated replicas per StatefulSet.', current],
-    ['kube_statefulset_metadata_generation', 'Sequence number representing a specific generation of the desired state for the StatefulSet.', generation],
-    ['kube_statefulset_status_observed_generation', 'The generation observed by the StatefulSet controller.', generation],
+    [
+      'kube_statefulset_metadata_generation',
+      'Sequence number representing a specific generation of the desired state for the StatefulSet.',
+      generation,
+    ],
+    [
+      'kube_statefulset_status_observed_generation',
+      'The generation observed by the StatefulSet controller.',
+      generation,
+    ],
   ]),
   ...controllerFamilies('DaemonSet', 'daemonset', [
-    ['kube_daemonset_status_desired_number_scheduled', 'The number of nodes that should be running the daemon pod.', (_, w) => w.desired],
-    ['kube_daemonset_status_current_number_scheduled', 'The number of nodes running at least one daemon pod and are supposed to.', (_, w) => w.running],
-    ['kube_daemonset_status_number_ready', 'The number of nodes that should be running the daemon pod and have one or more of the daemon pod running and ready.', daemonSetReady],
-    ['kube_daemonset_status_number_available', 'The number of nodes that should be running the daemon pod and have one or more of the daemon pod running and available.', daemonSetReady],
-    ['kube_daemonset_status_updated_number_scheduled', 'The total number of nodes that are running updated daemon pod.', (_, w) => w.running],
-    ['kube_daemonset_status_number_misscheduled', 'The number of nodes running a daemon pod but are not supposed to.', () => 0],
+    [
+      'kube_daemonset_status_desired_number_scheduled',
+      'The number of nodes that should be running the daemon pod.',
+      (_, w) => w.desired,
+    ],
+    [
+      'kube_daemonset_status_current_number_scheduled',
+      'The number of nodes running at least one daemon pod and are supposed to.',
+      (_, w) => w.running,
+    ],
+    [
+      'kube_daemonset_status_number_ready',
+      'The number of nodes that should be running the daemon pod and have one or more of the daemon pod running and ready.',
+      daemonSetReady,
+    ],
+    [
+      'kube_daemonset_status_number_available',
+      'The number of nodes that should be running the daemon pod and have one or more of the daemon pod running and available.',
+      daemonSetReady,
+    ],
+    [
+      'kube_daemonset_status_updated_number_scheduled',
+      'The total number of nodes that are running updated daemon pod.',
+      (_, w) => w.running,
+    ],
+    [
+      'kube_daemonset_status_number_misscheduled',
+      'The number of nodes running a daemon pod but are not supposed to.',
+      () => 0,
+    ],
   ]),
 ];
 
@@ -96,7 +146,10 @@ function resourceFamily(name: string, help: string, cpu: ResourceValue, memory: 
       // kube-state-metrics lists every pod the API server holds, finished ones included.
       for (const p of podsOf(c)) {
         const labels = { ...containerLabels(c, base, p), node: p.node?.name ?? '' };
-        for (const [resource, unit, value] of [['cpu', 'core', cpu(c, p.workload)], ['memory', 'byte', memory(c, p.workload)]] as const) {
+        for (const [resource, unit, value] of [
+          ['cpu', 'core', cpu(c, p.workload)],
+          ['memory', 'byte', memory(c, p.workload)],
+        ] as const) {
           if (value !== null) yield { labels: { ...labels, resource, unit }, value: constant(value) };
         }
       }
@@ -126,7 +179,10 @@ export const CONTAINER_FAMILIES: Family[] = [
         const reason = p.state === 'crashLooping' ? crashReason(c, p.workload) : null;
         if (reason === null) continue;
         // It appears with the first restart (kube_pod_container_status_restarts_total turns 1 then).
-        yield { labels: { ...containerLabels(c, base, p), reason }, value: constant(1, crashLoopSince(c, p.workload.name, p.replica) + CRASHLOOP_PERIOD) };
+        yield {
+          labels: { ...containerLabels(c, base, p), reason },
+          value: constant(1, crashLoopSince(c, p.workload.name, p.replica) + CRASHLOOP_PERIOD),
+        };
       }
     },
   },

@@ -6,10 +6,35 @@ import { hexFrom, type Rng } from './random';
 export const TEAMS = ['payments', 'checkout', 'search', 'identity', 'data', 'ml', 'platform', 'retail-edge'] as const;
 
 const APP_NAMES = [
-  'api-gateway', 'checkout', 'cart', 'catalog', 'payments', 'orders', 'inventory', 'search', 'recommendations',
-  'auth', 'notifications', 'billing', 'ledger', 'pricing', 'shipping', 'reviews', 'profile', 'media', 'reports', 'ingest',
+  'api-gateway',
+  'checkout',
+  'cart',
+  'catalog',
+  'payments',
+  'orders',
+  'inventory',
+  'search',
+  'recommendations',
+  'auth',
+  'notifications',
+  'billing',
+  'ledger',
+  'pricing',
+  'shipping',
+  'reviews',
+  'profile',
+  'media',
+  'reports',
+  'ingest',
 ];
-const SYSTEM_DAEMONSETS = ['kube-proxy', 'azure-cns', 'ama-metrics-node', 'ama-logs', 'csi-azuredisk-node', 'csi-azurefile-node'];
+const SYSTEM_DAEMONSETS = [
+  'kube-proxy',
+  'azure-cns',
+  'ama-metrics-node',
+  'ama-logs',
+  'csi-azuredisk-node',
+  'csi-azurefile-node',
+];
 const ARC_DAEMONSETS = ['kube-proxy', 'node-exporter', 'fluent-bit'];
 
 const CORE_STEP = 0.05;
@@ -34,17 +59,63 @@ export function sizeRequests(rng: Rng, workloads: DemoWorkload[], nodes: readonl
   for (const w of apps) {
     const cores = Math.min(maxCores, Math.max(CORE_STEP, w.cpuRequestCores * cpuScale));
     w.cpuRequestCores = Math.round(Math.round(cores / CORE_STEP) * CORE_STEP * 100) / 100;
-    w.memoryRequestBytes = Math.max(1, Math.round(Math.min(maxBytes, w.memoryRequestBytes * memScale) / MIB_STEP)) * MIB_STEP;
+    w.memoryRequestBytes =
+      Math.max(1, Math.round(Math.min(maxBytes, w.memoryRequestBytes * memScale) / MIB_STEP)) * MIB_STEP;
   }
 }
 
-export function generateWorkloads(rng: Rng, cluster: string, provider: Provider, nodeCount: number, mainTeam: string): DemoWorkload[] {
+export function generateWorkloads(
+  rng: Rng,
+  cluster: string,
+  provider: Provider,
+  nodeCount: number,
+  mainTeam: string,
+): DemoWorkload[] {
   const out: DemoWorkload[] = [];
   for (const ds of provider === 'aks' ? SYSTEM_DAEMONSETS : ARC_DAEMONSETS) {
-    out.push({ namespace: 'kube-system', name: ds, kind: 'DaemonSet', desired: nodeCount, running: nodeCount, crashLooping: 0, pending: 0, failed: 0, succeeded: 0, cpuRequestCores: 0.05, memoryRequestBytes: 64 * 1024 ** 2, team: 'platform' });
+    out.push({
+      namespace: 'kube-system',
+      name: ds,
+      kind: 'DaemonSet',
+      desired: nodeCount,
+      running: nodeCount,
+      crashLooping: 0,
+      pending: 0,
+      failed: 0,
+      succeeded: 0,
+      cpuRequestCores: 0.05,
+      memoryRequestBytes: 64 * 1024 ** 2,
+      team: 'platform',
+    });
   }
-  out.push({ namespace: 'kube-system', name: 'coredns', kind: 'Deployment', desired: 2, running: 2, crashLooping: 0, pending: 0, failed: 0, succeeded: 0, cpuRequestCores: 0.1, memoryRequestBytes: 70 * 1024 ** 2, team: 'platform' });
-  out.push({ namespace: 'kube-system', name: 'metrics-server', kind: 'Deployment', desired: 2, running: 2, crashLooping: 0, pending: 0, failed: 0, succeeded: 0, cpuRequestCores: 0.05, memoryRequestBytes: 100 * 1024 ** 2, team: 'platform' });
+  out.push({
+    namespace: 'kube-system',
+    name: 'coredns',
+    kind: 'Deployment',
+    desired: 2,
+    running: 2,
+    crashLooping: 0,
+    pending: 0,
+    failed: 0,
+    succeeded: 0,
+    cpuRequestCores: 0.1,
+    memoryRequestBytes: 70 * 1024 ** 2,
+    team: 'platform',
+  });
+  out.push({
+    namespace: 'kube-system',
+    name: 'metrics-server',
+    kind: 'Deployment',
+    desired: 2,
+    running: 2,
+    crashLooping: 0,
+    pending: 0,
+    failed: 0,
+    succeeded: 0,
+    cpuRequestCores: 0.05,
+    memoryRequestBytes: 100 * 1024 ** 2,
+    team: 'platform',
+  });
 
   const trouble = rng.weighted([
     ['none', 72],
@@ -64,10 +135,26 @@ export function generateWorkloads(rng: Rng, cluster: string, provider: Provider,
     const name = a < APP_NAMES.length ? base : `${base}-${Math.floor(a / APP_NAMES.length) + 1}`;
     const namespace = namespaces[a % 5 === 4 ? 2 : 0] as string;
     const stateful = a % 9 === 8;
-    const desired = rng.weighted([[1, 2], [2, 4], [3, 5], [4, 2], [6, 2], [10, 1]] as const);
+    const desired = rng.weighted([
+      [1, 2],
+      [2, 4],
+      [3, 5],
+      [4, 2],
+      [6, 2],
+      [10, 1],
+    ] as const);
     const w: DemoWorkload = {
-      namespace, name, kind: stateful ? 'StatefulSet' : 'Deployment', desired, running: desired, crashLooping: 0, pending: 0, failed: 0, succeeded: 0,
-      cpuRequestCores: rng.pick([0.1, 0.25, 0.5, 1, 2]), memoryRequestBytes: rng.pick([128, 256, 512, 1024, 2048]) * 1024 ** 2,
+      namespace,
+      name,
+      kind: stateful ? 'StatefulSet' : 'Deployment',
+      desired,
+      running: desired,
+      crashLooping: 0,
+      pending: 0,
+      failed: 0,
+      succeeded: 0,
+      cpuRequestCores: rng.pick([0.1, 0.25, 0.5, 1, 2]),
+      memoryRequestBytes: rng.pick([128, 256, 512, 1024, 2048]) * 1024 ** 2,
       team: namespace.replace(/-jobs$/, ''),
     };
     if (troubled.has(a)) {
@@ -86,7 +173,20 @@ export function generateWorkloads(rng: Rng, cluster: string, provider: Provider,
   const jobs = rng.int(1, 4);
   for (let j = 0; j < jobs; j++) {
     const failed = trouble === 'failed-jobs' && j === 0 ? rng.int(1, 4) : 0;
-    out.push({ namespace: `${mainTeam}-jobs`, name: `nightly-${['export', 'reindex', 'backup', 'report'][j]}-${hexFrom(`${cluster}/${j}`, 5)}`, kind: 'Job', desired: 1, running: 0, crashLooping: 0, pending: 0, failed, succeeded: failed ? 0 : 1, cpuRequestCores: 0.5, memoryRequestBytes: 512 * 1024 ** 2, team: mainTeam });
+    out.push({
+      namespace: `${mainTeam}-jobs`,
+      name: `nightly-${['export', 'reindex', 'backup', 'report'][j]}-${hexFrom(`${cluster}/${j}`, 5)}`,
+      kind: 'Job',
+      desired: 1,
+      running: 0,
+      crashLooping: 0,
+      pending: 0,
+      failed,
+      succeeded: failed ? 0 : 1,
+      cpuRequestCores: 0.5,
+      memoryRequestBytes: 512 * 1024 ** 2,
+      team: mainTeam,
+    });
   }
   return out;
 }

@@ -2,7 +2,8 @@ import type { ExploreSeries } from '../catalog/queries/explore';
 
 /** A series' name: the legend template with {{label}} filled in, or the series selector itself. */
 export function seriesName(labels: Record<string, string>, template: string): string {
-  if (template.trim()) return template.replace(/\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/g, (_, name: string) => labels[name] ?? '');
+  if (template.trim())
+    return template.replace(/\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/g, (_, name: string) => labels[name] ?? '');
   const { __name__: metric = '', ...rest } = labels;
   const inner = Object.entries(rest)
     .sort(([a], [b]) => (a < b ? -1 : 1))
@@ -24,7 +25,10 @@ export interface ChartData {
 }
 
 /** Merges the series of several queries onto one time axis for a line chart. */
-export function buildChartData(results: ReadonlyArray<{ series: readonly ExploreSeries[] }>, template: string): ChartData {
+export function buildChartData(
+  results: ReadonlyArray<{ series: readonly ExploreSeries[] }>,
+  template: string,
+): ChartData {
   const byTime = new Map<number, Record<string, number>>();
   const series: ChartSeries[] = [];
   results.forEach((r, q) => {
@@ -52,7 +56,10 @@ export function timeColumn(columns: ReadonlyArray<{ name: string; type: string }
  * A logs result as a chart: rows grouped by time bucket, counting rows or summing the first
  * numeric column, split by the first string column when there is one (like `render timechart`).
  */
-export function buildLogsChart(columns: ReadonlyArray<{ name: string; type: string }>, rows: readonly unknown[][]): ChartData | null {
+export function buildLogsChart(
+  columns: ReadonlyArray<{ name: string; type: string }>,
+  rows: readonly unknown[][],
+): ChartData | null {
   const tIdx = timeColumn(columns);
   if (tIdx < 0) return null;
   const numeric = columns.findIndex((c, i) => i !== tIdx && ['long', 'int', 'real', 'decimal'].includes(c.type));
@@ -62,7 +69,8 @@ export function buildLogsChart(columns: ReadonlyArray<{ name: string; type: stri
   for (const row of rows) {
     const ms = Date.parse(String(row[tIdx]));
     if (Number.isNaN(ms)) continue;
-    const name = splitBy >= 0 ? String(row[splitBy] ?? '') : numeric >= 0 ? (columns[numeric]?.name ?? 'value') : 'rows';
+    const name =
+      splitBy >= 0 ? String(row[splitBy] ?? '') : numeric >= 0 ? (columns[numeric]?.name ?? 'value') : 'rows';
     let key = keys.get(name);
     if (!key) keys.set(name, (key = `k${keys.size}`));
     let point = byTime.get(ms);

@@ -38,7 +38,12 @@ let demoIndex: { key: string; index: DemoIndex } | null = null;
 
 function buildDemoIndex(seed: string, size: number, clusterLabel: string, at: number): DemoIndex {
   const clusters = exportedClusters(getDemoFleet(seed, size)).slice(0, SAMPLE_CLUSTERS);
-  const index: DemoIndex = { metadata: {}, labelsByMetric: new Map(), valuesByLabel: new Map(), seriesByMetric: new Map() };
+  const index: DemoIndex = {
+    metadata: {},
+    labelsByMetric: new Map(),
+    valuesByLabel: new Map(),
+    seriesByMetric: new Map(),
+  };
   const add = (metric: string, labels: Record<string, string>): void => {
     const names = index.labelsByMetric.get(metric) ?? new Set<string>();
     index.labelsByMetric.set(metric, names);
@@ -55,7 +60,8 @@ function buildDemoIndex(seed: string, size: number, clusterLabel: string, at: nu
   for (const family of [...FAMILIES, ...NODE_EXPORTER_FAMILIES]) {
     const metric = `${family.name}${family.suffix ?? ''}`;
     index.metadata[metric] = [{ type: family.type, help: family.help, unit: '' }];
-    for (const c of clusters) for (const s of family.series(c, { [clusterLabel]: c.name })) if (s.value(at) !== null) add(metric, s.labels);
+    for (const c of clusters)
+      for (const s of family.series(c, { [clusterLabel]: c.name })) if (s.value(at) !== null) add(metric, s.labels);
   }
   for (const family of HISTOGRAMS) {
     index.metadata[family.name] = [{ type: 'histogram', help: family.help, unit: '' }];
@@ -70,9 +76,18 @@ function buildDemoIndex(seed: string, size: number, clusterLabel: string, at: nu
   return index;
 }
 
-export function createDemoPromMeta(options: { seed: string; clusters: number; clusterLabel: string; nowMs: number }): PromMetaSource {
+export function createDemoPromMeta(options: {
+  seed: string;
+  clusters: number;
+  clusterLabel: string;
+  nowMs: number;
+}): PromMetaSource {
   const key = `${options.seed}|${options.clusters}|${options.clusterLabel}`;
-  if (demoIndex?.key !== key) demoIndex = { key, index: buildDemoIndex(options.seed, options.clusters, options.clusterLabel, Math.floor(options.nowMs / 1000)) };
+  if (demoIndex?.key !== key)
+    demoIndex = {
+      key,
+      index: buildDemoIndex(options.seed, options.clusters, options.clusterLabel, Math.floor(options.nowMs / 1000)),
+    };
   const index = demoIndex.index;
   const metrics = (match: readonly string[]): string[] | null => {
     const named = match.map(metricOf).filter((m): m is string => m !== null);
@@ -82,14 +97,17 @@ export function createDemoPromMeta(options: { seed: string; clusters: number; cl
     async labels(match) {
       const only = metrics(match);
       const names = new Set<string>();
-      for (const [metric, labels] of index.labelsByMetric) if (!only || only.includes(metric)) for (const l of labels) names.add(l);
+      for (const [metric, labels] of index.labelsByMetric)
+        if (!only || only.includes(metric)) for (const l of labels) names.add(l);
       return [...names].sort();
     },
     async labelValues(label, match) {
       const only = metrics(match);
       if (!only) return [...(index.valuesByLabel.get(label) ?? [])].sort();
       const values = new Set<string>();
-      for (const metric of only) for (const s of index.seriesByMetric.get(metric) ?? []) if (s[label] !== undefined) values.add(s[label] as string);
+      for (const metric of only)
+        for (const s of index.seriesByMetric.get(metric) ?? [])
+          if (s[label] !== undefined) values.add(s[label] as string);
       return [...values].sort();
     },
     async series(match) {

@@ -19,7 +19,11 @@ describe('metrics explorer', () => {
   it('answers a catalog query the link names from the demo, as series over the range, even re-spaced', async () => {
     const params = { clusterLabel: 'cluster' };
     const text = fleet.cpuUtilization.build(params).replace(/ /g, '  ');
-    const r = await exploreMetrics(runner, { queries: [text], catalog: { id: fleet.cpuUtilization.id, params }, range: relativeRange(3600), step: null }, { nowMs });
+    const r = await exploreMetrics(
+      runner,
+      { queries: [text], catalog: { id: fleet.cpuUtilization.id, params }, range: relativeRange(3600), step: null },
+      { nowMs },
+    );
     expect(r.step).toBe(15);
     const [first] = r.results;
     expect(first?.catalogId).toBe('prom.fleet.cpu-utilization');
@@ -33,7 +37,10 @@ describe('metrics explorer', () => {
     const params = { clusterLabel: 'cluster' };
     const edited = fleet.cpuUtilization.build(params).replace('by (cluster)', 'by (node)');
     const catalog = { id: fleet.cpuUtilization.id, params };
-    for (const input of [{ queries: [edited], catalog }, { queries: [fleet.cpuUtilization.build(params)], catalog: null }]) {
+    for (const input of [
+      { queries: [edited], catalog },
+      { queries: [fleet.cpuUtilization.build(params)], catalog: null },
+    ]) {
       const r = await exploreMetrics(runner, { ...input, range: relativeRange(3600), step: null }, { nowMs });
       expect(r.results[0]?.catalogId).toBeNull();
       expect(r.results[0]?.outcome).toMatchObject({ ok: false, error: { needsEngine: true } });
@@ -42,7 +49,17 @@ describe('metrics explorer', () => {
 
   it('asks an instant query at the end of the range: one point per series', async () => {
     const text = fleet.podPhases.build({ clusterLabel: 'cluster' });
-    const r = await exploreMetrics(runner, { queries: [text], catalog: { id: fleet.podPhases.id, params: { clusterLabel: 'cluster' } }, range: relativeRange(3600), step: null, mode: 'instant' }, { nowMs });
+    const r = await exploreMetrics(
+      runner,
+      {
+        queries: [text],
+        catalog: { id: fleet.podPhases.id, params: { clusterLabel: 'cluster' } },
+        range: relativeRange(3600),
+        step: null,
+        mode: 'instant',
+      },
+      { nowMs },
+    );
     const [first] = r.results;
     if (!first?.outcome.ok) throw new Error('expected an answer');
     expect(first.outcome.series.every((s) => s.points.length === 1 && s.points[0]?.[0] === r.end)).toBe(true);
@@ -59,17 +76,30 @@ describe('metrics explorer', () => {
   });
 });
 
-describe('opening a cluster panel\'s query in the explorer', () => {
-  const cluster = getDemoFleet('explore-test', 12).clusters.find((c) => c.monitoring.managedPrometheus && c.monitoring.containerInsights && c.powerState === 'Running');
+describe("opening a cluster panel's query in the explorer", () => {
+  const cluster = getDemoFleet('explore-test', 12).clusters.find(
+    (c) => c.monitoring.managedPrometheus && c.monitoring.containerInsights && c.powerState === 'Running',
+  );
   if (!cluster) throw new Error('the demo fleet should have a fully monitored cluster');
   const queries = [...CATALOG.values()] as unknown as CatalogQuery<unknown, unknown>[];
 
   it('answers every cluster-scoped PromQL query of the catalog from the demo, through the link a panel writes', async () => {
-    const scoped = queries.filter((q) => q.kind === 'prom' && q.params.safeParse({ clusterLabel: 'cluster', cluster: 'x' }).success && !q.params.safeParse({ clusterLabel: 'cluster' }).success);
+    const scoped = queries.filter(
+      (q) =>
+        q.kind === 'prom' &&
+        q.params.safeParse({ clusterLabel: 'cluster', cluster: 'x' }).success &&
+        !q.params.safeParse({ clusterLabel: 'cluster' }).success,
+    );
     expect(scoped.length).toBeGreaterThan(15);
     for (const q of scoped) {
       const params = q.params.parse({ clusterLabel: 'cluster', cluster: cluster.name }) as Record<string, unknown>;
-      const href = explorerHref({ id: q.id, kind: 'prom', text: q.build(params), params, time: { kind: 'range', start: nowMs / 1000 - 3600, end: nowMs / 1000, step: 60 } });
+      const href = explorerHref({
+        id: q.id,
+        kind: 'prom',
+        text: q.build(params),
+        params,
+        time: { kind: 'range', start: nowMs / 1000 - 3600, end: nowMs / 1000, step: 60 },
+      });
       const state = parseMetricsExplore(new URL(href ?? '', 'http://x').searchParams);
       expect(state.ok, q.id).toBe(true);
       const r = await exploreMetrics(runner, state.value, { nowMs });
@@ -78,12 +108,20 @@ describe('opening a cluster panel\'s query in the explorer', () => {
     }
   });
 
-  it('answers the cluster pages\' KQL with its cluster, namespace and workload', async () => {
+  it("answers the cluster pages' KQL with its cluster, namespace and workload", async () => {
     const w = cluster.workloads[0]!;
-    for (const raw of [{ clusterId: cluster.id }, { clusterId: cluster.id, namespace: w.namespace }, { clusterId: cluster.id, namespace: w.namespace, workload: w.name }]) {
+    for (const raw of [
+      { clusterId: cluster.id },
+      { clusterId: cluster.id, namespace: w.namespace },
+      { clusterId: cluster.id, namespace: w.namespace, workload: w.name },
+    ]) {
       for (const q of [clusterLogs.clusterEvents, clusterLogs.containerLogs] as CatalogQuery<unknown, unknown>[]) {
         const params = q.params.parse(raw) as Record<string, unknown>;
-        const r = await exploreLogs(runner, { query: q.build(params), catalog: { id: q.id, params }, range: relativeRange(3600), workspaces: [] }, { nowMs });
+        const r = await exploreLogs(
+          runner,
+          { query: q.build(params), catalog: { id: q.id, params }, range: relativeRange(3600), workspaces: [] },
+          { nowMs },
+        );
         expect(r.catalogId, `${q.id} ${JSON.stringify(raw)}`).toBe(q.id);
         expect(r.outcome.ok).toBe(true);
       }
@@ -93,17 +131,41 @@ describe('opening a cluster panel\'s query in the explorer', () => {
   it('does not run a catalog query whose parameters do not build the text', async () => {
     const q = clusterLogs.clusterEvents as CatalogQuery<unknown, unknown>;
     const text = q.build(q.params.parse({ clusterId: cluster.id }));
-    const r = await exploreLogs(runner, { query: text, catalog: { id: q.id, params: { clusterId: '/subscriptions/other' } }, range: relativeRange(3600), workspaces: [] }, { nowMs });
+    const r = await exploreLogs(
+      runner,
+      {
+        query: text,
+        catalog: { id: q.id, params: { clusterId: '/subscriptions/other' } },
+        range: relativeRange(3600),
+        workspaces: [],
+      },
+      { nowMs },
+    );
     expect(r.catalogId).toBeNull();
   });
 });
 
 describe('logs explorer', () => {
   it('runs the seed’s upgrade query on the demo and returns its table', async () => {
-    const r = await exploreLogs(runner, { query: fleet.upgradeStatus.build({}), catalog: { id: fleet.upgradeStatus.id, params: {} }, range: relativeRange(90 * 86_400), workspaces: [] }, { nowMs });
+    const r = await exploreLogs(
+      runner,
+      {
+        query: fleet.upgradeStatus.build({}),
+        catalog: { id: fleet.upgradeStatus.id, params: {} },
+        range: relativeRange(90 * 86_400),
+        workspaces: [],
+      },
+      { nowMs },
+    );
     expect(r.catalogId).toBe('logs.upgrade-status');
     if (!r.outcome.ok) throw new Error(r.outcome.error.message);
-    expect(r.outcome.table.columns.map((c) => c.name)).toEqual(['TimeGenerated', '_ResourceId', 'ResourceGroup', 'SubscriptionId', 'Caller']);
+    expect(r.outcome.table.columns.map((c) => c.name)).toEqual([
+      'TimeGenerated',
+      '_ResourceId',
+      'ResourceGroup',
+      'SubscriptionId',
+      'Caller',
+    ]);
     expect(r.outcome.table.rows.length).toBeGreaterThan(0);
     expect(r.executed.text).toContain('Upgrade Succeeded');
   });
@@ -136,7 +198,9 @@ describe('PromQL completion sources', () => {
   it('offers the demo’s exported metrics, their labels and values', async () => {
     const meta = createDemoPromMeta({ seed: 'explore-test', clusters: 12, clusterLabel: 'cluster', nowMs });
     const names = await meta.labelValues('__name__', []);
-    expect(names).toEqual(expect.arrayContaining(['kube_node_status_condition', 'node_cpu_seconds_total', 'kube_pod_status_phase']));
+    expect(names).toEqual(
+      expect.arrayContaining(['kube_node_status_condition', 'node_cpu_seconds_total', 'kube_pod_status_phase']),
+    );
     expect(await meta.labels(['node_cpu_seconds_total'])).toEqual(expect.arrayContaining(['cluster', 'cpu', 'mode']));
     expect(await meta.labelValues('mode', ['node_cpu_seconds_total'])).toContain('idle');
     expect((await meta.labelValues('cluster', [])).length).toBeGreaterThan(2);

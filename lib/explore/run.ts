@@ -1,6 +1,13 @@
 import 'server-only';
 import { CATALOG } from '../catalog';
-import { adHocKql, adHocPromQL, parseAnyLogs, parseAnyProm, type ExploreSeries, type ExploreTable } from '../catalog/queries/explore';
+import {
+  adHocKql,
+  adHocPromQL,
+  parseAnyLogs,
+  parseAnyProm,
+  type ExploreSeries,
+  type ExploreTable,
+} from '../catalog/queries/explore';
 import { logAnalyticsWorkspaces, type WorkspaceRow } from '../catalog/queries/azure';
 import type { CatalogQuery, LogsQuery, Notice, PromQuery } from '../catalog/types';
 import type { ExecutedQuery, QueryOutcome, QueryRunner } from '../sources/runner';
@@ -35,7 +42,11 @@ const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim();
  * The catalog query a link names, when its parameters still build the text in the editor:
  * the demo and the panel's own parser can then answer it. Edited text runs as typed.
  */
-function catalogFor(kind: 'prom' | 'logs', ref: CatalogRef | null | undefined, text: string): { query: CatalogQuery<unknown, unknown>; params: unknown } | null {
+function catalogFor(
+  kind: 'prom' | 'logs',
+  ref: CatalogRef | null | undefined,
+  text: string,
+): { query: CatalogQuery<unknown, unknown>; params: unknown } | null {
   if (!ref) return null;
   const query = CATALOG.get(ref.id) as CatalogQuery<unknown, unknown> | undefined;
   if (!query || query.kind !== kind) return null;
@@ -65,7 +76,13 @@ function failureOf(outcome: QueryOutcome<unknown>): ExploreFailure | null {
 /** Runs each query of the metrics explorer, over the range or at its end, within the explorer's limits. */
 export async function exploreMetrics(
   runner: QueryRunner,
-  input: { queries: readonly string[]; catalog?: CatalogRef | null; range: TimeRange; step: number | null; mode?: 'range' | 'instant' },
+  input: {
+    queries: readonly string[];
+    catalog?: CatalogRef | null;
+    range: TimeRange;
+    step: number | null;
+    mode?: 'range' | 'instant';
+  },
   options: { nowMs: number },
 ): Promise<MetricsExploreResult> {
   const { start, end } = resolveRange(input.range, options.nowMs);
@@ -76,14 +93,28 @@ export async function exploreMetrics(
     input.queries.slice(0, EXPLORE_LIMITS.maxQueries).map(async (expr, i): Promise<MetricsQueryResult> => {
       const match = i === 0 ? catalogFor('prom', input.catalog, expr) : null;
       const outcome = match
-        ? await runner.run({ ...(match.query as PromQuery<unknown, unknown>), mode: instant ? 'instant' : 'range', parse: parseAnyProm } as PromQuery<unknown, ExploreSeries>, match.params, time)
+        ? await runner.run(
+            {
+              ...(match.query as PromQuery<unknown, unknown>),
+              mode: instant ? 'instant' : 'range',
+              parse: parseAnyProm,
+            } as PromQuery<unknown, ExploreSeries>,
+            match.params,
+            time,
+          )
         : await runner.run(adHocPromQL, { expr }, time);
       const failure = failureOf(outcome);
       const series = outcome.ok ? outcome.rows : [];
       return {
         expr,
         catalogId: match?.query.id ?? null,
-        outcome: failure ? { ok: false, error: failure } : { ok: true, series: series.slice(0, EXPLORE_LIMITS.maxSeries), truncated: Math.max(0, series.length - EXPLORE_LIMITS.maxSeries) },
+        outcome: failure
+          ? { ok: false, error: failure }
+          : {
+              ok: true,
+              series: series.slice(0, EXPLORE_LIMITS.maxSeries),
+              truncated: Math.max(0, series.length - EXPLORE_LIMITS.maxSeries),
+            },
         notices: outcome.notices,
         executed: outcome.executed,
       };
@@ -113,7 +144,12 @@ export async function exploreLogs(
   const match = catalogFor('logs', input.catalog, input.query);
   const workspaces = input.workspaces.length ? [...input.workspaces] : undefined;
   const outcome = match
-    ? await runner.run({ ...(match.query as LogsQuery<unknown, unknown>), parse: parseAnyLogs } as LogsQuery<unknown, ExploreTable>, match.params, time, timespan)
+    ? await runner.run(
+        { ...(match.query as LogsQuery<unknown, unknown>), parse: parseAnyLogs } as LogsQuery<unknown, ExploreTable>,
+        match.params,
+        time,
+        timespan,
+      )
     : await runner.run(adHocKql, { expr: input.query, workspaces }, time, timespan);
   const failure = failureOf(outcome);
   const table = outcome.ok ? (outcome.rows[0] ?? { columns: [], rows: [] }) : null;
@@ -121,16 +157,24 @@ export async function exploreLogs(
     start,
     end,
     catalogId: match?.query.id ?? null,
-    outcome: failure || !table
-      ? { ok: false, error: failure ?? { message: 'no result table', source: 'logs', needsEngine: false } }
-      : { ok: true, table: { columns: table.columns, rows: table.rows.slice(0, EXPLORE_LIMITS.maxRows) }, truncated: Math.max(0, table.rows.length - EXPLORE_LIMITS.maxRows) },
+    outcome:
+      failure || !table
+        ? { ok: false, error: failure ?? { message: 'no result table', source: 'logs', needsEngine: false } }
+        : {
+            ok: true,
+            table: { columns: table.columns, rows: table.rows.slice(0, EXPLORE_LIMITS.maxRows) },
+            truncated: Math.max(0, table.rows.length - EXPLORE_LIMITS.maxRows),
+          },
     notices: outcome.notices,
     executed: outcome.executed,
   };
 }
 
 /** Workspaces the picker offers: those Resource Graph lists (discovery's source). */
-export async function listWorkspaces(runner: QueryRunner, nowMs: number): Promise<{ workspaces: WorkspaceRow[]; error: string | null }> {
+export async function listWorkspaces(
+  runner: QueryRunner,
+  nowMs: number,
+): Promise<{ workspaces: WorkspaceRow[]; error: string | null }> {
   const outcome = await runner.run(logAnalyticsWorkspaces, {}, { kind: 'instant', at: Math.floor(nowMs / 1000) });
   return outcome.ok ? { workspaces: outcome.rows, error: null } : { workspaces: [], error: outcome.error.message };
 }

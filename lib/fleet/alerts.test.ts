@@ -34,7 +34,9 @@ describe('alerts across the demo fleet', () => {
       const loops = c.workloads.reduce((s, w) => s + w.crashLooping, 0);
       const podLevel = demoOnboarding(fleet, c).recommendedRuleGroups.some((g) => g.level === 'Pod-level' && g.enabled);
       const expected = c.monitoring.managedPrometheus && c.powerState === 'Running' && podLevel ? loops : 0;
-      expect((byCluster.get(c.name) ?? []).filter((a) => a.rule === 'KubePodCrashLooping').length, c.name).toBe(expected);
+      expect((byCluster.get(c.name) ?? []).filter((a) => a.rule === 'KubePodCrashLooping').length, c.name).toBe(
+        expected,
+      );
     }
     expect(fired.length).toBeGreaterThan(0);
   });
@@ -50,13 +52,26 @@ describe('alerts across the demo fleet', () => {
     const both = buildAlertsData(inputs, fired, ALL, firing);
     expect(both.totals.firing).toBe(azureOnly.totals.firing + 5);
     const byRule = buildAlertsData(inputs, fired, { ...ALL, group: 'rule' }, firing);
-    expect(byRule.groups.find((g) => g.key === 'KubeNodeNotReady')).toMatchObject({ count: 2, worstSeverity: 'critical' });
+    expect(byRule.groups.find((g) => g.key === 'KubeNodeNotReady')).toMatchObject({
+      count: 2,
+      worstSeverity: 'critical',
+    });
     expect(byRule.groups.some((g) => g.key === 'Watchdog')).toBe(false);
     // The label's cluster is matched to the inventory's name; one Prometheus alone knows stays as named.
     const mine = buildAlertsData(inputs, fired, { ...ALL, q: name }, firing);
-    expect(mine.groups.flatMap((g) => g.alerts).find((a) => a.rule === 'KubeNodeNotReady')).toMatchObject({ cluster: name, since: '', service: 'Prometheus ruler (ALERTS)', instances: 2 });
-    expect(mine.coverage.find((r) => r.cluster === name)?.firing).toBe((azureOnly.coverage.find((r) => r.cluster === name)?.firing ?? 0) + 2);
-    expect(buildAlertsData(inputs, fired, { ...ALL, q: 'edge-only' }, firing).totals).toMatchObject({ firing: 3, clustersFiring: 1 });
+    expect(mine.groups.flatMap((g) => g.alerts).find((a) => a.rule === 'KubeNodeNotReady')).toMatchObject({
+      cluster: name,
+      since: '',
+      service: 'Prometheus ruler (ALERTS)',
+      instances: 2,
+    });
+    expect(mine.coverage.find((r) => r.cluster === name)?.firing).toBe(
+      (azureOnly.coverage.find((r) => r.cluster === name)?.firing ?? 0) + 2,
+    );
+    expect(buildAlertsData(inputs, fired, { ...ALL, q: 'edge-only' }, firing).totals).toMatchObject({
+      firing: 3,
+      clustersFiring: 1,
+    });
   });
 
   it('groups by cluster, severity and rule with the same total', () => {
@@ -67,7 +82,11 @@ describe('alerts across the demo fleet', () => {
     }
     const sev = buildAlertsData(inputs, fired, { ...ALL, severity: 'Sev4' });
     expect(sev.groups.flatMap((g) => g.alerts).every((a) => a.severity === 'Sev4')).toBe(true);
-    expect(buildAlertsData(inputs, fired, { ...ALL, group: 'rule' }).groups.map((g) => g.key).sort()).toEqual(['KubeContainerWaiting', 'KubePodCrashLooping'].filter((k) => fired.some((a) => a.name === k)));
+    expect(
+      buildAlertsData(inputs, fired, { ...ALL, group: 'rule' })
+        .groups.map((g) => g.key)
+        .sort(),
+    ).toEqual(['KubeContainerWaiting', 'KubePodCrashLooping'].filter((k) => fired.some((a) => a.name === k)));
   });
 
   it('coverage counts the enabled recommended rules and offers the fix where some are missing', () => {
@@ -75,7 +94,10 @@ describe('alerts across the demo fleet', () => {
     for (const r of d.coverage) {
       if (r.enabledRules === RECOMMENDED_RULES.length) expect(r.fix, r.cluster).toBeNull();
       // Missing groups are deployed from the template; groups that exist but are disabled are switched on in place.
-      if (r.advice === 'metric' && r.enabledRules < RECOMMENDED_RULES.length) expect(r.fix, r.cluster).toMatch(/--template-file recommended-metric-alerts\.json|^az alerts-management prometheus-rule-group update --ids \S+ --enabled true/);
+      if (r.advice === 'metric' && r.enabledRules < RECOMMENDED_RULES.length)
+        expect(r.fix, r.cluster).toMatch(
+          /--template-file recommended-metric-alerts\.json|^az alerts-management prometheus-rule-group update --ids \S+ --enabled true/,
+        );
     }
     expect(d.coverage.some((r) => r.advice === 'log')).toBe(true);
     const gaps = buildAlertsData(inputs, fired, { ...ALL, coverageGaps: true });

@@ -62,7 +62,14 @@ export interface AlertsData {
   totals: { firing: number; clustersFiring: number; coveredClusters: number; clusters: number };
   groups: AlertGroup[];
   coverage: CoverageRow[];
-  rules: Array<{ alert: string; level: string; azureSeverity: number; for: string; firing: number; logEquivalent: string | null }>;
+  rules: Array<{
+    alert: string;
+    level: string;
+    azureSeverity: number;
+    for: string;
+    firing: number;
+    logEquivalent: string | null;
+  }>;
 }
 
 const RULES_BY_LEVEL = new Map<string, number>();
@@ -71,7 +78,16 @@ const LOG_RULES = RECOMMENDED_RULES.filter((r) => r.logEquivalent).length;
 
 /** An Azure Monitor alert as the alert lists show it. */
 export function azureAlert(a: FiredAlertRow, cluster: string | null): FiredAlert {
-  return { id: a.id, rule: a.name, severity: a.severity, cluster, service: a.monitorService, since: a.startDateTime, description: a.description, instances: 1 };
+  return {
+    id: a.id,
+    rule: a.name,
+    severity: a.severity,
+    cluster,
+    service: a.monitorService,
+    since: a.startDateTime,
+    description: a.description,
+    instances: 1,
+  };
 }
 
 const sevRank = alertSeverityRank;
@@ -82,7 +98,10 @@ export function bySeverity(a: FiredAlert, b: FiredAlert): number {
 }
 
 /** One entry per cluster × rule × severity, named as the inventory names the cluster; meta alerts left out. */
-export function prometheusAlerts(rows: readonly FiringPromAlertRow[], names: ReadonlyMap<string, string> = new Map()): FiredAlert[] {
+export function prometheusAlerts(
+  rows: readonly FiringPromAlertRow[],
+  names: ReadonlyMap<string, string> = new Map(),
+): FiredAlert[] {
   return rows
     .filter((r) => !isMetaAlert(r.severity))
     .map((r) => ({
@@ -97,29 +116,60 @@ export function prometheusAlerts(rows: readonly FiringPromAlertRow[], names: Rea
     }));
 }
 
-export function buildAlertsData(inputs: OnboardingInputs, fired: readonly FiredAlertRow[] | null, f: AlertFilters, firing: readonly FiringPromAlertRow[] | null = null): AlertsData {
+export function buildAlertsData(
+  inputs: OnboardingInputs,
+  fired: readonly FiredAlertRow[] | null,
+  f: AlertFilters,
+  firing: readonly FiringPromAlertRow[] | null = null,
+): AlertsData {
   const q = f.q.trim().toLowerCase();
   const nameById = new Map(inputs.clusters.map((c) => [c.id.toLowerCase(), c.name]));
   const names = new Map(inputs.clusters.map((c) => [c.name.toLowerCase(), c.name]));
-  const every = [...(fired ?? []).map((a) => azureAlert(a, nameById.get(a.targetResource) ?? null)), ...prometheusAlerts(firing ?? [], names)];
-  const alerts = every.filter((a) => (!f.severity || a.severity === f.severity) && (!q || (a.cluster ?? '').toLowerCase().includes(q)));
+  const every = [
+    ...(fired ?? []).map((a) => azureAlert(a, nameById.get(a.targetResource) ?? null)),
+    ...prometheusAlerts(firing ?? [], names),
+  ];
+  const alerts = every.filter(
+    (a) => (!f.severity || a.severity === f.severity) && (!q || (a.cluster ?? '').toLowerCase().includes(q)),
+  );
   const instances = (list: readonly FiredAlert[]): number => list.reduce((n, a) => n + a.instances, 0);
-  const keyOf = (a: FiredAlert): string => (f.group === 'cluster' ? (a.cluster ?? '(not a cluster)') : f.group === 'severity' ? a.severity : a.rule);
+  const keyOf = (a: FiredAlert): string =>
+    f.group === 'cluster' ? (a.cluster ?? '(not a cluster)') : f.group === 'severity' ? a.severity : a.rule;
   const byKey = new Map<string, FiredAlert[]>();
   for (const a of alerts) byKey.set(keyOf(a), [...(byKey.get(keyOf(a)) ?? []), a]);
   const groups = [...byKey]
-    .map(([key, list]) => ({ key, count: instances(list), worstSeverity: [...list].sort((x, y) => sevRank(x.severity) - sevRank(y.severity))[0]?.severity ?? '', alerts: list }))
-    .sort((a, b) => sevRank(a.worstSeverity) - sevRank(b.worstSeverity) || b.count - a.count || (a.key < b.key ? -1 : 1));
+    .map(([key, list]) => ({
+      key,
+      count: instances(list),
+      worstSeverity: [...list].sort((x, y) => sevRank(x.severity) - sevRank(y.severity))[0]?.severity ?? '',
+      alerts: list,
+    }))
+    .sort(
+      (a, b) => sevRank(a.worstSeverity) - sevRank(b.worstSeverity) || b.count - a.count || (a.key < b.key ? -1 : 1),
+    );
 
-  const fixes = buildOnboardingData(inputs, { persona: 'all', gapsOnly: false, q: '', capability: 'recommended-alerts' });
+  const fixes = buildOnboardingData(inputs, {
+    persona: 'all',
+    gapsOnly: false,
+    q: '',
+    capability: 'recommended-alerts',
+  });
   const firingCount = new Map<string, number>();
   for (const a of every) if (a.cluster) firingCount.set(a.cluster, (firingCount.get(a.cluster) ?? 0) + a.instances);
   const coverage: CoverageRow[] = [...inputs.clusters]
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map((c) => {
       const cov = recommendedCoverage(c, inputs.ruleGroups ?? []);
-      const prom = c.clusterKind === 'aks' ? c.managedPrometheusEnabled === true : inputs.metricsSeen?.has(c.name) === true;
-      const ci = c.clusterKind === 'aks' ? c.containerInsightsEnabled === true : (inputs.arcExtensions ?? []).some((e) => e.clusterId.toLowerCase() === c.id.toLowerCase() && e.extensionType === 'microsoft.azuremonitor.containers');
+      const prom =
+        c.clusterKind === 'aks' ? c.managedPrometheusEnabled === true : inputs.metricsSeen?.has(c.name) === true;
+      const ci =
+        c.clusterKind === 'aks'
+          ? c.containerInsightsEnabled === true
+          : (inputs.arcExtensions ?? []).some(
+              (e) =>
+                e.clusterId.toLowerCase() === c.id.toLowerCase() &&
+                e.extensionType === 'microsoft.azuremonitor.containers',
+            );
       const advice: AlertTypeAdvice = prom ? 'metric' : ci ? 'log' : 'none';
       const adviceText = prom
         ? 'Prometheus metric alerts: the data is in managed Prometheus, and metric alerts are more responsive and stateful'
@@ -137,7 +187,10 @@ export function buildAlertsData(inputs: OnboardingInputs, fired: readonly FiredA
         fix: fixes.rows.find((r) => r.name === c.name)?.cells[0]?.fix ?? null,
       };
     })
-    .filter((r) => (!q || r.cluster.toLowerCase().includes(q)) && (!f.coverageGaps || r.enabledRules < RECOMMENDED_RULES.length));
+    .filter(
+      (r) =>
+        (!q || r.cluster.toLowerCase().includes(q)) && (!f.coverageGaps || r.enabledRules < RECOMMENDED_RULES.length),
+    );
   const ruleFiring = new Map<string, number>();
   for (const a of alerts) ruleFiring.set(a.rule, (ruleFiring.get(a.rule) ?? 0) + a.instances);
   return {

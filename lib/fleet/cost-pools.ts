@@ -22,15 +22,33 @@ export interface PoolModel {
  */
 function measuredNode(r: CostNodePoolRow): VmSize | null {
   if (r.Nodes <= 0 || r.NodesWithCapacity !== r.Nodes || r.CpuCores === null || r.MemoryGiB === null) return null;
-  return { name: r.InstanceType || '(no instance type)', vcpus: r.CpuCores / r.Nodes, memoryGiB: r.MemoryGiB / r.Nodes, gpus: 0, family: 'on-prem' };
+  return {
+    name: r.InstanceType || '(no instance type)',
+    vcpus: r.CpuCores / r.Nodes,
+    memoryGiB: r.MemoryGiB / r.Nodes,
+    gpus: 0,
+    family: 'on-prem',
+  };
 }
 
-export function poolsOf(c: ClusterInventoryRow, rows: CostNodePoolRow[], prices: PriceTable, arc: ArcRates): { pools: PoolModel[]; source: ClusterCost['source'] } {
-  const price = (instanceType: string, measured: VmSize | null = null): { hourly: number | null; source: PoolDensity['priceSource']; vm: VmSize | null } => {
+export function poolsOf(
+  c: ClusterInventoryRow,
+  rows: CostNodePoolRow[],
+  prices: PriceTable,
+  arc: ArcRates,
+): { pools: PoolModel[]; source: ClusterCost['source'] } {
+  const price = (
+    instanceType: string,
+    measured: VmSize | null = null,
+  ): { hourly: number | null; source: PoolDensity['priceSource']; vm: VmSize | null } => {
     const known = getVmSize(instanceType) ?? null;
     const p = nodeHourlyPrice(prices, known, instanceType, c.location, c.clusterKind, arc);
     if (p.hourly === null && c.clusterKind === 'arc' && measured) {
-      return { hourly: measured.vcpus * arc.vcpuHour + measured.memoryGiB * arc.gibHour, source: 'arc-rate', vm: measured };
+      return {
+        hourly: measured.vcpus * arc.vcpuHour + measured.memoryGiB * arc.gibHour,
+        source: 'arc-rate',
+        vm: measured,
+      };
     }
     return { hourly: p.hourly, source: p.source, vm: known ?? measured };
   };
@@ -39,7 +57,14 @@ export function poolsOf(c: ClusterInventoryRow, rows: CostNodePoolRow[], prices:
       source: 'container-insights',
       pools: rows.map((r) => {
         const p = price(r.InstanceType, measuredNode(r));
-        return { name: r.Pool, vmSize: r.InstanceType, vm: p.vm, nodes: r.Nodes, hourly: p.hourly, priceSource: p.source };
+        return {
+          name: r.Pool,
+          vmSize: r.InstanceType,
+          vm: p.vm,
+          nodes: r.Nodes,
+          hourly: p.hourly,
+          priceSource: p.source,
+        };
       }),
     };
   }
@@ -49,14 +74,33 @@ export function poolsOf(c: ClusterInventoryRow, rows: CostNodePoolRow[], prices:
       source: 'resource-graph',
       pools: c.nodePools.map((np) => {
         const p = price(np.vmSize ?? '');
-        return { name: np.name, vmSize: np.vmSize ?? '?', vm: p.vm, nodes: np.count ?? 0, hourly: p.hourly, priceSource: p.source };
+        return {
+          name: np.name,
+          vmSize: np.vmSize ?? '?',
+          vm: p.vm,
+          nodes: np.count ?? 0,
+          hourly: p.hourly,
+          priceSource: p.source,
+        };
       }),
     };
   }
   // An Arc cluster without Container insights: Resource Graph counts its nodes (and cores) but
   // not their memory, so its nodes are one pool that stays unpriced.
   if (c.clusterKind === 'arc' && (c.totalNodeCount ?? 0) > 0) {
-    return { source: 'resource-graph', pools: [{ name: '(all nodes)', vmSize: '?', vm: null, nodes: c.totalNodeCount ?? 0, hourly: null, priceSource: 'unknown' }] };
+    return {
+      source: 'resource-graph',
+      pools: [
+        {
+          name: '(all nodes)',
+          vmSize: '?',
+          vm: null,
+          nodes: c.totalNodeCount ?? 0,
+          hourly: null,
+          priceSource: 'unknown',
+        },
+      ],
+    };
   }
   return { source: 'none', pools: [] };
 }

@@ -1,6 +1,17 @@
 import type { CostNodePoolRow, CostPodShapeRow } from '../catalog/queries/cost';
 import { COST_RANGES, IDLE, NO_TEAM } from './cost';
-import type { AllocationRow, CapacityAlert, ClusterCost, CostData, CostGroupBy, CostInputs, CostOptions, PoolAdvice, PoolDensity, SizeOption } from './cost';
+import type {
+  AllocationRow,
+  CapacityAlert,
+  ClusterCost,
+  CostData,
+  CostGroupBy,
+  CostInputs,
+  CostOptions,
+  PoolAdvice,
+  PoolDensity,
+  SizeOption,
+} from './cost';
 import { cpuFraction, poolsOf } from './cost-pools';
 import { packPods, type PodShape } from './packing';
 import { HOURS_PER_MONTH, nodeHourlyPrice } from './prices';
@@ -17,7 +28,9 @@ const GIB = 1024 ** 3;
 export function apportionCents(amountsCents: readonly number[], totalCents: number): number[] {
   const floors = amountsCents.map((a) => Math.floor(a));
   let rest = totalCents - floors.reduce((s, v) => s + v, 0);
-  const order = amountsCents.map((a, i) => ({ i, frac: a - Math.floor(a) })).sort((x, y) => y.frac - x.frac || x.i - y.i);
+  const order = amountsCents
+    .map((a, i) => ({ i, frac: a - Math.floor(a) }))
+    .sort((x, y) => y.frac - x.frac || x.i - y.i);
   const out = [...floors];
   const n = order.length;
   for (let k = 0; rest !== 0 && n > 0; k++) {
@@ -32,7 +45,9 @@ export function apportionCents(amountsCents: readonly number[], totalCents: numb
 
 export function buildCostData(inputs: CostInputs, o: CostOptions): CostData {
   const hours = COST_RANGES[o.range];
-  const inventory = [...inputs.inventory].filter((c) => !o.cluster || c.name === o.cluster).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const inventory = [...inputs.inventory]
+    .filter((c) => !o.cluster || c.name === o.cluster)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const poolRows = new Map<string, CostNodePoolRow[]>();
   for (const r of inputs.nodePools ?? []) poolRows.set(r.ClusterId, [...(poolRows.get(r.ClusterId) ?? []), r]);
   const shapeRows = new Map<string, CostPodShapeRow[]>();
@@ -62,7 +77,8 @@ export function buildCostData(inputs: CostInputs, o: CostOptions): CostData {
     const memAlloc = shapes.reduce((s, r) => s + r.MemoryAllocatedBytes, 0) / GIB;
     const cpuRate = cpuCap > 0 ? cpuCost / Math.max(cpuCap, cpuAlloc) : 0;
     const memRate = memCap > 0 ? memCost / Math.max(memCap, memAlloc) : 0;
-    const keyOf = (r: CostPodShapeRow): string => (o.groupBy === 'cluster' ? c.name : o.groupBy === 'namespace' ? `${c.name}/${r.Namespace}` : r.Team || NO_TEAM);
+    const keyOf = (r: CostPodShapeRow): string =>
+      o.groupBy === 'cluster' ? c.name : o.groupBy === 'namespace' ? `${c.name}/${r.Namespace}` : r.Team || NO_TEAM;
     const byKey = new Map<string, { cost: number; cpu: number; mem: number }>();
     for (const r of shapes) {
       const k = keyOf(r);
@@ -76,8 +92,14 @@ export function buildCostData(inputs: CostInputs, o: CostOptions): CostData {
     const allocatedFloat = keys.reduce((s, k) => s + (byKey.get(k) as { cost: number }).cost, 0);
     const nodeCents = Math.round(nodeCost * 100);
     // Allocated vs idle first, then the groups within allocated: the split does not depend on the grouping.
-    const [allocatedCents = 0, idleCents = 0] = apportionCents([Math.min(allocatedFloat, nodeCost) * 100, Math.max(0, nodeCost - allocatedFloat) * 100], nodeCents);
-    const cents = apportionCents(keys.map((k) => (byKey.get(k) as { cost: number }).cost * 100), allocatedCents);
+    const [allocatedCents = 0, idleCents = 0] = apportionCents(
+      [Math.min(allocatedFloat, nodeCost) * 100, Math.max(0, nodeCost - allocatedFloat) * 100],
+      nodeCents,
+    );
+    const cents = apportionCents(
+      keys.map((k) => (byKey.get(k) as { cost: number }).cost * 100),
+      allocatedCents,
+    );
     keys.forEach((k, i) => {
       const e = byKey.get(k) as { cpu: number; mem: number };
       const g = groups.get(k) ?? { cents: 0, cpu: 0, mem: 0, clusters: new Set<string>() };
@@ -87,7 +109,17 @@ export function buildCostData(inputs: CostInputs, o: CostOptions): CostData {
       g.clusters.add(c.name);
       groups.set(k, g);
     });
-    clusters.push({ cluster: c.name, id: c.id, provider: c.clusterKind, region: c.location, nodeCents, allocatedCents, idleCents, hasUsage: shapes.length > 0, source });
+    clusters.push({
+      cluster: c.name,
+      id: c.id,
+      provider: c.clusterKind,
+      region: c.location,
+      nodeCents,
+      allocatedCents,
+      idleCents,
+      hasUsage: shapes.length > 0,
+      source,
+    });
 
     // Packing density and capacity alerts per pool (requests and usage against allocatable).
     let clusterReqCpu = 0;
@@ -106,33 +138,118 @@ export function buildCostData(inputs: CostInputs, o: CostOptions): CostData {
       clusterUseMem += useMem;
       const cpuA = (p.vm?.vcpus ?? 0) * p.nodes;
       const memA = (p.vm?.memoryGiB ?? 0) * p.nodes;
-      density.push({ cluster: c.name, pool: p.name, vmSize: p.vmSize, nodes: p.nodes, cpuAllocatable: cpuA, memoryAllocatableGiB: memA, cpuRequested: req, cpuUsed: use, memoryRequestedGiB: reqMem, memoryUsedGiB: useMem, hourlyCost: p.hourly === null ? null : p.hourly * p.nodes, priceSource: p.priceSource, hasUsage: mine.length > 0 });
+      density.push({
+        cluster: c.name,
+        pool: p.name,
+        vmSize: p.vmSize,
+        nodes: p.nodes,
+        cpuAllocatable: cpuA,
+        memoryAllocatableGiB: memA,
+        cpuRequested: req,
+        cpuUsed: use,
+        memoryRequestedGiB: reqMem,
+        memoryUsedGiB: useMem,
+        hourlyCost: p.hourly === null ? null : p.hourly * p.nodes,
+        priceSource: p.priceSource,
+        hasUsage: mine.length > 0,
+      });
       if (mine.length && cpuA > 0) {
-        if (req / cpuA > o.requestedMax) alerts.push({ cluster: c.name, pool: p.name, kind: 'over-requested', resource: 'cpu', value: req / cpuA, threshold: o.requestedMax });
-        if (reqMem / memA > o.requestedMax) alerts.push({ cluster: c.name, pool: p.name, kind: 'over-requested', resource: 'memory', value: reqMem / memA, threshold: o.requestedMax });
+        if (req / cpuA > o.requestedMax)
+          alerts.push({
+            cluster: c.name,
+            pool: p.name,
+            kind: 'over-requested',
+            resource: 'cpu',
+            value: req / cpuA,
+            threshold: o.requestedMax,
+          });
+        if (reqMem / memA > o.requestedMax)
+          alerts.push({
+            cluster: c.name,
+            pool: p.name,
+            kind: 'over-requested',
+            resource: 'memory',
+            value: reqMem / memA,
+            threshold: o.requestedMax,
+          });
       }
       // Node-size advice: the same pods on every size of the family, priced in the same region.
       // On-premises machines are bought, not rented by size: no advice for them.
       if (mine.length && p.vm && p.hourly !== null && p.vm.family !== 'on-prem') {
-        const podShapes: PodShape[] = mine.map((r) => ({ cpuCores: r.CpuRequestCores, memoryGiB: r.MemoryRequestBytes / GIB, count: r.Pods, daemon: r.ControllerKind === 'DaemonSet' }));
+        const podShapes: PodShape[] = mine.map((r) => ({
+          cpuCores: r.CpuRequestCores,
+          memoryGiB: r.MemoryRequestBytes / GIB,
+          count: r.Pods,
+          daemon: r.ControllerKind === 'DaemonSet',
+        }));
         const options: SizeOption[] = [];
         for (const size of vmSizesInFamily(p.vm.family)) {
           const price = nodeHourlyPrice(o.prices, size, size.name, c.location, c.clusterKind, o.arc);
           if (price.hourly === null) continue;
           const r = packPods(podShapes, size, { headroom: o.headroom, minNodes: 1 });
           if (r.nodes === null) continue;
-          options.push({ vmSize: size.name, vcpus: size.vcpus, memoryGiB: size.memoryGiB, nodes: r.nodes, monthlyCost: r.nodes * price.hourly * HOURS_PER_MONTH, cpuRequestedShare: r.cpuRequestedShare ?? 0, memoryRequestedShare: r.memoryRequestedShare ?? 0 });
+          options.push({
+            vmSize: size.name,
+            vcpus: size.vcpus,
+            memoryGiB: size.memoryGiB,
+            nodes: r.nodes,
+            monthlyCost: r.nodes * price.hourly * HOURS_PER_MONTH,
+            cpuRequestedShare: r.cpuRequestedShare ?? 0,
+            memoryRequestedShare: r.memoryRequestedShare ?? 0,
+          });
         }
         const currentMonthly = p.nodes * p.hourly * HOURS_PER_MONTH;
-        const best = options.reduce<SizeOption | null>((b, x) => (b === null || x.monthlyCost < b.monthlyCost - 1e-9 ? x : b), null);
-        advice.push({ cluster: c.name, pool: p.name, current: { vmSize: p.vmSize, nodes: p.nodes, monthlyCost: currentMonthly }, options, best, monthlySavings: best ? Math.max(0, currentMonthly - best.monthlyCost) : 0 });
+        const best = options.reduce<SizeOption | null>(
+          (b, x) => (b === null || x.monthlyCost < b.monthlyCost - 1e-9 ? x : b),
+          null,
+        );
+        advice.push({
+          cluster: c.name,
+          pool: p.name,
+          current: { vmSize: p.vmSize, nodes: p.nodes, monthlyCost: currentMonthly },
+          options,
+          best,
+          monthlySavings: best ? Math.max(0, currentMonthly - best.monthlyCost) : 0,
+        });
       }
     }
     if (shapes.length && cpuCap > 0) {
-      if (clusterUseCpu / cpuCap < o.utilizationMin) alerts.push({ cluster: c.name, pool: null, kind: 'underutilised', resource: 'cpu', value: clusterUseCpu / cpuCap, threshold: o.utilizationMin });
-      if (clusterUseMem / memCap < o.utilizationMin) alerts.push({ cluster: c.name, pool: null, kind: 'underutilised', resource: 'memory', value: clusterUseMem / memCap, threshold: o.utilizationMin });
-      if (clusterReqCpu / cpuCap > o.requestedMax) alerts.push({ cluster: c.name, pool: null, kind: 'over-requested', resource: 'cpu', value: clusterReqCpu / cpuCap, threshold: o.requestedMax });
-      if (clusterReqMem / memCap > o.requestedMax) alerts.push({ cluster: c.name, pool: null, kind: 'over-requested', resource: 'memory', value: clusterReqMem / memCap, threshold: o.requestedMax });
+      if (clusterUseCpu / cpuCap < o.utilizationMin)
+        alerts.push({
+          cluster: c.name,
+          pool: null,
+          kind: 'underutilised',
+          resource: 'cpu',
+          value: clusterUseCpu / cpuCap,
+          threshold: o.utilizationMin,
+        });
+      if (clusterUseMem / memCap < o.utilizationMin)
+        alerts.push({
+          cluster: c.name,
+          pool: null,
+          kind: 'underutilised',
+          resource: 'memory',
+          value: clusterUseMem / memCap,
+          threshold: o.utilizationMin,
+        });
+      if (clusterReqCpu / cpuCap > o.requestedMax)
+        alerts.push({
+          cluster: c.name,
+          pool: null,
+          kind: 'over-requested',
+          resource: 'cpu',
+          value: clusterReqCpu / cpuCap,
+          threshold: o.requestedMax,
+        });
+      if (clusterReqMem / memCap > o.requestedMax)
+        alerts.push({
+          cluster: c.name,
+          pool: null,
+          kind: 'over-requested',
+          resource: 'memory',
+          value: clusterReqMem / memCap,
+          threshold: o.requestedMax,
+        });
     }
   }
 
@@ -148,7 +265,13 @@ export function buildCostData(inputs: CostInputs, o: CostOptions): CostData {
     currency: o.prices.currency,
     priceDate: o.prices.date,
     priceSource: o.prices.source,
-    totals: { nodeCents, allocatedCents: nodeCents - idleCents, idleCents, monthlyProjectionCents: Math.round((nodeCents / hours) * HOURS_PER_MONTH), unpricedPools },
+    totals: {
+      nodeCents,
+      allocatedCents: nodeCents - idleCents,
+      idleCents,
+      monthlyProjectionCents: Math.round((nodeCents / hours) * HOURS_PER_MONTH),
+      unpricedPools,
+    },
     allocation,
     clusters,
     density,
@@ -165,7 +288,28 @@ export function costCsv(data: CostData, groupBy: CostGroupBy): string {
   };
   const money = (cents: number): string => (cents / 100).toFixed(2);
   const lines = [`${groupBy},cost_${data.currency.toLowerCase()},cpu_cores,memory_gib,clusters,range,price_snapshot`];
-  for (const r of data.allocation) lines.push([q(r.key), money(r.cents), r.cpuCores.toFixed(3), r.memoryGiB.toFixed(3), String(r.clusters), data.range, data.priceDate].join(','));
-  lines.push([IDLE, money(data.totals.idleCents), '', '', String(data.clusters.filter((c) => c.idleCents > 0).length), data.range, data.priceDate].join(','));
+  for (const r of data.allocation)
+    lines.push(
+      [
+        q(r.key),
+        money(r.cents),
+        r.cpuCores.toFixed(3),
+        r.memoryGiB.toFixed(3),
+        String(r.clusters),
+        data.range,
+        data.priceDate,
+      ].join(','),
+    );
+  lines.push(
+    [
+      IDLE,
+      money(data.totals.idleCents),
+      '',
+      '',
+      String(data.clusters.filter((c) => c.idleCents > 0).length),
+      data.range,
+      data.priceDate,
+    ].join(','),
+  );
   return lines.join('\r\n') + '\r\n';
 }

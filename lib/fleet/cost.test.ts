@@ -25,7 +25,11 @@ const base: CostOptions = {
 
 beforeAll(async () => {
   const demo = createDemoBackend({ seed: SEED, clusters: SIZE });
-  const loaded = await loadCostInputs(createQueryRunner({ arg: demo, logs: demo, prom: demo }), { now: NOW, teamLabel: 'team', window: 'PT1H' });
+  const loaded = await loadCostInputs(createQueryRunner({ arg: demo, logs: demo, prom: demo }), {
+    now: NOW,
+    teamLabel: 'team',
+    window: 'PT1H',
+  });
   expect(loaded.notices).toEqual([]);
   inputs = loaded.inputs;
 });
@@ -52,7 +56,9 @@ describe('cost allocation on the demo fleet', () => {
         // The node cost is the model's nodes × the snapshot price × 720 h, in cents.
         const hourly = model.nodes.reduce((s, n) => {
           const pool = model.nodePools.find((p) => p.name === n.pool);
-          const price = pool ? nodeHourlyPrice(base.prices, pool.vm, pool.vm.name, model.location, model.provider, base.arc).hourly : null;
+          const price = pool
+            ? nodeHourlyPrice(base.prices, pool.vm, pool.vm.name, model.location, model.provider, base.arc).hourly
+            : null;
           return s + (price ?? 0);
         }, 0);
         expect(c.nodeCents, c.cluster).toBe(Math.round(hourly * 720 * 100));
@@ -64,7 +70,9 @@ describe('cost allocation on the demo fleet', () => {
   });
 
   it('one cluster checked by hand: its namespaces are charged max(request, usage) shares of CPU and memory', () => {
-    const c = inputs.inventory.find((r) => r.clusterKind === 'aks' && (inputs.podShapes ?? []).some((s) => s.ClusterId === r.id.toLowerCase()));
+    const c = inputs.inventory.find(
+      (r) => r.clusterKind === 'aks' && (inputs.podShapes ?? []).some((s) => s.ClusterId === r.id.toLowerCase()),
+    );
     expect(c).toBeDefined();
     const one = buildCostData(inputs, { ...base, cluster: c?.name ?? '', range: '24h' });
     expect(one.clusters).toHaveLength(1);
@@ -72,8 +80,13 @@ describe('cost allocation on the demo fleet', () => {
     expect(one.allocation.reduce((s, r) => s + r.cents, 0) + (cl?.idleCents ?? 0)).toBe(cl?.nodeCents);
     // Every CPU core allocated appears in exactly one namespace.
     const shapes = (inputs.podShapes ?? []).filter((s) => s.ClusterId === c?.id.toLowerCase());
-    expect(one.allocation.reduce((s, r) => s + r.cpuCores, 0)).toBeCloseTo(shapes.reduce((s, r) => s + r.CpuAllocatedCores, 0), 9);
-    expect(one.allocation.reduce((s, r) => s + r.cpuCores, 0)).toBeGreaterThanOrEqual(shapes.reduce((s, r) => s + r.CpuRequestCores * r.Pods, 0) - 1e-9);
+    expect(one.allocation.reduce((s, r) => s + r.cpuCores, 0)).toBeCloseTo(
+      shapes.reduce((s, r) => s + r.CpuAllocatedCores, 0),
+      9,
+    );
+    expect(one.allocation.reduce((s, r) => s + r.cpuCores, 0)).toBeGreaterThanOrEqual(
+      shapes.reduce((s, r) => s + r.CpuRequestCores * r.Pods, 0) - 1e-9,
+    );
   });
 
   it('groups by team label, and by cluster, with the same totals', () => {
@@ -84,7 +97,10 @@ describe('cost allocation on the demo fleet', () => {
     expect(sum(team)).toBe(sum(ns));
     expect(sum(cluster)).toBe(sum(ns));
     expect(team.allocation.map((r) => r.key)).toContain('platform');
-    const other = buildCostData({ ...inputs, podShapes: (inputs.podShapes ?? []).map((r) => ({ ...r, Team: '' })) }, { ...base, groupBy: 'team' });
+    const other = buildCostData(
+      { ...inputs, podShapes: (inputs.podShapes ?? []).map((r) => ({ ...r, Team: '' })) },
+      { ...base, groupBy: 'team' },
+    );
     expect(other.allocation.map((r) => r.key)).toEqual([NO_TEAM]);
   });
 
@@ -124,10 +140,46 @@ describe('prices', () => {
         BillingCurrency: 'USD',
         NextPageLink: null,
         Items: [
-          { currencyCode: 'USD', retailPrice: 0.5, armRegionName: 'westeurope', armSkuName: 'Standard_D4s_v5', unitOfMeasure: '1 Hour', type: 'Consumption', meterName: 'D4s v5', effectiveStartDate: '2026-01-01T00:00:00Z' },
-          { currencyCode: 'USD', retailPrice: 0.2, armRegionName: 'westeurope', armSkuName: 'Standard_D4s_v5', unitOfMeasure: '1 Hour', type: 'Consumption', meterName: 'D4s v5', effectiveStartDate: '2026-01-01T00:00:00Z' },
-          { currencyCode: 'USD', retailPrice: 0.05, armRegionName: 'westeurope', armSkuName: 'Standard_D4s_v5', unitOfMeasure: '1 Hour', type: 'Consumption', meterName: 'D4s v5 Spot', effectiveStartDate: '2026-01-01T00:00:00Z' },
-          { currencyCode: 'USD', retailPrice: 900, armRegionName: 'westeurope', armSkuName: 'Standard_D4s_v5', unitOfMeasure: '1 Hour', type: 'Reservation', meterName: 'D4s v5', effectiveStartDate: '2026-01-01T00:00:00Z' },
+          {
+            currencyCode: 'USD',
+            retailPrice: 0.5,
+            armRegionName: 'westeurope',
+            armSkuName: 'Standard_D4s_v5',
+            unitOfMeasure: '1 Hour',
+            type: 'Consumption',
+            meterName: 'D4s v5',
+            effectiveStartDate: '2026-01-01T00:00:00Z',
+          },
+          {
+            currencyCode: 'USD',
+            retailPrice: 0.2,
+            armRegionName: 'westeurope',
+            armSkuName: 'Standard_D4s_v5',
+            unitOfMeasure: '1 Hour',
+            type: 'Consumption',
+            meterName: 'D4s v5',
+            effectiveStartDate: '2026-01-01T00:00:00Z',
+          },
+          {
+            currencyCode: 'USD',
+            retailPrice: 0.05,
+            armRegionName: 'westeurope',
+            armSkuName: 'Standard_D4s_v5',
+            unitOfMeasure: '1 Hour',
+            type: 'Consumption',
+            meterName: 'D4s v5 Spot',
+            effectiveStartDate: '2026-01-01T00:00:00Z',
+          },
+          {
+            currencyCode: 'USD',
+            retailPrice: 900,
+            armRegionName: 'westeurope',
+            armSkuName: 'Standard_D4s_v5',
+            unitOfMeasure: '1 Hour',
+            type: 'Reservation',
+            meterName: 'D4s v5',
+            effectiveStartDate: '2026-01-01T00:00:00Z',
+          },
         ],
       },
       '2026-01-01',
@@ -138,14 +190,20 @@ describe('prices', () => {
 
   it('prices Arc nodes per vCPU-hour and GiB-hour', () => {
     const vm = getVmSize('m5.2xlarge') ?? null;
-    expect(nodeHourlyPrice(getSnapshotPrices(), vm, 'm5.2xlarge', 'eastus', 'arc', { vcpuHour: 0.03, gibHour: 0.004 })).toEqual({ hourly: 8 * 0.03 + 32 * 0.004, source: 'arc-rate' });
-    expect(nodeHourlyPrice(getSnapshotPrices(), null, 'Standard_X', 'eastus', 'aks', { vcpuHour: 1, gibHour: 1 })).toEqual({ hourly: null, source: 'unknown' });
+    expect(
+      nodeHourlyPrice(getSnapshotPrices(), vm, 'm5.2xlarge', 'eastus', 'arc', { vcpuHour: 0.03, gibHour: 0.004 }),
+    ).toEqual({ hourly: 8 * 0.03 + 32 * 0.004, source: 'arc-rate' });
+    expect(
+      nodeHourlyPrice(getSnapshotPrices(), null, 'Standard_X', 'eastus', 'aks', { vcpuHour: 1, gibHour: 1 }),
+    ).toEqual({ hourly: null, source: 'unknown' });
   });
 });
 
 describe('machines without an Azure size', () => {
   const arcCluster = () => {
-    const c = inputs.inventory.find((x) => x.clusterKind === 'arc' && inputs.nodePools?.some((r) => r.ClusterId === x.id.toLowerCase()));
+    const c = inputs.inventory.find(
+      (x) => x.clusterKind === 'arc' && inputs.nodePools?.some((r) => r.ClusterId === x.id.toLowerCase()),
+    );
     if (!c) throw new Error('fixture: no Arc cluster with Container insights');
     return c;
   };
@@ -153,10 +211,15 @@ describe('machines without an Azure size', () => {
   it('an Arc pool is priced from its measured cores and memory at the Arc rates, never $0', () => {
     const c = arcCluster();
     // The same pool, but its machines have an instance type no price list knows (on-premises).
-    const nodePools = (inputs.nodePools ?? []).map((r) => (r.ClusterId === c.id.toLowerCase() ? { ...r, InstanceType: 'dell-r750-custom' } : r));
+    const nodePools = (inputs.nodePools ?? []).map((r) =>
+      r.ClusterId === c.id.toLowerCase() ? { ...r, InstanceType: 'dell-r750-custom' } : r,
+    );
     const data = buildCostData({ ...inputs, nodePools }, { ...base, cluster: c.name });
     const pools = nodePools.filter((r) => r.ClusterId === c.id.toLowerCase());
-    const hourly = pools.reduce((s, r) => s + (r.CpuCores ?? 0) * base.arc.vcpuHour + (r.MemoryGiB ?? 0) * base.arc.gibHour, 0);
+    const hourly = pools.reduce(
+      (s, r) => s + (r.CpuCores ?? 0) * base.arc.vcpuHour + (r.MemoryGiB ?? 0) * base.arc.gibHour,
+      0,
+    );
     expect(hourly).toBeGreaterThan(0);
     expect(data.totals.unpricedPools).toBe(0);
     expect(data.clusters[0]?.nodeCents).toBe(Math.round(hourly * 720 * 100));
@@ -168,18 +231,29 @@ describe('machines without an Azure size', () => {
 
   it('a pool whose cores or memory are unknown stays unpriced and is counted', () => {
     const c = arcCluster();
-    const nodePools = (inputs.nodePools ?? []).map((r) => (r.ClusterId === c.id.toLowerCase() ? { ...r, InstanceType: 'dell-r750-custom', NodesWithCapacity: r.Nodes - 1 } : r));
+    const nodePools = (inputs.nodePools ?? []).map((r) =>
+      r.ClusterId === c.id.toLowerCase()
+        ? { ...r, InstanceType: 'dell-r750-custom', NodesWithCapacity: r.Nodes - 1 }
+        : r,
+    );
     const data = buildCostData({ ...inputs, nodePools }, { ...base, cluster: c.name });
     expect(data.totals.unpricedPools).toBe(nodePools.filter((r) => r.ClusterId === c.id.toLowerCase()).length);
     expect(data.density.every((d) => d.hourlyCost === null && d.priceSource === 'unknown')).toBe(true);
   });
 
   it('an Arc cluster without Container insights is one unpriced pool of its Resource Graph node count', () => {
-    const c = inputs.inventory.find((x) => x.clusterKind === 'arc' && !inputs.nodePools?.some((r) => r.ClusterId === x.id.toLowerCase()) && (x.totalNodeCount ?? 0) > 0);
+    const c = inputs.inventory.find(
+      (x) =>
+        x.clusterKind === 'arc' &&
+        !inputs.nodePools?.some((r) => r.ClusterId === x.id.toLowerCase()) &&
+        (x.totalNodeCount ?? 0) > 0,
+    );
     expect(c).toBeDefined();
     const data = buildCostData(inputs, { ...base, cluster: c?.name ?? '' });
     expect(data.totals.unpricedPools).toBe(1);
-    expect(data.density).toEqual([expect.objectContaining({ nodes: c?.totalNodeCount, hourlyCost: null, priceSource: 'unknown' })]);
+    expect(data.density).toEqual([
+      expect.objectContaining({ nodes: c?.totalNodeCount, hourlyCost: null, priceSource: 'unknown' }),
+    ]);
     expect(data.clusters[0]?.source).toBe('resource-graph');
   });
 });

@@ -109,7 +109,13 @@ export interface CostData {
   currency: string;
   priceDate: string;
   priceSource: PriceTable['source'];
-  totals: { nodeCents: number; allocatedCents: number; idleCents: number; monthlyProjectionCents: number; unpricedPools: number };
+  totals: {
+    nodeCents: number;
+    allocatedCents: number;
+    idleCents: number;
+    monthlyProjectionCents: number;
+    unpricedPools: number;
+  };
   allocation: AllocationRow[];
   clusters: ClusterCost[];
   density: PoolDensity[];

@@ -16,7 +16,13 @@ export interface FailureView {
 
 export function failureView(failure: QueryFailure): FailureView {
   const source = SOURCE_NAMES[failure.source];
-  const raw = [failure.status ? `HTTP ${failure.status}` : null, failure.message, failure.scope ? `scope: ${failure.scope}` : null].filter(Boolean).join(' · ');
+  const raw = [
+    failure.status ? `HTTP ${failure.status}` : null,
+    failure.message,
+    failure.scope ? `scope: ${failure.scope}` : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   switch (failure.failure) {
     case 'not-configured':
       return { level: 'info', headline: `${source} is not configured: ${failure.message}`, details: null };
@@ -27,7 +33,8 @@ export function failureView(failure: QueryFailure): FailureView {
       return { level: 'info', headline: `No permission to read ${source}${needs}`, details: raw };
     }
     case 'throttled': {
-      const when = failure.retryAfterSeconds !== undefined ? `retry in ${failure.retryAfterSeconds} s` : 'retry in a moment';
+      const when =
+        failure.retryAfterSeconds !== undefined ? `retry in ${failure.retryAfterSeconds} s` : 'retry in a moment';
       return { level: 'warning', headline: `${source} is throttling requests; ${when}`, details: raw };
     }
     case 'timeout':

@@ -5,11 +5,25 @@ import type { ClusterSummary } from './types';
 function cluster(name: string, over: Partial<ClusterSummary> = {}): ClusterSummary {
   return {
     id: `/subscriptions/s/resourceGroups/rg-${name}/providers/Microsoft.ContainerService/managedClusters/${name}`,
-    name, provider: 'aks', distribution: 'aks', subscriptionId: 's', resourceGroup: `rg-${name}`, region: 'westeurope',
-    kubernetesVersion: '1.35.1', kubernetesMinor: '1.35', versionSupport: 'supported', powerState: 'Running', tags: { team: 'payments' },
-    health: { status: 'healthy', reasons: [] }, nodes: { ready: 3, total: 3 }, nodePools: 1,
-    pods: { running: 30, pending: 0, failed: 0 }, containers: { crashLooping: 0, restartsLastHour: 0 },
-    cpu: { utilization: 0.5 }, memory: { utilization: 0.5 }, lastUpgrade: null,
+    name,
+    provider: 'aks',
+    distribution: 'aks',
+    subscriptionId: 's',
+    resourceGroup: `rg-${name}`,
+    region: 'westeurope',
+    kubernetesVersion: '1.35.1',
+    kubernetesMinor: '1.35',
+    versionSupport: 'supported',
+    powerState: 'Running',
+    tags: { team: 'payments' },
+    health: { status: 'healthy', reasons: [] },
+    nodes: { ready: 3, total: 3 },
+    nodePools: 1,
+    pods: { running: 30, pending: 0, failed: 0 },
+    containers: { crashLooping: 0, restartsLastHour: 0 },
+    cpu: { utilization: 0.5 },
+    memory: { utilization: 0.5 },
+    lastUpgrade: null,
     monitoring: { metrics: true, nodeSource: 'prometheus', containerInsights: true, managedPrometheus: true },
     ...over,
   };
@@ -17,8 +31,20 @@ function cluster(name: string, over: Partial<ClusterSummary> = {}): ClusterSumma
 
 const fleet = [
   cluster('alpha', { health: { status: 'critical', reasons: [] }, cpu: { utilization: 0.95 } }),
-  cluster('bravo', { provider: 'arc', distribution: 'eks', region: 'eastus', kubernetesVersion: '1.33.2', kubernetesMinor: '1.33', versionSupport: 'out-of-support', health: { status: 'warning', reasons: [] } }),
-  cluster('charlie', { cpu: { utilization: null }, health: { status: 'unknown', reasons: [] }, tags: { team: 'search' } }),
+  cluster('bravo', {
+    provider: 'arc',
+    distribution: 'eks',
+    region: 'eastus',
+    kubernetesVersion: '1.33.2',
+    kubernetesMinor: '1.33',
+    versionSupport: 'out-of-support',
+    health: { status: 'warning', reasons: [] },
+  }),
+  cluster('charlie', {
+    cpu: { utilization: null },
+    health: { status: 'unknown', reasons: [] },
+    tags: { team: 'search' },
+  }),
   cluster('delta', { cpu: { utilization: 0.2 } }),
 ];
 const names = (list: ClusterSummary[]) => list.map((c) => c.name);
@@ -31,12 +57,21 @@ describe('fleet filters', () => {
       cluster('edge-m', { provider: 'prometheus', distribution: 'other' }),
     ];
     const all = [...fleet, ...metrics];
-    expect(names(applyFleetFilters(all, { ...DEFAULT_FILTERS, provider: ['prometheus'], sort: 'name', dir: 'asc' }))).toEqual(['aks-m', 'edge-m', 'eks-m']);
-    expect(names(applyFleetFilters(all, { ...DEFAULT_FILTERS, provider: ['eks'], sort: 'name', dir: 'asc' }))).toEqual(['bravo', 'eks-m']);
+    expect(
+      names(applyFleetFilters(all, { ...DEFAULT_FILTERS, provider: ['prometheus'], sort: 'name', dir: 'asc' })),
+    ).toEqual(['aks-m', 'edge-m', 'eks-m']);
+    expect(names(applyFleetFilters(all, { ...DEFAULT_FILTERS, provider: ['eks'], sort: 'name', dir: 'asc' }))).toEqual([
+      'bravo',
+      'eks-m',
+    ]);
     expect(names(applyFleetFilters(all, { ...DEFAULT_FILTERS, provider: ['arc'] }))).toEqual(['bravo']);
     expect(names(applyFleetFilters(all, { ...DEFAULT_FILTERS, provider: ['other'] }))).toEqual(['edge-m']);
     // The table sorts by the name it shows.
-    expect(names(applyFleetFilters(metrics, { ...DEFAULT_FILTERS, sort: 'provider', dir: 'asc' }))).toEqual(['aks-m', 'eks-m', 'edge-m']);
+    expect(names(applyFleetFilters(metrics, { ...DEFAULT_FILTERS, sort: 'provider', dir: 'asc' }))).toEqual([
+      'aks-m',
+      'eks-m',
+      'edge-m',
+    ]);
   });
 
   it('a Prometheus-only fleet is summarised as metrics only, never as Arc or AKS', () => {
@@ -56,10 +91,17 @@ describe('fleet filters', () => {
   });
 
   it('combines health, provider, region and version filters', () => {
-    expect(names(applyFleetFilters(fleet, { ...DEFAULT_FILTERS, health: ['warning', 'healthy'] }))).toEqual(['bravo', 'delta']);
+    expect(names(applyFleetFilters(fleet, { ...DEFAULT_FILTERS, health: ['warning', 'healthy'] }))).toEqual([
+      'bravo',
+      'delta',
+    ]);
     expect(names(applyFleetFilters(fleet, { ...DEFAULT_FILTERS, provider: ['arc'] }))).toEqual(['bravo']);
     expect(names(applyFleetFilters(fleet, { ...DEFAULT_FILTERS, provider: ['eks'] }))).toEqual(['bravo']);
-    expect(names(applyFleetFilters(fleet, { ...DEFAULT_FILTERS, region: ['westeurope'], version: ['1.35'] }))).toEqual(['alpha', 'charlie', 'delta']);
+    expect(names(applyFleetFilters(fleet, { ...DEFAULT_FILTERS, region: ['westeurope'], version: ['1.35'] }))).toEqual([
+      'alpha',
+      'charlie',
+      'delta',
+    ]);
   });
 
   it('searches names, groups and tag values, case-insensitively', () => {
@@ -69,8 +111,18 @@ describe('fleet filters', () => {
   });
 
   it('keeps clusters without a value last in either direction', () => {
-    expect(names(applyFleetFilters(fleet, { ...DEFAULT_FILTERS, sort: 'cpu', dir: 'desc' }))).toEqual(['alpha', 'bravo', 'delta', 'charlie']);
-    expect(names(applyFleetFilters(fleet, { ...DEFAULT_FILTERS, sort: 'cpu', dir: 'asc' }))).toEqual(['delta', 'bravo', 'alpha', 'charlie']);
+    expect(names(applyFleetFilters(fleet, { ...DEFAULT_FILTERS, sort: 'cpu', dir: 'desc' }))).toEqual([
+      'alpha',
+      'bravo',
+      'delta',
+      'charlie',
+    ]);
+    expect(names(applyFleetFilters(fleet, { ...DEFAULT_FILTERS, sort: 'cpu', dir: 'asc' }))).toEqual([
+      'delta',
+      'bravo',
+      'alpha',
+      'charlie',
+    ]);
   });
 
   it('sorts versions numerically', () => {

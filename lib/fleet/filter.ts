@@ -3,7 +3,18 @@ import { platformFilterValue, platformLabel } from './platform';
 import { compareVersions } from './versions';
 import type { ClusterSummary, HealthStatus, Provider } from './types';
 
-export const SORT_KEYS = ['health', 'name', 'provider', 'region', 'version', 'nodes', 'pods', 'cpu', 'memory', 'upgrade'] as const;
+export const SORT_KEYS = [
+  'health',
+  'name',
+  'provider',
+  'region',
+  'version',
+  'nodes',
+  'pods',
+  'cpu',
+  'memory',
+  'upgrade',
+] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = 'asc' | 'desc';
 
@@ -22,15 +33,44 @@ export interface FleetFilters {
 /** What filtering, sorting and the summary read: the full summary and the page's compact rows both have it. */
 export type FilterableCluster = Pick<
   ClusterSummary,
-  | 'name' | 'provider' | 'distribution' | 'subscriptionId' | 'resourceGroup' | 'region' | 'kubernetesVersion'
-  | 'kubernetesMinor' | 'versionSupport' | 'tags' | 'nodes' | 'pods' | 'cpu' | 'memory' | 'lastUpgrade'
+  | 'name'
+  | 'provider'
+  | 'distribution'
+  | 'subscriptionId'
+  | 'resourceGroup'
+  | 'region'
+  | 'kubernetesVersion'
+  | 'kubernetesMinor'
+  | 'versionSupport'
+  | 'tags'
+  | 'nodes'
+  | 'pods'
+  | 'cpu'
+  | 'memory'
+  | 'lastUpgrade'
 > & { health: { status: HealthStatus; reasons: readonly unknown[] } };
 
-export const DEFAULT_FILTERS: FleetFilters = { q: '', health: [], provider: [], region: [], version: [], sort: 'health', dir: 'desc' };
+export const DEFAULT_FILTERS: FleetFilters = {
+  q: '',
+  health: [],
+  provider: [],
+  region: [],
+  version: [],
+  sort: 'health',
+  dir: 'desc',
+};
 
 function matchesSearch(c: FilterableCluster, needle: string): boolean {
   if (!needle) return true;
-  const hay = [c.name, c.resourceGroup, c.region, c.distribution, c.kubernetesVersion, c.subscriptionId, ...Object.values(c.tags)];
+  const hay = [
+    c.name,
+    c.resourceGroup,
+    c.region,
+    c.distribution,
+    c.kubernetesVersion,
+    c.subscriptionId,
+    ...Object.values(c.tags),
+  ];
   return hay.some((h) => h.toLowerCase().includes(needle));
 }
 
@@ -55,7 +95,8 @@ function compareNumbers(a: number | null, b: number | null): number {
 }
 
 const COMPARATORS: Record<SortKey, (a: FilterableCluster, b: FilterableCluster) => number> = {
-  health: (a, b) => compareHealth(a.health.status, b.health.status) || a.health.reasons.length - b.health.reasons.length,
+  health: (a, b) =>
+    compareHealth(a.health.status, b.health.status) || a.health.reasons.length - b.health.reasons.length,
   name: (a, b) => compareText(a.name, b.name),
   provider: (a, b) => compareText(platformLabel(a), platformLabel(b)),
   region: (a, b) => compareText(a.region, b.region),
@@ -76,7 +117,8 @@ export function applyFleetFilters<T extends FilterableCluster>(clusters: readonl
     .sort((a, b) => {
       // Missing values stay at the bottom in either direction.
       if (f.sort === 'cpu' || f.sort === 'memory' || f.sort === 'pods') {
-        const pick = (c: FilterableCluster) => (f.sort === 'cpu' ? c.cpu.utilization : f.sort === 'memory' ? c.memory.utilization : c.pods.running);
+        const pick = (c: FilterableCluster) =>
+          f.sort === 'cpu' ? c.cpu.utilization : f.sort === 'memory' ? c.memory.utilization : c.pods.running;
         const n = nullsLast(pick(a), pick(b));
         if (n !== null && n !== 0) return n;
       }
@@ -121,9 +163,7 @@ export function summarizeFleet(clusters: readonly FilterableCluster[]): FleetSum
     clusters: clusters.length,
     byHealth,
     byProvider: [...platforms.values()].sort((a, b) => b.count - a.count || compareText(a.label, b.label)),
-    byMinor: [...minors]
-      .map(([minor, v]) => ({ minor, ...v }))
-      .sort((a, b) => compareVersions(b.minor, a.minor)),
+    byMinor: [...minors].map(([minor, v]) => ({ minor, ...v })).sort((a, b) => compareVersions(b.minor, a.minor)),
     nodes: { ready, total, unknown },
     regions: [...regions].sort(),
   };

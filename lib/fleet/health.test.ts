@@ -2,10 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { HEALTH_THRESHOLDS, rollUpHealth, type HealthInputs } from './health';
 
 const healthyMetrics: NonNullable<HealthInputs['metrics']> = {
-  nodesReady: 10, nodesNotReady: 0, nodesUnknown: 0, podsPending: 0, podsFailed: 0, crashLooping: 0, cpu: 0.4, memory: 0.5,
+  nodesReady: 10,
+  nodesNotReady: 0,
+  nodesUnknown: 0,
+  podsPending: 0,
+  podsFailed: 0,
+  crashLooping: 0,
+  cpu: 0.4,
+  memory: 0.5,
 };
-const base: HealthInputs = { powerState: 'Running', kubernetesVersion: '1.35.2', versionSupport: 'supported', latestMinor: 36, metrics: healthyMetrics };
-const withMetrics = (m: Partial<typeof healthyMetrics>): HealthInputs => ({ ...base, metrics: { ...healthyMetrics, ...m } });
+const base: HealthInputs = {
+  powerState: 'Running',
+  kubernetesVersion: '1.35.2',
+  versionSupport: 'supported',
+  latestMinor: 36,
+  metrics: healthyMetrics,
+};
+const withMetrics = (m: Partial<typeof healthyMetrics>): HealthInputs => ({
+  ...base,
+  metrics: { ...healthyMetrics, ...m },
+});
 
 describe('health rollup', () => {
   it('is healthy with no reasons when every signal is inside its threshold', () => {
@@ -18,7 +34,11 @@ describe('health rollup', () => {
     expect(one.reasons[0]?.message).toBe('1 of 20 nodes not Ready (warning at ≥ 1)');
     const many = rollUpHealth(withMetrics({ nodesReady: 8, nodesNotReady: 1, nodesUnknown: 1 }));
     expect(many.status).toBe('critical');
-    expect(many.reasons[0]).toMatchObject({ signal: 'node-readiness', layer: 'L1', threshold: HEALTH_THRESHOLDS.nodesReadyCritical });
+    expect(many.reasons[0]).toMatchObject({
+      signal: 'node-readiness',
+      layer: 'L1',
+      threshold: HEALTH_THRESHOLDS.nodesReadyCritical,
+    });
     expect(many.reasons[0]?.message).toContain('80% Ready (critical below 90%)');
   });
 
@@ -37,27 +57,75 @@ describe('health rollup', () => {
   });
 
   it('counts fired alerts: Sev0/Sev1 critical, any other severity a warning, none when the source did not answer', () => {
-    const info = rollUpHealth({ ...base, alerts: [{ rule: 'KubeContainerWaiting', severity: 'Sev3' }, { rule: 'KubePodCrashLooping', severity: 'Sev4' }, { rule: 'KubePodCrashLooping', severity: 'Sev4' }] });
+    const info = rollUpHealth({
+      ...base,
+      alerts: [
+        { rule: 'KubeContainerWaiting', severity: 'Sev3' },
+        { rule: 'KubePodCrashLooping', severity: 'Sev4' },
+        { rule: 'KubePodCrashLooping', severity: 'Sev4' },
+      ],
+    });
     expect(info.status).toBe('warning');
     expect(info.reasons).toEqual([
-      { signal: 'alerts', severity: 'warning', layer: 'alerts', value: 3, message: '3 alerts firing, worst Sev3: KubeContainerWaiting, KubePodCrashLooping (critical at Sev0/Sev1/critical, else warning)' },
+      {
+        signal: 'alerts',
+        severity: 'warning',
+        layer: 'alerts',
+        value: 3,
+        message:
+          '3 alerts firing, worst Sev3: KubeContainerWaiting, KubePodCrashLooping (critical at Sev0/Sev1/critical, else warning)',
+      },
     ]);
-    const sev1 = rollUpHealth({ ...base, alerts: [{ rule: 'B', severity: 'Sev2' }, { rule: 'A', severity: 'Sev1' }, { rule: 'C', severity: 'Sev4' }, { rule: 'D', severity: 'Sev3' }] });
+    const sev1 = rollUpHealth({
+      ...base,
+      alerts: [
+        { rule: 'B', severity: 'Sev2' },
+        { rule: 'A', severity: 'Sev1' },
+        { rule: 'C', severity: 'Sev4' },
+        { rule: 'D', severity: 'Sev3' },
+      ],
+    });
     expect(sev1.status).toBe('critical');
-    expect(sev1.reasons[0]?.message).toBe('4 alerts firing, worst Sev1: A, B +2 (critical at Sev0/Sev1/critical, else warning)');
+    expect(sev1.reasons[0]?.message).toBe(
+      '4 alerts firing, worst Sev1: A, B +2 (critical at Sev0/Sev1/critical, else warning)',
+    );
     expect(rollUpHealth({ ...base, alerts: [] })).toEqual({ status: 'healthy', reasons: [] });
     expect(rollUpHealth({ ...base, alerts: null }).status).toBe('healthy');
     // Prometheus rules name their severity in words, and count firing series.
-    const prom = rollUpHealth({ ...base, alerts: [{ rule: 'KubePodCrashLooping', severity: 'warning', count: 3 }, { rule: 'KubeNodeNotReady', severity: 'critical', count: 1 }] });
+    const prom = rollUpHealth({
+      ...base,
+      alerts: [
+        { rule: 'KubePodCrashLooping', severity: 'warning', count: 3 },
+        { rule: 'KubeNodeNotReady', severity: 'critical', count: 1 },
+      ],
+    });
     expect(prom.status).toBe('critical');
-    expect(prom.reasons[0]?.message).toBe('4 alerts firing, worst critical: KubeNodeNotReady, KubePodCrashLooping (critical at Sev0/Sev1/critical, else warning)');
+    expect(prom.reasons[0]?.message).toBe(
+      '4 alerts firing, worst critical: KubeNodeNotReady, KubePodCrashLooping (critical at Sev0/Sev1/critical, else warning)',
+    );
     // A stopped cluster's stale alerts do not outrank "stopped".
-    expect(rollUpHealth({ ...base, powerState: 'Stopped', alerts: [{ rule: 'A', severity: 'Sev0' }] }).reasons.map((r) => r.signal)).toEqual(['power-state']);
+    expect(
+      rollUpHealth({ ...base, powerState: 'Stopped', alerts: [{ rule: 'A', severity: 'Sev0' }] }).reasons.map(
+        (r) => r.signal,
+      ),
+    ).toEqual(['power-state']);
   });
 
   it('is unknown without metrics and says why', () => {
-    const h = rollUpHealth({ ...base, metrics: null, noMetricsReason: 'No metrics: managed Prometheus is not enabled on this cluster' });
-    expect(h).toEqual({ status: 'unknown', reasons: [expect.objectContaining({ signal: 'no-metrics', message: 'No metrics: managed Prometheus is not enabled on this cluster' })] });
+    const h = rollUpHealth({
+      ...base,
+      metrics: null,
+      noMetricsReason: 'No metrics: managed Prometheus is not enabled on this cluster',
+    });
+    expect(h).toEqual({
+      status: 'unknown',
+      reasons: [
+        expect.objectContaining({
+          signal: 'no-metrics',
+          message: 'No metrics: managed Prometheus is not enabled on this cluster',
+        }),
+      ],
+    });
   });
 
   it('says a stopped cluster is stopped rather than unmonitored', () => {
@@ -78,27 +146,63 @@ describe('states Azure reports', () => {
   it('Failed and Canceled provisioning are critical, an operation under way a warning, Succeeded nothing', () => {
     expect(rollUpHealth({ ...base, provisioningState: 'Failed' })).toEqual({
       status: 'critical',
-      reasons: [{ signal: 'provisioning-state', severity: 'critical', layer: 'fleet', message: 'Provisioning state Failed: the last operation on the cluster resource did not complete (critical)' }],
+      reasons: [
+        {
+          signal: 'provisioning-state',
+          severity: 'critical',
+          layer: 'fleet',
+          message: 'Provisioning state Failed: the last operation on the cluster resource did not complete (critical)',
+        },
+      ],
     });
     expect(rollUpHealth({ ...base, provisioningState: 'Canceled' }).status).toBe('critical');
     const upgrading = rollUpHealth({ ...base, provisioningState: 'Upgrading' });
     expect(upgrading.status).toBe('warning');
-    expect(upgrading.reasons[0]?.message).toBe('Provisioning state Upgrading: an operation is in progress, stuck if it stays so (warning)');
-    for (const s of ['Updating', 'Creating', 'Deleting', 'Scaling']) expect(rollUpHealth({ ...base, provisioningState: s }).status, s).toBe('warning');
+    expect(upgrading.reasons[0]?.message).toBe(
+      'Provisioning state Upgrading: an operation is in progress, stuck if it stays so (warning)',
+    );
+    for (const s of ['Updating', 'Creating', 'Deleting', 'Scaling'])
+      expect(rollUpHealth({ ...base, provisioningState: s }).status, s).toBe('warning');
     expect(rollUpHealth({ ...base, provisioningState: 'Succeeded' }).status).toBe('healthy');
     expect(rollUpHealth({ ...base, provisioningState: null }).status).toBe('healthy');
   });
 
   it('an Offline Arc agent says since when and replaces "no metrics"; Connecting is a warning', () => {
-    const offline = rollUpHealth({ ...base, metrics: null, noMetricsReason: 'No metrics: no kube-state-metrics series with cluster="x"', arc: { connectivityStatus: 'Offline', lastConnectivityTime: '2026-11-30T08:12:45.000Z' } });
+    const offline = rollUpHealth({
+      ...base,
+      metrics: null,
+      noMetricsReason: 'No metrics: no kube-state-metrics series with cluster="x"',
+      arc: { connectivityStatus: 'Offline', lastConnectivityTime: '2026-11-30T08:12:45.000Z' },
+    });
     expect(offline).toEqual({
       status: 'critical',
-      reasons: [{ signal: 'arc-connectivity', severity: 'critical', layer: 'fleet', message: 'Arc agent offline since 2026-11-30 08:12 UTC (connectivityStatus Offline)' }],
+      reasons: [
+        {
+          signal: 'arc-connectivity',
+          severity: 'critical',
+          layer: 'fleet',
+          message: 'Arc agent offline since 2026-11-30 08:12 UTC (connectivityStatus Offline)',
+        },
+      ],
     });
-    const expired = rollUpHealth({ ...base, arc: { connectivityStatus: 'Expired', lastConnectivityTime: '2026-08-01T00:00:00Z' } });
-    expect(expired.reasons[0]?.message).toContain('Arc agent offline since 2026-08-01 00:00 UTC, its certificate expired');
-    const connecting = rollUpHealth({ ...base, metrics: null, arc: { connectivityStatus: 'Connecting', lastConnectivityTime: null } });
-    expect(connecting.reasons.map((r) => [r.signal, r.severity])).toEqual([['arc-connectivity', 'warning'], ['no-metrics', 'unknown']]);
-    expect(rollUpHealth({ ...base, arc: { connectivityStatus: 'Connected', lastConnectivityTime: null } }).status).toBe('healthy');
+    const expired = rollUpHealth({
+      ...base,
+      arc: { connectivityStatus: 'Expired', lastConnectivityTime: '2026-08-01T00:00:00Z' },
+    });
+    expect(expired.reasons[0]?.message).toContain(
+      'Arc agent offline since 2026-08-01 00:00 UTC, its certificate expired',
+    );
+    const connecting = rollUpHealth({
+      ...base,
+      metrics: null,
+      arc: { connectivityStatus: 'Connecting', lastConnectivityTime: null },
+    });
+    expect(connecting.reasons.map((r) => [r.signal, r.severity])).toEqual([
+      ['arc-connectivity', 'warning'],
+      ['no-metrics', 'unknown'],
+    ]);
+    expect(rollUpHealth({ ...base, arc: { connectivityStatus: 'Connected', lastConnectivityTime: null } }).status).toBe(
+      'healthy',
+    );
   });
 });

@@ -58,15 +58,36 @@ export interface HealthInputs {
 /** Provisioning states after an operation that did not complete. */
 const PROVISIONING_FAILED = ['failed', 'canceled', 'cancelled'];
 /** Provisioning states of an operation under way; one that stays so is stuck, which only its age tells. */
-const PROVISIONING_IN_PROGRESS = ['creating', 'updating', 'upgrading', 'deleting', 'scaling', 'migrating', 'starting', 'stopping', 'provisioning', 'accepted'];
+const PROVISIONING_IN_PROGRESS = [
+  'creating',
+  'updating',
+  'upgrading',
+  'deleting',
+  'scaling',
+  'migrating',
+  'starting',
+  'stopping',
+  'provisioning',
+  'accepted',
+];
 
 function provisioningReason(state: string | null | undefined): HealthReason | null {
   const s = (state ?? '').toLowerCase();
   if (PROVISIONING_FAILED.includes(s)) {
-    return { signal: 'provisioning-state', severity: 'critical', layer: 'fleet', message: `Provisioning state ${state}: the last operation on the cluster resource did not complete (critical)` };
+    return {
+      signal: 'provisioning-state',
+      severity: 'critical',
+      layer: 'fleet',
+      message: `Provisioning state ${state}: the last operation on the cluster resource did not complete (critical)`,
+    };
   }
   if (PROVISIONING_IN_PROGRESS.includes(s)) {
-    return { signal: 'provisioning-state', severity: 'warning', layer: 'fleet', message: `Provisioning state ${state}: an operation is in progress, stuck if it stays so (warning)` };
+    return {
+      signal: 'provisioning-state',
+      severity: 'warning',
+      layer: 'fleet',
+      message: `Provisioning state ${state}: an operation is in progress, stuck if it stays so (warning)`,
+    };
   }
   return null;
 }
@@ -79,18 +100,47 @@ const utcMinute = (iso: string): string => {
 function connectivityReason(arc: HealthInputs['arc']): HealthReason | null {
   const s = (arc?.connectivityStatus ?? '').toLowerCase();
   const since = arc?.lastConnectivityTime ? ` since ${utcMinute(arc.lastConnectivityTime)}` : '';
-  if (s === 'offline') return { signal: 'arc-connectivity', severity: 'critical', layer: 'fleet', message: `Arc agent offline${since} (connectivityStatus Offline)` };
-  if (s === 'expired') return { signal: 'arc-connectivity', severity: 'critical', layer: 'fleet', message: `Arc agent offline${since}, its certificate expired: the cluster must be connected again (connectivityStatus Expired)` };
-  if (s === 'connecting') return { signal: 'arc-connectivity', severity: 'warning', layer: 'fleet', message: 'Arc agent connecting: not yet reporting to Azure (connectivityStatus Connecting)' };
-  if (s === 'agentnotinstalled') return { signal: 'arc-connectivity', severity: 'critical', layer: 'fleet', message: 'Arc agent not installed (connectivityStatus AgentNotInstalled)' };
+  if (s === 'offline')
+    return {
+      signal: 'arc-connectivity',
+      severity: 'critical',
+      layer: 'fleet',
+      message: `Arc agent offline${since} (connectivityStatus Offline)`,
+    };
+  if (s === 'expired')
+    return {
+      signal: 'arc-connectivity',
+      severity: 'critical',
+      layer: 'fleet',
+      message: `Arc agent offline${since}, its certificate expired: the cluster must be connected again (connectivityStatus Expired)`,
+    };
+  if (s === 'connecting')
+    return {
+      signal: 'arc-connectivity',
+      severity: 'warning',
+      layer: 'fleet',
+      message: 'Arc agent connecting: not yet reporting to Azure (connectivityStatus Connecting)',
+    };
+  if (s === 'agentnotinstalled')
+    return {
+      signal: 'arc-connectivity',
+      severity: 'critical',
+      layer: 'fleet',
+      message: 'Arc agent not installed (connectivityStatus AgentNotInstalled)',
+    };
   return null;
 }
 
 function alertsReason(alerts: readonly FiredAlertInput[]): HealthReason | null {
   if (alerts.length === 0) return null;
-  const sorted = [...alerts].sort((a, b) => alertSeverityRank(a.severity) - alertSeverityRank(b.severity) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  const sorted = [...alerts].sort(
+    (a, b) =>
+      alertSeverityRank(a.severity) - alertSeverityRank(b.severity) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
   const worst = sorted[0]!.severity || 'no severity';
-  const critical = sorted.some((a) => HEALTH_THRESHOLDS.alertCritical.includes(a.severity) || a.severity.toLowerCase() === 'critical');
+  const critical = sorted.some(
+    (a) => HEALTH_THRESHOLDS.alertCritical.includes(a.severity) || a.severity.toLowerCase() === 'critical',
+  );
   const total = alerts.reduce((n, a) => n + (a.count ?? 1), 0);
   const rules = [...new Set(sorted.map((a) => a.rule))];
   const named = rules.slice(0, 2).join(', ') + (rules.length > 2 ? ` +${rules.length - 2}` : '');
@@ -117,10 +167,24 @@ function utilisationReason(
   if (value === null) return null;
   const what = signal === 'cpu' ? 'Node CPU' : 'Node memory';
   if (value >= critical) {
-    return { signal, severity: 'critical', layer: 'L1', value, threshold: critical, message: `${what} at ${pct(value)} (critical at ≥ ${pct(critical)})` };
+    return {
+      signal,
+      severity: 'critical',
+      layer: 'L1',
+      value,
+      threshold: critical,
+      message: `${what} at ${pct(value)} (critical at ≥ ${pct(critical)})`,
+    };
   }
   if (value >= warning) {
-    return { signal, severity: 'warning', layer: 'L1', value, threshold: warning, message: `${what} at ${pct(value)} (warning at ≥ ${pct(warning)})` };
+    return {
+      signal,
+      severity: 'warning',
+      layer: 'L1',
+      value,
+      threshold: warning,
+      message: `${what} at ${pct(value)} (warning at ≥ ${pct(warning)})`,
+    };
   }
   return null;
 }
@@ -135,10 +199,20 @@ export function rollUpHealth(input: HealthInputs): ClusterHealth {
   if (connectivity) reasons.push(connectivity);
 
   if (input.powerState === 'Stopped') {
-    reasons.push({ signal: 'power-state', severity: 'unknown', layer: 'fleet', message: 'Cluster is stopped (power state Stopped): no live signals' });
+    reasons.push({
+      signal: 'power-state',
+      severity: 'unknown',
+      layer: 'fleet',
+      message: 'Cluster is stopped (power state Stopped): no live signals',
+    });
     // An Arc agent that is offline already says why nothing arrives: no "no metrics" besides it.
   } else if (input.metrics === null && !(connectivity && connectivity.severity === 'critical')) {
-    reasons.push({ signal: 'no-metrics', severity: 'unknown', layer: 'onboarding', message: input.noMetricsReason ?? 'No metrics for this cluster' });
+    reasons.push({
+      signal: 'no-metrics',
+      severity: 'unknown',
+      layer: 'onboarding',
+      message: input.noMetricsReason ?? 'No metrics for this cluster',
+    });
   }
 
   const m = input.metrics;
@@ -171,10 +245,24 @@ export function rollUpHealth(input: HealthInputs): ClusterHealth {
       });
     }
     if (m.podsFailed > 0) {
-      reasons.push({ signal: 'pods-failed', severity: 'warning', layer: 'L3', value: m.podsFailed, threshold: 1, message: `${plural(m.podsFailed, 'pod')} Failed (warning at ≥ 1)` });
+      reasons.push({
+        signal: 'pods-failed',
+        severity: 'warning',
+        layer: 'L3',
+        value: m.podsFailed,
+        threshold: 1,
+        message: `${plural(m.podsFailed, 'pod')} Failed (warning at ≥ 1)`,
+      });
     }
     if (m.podsPending > 0) {
-      reasons.push({ signal: 'pods-pending', severity: 'warning', layer: 'L3', value: m.podsPending, threshold: 1, message: `${plural(m.podsPending, 'pod')} Pending (warning at ≥ 1)` });
+      reasons.push({
+        signal: 'pods-pending',
+        severity: 'warning',
+        layer: 'L3',
+        value: m.podsPending,
+        threshold: 1,
+        message: `${plural(m.podsPending, 'pod')} Pending (warning at ≥ 1)`,
+      });
     }
     for (const r of [
       utilisationReason('cpu', m.cpu, t.cpuWarning, t.cpuCritical),
@@ -198,7 +286,10 @@ export function rollUpHealth(input: HealthInputs): ClusterHealth {
   }
 
   reasons.sort((a, b) => RANK[b.severity] - RANK[a.severity]);
-  const status = reasons.reduce<HealthStatus>((worst, r) => (RANK[r.severity] > RANK[worst] ? r.severity : worst), 'healthy');
+  const status = reasons.reduce<HealthStatus>(
+    (worst, r) => (RANK[r.severity] > RANK[worst] ? r.severity : worst),
+    'healthy',
+  );
   return { status, reasons };
 }
 

@@ -8,9 +8,25 @@ export function shellWord(value: string): string {
   return /^[A-Za-z0-9_\-./:=@,+]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-export const AKS_LA_CATEGORIES = ['kube-apiserver', 'kube-audit-admin', 'kube-controller-manager', 'cluster-autoscaler', 'guard'] as const;
-export type DiagCategory = 'kube-apiserver' | 'kube-audit' | 'kube-audit-admin' | 'kube-controller-manager' | 'cluster-autoscaler' | 'guard';
-export const ACTIVITY_CATEGORIES = ['Administrative', 'Security', 'ServiceHealth', 'Alert', 'Recommendation', 'Policy', 'Autoscale', 'ResourceHealth'];
+export const AKS_LA_CATEGORIES = [
+  'kube-apiserver',
+  'kube-audit-admin',
+  'kube-controller-manager',
+  'cluster-autoscaler',
+  'guard',
+] as const;
+export type DiagCategory =
+  'kube-apiserver' | 'kube-audit' | 'kube-audit-admin' | 'kube-controller-manager' | 'cluster-autoscaler' | 'guard';
+export const ACTIVITY_CATEGORIES = [
+  'Administrative',
+  'Security',
+  'ServiceHealth',
+  'Alert',
+  'Recommendation',
+  'Policy',
+  'Autoscale',
+  'ResourceHealth',
+];
 export const SETTING_CONTROL_PLANE = 'fleetwatch-control-plane';
 export const SETTING_AUDIT = 'fleetwatch-audit-storage';
 
@@ -25,13 +41,28 @@ export function arcTarget(c: OnboardingClusterRow): string {
  * `az monitor diagnostic-settings create` replaces a setting of the same name: read-modify-write,
  * so the command keeps every category and destination that setting has today and adds the rest.
  */
-export function diagnosticsCommand(c: OnboardingClusterRow, name: string, categories: readonly string[], destination: { workspace?: string; storage?: string }, existing: readonly DiagnosticSetting[]): string {
+export function diagnosticsCommand(
+  c: OnboardingClusterRow,
+  name: string,
+  categories: readonly string[],
+  destination: { workspace?: string; storage?: string },
+  existing: readonly DiagnosticSetting[],
+): string {
   const same = existing.find((s) => s.name.toLowerCase() === name.toLowerCase());
   const all = [...new Set([...(same?.enabledCategories ?? []), ...categories])];
-  const logs = JSON.stringify(all.map((category) => (category.startsWith('group:') ? { categoryGroup: category.slice(6), enabled: true } : { category, enabled: true })));
+  const logs = JSON.stringify(
+    all.map((category) =>
+      category.startsWith('group:') ? { categoryGroup: category.slice(6), enabled: true } : { category, enabled: true },
+    ),
+  );
   const workspace = same?.workspaceId ?? destination.workspace;
   const storage = same?.storageAccountId ?? destination.storage;
-  const dest = [workspace ? `--workspace ${workspace.startsWith('"$') ? workspace : shellWord(workspace)}` : '', storage ? `--storage-account ${storage.startsWith('"$') ? storage : shellWord(storage)}` : ''].filter(Boolean).join(' ');
+  const dest = [
+    workspace ? `--workspace ${workspace.startsWith('"$') ? workspace : shellWord(workspace)}` : '',
+    storage ? `--storage-account ${storage.startsWith('"$') ? storage : shellWord(storage)}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return `az monitor diagnostic-settings create --name ${name} --resource ${shellWord(c.id)} ${dest} --logs ${shellWord(logs)}`;
 }
 
@@ -47,7 +78,10 @@ export interface CollectionSettings {
 /** The rule writes ContainerLogV2: by its enableContainerLogV2 setting or an explicit V2 stream. */
 export function writesContainerLogV2(settings: ContainerInsightsSettingsRow | null): boolean {
   if (!settings) return false;
-  return settings.enableContainerLogV2 === true || settings.streams.some((s) => /^microsoft-containerlogv2(-highscale)?$/i.test(s));
+  return (
+    settings.enableContainerLogV2 === true ||
+    settings.streams.some((s) => /^microsoft-containerlogv2(-highscale)?$/i.test(s))
+  );
 }
 
 export function currentCollectionSettings(settings: ContainerInsightsSettingsRow | null): CollectionSettings {
@@ -63,7 +97,9 @@ export function currentCollectionSettings(settings: ContainerInsightsSettingsRow
 /** Read-modify-write: the current settings with only the change asked for; nothing that is on is turned off. */
 export function withV2(current: CollectionSettings): CollectionSettings {
   // An explicit legacy ContainerLog stream moves to its V2 table; every other stream stays.
-  const streams = current.streams ? [...new Set(current.streams.map((s) => (/^microsoft-containerlog$/i.test(s) ? 'Microsoft-ContainerLogV2' : s)))] : null;
+  const streams = current.streams
+    ? [...new Set(current.streams.map((s) => (/^microsoft-containerlog$/i.test(s) ? 'Microsoft-ContainerLogV2' : s)))]
+    : null;
   return { ...current, enableContainerLogV2: true, streams };
 }
 export function withCostPreset(current: CollectionSettings): CollectionSettings {
@@ -80,5 +116,11 @@ export function withCostPreset(current: CollectionSettings): CollectionSettings 
 
 /** The dataCollectionSettings file body of a fix (az aks enable-addons --data-collection-settings). */
 export function dataCollectionSettingsJson(s: CollectionSettings): string {
-  return JSON.stringify({ interval: s.interval, namespaceFilteringMode: s.namespaceFilteringMode, namespaces: s.namespaces, enableContainerLogV2: s.enableContainerLogV2, ...(s.streams ? { streams: s.streams } : {}) });
+  return JSON.stringify({
+    interval: s.interval,
+    namespaceFilteringMode: s.namespaceFilteringMode,
+    namespaces: s.namespaces,
+    enableContainerLogV2: s.enableContainerLogV2,
+    ...(s.streams ? { streams: s.streams } : {}),
+  });
 }

@@ -30,28 +30,47 @@ export interface LoadedOnboarding {
 export async function loadOnboardingInputs(runner: QueryRunner, o: OnboardingLoadOptions): Promise<LoadedOnboarding> {
   const instant = { kind: 'instant', at: o.now } as const;
   const window = `PT${Math.round(o.silenceMinutes)}M`;
-  const [clusters, arcExtensions, ciSettings, ruleGroups, grafanas, dcras, dcrDest, metrics, logs, workspaces] = await Promise.all([
-    runner.run(ob.onboardingClusters, {}, instant),
-    runner.run(ob.arcMonitoringExtensions, {}, instant),
-    runner.run(ob.containerInsightsSettings, {}, instant),
-    runner.run(ob.prometheusRuleGroups, {}, instant),
-    runner.run(ob.managedGrafanas, {}, instant),
-    runner.run(az.clusterDcrAssociations, {}, instant),
-    runner.run(az.dcrMonitorDestinations, {}, instant),
-    // Silence: clusters whose series are in Prometheus now (5-minute lookback) and whose
-    // Container insights node records arrived within the window.
-    runner.run(promInventory.promFleetInventory, { clusterLabel: o.clusterLabel }, instant),
-    runner.run(az.nodeStateByCluster, {}, instant, window),
-    // Which workspace each customer id is, to tell "may not read" from "no data".
-    runner.run(az.logAnalyticsWorkspaces, {}, instant),
-  ]);
-  const outcomes = [clusters, arcExtensions, ciSettings, ruleGroups, grafanas, dcras, dcrDest, metrics, logs, workspaces];
+  const [clusters, arcExtensions, ciSettings, ruleGroups, grafanas, dcras, dcrDest, metrics, logs, workspaces] =
+    await Promise.all([
+      runner.run(ob.onboardingClusters, {}, instant),
+      runner.run(ob.arcMonitoringExtensions, {}, instant),
+      runner.run(ob.containerInsightsSettings, {}, instant),
+      runner.run(ob.prometheusRuleGroups, {}, instant),
+      runner.run(ob.managedGrafanas, {}, instant),
+      runner.run(az.clusterDcrAssociations, {}, instant),
+      runner.run(az.dcrMonitorDestinations, {}, instant),
+      // Silence: clusters whose series are in Prometheus now (5-minute lookback) and whose
+      // Container insights node records arrived within the window.
+      runner.run(promInventory.promFleetInventory, { clusterLabel: o.clusterLabel }, instant),
+      runner.run(az.nodeStateByCluster, {}, instant, window),
+      // Which workspace each customer id is, to tell "may not read" from "no data".
+      runner.run(az.logAnalyticsWorkspaces, {}, instant),
+    ]);
+  const outcomes = [
+    clusters,
+    arcExtensions,
+    ciSettings,
+    ruleGroups,
+    grafanas,
+    dcras,
+    dcrDest,
+    metrics,
+    logs,
+    workspaces,
+  ];
   const notices = outcomes.flatMap((x) => outcomeNotices(x));
   const rows = clusters.ok ? clusters.rows : [];
   // One ARM read per AKS cluster and per subscription (its activity log); the backend keeps a
   // few in flight. One that fails is that resource's "unknown", never the page's.
-  const ids = [...new Set([...rows.filter((c) => c.clusterKind === 'aks').map((c) => c.id), ...rows.map((c) => `/subscriptions/${c.subscriptionId}`)])];
-  const reads = await Promise.all(ids.map((resourceId) => runner.run(rest.diagnosticSettings, { resourceId }, instant)));
+  const ids = [
+    ...new Set([
+      ...rows.filter((c) => c.clusterKind === 'aks').map((c) => c.id),
+      ...rows.map((c) => `/subscriptions/${c.subscriptionId}`),
+    ]),
+  ];
+  const reads = await Promise.all(
+    ids.map((resourceId) => runner.run(rest.diagnosticSettings, { resourceId }, instant)),
+  );
   const diag = new Map<string, DiagnosticSettingsResult>();
   ids.forEach((id, i) => {
     const r = reads[i];
@@ -62,9 +81,17 @@ export async function loadOnboardingInputs(runner: QueryRunner, o: OnboardingLoa
   const first = failed[0];
   if (first && !first.ok && first.error.failure === 'not-configured') {
     diag.clear();
-    notices.push({ ...base, severity: 'info', message: 'Azure Resource Manager is not configured: control-plane log and activity-log columns are unknown' });
+    notices.push({
+      ...base,
+      severity: 'info',
+      message: 'Azure Resource Manager is not configured: control-plane log and activity-log columns are unknown',
+    });
   } else if (first && !first.ok) {
-    notices.push({ ...base, severity: 'warning', message: `${failed.length} of ${reads.length} resources could not be read: ${first.error.message}` });
+    notices.push({
+      ...base,
+      severity: 'warning',
+      message: `${failed.length} of ${reads.length} resources could not be read: ${first.error.message}`,
+    });
   }
   return {
     inputs: {
@@ -101,7 +128,9 @@ export function unreadableWorkspaces(
   const byCustomerId = new Map(workspaces.rows.map((w) => [w.customerId.toLowerCase(), w.id.toLowerCase()]));
   const known = new Set(workspaces.rows.map((w) => w.id.toLowerCase()));
   const refused = new Set<string>();
-  for (const n of logs.notices) if (n.workspace && (n.workspace.failure === 'forbidden' || n.workspace.status === 403)) refused.add(n.workspace.id.toLowerCase());
+  for (const n of logs.notices)
+    if (n.workspace && (n.workspace.failure === 'forbidden' || n.workspace.status === 403))
+      refused.add(n.workspace.id.toLowerCase());
   // Every workspace refused: the whole query failed, its scope names the (single) workspace.
   if (!logs.ok && logs.error.failure === 'forbidden') {
     const one = /^workspace (\S+)$/.exec(logs.error.scope ?? '')?.[1];

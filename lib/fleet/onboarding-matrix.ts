@@ -22,19 +22,35 @@ export function buildOnboardingData(inputs: OnboardingInputs, filters: Onboardin
         gaps: cells.filter((x) => x.status === 'gap' || x.status === 'silent').length,
       };
     });
-  const rows = all.filter((r) => (!q || r.name.toLowerCase().includes(q) || r.resourceGroup.toLowerCase().includes(q)) && (!filters.gapsOnly || r.gaps > 0));
+  const rows = all.filter(
+    (r) =>
+      (!q || r.name.toLowerCase().includes(q) || r.resourceGroup.toLowerCase().includes(q)) &&
+      (!filters.gapsOnly || r.gaps > 0),
+  );
   const columns = CAPABILITIES.filter((c) => visible.has(c.id)).map((cap) => {
-    const fixes = rows.flatMap((r) => r.cells.filter((x) => x.capability === cap.id && x.fix).map((x) => ({ cluster: r.name, fix: x.fix as string })));
+    const fixes = rows.flatMap((r) =>
+      r.cells.filter((x) => x.capability === cap.id && x.fix).map((x) => ({ cluster: r.name, fix: x.fix as string })),
+    );
     // The same command can close several cells of one cluster (one diagnostic setting): run it once.
     const unique = [...new Map(fixes.map((f) => [f.fix, f])).values()];
-    const script = ['#!/usr/bin/env bash', `# Fleetwatch: close "${cap.label}" on ${unique.length} cluster(s)`, 'set -euo pipefail', ...unique.map((f) => `\n# ${f.cluster}\n${f.fix}`)].join('\n');
+    const script = [
+      '#!/usr/bin/env bash',
+      `# Fleetwatch: close "${cap.label}" on ${unique.length} cluster(s)`,
+      'set -euo pipefail',
+      ...unique.map((f) => `\n# ${f.cluster}\n${f.fix}`),
+    ].join('\n');
     return { id: cap.id, label: cap.label, short: cap.short, gaps: fixes.length, script };
   });
   const cells = rows.flatMap((r) => r.cells);
   return {
     columns,
     rows,
-    totals: { clusters: rows.length, clustersWithGaps: rows.filter((r) => r.gaps > 0).length, gaps: cells.filter((x) => x.status === 'gap').length, silent: cells.filter((x) => x.status === 'silent').length },
+    totals: {
+      clusters: rows.length,
+      clustersWithGaps: rows.filter((r) => r.gaps > 0).length,
+      gaps: cells.filter((x) => x.status === 'gap').length,
+      silent: cells.filter((x) => x.status === 'silent').length,
+    },
   };
 }
 
@@ -44,6 +60,10 @@ export function onboardingCsv(data: OnboardingData): string {
   // Spreadsheets run cells that start with = + - @ as formulas: prefix them.
   const safe = (v: string): string => q(/^[=+\-@]/.test(v) ? `'${v}` : v);
   const lines = ['cluster,resource_group,subscription_id,capability,status,detail,fix'];
-  for (const r of data.rows) for (const c of r.cells) lines.push([r.name, r.resourceGroup, r.subscriptionId, c.capability, c.status, c.detail, c.fix ?? ''].map(safe).join(','));
+  for (const r of data.rows)
+    for (const c of r.cells)
+      lines.push(
+        [r.name, r.resourceGroup, r.subscriptionId, c.capability, c.status, c.detail, c.fix ?? ''].map(safe).join(','),
+      );
   return lines.join('\r\n') + '\r\n';
 }

@@ -32,7 +32,8 @@ beforeAll(async () => {
   inventory = inv.rows;
 });
 
-const cellOf = (cluster: string, cap: string) => data.rows.find((r) => r.name === cluster)?.cells.find((c) => c.capability === cap);
+const cellOf = (cluster: string, cap: string) =>
+  data.rows.find((r) => r.name === cluster)?.cells.find((c) => c.capability === cap);
 
 describe('onboarding matrix on the demo fleet', () => {
   it('shows exactly the missing add-ons of the model as gaps', () => {
@@ -45,8 +46,12 @@ describe('onboarding matrix on the demo fleet', () => {
       const o = demoOnboarding(fleet, c);
       if (c.provider === 'aks') {
         expect(cellOf(c.name, 'defender')?.status, c.name).toBe(o.defender ? 'ok' : 'gap');
-        expect(cellOf(c.name, 'diag-guard')?.status === 'n/a', `${c.name} guard applies only with Entra ID`).toBe(!o.entraIntegration);
-        expect(cellOf(c.name, 'diag-cluster-autoscaler')?.status === 'n/a', `${c.name} autoscaler`).toBe(c.nodePools.every((p) => p.autoscale === null));
+        expect(cellOf(c.name, 'diag-guard')?.status === 'n/a', `${c.name} guard applies only with Entra ID`).toBe(
+          !o.entraIntegration,
+        );
+        expect(cellOf(c.name, 'diag-cluster-autoscaler')?.status === 'n/a', `${c.name} autoscaler`).toBe(
+          c.nodePools.every((p) => p.autoscale === null),
+        );
       } else {
         expect(cellOf(c.name, 'diag-kube-apiserver')?.status).toBe('n/a');
       }
@@ -70,28 +75,43 @@ describe('onboarding matrix on the demo fleet', () => {
         const ci = cellOf(row.name, 'container-insights');
         const prom = cellOf(row.name, 'managed-prometheus');
         const fix = ci?.status === 'gap' ? ci.fix : prom?.fix;
-        expect(fix).toContain(`--name ${row.name} --resource-group ${row.resourceGroup} --subscription ${row.subscriptionId}`);
+        expect(fix).toContain(
+          `--name ${row.name} --resource-group ${row.resourceGroup} --subscription ${row.subscriptionId}`,
+        );
         expect(fix).toMatch(/^az aks (enable-addons --addons monitoring|update --enable-azure-monitor-metrics) /);
       } else {
-        expect(cellOf(row.name, 'managed-prometheus')?.fix?.startsWith(
-          `az k8s-extension create --name azuremonitor-metrics --cluster-name ${row.name} --resource-group ${row.resourceGroup} --cluster-type connectedClusters --subscription ${row.subscriptionId} --extension-type Microsoft.AzureMonitor.Containers.Metrics`,
-        )).toBe(true);
+        expect(
+          cellOf(row.name, 'managed-prometheus')?.fix?.startsWith(
+            `az k8s-extension create --name azuremonitor-metrics --cluster-name ${row.name} --resource-group ${row.resourceGroup} --cluster-type connectedClusters --subscription ${row.subscriptionId} --extension-type Microsoft.AzureMonitor.Containers.Metrics`,
+          ),
+        ).toBe(true);
       }
       // Diagnostic-setting fixes target the cluster's own resource id.
-      for (const f of fixes.filter((x) => x.startsWith('az monitor diagnostic-settings create'))) expect(f).toContain(`--resource ${row.id} `);
+      for (const f of fixes.filter((x) => x.startsWith('az monitor diagnostic-settings create')))
+        expect(f).toContain(`--resource ${row.id} `);
     }
   });
 
   it('a Container insights gap sends to the workspace its subscription already uses', () => {
-    const gap = data.rows.find((r) => r.provider === 'aks' && cellOf(r.name, 'container-insights')?.status === 'gap' && cellOf(r.name, 'container-insights')?.fix?.includes('--workspace-resource-id'));
+    const gap = data.rows.find(
+      (r) =>
+        r.provider === 'aks' &&
+        cellOf(r.name, 'container-insights')?.status === 'gap' &&
+        cellOf(r.name, 'container-insights')?.fix?.includes('--workspace-resource-id'),
+    );
     expect(gap).toBeDefined();
-    const ws = /--workspace-resource-id (\S+)/.exec(cellOf(gap?.name ?? '', 'container-insights')?.fix ?? '')?.[1] ?? '';
-    expect(inventory.some((r) => r.subscriptionId === gap?.subscriptionId && r.containerInsightsWorkspace === ws)).toBe(true);
+    const ws =
+      /--workspace-resource-id (\S+)/.exec(cellOf(gap?.name ?? '', 'container-insights')?.fix ?? '')?.[1] ?? '';
+    expect(inventory.some((r) => r.subscriptionId === gap?.subscriptionId && r.containerInsightsWorkspace === ws)).toBe(
+      true,
+    );
   });
 
   it('kube-audit goes to storage: a setting sending it to a workspace only is a gap', () => {
     const fleet = getDemoFleet(SEED, SIZE);
-    const toWorkspace = fleet.clusters.find((c) => demoOnboarding(fleet, c).diagnosticSettings.some((s) => s.name === 'everything-to-law'));
+    const toWorkspace = fleet.clusters.find((c) =>
+      demoOnboarding(fleet, c).diagnosticSettings.some((s) => s.name === 'everything-to-law'),
+    );
     expect(toWorkspace).toBeDefined();
     const audit = cellOf(toWorkspace?.name ?? '', 'diag-kube-audit');
     expect(audit?.status).toBe('gap');
@@ -101,7 +121,11 @@ describe('onboarding matrix on the demo fleet', () => {
 
   it('the copy-all script holds every fix of its column once', () => {
     const col = data.columns.find((c) => c.id === 'diag-kube-audit-admin');
-    const fixes = new Set(data.rows.flatMap((r) => r.cells.filter((c) => c.capability === 'diag-kube-audit-admin' && c.fix).map((c) => c.fix)));
+    const fixes = new Set(
+      data.rows.flatMap((r) =>
+        r.cells.filter((c) => c.capability === 'diag-kube-audit-admin' && c.fix).map((c) => c.fix),
+      ),
+    );
     expect(col?.script.startsWith('#!/usr/bin/env bash\n')).toBe(true);
     for (const f of fixes) expect(col?.script.split(f as string).length).toBe(2);
   });
@@ -109,10 +133,19 @@ describe('onboarding matrix on the demo fleet', () => {
 
 describe('enabled but silent', () => {
   it('an enabled add-on without data in the window is its own gap, with a command', () => {
-    const on = data.rows.find((r) => r.provider === 'aks' && cellOf(r.name, 'managed-prometheus')?.status === 'ok' && cellOf(r.name, 'container-insights')?.status === 'ok');
+    const on = data.rows.find(
+      (r) =>
+        r.provider === 'aks' &&
+        cellOf(r.name, 'managed-prometheus')?.status === 'ok' &&
+        cellOf(r.name, 'container-insights')?.status === 'ok',
+    );
     const id = inputs.clusters.find((c) => c.name === on?.name)?.id.toLowerCase() ?? '';
     const silent = buildOnboardingData(
-      { ...inputs, metricsSeen: new Set([...(inputs.metricsSeen ?? [])].filter((n) => n !== on?.name)), logsSeen: new Set([...(inputs.logsSeen ?? [])].filter((x) => x !== id)) },
+      {
+        ...inputs,
+        metricsSeen: new Set([...(inputs.metricsSeen ?? [])].filter((n) => n !== on?.name)),
+        logsSeen: new Set([...(inputs.logsSeen ?? [])].filter((x) => x !== id)),
+      },
       ALL,
     );
     const row = silent.rows.find((r) => r.name === on?.name);
@@ -126,7 +159,11 @@ describe('enabled but silent', () => {
 
   it('when Prometheus could not be asked, nothing is called silent', () => {
     const unknown = buildOnboardingData({ ...inputs, metricsSeen: null }, ALL);
-    expect(unknown.rows.flatMap((r) => r.cells).filter((c) => c.capability === 'managed-prometheus' && c.status === 'silent')).toEqual([]);
+    expect(
+      unknown.rows
+        .flatMap((r) => r.cells)
+        .filter((c) => c.capability === 'managed-prometheus' && c.status === 'silent'),
+    ).toEqual([]);
   });
 });
 
@@ -159,8 +196,25 @@ describe('shell words and CSV', () => {
   });
 
   it('writes one line per cluster × capability and defuses formulas', () => {
-    const csv = onboardingCsv({ columns: [], totals: { clusters: 1, clustersWithGaps: 1, gaps: 1, silent: 0 }, rows: [{ id: 'x', name: '=cmd', provider: 'aks', resourceGroup: 'rg', subscriptionId: 's', location: 'l', gaps: 1, cells: [{ capability: 'defender', status: 'gap', detail: 'off, "really"', fix: 'az aks update' }] }] });
-    expect(csv).toBe('cluster,resource_group,subscription_id,capability,status,detail,fix\r\n\'=cmd,rg,s,defender,gap,"off, ""really""",az aks update\r\n');
+    const csv = onboardingCsv({
+      columns: [],
+      totals: { clusters: 1, clustersWithGaps: 1, gaps: 1, silent: 0 },
+      rows: [
+        {
+          id: 'x',
+          name: '=cmd',
+          provider: 'aks',
+          resourceGroup: 'rg',
+          subscriptionId: 's',
+          location: 'l',
+          gaps: 1,
+          cells: [{ capability: 'defender', status: 'gap', detail: 'off, "really"', fix: 'az aks update' }],
+        },
+      ],
+    });
+    expect(csv).toBe(
+      'cluster,resource_group,subscription_id,capability,status,detail,fix\r\n\'=cmd,rg,s,defender,gap,"off, ""really""",az aks update\r\n',
+    );
     const full = onboardingCsv(data);
     expect(full.trim().split('\r\n')).toHaveLength(1 + SIZE * 16);
   });
@@ -189,31 +243,49 @@ describe('no fix turns off what is on (read-modify-write)', () => {
           const fix = cell.fix;
           if (!fix) continue;
           checked++;
-          expect(fix, `${row.name} ${cell.capability}`).not.toMatch(/--disable|disable-addons|\bdelete\b|"enabled":false/);
+          expect(fix, `${row.name} ${cell.capability}`).not.toMatch(
+            /--disable|disable-addons|\bdelete\b|"enabled":false/,
+          );
           // An add-on or rule group that is there is never enabled or deployed again over itself.
           const promState = row.cells.find((x) => x.capability === 'managed-prometheus')?.status;
-          if (promState === 'ok' || promState === 'silent') expect(fix, `${row.name} ${cell.capability}`).not.toContain('--enable-azure-monitor-metrics');
+          if (promState === 'ok' || promState === 'silent')
+            expect(fix, `${row.name} ${cell.capability}`).not.toContain('--enable-azure-monitor-metrics');
           const groups = recommendedCoverage(row, loaded.inputs.ruleGroups ?? []);
-          if (groups.present > 0) expect(fix, `${row.name} ${cell.capability}`).not.toContain('recommended-metric-alerts.json');
+          if (groups.present > 0)
+            expect(fix, `${row.name} ${cell.capability}`).not.toContain('recommended-metric-alerts.json');
           const file = /<<'EOF'\n(.*)\nEOF\n/s.exec(fix)?.[1];
           if (file) {
-            const next = JSON.parse(file) as { enableContainerLogV2: boolean; streams?: string[]; namespaces: string[]; namespaceFilteringMode: string };
-            if (writesContainerLogV2(settings)) expect(next.enableContainerLogV2, `${row.name} ${cell.capability}: V2 stays on`).toBe(true);
+            const next = JSON.parse(file) as {
+              enableContainerLogV2: boolean;
+              streams?: string[];
+              namespaces: string[];
+              namespaceFilteringMode: string;
+            };
+            if (writesContainerLogV2(settings))
+              expect(next.enableContainerLogV2, `${row.name} ${cell.capability}: V2 stays on`).toBe(true);
             const nextStreams = (next.streams ?? []).map((s) => s.toLowerCase());
             for (const s of settings?.streams ?? []) {
-              const kept = nextStreams.includes(s.toLowerCase()) || (s.toLowerCase() === 'microsoft-containerlog' && nextStreams.includes('microsoft-containerlogv2'));
+              const kept =
+                nextStreams.includes(s.toLowerCase()) ||
+                (s.toLowerCase() === 'microsoft-containerlog' && nextStreams.includes('microsoft-containerlogv2'));
               expect(kept, `${row.name} ${cell.capability}: stream ${s} stays`).toBe(true);
             }
             // A namespace filter already in place is kept as it is.
-            if ((settings?.namespaceFilteringMode ?? 'Off') !== 'Off') expect(next.namespaces).toEqual(settings?.namespaces ?? []);
+            if ((settings?.namespaceFilteringMode ?? 'Off') !== 'Off')
+              expect(next.namespaces).toEqual(settings?.namespaces ?? []);
           }
           const name = /diagnostic-settings (?:subscription )?create --name (\S+)/.exec(fix)?.[1];
           if (name) {
             const onResource = fix.includes('diagnostic-settings subscription create') ? sub : diag;
-            const same = onResource?.ok ? onResource.settings.find((s) => s.name.toLowerCase() === name.toLowerCase()) : undefined;
-            const logs = JSON.parse(/--logs '([^']*)'/.exec(fix)?.[1] ?? /--logs (\S+)/.exec(fix)?.[1] ?? '[]') as Array<{ category?: string; categoryGroup?: string; enabled: boolean }>;
+            const same = onResource?.ok
+              ? onResource.settings.find((s) => s.name.toLowerCase() === name.toLowerCase())
+              : undefined;
+            const logs = JSON.parse(
+              /--logs '([^']*)'/.exec(fix)?.[1] ?? /--logs (\S+)/.exec(fix)?.[1] ?? '[]',
+            ) as Array<{ category?: string; categoryGroup?: string; enabled: boolean }>;
             const enabled = new Set(logs.filter((l) => l.enabled).map((l) => l.category ?? `group:${l.categoryGroup}`));
-            for (const cat of same?.enabledCategories ?? []) expect(enabled.has(cat), `${row.name} ${name}: ${cat} stays on`).toBe(true);
+            for (const cat of same?.enabledCategories ?? [])
+              expect(enabled.has(cat), `${row.name} ${name}: ${cat} stays on`).toBe(true);
             if (same?.workspaceId) expect(fix).toContain(same.workspaceId);
             if (same?.storageAccountId) expect(fix).toContain(same.storageAccountId);
           }
@@ -224,35 +296,59 @@ describe('no fix turns off what is on (read-modify-write)', () => {
   }
 
   it('a recommended rule group that is disabled is switched on in place, not redeployed', () => {
-    const row = data.rows.find((r) => recommendedCoverage(r, inputs.ruleGroups ?? []).present === 3 && cellOf(r.name, 'recommended-alerts')?.status === 'gap');
+    const row = data.rows.find(
+      (r) =>
+        recommendedCoverage(r, inputs.ruleGroups ?? []).present === 3 &&
+        cellOf(r.name, 'recommended-alerts')?.status === 'gap',
+    );
     expect(row).toBeDefined();
     const fix = cellOf(row?.name ?? '', 'recommended-alerts')?.fix ?? '';
     const disabled = (inputs.ruleGroups ?? []).filter((g) => g.clusterName === row?.name && !g.enabled);
     expect(disabled.length).toBeGreaterThan(0);
-    expect(fix.split('\n')).toEqual(disabled.map((g) => `az alerts-management prometheus-rule-group update --ids ${g.id} --enabled true`));
+    expect(fix.split('\n')).toEqual(
+      disabled.map((g) => `az alerts-management prometheus-rule-group update --ids ${g.id} --enabled true`),
+    );
   });
 
   it('a same-named diagnostic setting keeps its categories and destinations', () => {
-    const c = inputs.clusters.find((x) => x.clusterKind === 'aks' && cellOf(x.name, 'diag-kube-audit-admin')?.status === 'gap');
+    const c = inputs.clusters.find(
+      (x) => x.clusterKind === 'aks' && cellOf(x.name, 'diag-kube-audit-admin')?.status === 'gap',
+    );
     expect(c).toBeDefined();
     const id = (c?.id ?? '').toLowerCase();
     const storage = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/keepme';
     const diagnostics = new Map(inputs.diagnostics);
-    diagnostics.set(id, { ok: true, settings: [{ name: 'fleetwatch-control-plane', workspaceId: null, storageAccountId: storage, enabledCategories: ['kube-scheduler'] }] as never });
+    diagnostics.set(id, {
+      ok: true,
+      settings: [
+        {
+          name: 'fleetwatch-control-plane',
+          workspaceId: null,
+          storageAccountId: storage,
+          enabledCategories: ['kube-scheduler'],
+        },
+      ] as never,
+    });
     const again = buildOnboardingData({ ...inputs, diagnostics }, ALL);
-    const fix = again.rows.find((r) => r.id === c?.id)?.cells.find((x) => x.capability === 'diag-kube-audit-admin')?.fix ?? '';
+    const fix =
+      again.rows.find((r) => r.id === c?.id)?.cells.find((x) => x.capability === 'diag-kube-audit-admin')?.fix ?? '';
     expect(fix).toContain('kube-scheduler');
     expect(fix).toContain(`--storage-account ${storage}`);
     expect(fix).toContain('kube-audit-admin');
   });
 
   it('the ContainerLogV2 fix on a legacy rule keeps its streams and moves ContainerLog to V2', () => {
-    const legacy = inputs.ciSettings?.find((s) => !writesContainerLogV2(s) && s.streams.includes('Microsoft-ContainerLog'));
+    const legacy = inputs.ciSettings?.find(
+      (s) => !writesContainerLogV2(s) && s.streams.includes('Microsoft-ContainerLog'),
+    );
     expect(legacy).toBeDefined();
     const row = data.rows.find((r) => r.id.toLowerCase() === legacy?.clusterId);
-    const file = /<<'EOF'\n(.*)\nEOF\n/s.exec(row?.cells.find((x) => x.capability === 'container-log-v2')?.fix ?? '')?.[1] ?? '{}';
+    const file =
+      /<<'EOF'\n(.*)\nEOF\n/s.exec(row?.cells.find((x) => x.capability === 'container-log-v2')?.fix ?? '')?.[1] ?? '{}';
     const next = JSON.parse(file) as { enableContainerLogV2: boolean; streams: string[] };
     expect(next.enableContainerLogV2).toBe(true);
-    expect(next.streams).toEqual((legacy?.streams ?? []).map((s) => (s === 'Microsoft-ContainerLog' ? 'Microsoft-ContainerLogV2' : s)));
+    expect(next.streams).toEqual(
+      (legacy?.streams ?? []).map((s) => (s === 'Microsoft-ContainerLog' ? 'Microsoft-ContainerLogV2' : s)),
+    );
   });
 });

@@ -1,5 +1,11 @@
 import type { Persona } from '../catalog/types';
-import type { ArcExtensionRow, ContainerInsightsSettingsRow, GrafanaRow, OnboardingClusterRow, PrometheusRuleGroupRow } from '../catalog/queries/onboarding';
+import type {
+  ArcExtensionRow,
+  ContainerInsightsSettingsRow,
+  GrafanaRow,
+  OnboardingClusterRow,
+  PrometheusRuleGroupRow,
+} from '../catalog/queries/onboarding';
 import type { DcrAssociationRow, DcrDestinationRow } from '../catalog/queries/azure';
 import type { DiagnosticSetting } from '../catalog/queries/rest';
 import type { QueryFailure } from '../sources/runner';
@@ -17,22 +23,92 @@ export type DiagnosticSettingsResult = { ok: true; settings: DiagnosticSetting[]
  */
 
 export const CAPABILITIES = [
-  { id: 'managed-prometheus', label: 'Managed Prometheus', short: 'Prom', personas: ['fleet-architect', 'platform-engineer', 'developer'] },
-  { id: 'container-insights', label: 'Container insights', short: 'CI', personas: ['fleet-architect', 'platform-engineer', 'developer'] },
+  {
+    id: 'managed-prometheus',
+    label: 'Managed Prometheus',
+    short: 'Prom',
+    personas: ['fleet-architect', 'platform-engineer', 'developer'],
+  },
+  {
+    id: 'container-insights',
+    label: 'Container insights',
+    short: 'CI',
+    personas: ['fleet-architect', 'platform-engineer', 'developer'],
+  },
   { id: 'container-log-v2', label: 'ContainerLogV2', short: 'LogV2', personas: ['platform-engineer', 'developer'] },
-  { id: 'cost-optimized', label: 'Cost-optimised collection', short: 'Cost cfg', personas: ['fleet-architect', 'platform-engineer'] },
-  { id: 'activity-log', label: 'Activity log → Log Analytics', short: 'Activity', personas: ['fleet-architect', 'platform-engineer'] },
-  { id: 'diag-kube-apiserver', label: 'kube-apiserver logs', short: 'apiserver', personas: ['platform-engineer', 'network-engineer'] },
-  { id: 'diag-kube-audit', label: 'kube-audit → storage', short: 'audit', personas: ['fleet-architect', 'platform-engineer'] },
-  { id: 'diag-kube-audit-admin', label: 'kube-audit-admin logs', short: 'audit-admin', personas: ['platform-engineer'] },
-  { id: 'diag-kube-controller-manager', label: 'kube-controller-manager logs', short: 'ctrl-mgr', personas: ['platform-engineer'] },
-  { id: 'diag-cluster-autoscaler', label: 'cluster-autoscaler logs', short: 'autoscaler', personas: ['platform-engineer'] },
+  {
+    id: 'cost-optimized',
+    label: 'Cost-optimised collection',
+    short: 'Cost cfg',
+    personas: ['fleet-architect', 'platform-engineer'],
+  },
+  {
+    id: 'activity-log',
+    label: 'Activity log → Log Analytics',
+    short: 'Activity',
+    personas: ['fleet-architect', 'platform-engineer'],
+  },
+  {
+    id: 'diag-kube-apiserver',
+    label: 'kube-apiserver logs',
+    short: 'apiserver',
+    personas: ['platform-engineer', 'network-engineer'],
+  },
+  {
+    id: 'diag-kube-audit',
+    label: 'kube-audit → storage',
+    short: 'audit',
+    personas: ['fleet-architect', 'platform-engineer'],
+  },
+  {
+    id: 'diag-kube-audit-admin',
+    label: 'kube-audit-admin logs',
+    short: 'audit-admin',
+    personas: ['platform-engineer'],
+  },
+  {
+    id: 'diag-kube-controller-manager',
+    label: 'kube-controller-manager logs',
+    short: 'ctrl-mgr',
+    personas: ['platform-engineer'],
+  },
+  {
+    id: 'diag-cluster-autoscaler',
+    label: 'cluster-autoscaler logs',
+    short: 'autoscaler',
+    personas: ['platform-engineer'],
+  },
   { id: 'diag-guard', label: 'guard logs (Entra ID)', short: 'guard', personas: ['platform-engineer'] },
-  { id: 'grafana', label: 'Managed Grafana linked', short: 'Grafana', personas: ['fleet-architect', 'platform-engineer', 'developer'] },
-  { id: 'recommended-alerts', label: 'Recommended Prometheus alerts', short: 'Alerts', personas: ['fleet-architect', 'platform-engineer'] },
-  { id: 'network-observability', label: 'Network observability', short: 'Net obs', personas: ['network-engineer', 'platform-engineer'] },
-  { id: 'cost-analysis', label: 'AKS cost analysis', short: 'Cost', personas: ['fleet-architect', 'platform-engineer'] },
-  { id: 'defender', label: 'Defender for Containers', short: 'Defender', personas: ['fleet-architect', 'platform-engineer', 'network-engineer'] },
+  {
+    id: 'grafana',
+    label: 'Managed Grafana linked',
+    short: 'Grafana',
+    personas: ['fleet-architect', 'platform-engineer', 'developer'],
+  },
+  {
+    id: 'recommended-alerts',
+    label: 'Recommended Prometheus alerts',
+    short: 'Alerts',
+    personas: ['fleet-architect', 'platform-engineer'],
+  },
+  {
+    id: 'network-observability',
+    label: 'Network observability',
+    short: 'Net obs',
+    personas: ['network-engineer', 'platform-engineer'],
+  },
+  {
+    id: 'cost-analysis',
+    label: 'AKS cost analysis',
+    short: 'Cost',
+    personas: ['fleet-architect', 'platform-engineer'],
+  },
+  {
+    id: 'defender',
+    label: 'Defender for Containers',
+    short: 'Defender',
+    personas: ['fleet-architect', 'platform-engineer', 'network-engineer'],
+  },
 ] as const satisfies ReadonlyArray<{ id: string; label: string; short: string; personas: readonly Persona[] }>;
 
 export type CapabilityId = (typeof CAPABILITIES)[number]['id'];
@@ -97,5 +173,7 @@ export interface OnboardingData {
 }
 
 export function columnsFor(persona: Persona | 'all'): CapabilityId[] {
-  return CAPABILITIES.filter((c) => persona === 'all' || (c.personas as readonly string[]).includes(persona)).map((c) => c.id);
+  return CAPABILITIES.filter((c) => persona === 'all' || (c.personas as readonly string[]).includes(persona)).map(
+    (c) => c.id,
+  );
 }

@@ -8,8 +8,20 @@ import { DISTRIBUTIONS } from './types';
 /** The overview's list of clusters, from Resource Graph or, in Prometheus-only mode, from kube_node_info. */
 
 /** One cluster of the inventory, whichever source listed it. */
-export interface InventoryEntry
-  extends Pick<ClusterSummary, 'id' | 'name' | 'provider' | 'distribution' | 'subscriptionId' | 'resourceGroup' | 'region' | 'kubernetesVersion' | 'powerState' | 'tags' | 'nodePools'> {
+export interface InventoryEntry extends Pick<
+  ClusterSummary,
+  | 'id'
+  | 'name'
+  | 'provider'
+  | 'distribution'
+  | 'subscriptionId'
+  | 'resourceGroup'
+  | 'region'
+  | 'kubernetesVersion'
+  | 'powerState'
+  | 'tags'
+  | 'nodePools'
+> {
   /** Nodes the inventory knows of, shown when metrics do not say. */
   inventoryNodes: number;
   containerInsights: boolean | null;
@@ -23,7 +35,12 @@ export interface InventoryEntry
 export function fromResourceGraph(row: ClusterInventoryRow): InventoryEntry {
   const d = row.distribution.toLowerCase();
   // Arc-connected clusters have no power state in Azure: they run wherever they run.
-  const powerState = row.powerState === 'Running' || row.powerState === 'Stopped' ? row.powerState : row.clusterKind === 'arc' ? 'Running' : 'Unknown';
+  const powerState =
+    row.powerState === 'Running' || row.powerState === 'Stopped'
+      ? row.powerState
+      : row.clusterKind === 'arc'
+        ? 'Running'
+        : 'Unknown';
   return {
     id: row.id,
     name: row.name,
@@ -36,11 +53,15 @@ export function fromResourceGraph(row: ClusterInventoryRow): InventoryEntry {
     powerState,
     tags: row.tags,
     nodePools: row.nodePools.length,
-    inventoryNodes: row.clusterKind === 'aks' ? row.nodePools.reduce((sum, p) => sum + (p.count ?? 0), 0) : (row.totalNodeCount ?? 0),
+    inventoryNodes:
+      row.clusterKind === 'aks' ? row.nodePools.reduce((sum, p) => sum + (p.count ?? 0), 0) : (row.totalNodeCount ?? 0),
     containerInsights: row.containerInsightsEnabled ?? null,
     managedPrometheus: row.managedPrometheusEnabled ?? null,
     provisioningState: row.provisioningState,
-    arc: row.clusterKind === 'arc' ? { connectivityStatus: row.connectivityStatus, lastConnectivityTime: row.lastConnectivityTime } : null,
+    arc:
+      row.clusterKind === 'arc'
+        ? { connectivityStatus: row.connectivityStatus, lastConnectivityTime: row.lastConnectivityTime }
+        : null,
   };
 }
 

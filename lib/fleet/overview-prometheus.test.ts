@@ -16,7 +16,9 @@ describe('clusters discovered from kube_node_info', () => {
       ['gke-c', 'prometheus', 'gke', '1.34.2', 2],
       ['onprem', 'prometheus', 'other', '1.32.0', 4],
     ]);
-    expect(entries.every((e) => e.powerState === 'Running' && e.subscriptionId === '' && e.managedPrometheus === null)).toBe(true);
+    expect(
+      entries.every((e) => e.powerState === 'Running' && e.subscriptionId === '' && e.managedPrometheus === null),
+    ).toBe(true);
   });
 
   it('takes the version most nodes run, the lower one on a tie, mid-upgrade', () => {

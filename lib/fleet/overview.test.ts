@@ -16,7 +16,11 @@ const failing = (label: string, failure: 'unreachable' | 'timeout'): Backend => 
   label,
   kinds: ['arg', 'logs', 'prom'],
   run: async () => {
-    throw new SourceError(`${label}: connect ECONNREFUSED 127.0.0.1:9`, { source: 'prom', failure, endpoint: 'http://127.0.0.1:9/api/v1/query' });
+    throw new SourceError(`${label}: connect ECONNREFUSED 127.0.0.1:9`, {
+      source: 'prom',
+      failure,
+      endpoint: 'http://127.0.0.1:9/api/v1/query',
+    });
   },
 });
 const overview = (registry: BackendRegistry) => getFleetOverview(createQueryRunner(registry), options);
@@ -27,9 +31,18 @@ describe('fleet overview on the demo fleet', () => {
     expect(result.clusters).toHaveLength(SIZE);
     expect(result.notices).toEqual([]);
     expect(result.queries.map((q) => q.id)).toEqual([
-      'arg.fleet-inventory', 'logs.last-upgrade-by-cluster', 'prom.fleet.node-readiness', 'prom.fleet.pod-phases',
-      'prom.fleet.crashlooping-containers', 'prom.fleet.container-restarts', 'prom.fleet.cpu-utilization', 'prom.fleet.memory-utilization',
-      'logs.node-state-by-cluster', 'logs.pod-state-by-cluster', 'arg.fired-alerts', 'prom.fleet.firing-alerts',
+      'arg.fleet-inventory',
+      'logs.last-upgrade-by-cluster',
+      'prom.fleet.node-readiness',
+      'prom.fleet.pod-phases',
+      'prom.fleet.crashlooping-containers',
+      'prom.fleet.container-restarts',
+      'prom.fleet.cpu-utilization',
+      'prom.fleet.memory-utilization',
+      'logs.node-state-by-cluster',
+      'logs.pod-state-by-cluster',
+      'arg.fired-alerts',
+      'prom.fleet.firing-alerts',
     ]);
     const model = new Map(getDemoFleet(SEED, SIZE).clusters.map((c) => [c.name, c]));
     for (const c of result.clusters) {
@@ -50,7 +63,9 @@ describe('fleet overview on the demo fleet', () => {
         expect(c.cpu.utilization).toBeNull();
       } else {
         expect(c.nodes.ready).toBeNull();
-        expect(c.health.reasons.map((r) => r.signal)).toContain(m.powerState === 'Stopped' ? 'power-state' : 'no-metrics');
+        expect(c.health.reasons.map((r) => r.signal)).toContain(
+          m.powerState === 'Stopped' ? 'power-state' : 'no-metrics',
+        );
       }
       if (c.health.status !== 'healthy') expect(c.health.reasons.length).toBeGreaterThan(0);
       if (c.provider === 'arc') expect(c.lastUpgrade).toBeNull();
@@ -60,17 +75,25 @@ describe('fleet overview on the demo fleet', () => {
   });
 
   it('costs only the metric columns when Prometheus is down', async () => {
-    const result = await overview({ arg: demo, logs: demo, prom: failing('Prometheus http://127.0.0.1:9', 'unreachable') });
+    const result = await overview({
+      arg: demo,
+      logs: demo,
+      prom: failing('Prometheus http://127.0.0.1:9', 'unreachable'),
+    });
     expect(result.clusters).toHaveLength(SIZE);
     expect(result.clusters.every((c) => c.cpu.utilization === null)).toBe(true);
     const withoutNodes = result.clusters.filter((c) => c.powerState === 'Running' && c.monitoring.nodeSource === null);
     expect(withoutNodes.length).toBeGreaterThan(0);
-    expect(withoutNodes.every((c) => c.health.reasons.some((r) => r.message.startsWith('Prometheus did not answer')))).toBe(true);
+    expect(
+      withoutNodes.every((c) => c.health.reasons.some((r) => r.message.startsWith('Prometheus did not answer'))),
+    ).toBe(true);
     expect(result.clusters.some((c) => c.lastUpgrade !== null)).toBe(true);
     const promNotices = result.notices.filter((n) => n.queryId.startsWith('prom.'));
     expect(promNotices).toHaveLength(7);
     // Clusters with Container insights keep their node counts from Log Analytics.
-    expect(result.clusters.some((c) => c.monitoring.nodeSource === 'container-insights' && c.nodes.ready !== null)).toBe(true);
+    expect(
+      result.clusters.some((c) => c.monitoring.nodeSource === 'container-insights' && c.nodes.ready !== null),
+    ).toBe(true);
     expect(promNotices[0]).toMatchObject({ severity: 'error', failure: 'unreachable', source: 'Prometheus' });
   });
 
@@ -81,7 +104,8 @@ describe('fleet overview on the demo fleet', () => {
     expect(result.notices).toEqual([
       expect.objectContaining({
         queryId: 'logs.last-upgrade-by-cluster',
-        panel: 'Last successful upgrade per cluster, Node readiness by cluster (Container insights), Pods by phase by cluster (Container insights)',
+        panel:
+          'Last successful upgrade per cluster, Node readiness by cluster (Container insights), Pods by phase by cluster (Container insights)',
         severity: 'info',
         message: 'Log Analytics is not configured',
         failure: 'not-configured',
@@ -91,7 +115,11 @@ describe('fleet overview on the demo fleet', () => {
 
   it('fired Azure Monitor alerts join the rollup of the cluster they target', async () => {
     const result = await overview({ arg: demo, logs: demo, prom: demo });
-    const fired = await createQueryRunner({ arg: demo, logs: null, prom: null }).run(alerts.firedAzureAlerts, {}, { kind: 'instant', at: NOW });
+    const fired = await createQueryRunner({ arg: demo, logs: null, prom: null }).run(
+      alerts.firedAzureAlerts,
+      {},
+      { kind: 'instant', at: NOW },
+    );
     if (!fired.ok) throw new Error('the demo did not answer the fired alerts');
     const perCluster = new Map<string, number>();
     for (const a of fired.rows) perCluster.set(a.targetResource, (perCluster.get(a.targetResource) ?? 0) + 1);
@@ -105,43 +133,94 @@ describe('fleet overview on the demo fleet', () => {
   });
 
   it('alerts a Prometheus ruler reports firing join the rollup by cluster label; Watchdog and info alerts do not', async () => {
-    const names = (await overview({ arg: demo, logs: demo, prom: demo })).clusters.filter((c) => c.health.status === 'healthy').map((c) => c.name);
+    const names = (await overview({ arg: demo, logs: demo, prom: demo })).clusters
+      .filter((c) => c.health.status === 'healthy')
+      .map((c) => c.name);
     const [calm, quiet] = names;
     if (!calm || !quiet) throw new Error('the demo fleet should have two healthy clusters');
-    const sample = (cluster: string, alertname: string, severity: string, n: number) => ({ metric: { cluster, alertname, severity }, value: [NOW, String(n)] });
+    const sample = (cluster: string, alertname: string, severity: string, n: number) => ({
+      metric: { cluster, alertname, severity },
+      value: [NOW, String(n)],
+    });
     const withRuler: Backend = {
       ...demo,
       run: (r, o) =>
         r.query.id === 'prom.fleet.firing-alerts'
-          ? Promise.resolve({ wire: { status: 'success', data: { resultType: 'vector', result: [sample(calm, 'KubeNodeNotReady', 'critical', 1), sample(calm, 'Watchdog', 'none', 1), sample(quiet, 'CPUThrottlingHigh', 'info', 2)] } }, notices: [], executedText: r.text })
+          ? Promise.resolve({
+              wire: {
+                status: 'success',
+                data: {
+                  resultType: 'vector',
+                  result: [
+                    sample(calm, 'KubeNodeNotReady', 'critical', 1),
+                    sample(calm, 'Watchdog', 'none', 1),
+                    sample(quiet, 'CPUThrottlingHigh', 'info', 2),
+                  ],
+                },
+              },
+              notices: [],
+              executedText: r.text,
+            })
           : demo.run(r, o),
     };
     const result = await overview({ arg: demo, logs: demo, prom: withRuler });
     const byName = new Map(result.clusters.map((c) => [c.name, c]));
     expect(byName.get(calm)?.health).toEqual({
       status: 'critical',
-      reasons: [{ signal: 'alerts', severity: 'critical', layer: 'alerts', value: 1, message: '1 alert firing, worst critical: KubeNodeNotReady (critical at Sev0/Sev1/critical, else warning)' }],
+      reasons: [
+        {
+          signal: 'alerts',
+          severity: 'critical',
+          layer: 'alerts',
+          value: 1,
+          message: '1 alert firing, worst critical: KubeNodeNotReady (critical at Sev0/Sev1/critical, else warning)',
+        },
+      ],
     });
     expect(byName.get(quiet)?.health.status).toBe('healthy');
   });
 
   it('an alert source that fails costs only the alert reasons', async () => {
-    const argFailsForAlerts: Backend = { ...demo, run: (r, o) => (r.query.id === 'arg.fired-alerts' ? Promise.reject(new SourceError('Resource Graph: 403 on alertsmanagementresources', { source: 'arg', failure: 'forbidden' })) : demo.run(r, o)) };
+    const argFailsForAlerts: Backend = {
+      ...demo,
+      run: (r, o) =>
+        r.query.id === 'arg.fired-alerts'
+          ? Promise.reject(
+              new SourceError('Resource Graph: 403 on alertsmanagementresources', {
+                source: 'arg',
+                failure: 'forbidden',
+              }),
+            )
+          : demo.run(r, o),
+    };
     const result = await overview({ arg: argFailsForAlerts, logs: demo, prom: demo });
     expect(result.clusters).toHaveLength(SIZE);
     expect(result.clusters.some((c) => c.health.reasons.some((r) => r.signal === 'alerts'))).toBe(false);
     // A missing permission informs and names the role, Headlamp-style.
     expect(result.notices).toEqual([
-      expect.objectContaining({ queryId: 'arg.fired-alerts', severity: 'info', failure: 'forbidden', message: expect.stringContaining('needs Reader on the subscription') }),
+      expect.objectContaining({
+        queryId: 'arg.fired-alerts',
+        severity: 'info',
+        failure: 'forbidden',
+        message: expect.stringContaining('needs Reader on the subscription'),
+      }),
     ]);
   });
 
   it('turns a malformed answer into a panel error, not an exception', async () => {
-    const garbage: Backend = { label: 'garbage', kinds: ['logs'], run: async (r) => ({ wire: { tables: 'nope' }, notices: [], executedText: r.text }) };
+    const garbage: Backend = {
+      label: 'garbage',
+      kinds: ['logs'],
+      run: async (r) => ({ wire: { tables: 'nope' }, notices: [], executedText: r.text }),
+    };
     const result = await overview({ arg: demo, logs: garbage, prom: demo });
     expect(result.clusters).toHaveLength(SIZE);
     expect(result.notices).toHaveLength(3);
-    expect(result.notices[0]).toMatchObject({ queryId: 'logs.last-upgrade-by-cluster', severity: 'error', failure: 'bad-response' });
+    expect(result.notices[0]).toMatchObject({
+      queryId: 'logs.last-upgrade-by-cluster',
+      severity: 'error',
+      failure: 'bad-response',
+    });
     expect(result.notices[0]?.message).toMatch(/unexpected Log Analytics response/);
   });
 });

@@ -85,11 +85,17 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
   const argInventory = runner.run(q.fleetInventory, only ? { names: [only] } : {}, instant);
   // An unconfigured source answers at once, so the fallback starts without waiting on anything slow.
   const metricsInventory = argInventory.then((o) =>
-    !o.ok && o.error.failure === 'not-configured' ? runner.run(promInventory.promFleetInventory, promParams, instant) : null,
+    !o.ok && o.error.failure === 'not-configured'
+      ? runner.run(promInventory.promFleetInventory, promParams, instant)
+      : null,
   );
   // Scoped, the activity log and Azure alerts are asked about the ids the inventory found (none: not asked).
   const byIds = <T>(ask: (scope: { clusterIds?: string[] }) => Promise<T>): Promise<T | null> =>
-    only ? argInventory.then((inv) => (inv.ok && inv.rows.length > 0 ? ask({ clusterIds: inv.rows.map((r) => r.id) }) : null)) : ask({});
+    only
+      ? argInventory.then((inv) =>
+          inv.ok && inv.rows.length > 0 ? ask({ clusterIds: inv.rows.map((r) => r.id) }) : null,
+        )
+      : ask({});
   const readinessQuery = runner.run(q.nodeReadiness, promParams, instant);
   // Container insights is asked only about clusters Prometheus does not cover (not at all when
   // it covers every one): the inventory and readiness decide which, and scope the two queries.
@@ -97,13 +103,31 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
     if (!inv.ok) return null;
     const covered = new Set(ready.ok ? ready.rows.map((r) => r.cluster.toLowerCase()) : []);
     const ids = inv.rows
-      .filter((r) => r.containerInsightsEnabled !== false && r.powerState !== 'Stopped' && !covered.has(r.name.toLowerCase()))
+      .filter(
+        (r) => r.containerInsightsEnabled !== false && r.powerState !== 'Stopped' && !covered.has(r.name.toLowerCase()),
+      )
       .map((r) => r.id);
     if (ids.length === 0) return null;
     const scope = ids.length <= MAX_SCOPED_CLUSTERS ? { clusterIds: ids } : {};
-    return Promise.all([runner.run(ci.nodeStateByCluster, scope, instant), runner.run(ci.podStateByCluster, scope, instant)]);
+    return Promise.all([
+      runner.run(ci.nodeStateByCluster, scope, instant),
+      runner.run(ci.podStateByCluster, scope, instant),
+    ]);
   });
-  const [inventory, fromMetrics, upgrades, readiness, phases, crashLoops, restarts, cpu, memory, insights, fired, firing] = await Promise.all([
+  const [
+    inventory,
+    fromMetrics,
+    upgrades,
+    readiness,
+    phases,
+    crashLoops,
+    restarts,
+    cpu,
+    memory,
+    insights,
+    fired,
+    firing,
+  ] = await Promise.all([
     argInventory,
     metricsInventory,
     byIds((scope) => runner.run(q.lastUpgradeByCluster, scope, instant)),
@@ -118,9 +142,19 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
     runner.run(aq.firingPrometheusAlerts, promParams, instant),
   ]);
   const [ciNodes, ciPods] = insights ?? [null, null];
-  const outcomes = [fromMetrics ?? inventory, upgrades, readiness, phases, crashLoops, restarts, cpu, memory, ...(insights ?? []), fired, firing].filter(
-    (o) => o !== null,
-  ) as QueryOutcome<unknown>[];
+  const outcomes = [
+    fromMetrics ?? inventory,
+    upgrades,
+    readiness,
+    phases,
+    crashLoops,
+    restarts,
+    cpu,
+    memory,
+    ...(insights ?? []),
+    fired,
+    firing,
+  ].filter((o) => o !== null) as QueryOutcome<unknown>[];
   const ciNodesBy = ciNodes?.ok ? new Map(ciNodes.rows.map((r) => [r.ClusterId.toLowerCase(), r])) : null;
   const ciPodsBy = ciPods?.ok ? new Map(ciPods.rows.map((r) => [r.ClusterId.toLowerCase(), r])) : null;
   const entries: InventoryEntry[] = fromMetrics
@@ -137,14 +171,19 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
   const restartsBy = byCluster(restarts);
   const cpuBy = byCluster(cpu);
   const memoryBy = byCluster(memory);
-  const lastUpgrade = upgrades?.ok ? new Map(upgrades.rows.map((r) => [r.ResourceId.toLowerCase(), r.LastUpgrade])) : null;
+  const lastUpgrade = upgrades?.ok
+    ? new Map(upgrades.rows.map((r) => [r.ResourceId.toLowerCase(), r.LastUpgrade]))
+    : null;
   const metricsFailed = !readiness.ok ? readiness.error.message : null;
   // Azure alerts name their target by resource id, Prometheus alerts by the cluster label; an
   // unanswered source leaves its alerts out of the rollup.
   const alertsBy = new Map<string, FiredAlertInput[]>();
   const addAlert = (key: string, a: FiredAlertInput): void => void alertsBy.set(key, [...(alertsBy.get(key) ?? []), a]);
   if (fired?.ok) for (const a of fired.rows) addAlert(a.targetResource, { rule: a.name, severity: a.severity });
-  if (firing.ok) for (const a of firing.rows) if (countsForHealth(a)) addAlert(`name:${a.cluster.toLowerCase()}`, { rule: a.alertname, severity: a.severity, count: a.count });
+  if (firing.ok)
+    for (const a of firing.rows)
+      if (countsForHealth(a))
+        addAlert(`name:${a.cluster.toLowerCase()}`, { rule: a.alertname, severity: a.severity, count: a.count });
 
   const clusters: ClusterSummary[] = entries.map((row) => {
     const key = row.name.toLowerCase();
@@ -190,7 +229,10 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
           ? 'No metrics: managed Prometheus is not enabled on this cluster'
           : `No metrics: no kube-state-metrics series with ${options.clusterLabel}="${row.name}"`;
     }
-    const alerts = fired?.ok || firing.ok ? [...(alertsBy.get(row.id.toLowerCase()) ?? []), ...(alertsBy.get(`name:${key}`) ?? [])] : null;
+    const alerts =
+      fired?.ok || firing.ok
+        ? [...(alertsBy.get(row.id.toLowerCase()) ?? []), ...(alertsBy.get(`name:${key}`) ?? [])]
+        : null;
     const health = rollUpHealth({
       powerState,
       kubernetesVersion: row.kubernetesVersion,
@@ -202,7 +244,13 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
       provisioningState: row.provisioningState ?? null,
       arc: row.arc ?? null,
     });
-    const podStates = ciNode ? (ciPod ? { Running: ciPod.Running, Pending: ciPod.Pending, Failed: ciPod.Failed } : null) : metrics ? stateCounts(phasesBy?.get(key)) : null;
+    const podStates = ciNode
+      ? ciPod
+        ? { Running: ciPod.Running, Pending: ciPod.Pending, Failed: ciPod.Failed }
+        : null
+      : metrics
+        ? stateCounts(phasesBy?.get(key))
+        : null;
     const podsKnown = ciNode ? ciPod !== undefined : phasesBy !== null;
     const nodesTotal = metrics ? metrics.nodesReady + metrics.nodesNotReady + metrics.nodesUnknown : poolTotal;
 

@@ -2,13 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { packPods, type PodShape } from './packing';
 import type { VmSize } from './vm-sizes';
 
-const vm = (name: string, vcpus: number, memoryGiB: number): VmSize => ({ name, vcpus, memoryGiB, gpus: 0, family: 'test' });
+const vm = (name: string, vcpus: number, memoryGiB: number): VmSize => ({
+  name,
+  vcpus,
+  memoryGiB,
+  gpus: 0,
+  family: 'test',
+});
 const D2 = vm('D2', 2, 8);
 const D4 = vm('D4', 4, 16);
 const D8 = vm('D8', 8, 32);
 const E8 = vm('E8', 8, 64);
 const exact = { headroom: 0, minNodes: 1 };
-const pods = (cpuCores: number, memoryGiB: number, count: number, daemon = false): PodShape => ({ cpuCores, memoryGiB, count, daemon });
+const pods = (cpuCores: number, memoryGiB: number, count: number, daemon = false): PodShape => ({
+  cpuCores,
+  memoryGiB,
+  count,
+  daemon,
+});
 
 describe('packPods (hand-checked)', () => {
   it('four 1-CPU pods fill one 4-vCPU node, or two 2-vCPU nodes', () => {

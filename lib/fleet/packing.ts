@@ -38,13 +38,15 @@ export function packPods(pods: readonly PodShape[], size: VmSize, options: PackO
   const freeCpu = capCpu - daemonCpu;
   const freeMem = capMem - daemonMem;
   const items: Array<{ cpu: number; mem: number }> = [];
-  for (const p of pods) if (!p.daemon) for (let i = 0; i < p.count; i++) items.push({ cpu: p.cpuCores, mem: p.memoryGiB });
+  for (const p of pods)
+    if (!p.daemon) for (let i = 0; i < p.count; i++) items.push({ cpu: p.cpuCores, mem: p.memoryGiB });
   const eps = 1e-9;
   if (freeCpu < -eps || freeMem < -eps || items.some((i) => i.cpu > freeCpu + eps || i.mem > freeMem + eps)) {
     return { size, nodes: null, cpuRequestedShare: null, memoryRequestedShare: null };
   }
   // Largest first by the dimension it strains most; ties by the other, so the order is stable.
-  const weight = (i: { cpu: number; mem: number }): number => Math.max(freeCpu > 0 ? i.cpu / freeCpu : 0, freeMem > 0 ? i.mem / freeMem : 0);
+  const weight = (i: { cpu: number; mem: number }): number =>
+    Math.max(freeCpu > 0 ? i.cpu / freeCpu : 0, freeMem > 0 ? i.mem / freeMem : 0);
   items.sort((a, b) => weight(b) - weight(a) || b.cpu - a.cpu || b.mem - a.mem);
   const bins: Array<{ cpu: number; mem: number }> = [];
   for (const item of items) {

@@ -36,7 +36,10 @@ export function distributionName(distribution: string): string {
 }
 
 /** The label's two parts, for a table cell that puts them on two lines: what it runs, how it is known ('' for AKS). */
-export function platformParts(c: { provider: Provider; distribution: Distribution }): { distribution: string; known: string } {
+export function platformParts(c: { provider: Provider; distribution: Distribution }): {
+  distribution: string;
+  known: string;
+} {
   if (c.provider === 'aks') return { distribution: 'AKS', known: '' };
   return { distribution: distributionName(c.distribution), known: HOW_KNOWN[c.provider] ?? c.provider };
 }

@@ -13,7 +13,11 @@ import type { VmSize } from './vm-sizes';
 export const SNAPSHOT_DATE = '2026-10-01';
 export const HOURS_PER_MONTH = 730;
 
-const bodySchema = z.object({ BillingCurrency: z.string(), Items: z.array(retailPriceItemSchema), NextPageLink: z.string().nullable() });
+const bodySchema = z.object({
+  BillingCurrency: z.string(),
+  Items: z.array(retailPriceItemSchema),
+  NextPageLink: z.string().nullable(),
+});
 
 export interface PriceTable {
   currency: string;
@@ -31,10 +35,16 @@ export function parseRetailPrices(body: unknown, date: string, source: PriceTabl
 }
 
 /** Keeps hourly pay-as-you-go prices (not Spot, not Low Priority, not reservations) of items already read. */
-export function priceTable(items: readonly RetailPriceItem[], currency: string, date: string, source: PriceTable['source']): PriceTable {
+export function priceTable(
+  items: readonly RetailPriceItem[],
+  currency: string,
+  date: string,
+  source: PriceTable['source'],
+): PriceTable {
   const hourly = new Map<string, number>();
   for (const item of items) {
-    if (item.type !== 'Consumption' || item.unitOfMeasure !== '1 Hour' || /spot|low priority/i.test(item.meterName)) continue;
+    if (item.type !== 'Consumption' || item.unitOfMeasure !== '1 Hour' || /spot|low priority/i.test(item.meterName))
+      continue;
     const key = `${item.armSkuName}|${item.armRegionName}`.toLowerCase();
     const prev = hourly.get(key);
     // Several meters can match (Linux and Windows): the lowest is the Linux price.
@@ -57,10 +67,18 @@ export interface ArcRates {
 export type NodePrice = { hourly: number; source: 'retail' | 'arc-rate' } | { hourly: null; source: 'unknown' };
 
 /** The hourly price of one node: the retail price for Azure sizes, the configured rates for the rest. */
-export function nodeHourlyPrice(prices: PriceTable, vm: VmSize | null, instanceType: string, region: string, provider: 'aks' | 'arc', arc: ArcRates): NodePrice {
+export function nodeHourlyPrice(
+  prices: PriceTable,
+  vm: VmSize | null,
+  instanceType: string,
+  region: string,
+  provider: 'aks' | 'arc',
+  arc: ArcRates,
+): NodePrice {
   const retail = prices.hourly.get(`${instanceType}|${region}`.toLowerCase());
   if (provider === 'aks' && retail !== undefined) return { hourly: retail, source: 'retail' };
-  if (provider === 'arc' && vm) return { hourly: vm.vcpus * arc.vcpuHour + vm.memoryGiB * arc.gibHour, source: 'arc-rate' };
+  if (provider === 'arc' && vm)
+    return { hourly: vm.vcpus * arc.vcpuHour + vm.memoryGiB * arc.gibHour, source: 'arc-rate' };
   if (retail !== undefined) return { hourly: retail, source: 'retail' };
   return { hourly: null, source: 'unknown' };
 }

@@ -8,7 +8,10 @@ import type { ClusterSummary, HealthReason } from './types';
  */
 export interface OverviewRow extends FilterableCluster {
   id: string;
-  health: { status: ClusterSummary['health']['status']; reasons: Array<Pick<HealthReason, 'signal' | 'severity' | 'message' | 'layer'>> };
+  health: {
+    status: ClusterSummary['health']['status'];
+    reasons: Array<Pick<HealthReason, 'signal' | 'severity' | 'message' | 'layer'>>;
+  };
 }
 
 export function toOverviewRow(c: ClusterSummary): OverviewRow {
@@ -24,7 +27,10 @@ export function toOverviewRow(c: ClusterSummary): OverviewRow {
     kubernetesMinor: c.kubernetesMinor,
     versionSupport: c.versionSupport,
     tags: c.tags,
-    health: { status: c.health.status, reasons: c.health.reasons.map(({ signal, severity, message, layer }) => ({ signal, severity, message, layer })) },
+    health: {
+      status: c.health.status,
+      reasons: c.health.reasons.map(({ signal, severity, message, layer }) => ({ signal, severity, message, layer })),
+    },
     nodes: c.nodes,
     pods: c.pods,
     cpu: c.cpu,

@@ -22,7 +22,10 @@ const NOW_S = 1_764_000_000;
 const API = 'api://fleetwatch-obo';
 // Carol is a developer whose Azure role assignments cover one subscription; Alice reads all.
 const carolSubscription = fleet.clusters[0]!.subscriptionId;
-const carolClusters = fleet.clusters.filter((c) => c.subscriptionId === carolSubscription).map((c) => c.name).sort();
+const carolClusters = fleet.clusters
+  .filter((c) => c.subscriptionId === carolSubscription)
+  .map((c) => c.name)
+  .sort();
 const allClusters = fleet.clusters.map((c) => c.name).sort();
 
 let issuer: TestIssuer;
@@ -36,7 +39,10 @@ beforeAll(async () => {
     tenantId: LOCAL_TENANT,
     clientId: LOCAL_CLIENT_ID,
     clientSecret: LOCAL_CLIENT_SECRET,
-    answers: demoCloudAnswers(fleet, { now: () => NOW_S, readableSubscriptions: (subject) => (subject === 'user-carol' ? [carolSubscription] : null) }),
+    answers: demoCloudAnswers(fleet, {
+      now: () => NOW_S,
+      readableSubscriptions: (subject) => (subject === 'user-carol' ? [carolSubscription] : null),
+    }),
     verifyUserAssertion: (assertion) => issuer.verifyAccessToken(assertion),
   });
   app = readConfig({
@@ -71,7 +77,10 @@ afterAll(async () => {
 afterEach(() => cloud.reset());
 
 async function signedIn(subject: string, claims: Record<string, unknown> = {}): Promise<AuthUser> {
-  const outcome = await verifyToken(await issuer.sign({ scp: 'Fleet.Read', tid: LOCAL_TENANT, ...claims }, { subject }), auth);
+  const outcome = await verifyToken(
+    await issuer.sign({ scp: 'Fleet.Read', tid: LOCAL_TENANT, ...claims }, { subject }),
+    auth,
+  );
   if (!outcome.ok || !outcome.user) throw new Error(`token for ${subject} was refused`);
   return outcome.user;
 }
@@ -97,12 +106,20 @@ describe('on-behalf-of through the data services', { timeout: 20_000 }, () => {
     expect(carolClusters.length).toBeLessThan(allClusters.length);
     // Carol's overview was asked, not served from Alice's cache entry of the same period.
     expect(served('arg').length).toBeGreaterThan(aliceArg);
-    expect(served('arg').slice(aliceArg).every((r) => r.subject === 'user-carol')).toBe(true);
+    expect(
+      served('arg')
+        .slice(aliceArg)
+        .every((r) => r.subject === 'user-carol'),
+    ).toBe(true);
     // Every data request carried a user's downstream token: the server's identity was never used.
     const data = [...served('arg'), ...served('logs')];
     expect(data.length).toBeGreaterThan(4);
     expect(data.every((r) => r.subject === 'user-alice' || r.subject === 'user-carol')).toBe(true);
-    expect(served('token').filter((r) => r.method === 'POST').every((r) => r.subject !== undefined)).toBe(true);
+    expect(
+      served('token')
+        .filter((r) => r.method === 'POST')
+        .every((r) => r.subject !== undefined),
+    ).toBe(true);
     // Carol's Log Analytics questions went only to workspaces in her subscription (none refused).
     expect(served('logs').every((r) => r.status === 200)).toBe(true);
 
@@ -113,7 +130,7 @@ describe('on-behalf-of through the data services', { timeout: 20_000 }, () => {
     expect(cloud.requests.length).toBe(before);
   });
 
-  it('each user\'s downstream tokens are asked once per scope, kept for that user only', async () => {
+  it("each user's downstream tokens are asked once per scope, kept for that user only", async () => {
     const registry = createAccessRegistry({ ca: cloud.ca });
     const alice = registry.forUser(await signedIn('user-alice'), app, auth);
     const carol = registry.forUser(await signedIn('user-carol'), app, auth);
@@ -124,7 +141,9 @@ describe('on-behalf-of through the data services', { timeout: 20_000 }, () => {
     for (const user of ['user-alice', 'user-carol']) {
       const own = grants.filter((r) => r.subject === user);
       // Resource Graph + Log Analytics (one origin here) and managed Prometheus: two scopes, two exchanges.
-      expect(own.map((r) => r.scope?.split(' ').find((x) => x.endsWith('/.default'))).sort()).toEqual([`${cloud.url}/.default`, 'https://prometheus.monitor.azure.com/.default'].sort());
+      expect(own.map((r) => r.scope?.split(' ').find((x) => x.endsWith('/.default'))).sort()).toEqual(
+        [`${cloud.url}/.default`, 'https://prometheus.monitor.azure.com/.default'].sort(),
+      );
     }
     expect(grants).toHaveLength(4);
     // One OpenID configuration per user's msal app, not one per request.
@@ -137,7 +156,7 @@ describe('on-behalf-of through the data services', { timeout: 20_000 }, () => {
     expect(late.every((r) => r.subject === 'user-carol')).toBe(true);
   });
 
-  it('diagnostic settings are read from ARM with the user\'s token, only for their clusters', async () => {
+  it("diagnostic settings are read from ARM with the user's token, only for their clusters", async () => {
     const registry = createAccessRegistry({ ca: cloud.ca });
     const carol = registry.forUser(await signedIn('user-carol'), app, auth);
     const loaded = await loadOnboarding(carol, NOW_S * 1000 + 7_000);
@@ -150,7 +169,7 @@ describe('on-behalf-of through the data services', { timeout: 20_000 }, () => {
     expect((await loadOnboarding(alice, NOW_S * 1000 + 7_000)).inputs.clusters.length).toBe(allClusters.length);
   });
 
-  it('a renewed token keeps the user\'s backends; a second user gets their own; the oldest user is let go', async () => {
+  it("a renewed token keeps the user's backends; a second user gets their own; the oldest user is let go", async () => {
     const registry = createAccessRegistry({ ca: cloud.ca, maxUsers: 2 });
     const first = registry.forUser(await signedIn('user-alice'), app, auth, 1);
     const renewed = registry.forUser(await signedIn('user-alice', { jti: 'renewed' }), app, auth, 2);
@@ -171,7 +190,7 @@ describe('on-behalf-of through the data services', { timeout: 20_000 }, () => {
     expect(a.scope).toBe(`user:${LOCAL_TENANT}:oid-alice`);
   });
 
-  it('with the server\'s identity (or the demo) everyone shares one access and one cache', async () => {
+  it("with the server's identity (or the demo) everyone shares one access and one cache", async () => {
     const registry = createAccessRegistry({ ca: cloud.ca });
     const server = { ...auth, azureAccess: 'server' as const };
     const a = registry.forUser(await signedIn('user-alice'), app, server);
@@ -184,17 +203,22 @@ describe('on-behalf-of through the data services', { timeout: 20_000 }, () => {
     expect(() => registry.forUser(null, app, auth)).toThrow(/signed-in user/);
   });
 
-  it('a user whose token Entra refuses to exchange gets failed panels, never another user\'s data', async () => {
+  it("a user whose token Entra refuses to exchange gets failed panels, never another user's data", async () => {
     const registry = createAccessRegistry({ ca: cloud.ca });
     const user = await signedIn('user-mallory');
     // The portal accepted the token; Entra refuses the exchange (e.g. consent revoked).
-    const forged = { ...user, token: await issuer.sign({ scp: 'Fleet.Read' }, { subject: 'user-mallory', forge: true }) };
+    const forged = {
+      ...user,
+      token: await issuer.sign({ scp: 'Fleet.Read' }, { subject: 'user-mallory', forge: true }),
+    };
     const view = await loadFleetOverview(registry.forUser(forged, app, auth), NOW_S * 1000 + 20_000);
     expect(view.clusters).toEqual([]);
     expect(view.notices.length).toBeGreaterThan(0);
     // The panel says what went wrong in words a user can act on, as an authorization failure.
     expect(view.notices[0]).toMatchObject({ queryId: 'arg.fleet-inventory', failure: 'unauthorized' });
-    expect(view.notices[0]?.message).toContain('on-behalf-of token exchange refused (AADSTS50013): Entra did not accept your sign-in token for the exchange: sign in again');
+    expect(view.notices[0]?.message).toContain(
+      'on-behalf-of token exchange refused (AADSTS50013): Entra did not accept your sign-in token for the exchange: sign in again',
+    );
     expect(served('arg').filter((r) => r.status === 200)).toEqual([]);
   });
 });

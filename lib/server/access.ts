@@ -41,9 +41,15 @@ export function userScope(user: AuthUser): string {
 
 function oboAuthority(config: AppConfig): { authority: string; knownAuthorities?: string[] } {
   const azure = config.azure;
-  if (!azure) throw new ConfigError('invalid configuration: AUTH_AZURE_ACCESS=obo needs AZURE_TENANT_ID (on-behalf-of asks Azure with the user\'s rights)');
+  if (!azure)
+    throw new ConfigError(
+      "invalid configuration: AUTH_AZURE_ACCESS=obo needs AZURE_TENANT_ID (on-behalf-of asks Azure with the user's rights)",
+    );
   const host = (azure.authorityHost ?? 'https://login.microsoftonline.com').replace(/\/+$/, '');
-  return { authority: `${host}/${azure.tenantId}`, ...(azure.disableInstanceDiscovery ? { knownAuthorities: [new URL(host).host] } : {}) };
+  return {
+    authority: `${host}/${azure.tenantId}`,
+    ...(azure.disableInstanceDiscovery ? { knownAuthorities: [new URL(host).host] } : {}),
+  };
 }
 
 export interface AccessRegistryOptions {
@@ -69,7 +75,8 @@ export interface AccessRegistry {
 const fingerprints = new WeakMap<object, string>();
 function fingerprint(config: object): string {
   let f = fingerprints.get(config);
-  if (f === undefined) fingerprints.set(config, (f = createHash('sha256').update(JSON.stringify(config)).digest('base64url')));
+  if (f === undefined)
+    fingerprints.set(config, (f = createHash('sha256').update(JSON.stringify(config)).digest('base64url')));
   return f;
 }
 
@@ -85,7 +92,10 @@ export function createAccessRegistry(options: AccessRegistryOptions = {}): Acces
     const key = fingerprint(config);
     if (shared?.key !== key) {
       const set = options.ca ? createBackendSet(config, { ca: options.ca }) : getSharedBackendSet(config);
-      shared = { key, access: { config, scope: SHARED_SCOPE, backends: set.backends, runner: createQueryRunner(set.backends) } };
+      shared = {
+        key,
+        access: { config, scope: SHARED_SCOPE, backends: set.backends, runner: createQueryRunner(set.backends) },
+      };
     }
     return shared.access;
   }
@@ -105,14 +115,23 @@ export function createAccessRegistry(options: AccessRegistryOptions = {}): Acces
       users.set(scope, hit);
       return hit.access;
     }
-    if (!auth.clientSecret) throw new ConfigError('invalid configuration: AUTH_AZURE_ACCESS=obo needs AUTH_CLIENT_SECRET');
+    if (!auth.clientSecret)
+      throw new ConfigError('invalid configuration: AUTH_AZURE_ACCESS=obo needs AUTH_CLIENT_SECRET');
     // One msal-node app per user: its token cache then leaves with the user instead of growing forever.
-    const app = createOboApp({ clientId: auth.apiClientId, clientSecret: auth.clientSecret, ca: options.ca, ...oboAuthority(config) });
+    const app = createOboApp({
+      clientId: auth.apiClientId,
+      clientSecret: auth.clientSecret,
+      ca: options.ca,
+      ...oboAuthority(config),
+    });
     const latest = { token: user.token };
     const set = createBackendSet(config, {
       credential: createOboCredential(app, () => latest.token),
       // Only a Prometheus without per-user rights is shared; built lazily, the server's identity may have no secret.
-      sharedProm: config.prometheus.urls.length > 0 && config.prometheus.auth.kind !== 'azure' ? serverAccess(config).backends.prom : undefined,
+      sharedProm:
+        config.prometheus.urls.length > 0 && config.prometheus.auth.kind !== 'azure'
+          ? serverAccess(config).backends.prom
+          : undefined,
       ca: options.ca,
     });
     const access: DataAccess = { config, scope, backends: set.backends, runner: createQueryRunner(set.backends) };

@@ -24,7 +24,17 @@ export async function loadAlerts(access: DataAccess, nowMs = Date.now()): Promis
     ...onboarding,
     fired: fired.ok ? fired.rows : null,
     firing: firing.ok ? firing.rows : null,
-    notices: [...outcomeNotices(fired), ...outcomeNotices(firing), ...onboarding.notices.filter((n) => n.queryId === 'arg.prometheus-rule-groups' || n.queryId === 'arg.onboarding-clusters')],
-    queries: [fired.executed, firing.executed, ...onboarding.queries.filter((q) => q.id === 'arg.prometheus-rule-groups' || q.id === 'arg.onboarding-clusters')],
+    notices: [
+      ...outcomeNotices(fired),
+      ...outcomeNotices(firing),
+      ...onboarding.notices.filter(
+        (n) => n.queryId === 'arg.prometheus-rule-groups' || n.queryId === 'arg.onboarding-clusters',
+      ),
+    ],
+    queries: [
+      fired.executed,
+      firing.executed,
+      ...onboarding.queries.filter((q) => q.id === 'arg.prometheus-rule-groups' || q.id === 'arg.onboarding-clusters'),
+    ],
   };
 }

@@ -40,7 +40,9 @@ export function createServerCredential(config: AzureConfig): TokenCredential {
 
 function clusterIdsOf(request: QueryRequest): string[] | null {
   const ids = (request.params as { clusterIds?: unknown } | null)?.clusterIds;
-  return Array.isArray(ids) && ids.every((id) => typeof id === 'string') ? ids.map((id: string) => id.toLowerCase()) : null;
+  return Array.isArray(ids) && ids.every((id) => typeof id === 'string')
+    ? ids.map((id: string) => id.toLowerCase())
+    : null;
 }
 
 function workspacesOf(request: QueryRequest): string[] | null {
@@ -49,7 +51,11 @@ function workspacesOf(request: QueryRequest): string[] | null {
 }
 
 /** A Prometheus backend over whatever query endpoints discovery finds, rebuilt when they change. */
-function discoveredPrometheus(discovery: AzureDiscoverySource, credential: TokenCredential, timeoutMs: number): Backend {
+function discoveredPrometheus(
+  discovery: AzureDiscoverySource,
+  credential: TokenCredential,
+  timeoutMs: number,
+): Backend {
   let current: { key: string; backend: Backend } | null = null;
   return {
     label: 'Prometheus (discovered Azure Monitor workspaces)',
@@ -57,13 +63,24 @@ function discoveredPrometheus(discovery: AzureDiscoverySource, credential: Token
     async run(request: QueryRequest, options?: RunOptions): Promise<BackendResult> {
       const found = await discovery.get();
       if (found.prometheusQueryEndpoints.length === 0) {
-        throw new SourceError('no Azure Monitor workspace linked to a cluster was found (managed Prometheus is not enabled, or its workspaces are not readable)', {
-          source: 'prom', failure: 'not-configured',
-        });
+        throw new SourceError(
+          'no Azure Monitor workspace linked to a cluster was found (managed Prometheus is not enabled, or its workspaces are not readable)',
+          {
+            source: 'prom',
+            failure: 'not-configured',
+          },
+        );
       }
       const key = found.prometheusQueryEndpoints.join(',');
       if (current?.key !== key) {
-        current = { key, backend: createPrometheusBackend({ urls: found.prometheusQueryEndpoints, auth: { kind: 'azure', credential }, timeoutMs }) };
+        current = {
+          key,
+          backend: createPrometheusBackend({
+            urls: found.prometheusQueryEndpoints,
+            auth: { kind: 'azure', credential },
+            timeoutMs,
+          }),
+        };
       }
       return current.backend.run(request, options);
     },
@@ -103,7 +120,9 @@ export function createAzureBackends(config: AzureConfig, overrides: AzureBackend
       const only = clusterIdsOf(request);
       // A question about some clusters goes to their workspaces only; fleet-wide ones to all.
       const discovered = only
-        ? found.clusters.filter((c) => only.includes(c.id.toLowerCase())).flatMap((c) => (c.workspaceId ? [c.workspaceId] : []))
+        ? found.clusters
+            .filter((c) => only.includes(c.id.toLowerCase()))
+            .flatMap((c) => (c.workspaceId ? [c.workspaceId] : []))
         : found.workspaceIds;
       return [...discovered, ...(only ? [] : config.workspaceIds)];
     },

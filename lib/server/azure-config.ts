@@ -15,7 +15,10 @@ const guidList = z
   .max(100_000)
   .optional()
   .transform((raw, ctx) => {
-    const ids = (raw ?? '').split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+    const ids = (raw ?? '')
+      .split(/[\s,]+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     const bad = ids.find((id) => !GUID.test(id));
     if (bad) ctx.addIssue({ code: 'custom', message: `"${bad.slice(0, 60)}" is not a GUID` });
     return [...new Set(ids.map((id) => id.toLowerCase()))];
@@ -37,7 +40,12 @@ const httpsUrl = (fallback: string) =>
 export const AZURE_ENV = {
   AZURE_TENANT_ID: z.string().regex(GUID, 'must be a tenant GUID').optional(),
   AZURE_SUBSCRIPTION_IDS: guidList,
-  AZURE_MANAGEMENT_GROUP: z.string().min(1).max(90).regex(/^[\w().-]+$/, 'must be a management group id').optional(),
+  AZURE_MANAGEMENT_GROUP: z
+    .string()
+    .min(1)
+    .max(90)
+    .regex(/^[\w().-]+$/, 'must be a management group id')
+    .optional(),
   AZURE_RESOURCE_MANAGER_ENDPOINT: httpsUrl('https://management.azure.com'),
   AZURE_LOG_ANALYTICS_ENDPOINT: httpsUrl('https://api.loganalytics.io'),
   AZURE_AUTHORITY_HOST: z.string().url().optional(),

@@ -32,7 +32,11 @@ describe('Azure discovery over Resource Graph', () => {
     const { discovery } = backends();
     const found = await discovery.get();
     expect(found.clusters).toHaveLength(300);
-    expect(found.workspaceIds).toEqual(demoWorkspaces(fleet).map((w) => w.customerId).sort());
+    expect(found.workspaceIds).toEqual(
+      demoWorkspaces(fleet)
+        .map((w) => w.customerId)
+        .sort(),
+    );
     for (const c of fleet.clusters) {
       const d = found.clusters.find((x) => x.id === c.id);
       const ws = demoWorkspaces(fleet).find((w) => w.clusters.includes(c));
@@ -50,13 +54,21 @@ describe('Azure discovery over Resource Graph', () => {
 
   it('does not cache a failed discovery', async () => {
     const { discovery } = backends();
-    cloud.fault('arg', { kind: 'status', status: 403, body: { error: { code: 'AuthorizationFailed', message: 'no access' } } }, 1);
+    cloud.fault(
+      'arg',
+      { kind: 'status', status: 403, body: { error: { code: 'AuthorizationFailed', message: 'no access' } } },
+      1,
+    );
     // The six discovery queries run in parallel; whichever got the 403, retry until the inventory is the one.
     let failed = false;
     for (let i = 0; i < 6 && !failed; i++) {
       try {
         await discovery.get();
-        cloud.fault('arg', { kind: 'status', status: 403, body: { error: { code: 'AuthorizationFailed', message: 'no access' } } }, 1);
+        cloud.fault(
+          'arg',
+          { kind: 'status', status: 403, body: { error: { code: 'AuthorizationFailed', message: 'no access' } } },
+          1,
+        );
       } catch (error) {
         failed = true;
         expect(String(error)).toContain('discovery could not list clusters');
@@ -78,10 +90,16 @@ describe('Azure discovery over Resource Graph', () => {
 
     cloud.reset();
     const withExtra = backends({ workspaceIds: [extra] });
-    const partly = await createQueryRunner({ arg: withExtra.arg, logs: withExtra.logs, prom: null }).run(q.lastUpgradeByCluster, {}, instant);
+    const partly = await createQueryRunner({ arg: withExtra.arg, logs: withExtra.logs, prom: null }).run(
+      q.lastUpgradeByCluster,
+      {},
+      instant,
+    );
     // The extra workspace does not exist on this server: its 404 is a notice, the rest answer.
     expect(partly.ok).toBe(true);
-    expect(partly.notices).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringContaining(extra) })]);
+    expect(partly.notices).toEqual([
+      expect.objectContaining({ severity: 'error', message: expect.stringContaining(extra) }),
+    ]);
   });
 
   it('sends a question about some clusters only to their workspaces', async () => {
@@ -100,8 +118,20 @@ describe('Azure discovery over Resource Graph', () => {
     const empty = getDemoFleet('fleetwatch', 0);
     const other = await startDemoCloud(empty);
     try {
-      const b = createAzureBackends({ ...azureConfig(), resourceManagerEndpoint: other.url, logAnalyticsEndpoint: other.url, authorityHost: other.url }, { credential: localCredential(other), ca: other.ca });
-      const outcome = await createQueryRunner({ arg: null, logs: null, prom: b.prom }).run(q.nodeReadiness, { clusterLabel: 'cluster' }, instant);
+      const b = createAzureBackends(
+        {
+          ...azureConfig(),
+          resourceManagerEndpoint: other.url,
+          logAnalyticsEndpoint: other.url,
+          authorityHost: other.url,
+        },
+        { credential: localCredential(other), ca: other.ca },
+      );
+      const outcome = await createQueryRunner({ arg: null, logs: null, prom: b.prom }).run(
+        q.nodeReadiness,
+        { clusterLabel: 'cluster' },
+        instant,
+      );
       expect(outcome.ok).toBe(false);
       if (!outcome.ok) expect(outcome.error.failure).toBe('not-configured');
     } finally {
@@ -116,7 +146,11 @@ describe('Azure configuration', () => {
   it('stays in demo mode without a tenant', () => {
     expect(readConfig(env({})).azure).toBeNull();
     expect(readConfig(env({})).mode).toBe('demo');
-    expect(readConfig(env({ AZURE_TENANT_ID: LOCAL_TENANT })).azure).toMatchObject({ workspacesPerRequest: 10, subscriptionIds: [], discoverySeconds: 300 });
+    expect(readConfig(env({ AZURE_TENANT_ID: LOCAL_TENANT })).azure).toMatchObject({
+      workspacesPerRequest: 10,
+      subscriptionIds: [],
+      discoverySeconds: 300,
+    });
   });
 
   it('switches to live mode with AZURE_TENANT_ID and reads the rest', () => {
@@ -141,7 +175,11 @@ describe('Azure configuration', () => {
 
   it('rejects bad values with the variable name', () => {
     expect(() => readConfig(env({ AZURE_TENANT_ID: 'contoso' }))).toThrow(ConfigError);
-    expect(() => readConfig(env({ AZURE_TENANT_ID: LOCAL_TENANT, AZURE_SUBSCRIPTION_IDS: 'prod' }))).toThrow(/AZURE_SUBSCRIPTION_IDS/);
-    expect(() => readConfig(env({ AZURE_TENANT_ID: LOCAL_TENANT, AZURE_LOG_ANALYTICS_ENDPOINT: 'http://insecure' }))).toThrow(/AZURE_LOG_ANALYTICS_ENDPOINT/);
+    expect(() => readConfig(env({ AZURE_TENANT_ID: LOCAL_TENANT, AZURE_SUBSCRIPTION_IDS: 'prod' }))).toThrow(
+      /AZURE_SUBSCRIPTION_IDS/,
+    );
+    expect(() =>
+      readConfig(env({ AZURE_TENANT_ID: LOCAL_TENANT, AZURE_LOG_ANALYTICS_ENDPOINT: 'http://insecure' })),
+    ).toThrow(/AZURE_LOG_ANALYTICS_ENDPOINT/);
   });
 });

@@ -40,7 +40,11 @@ function rowsOr<R>(outcome: QueryOutcome<R>, notices: Notice[], what: string): R
     notices.push(...outcome.notices);
     return outcome.rows;
   }
-  notices.push({ severity: 'warning', source: 'arg', message: `discovery could not read ${what}: ${outcome.error.message}` });
+  notices.push({
+    severity: 'warning',
+    source: 'arg',
+    message: `discovery could not read ${what}: ${outcome.error.message}`,
+  });
   return [];
 }
 
@@ -57,11 +61,23 @@ export async function discoverAzure(runner: QueryRunner, nowMs = Date.now()): Pr
   if (!inventory.ok) {
     // Without the cluster list there is nothing to discover; failing keeps it out of the cache.
     const e = inventory.error;
-    throw new SourceError(`discovery could not list clusters: ${e.message}`, { source: 'arg', failure: e.failure, status: e.status, scope: e.scope });
+    throw new SourceError(`discovery could not list clusters: ${e.message}`, {
+      source: 'arg',
+      failure: e.failure,
+      status: e.status,
+      scope: e.scope,
+    });
   }
   const notices: Notice[] = [...inventory.notices];
-  const customerIdOf = new Map(rowsOr(workspaces, notices, 'Log Analytics workspaces').map((w) => [w.id.toLowerCase(), w.customerId.toLowerCase()]));
-  const endpointOf = new Map(rowsOr(accounts, notices, 'Azure Monitor workspaces').map((a) => [a.id.toLowerCase(), a.prometheusQueryEndpoint]));
+  const customerIdOf = new Map(
+    rowsOr(workspaces, notices, 'Log Analytics workspaces').map((w) => [
+      w.id.toLowerCase(),
+      w.customerId.toLowerCase(),
+    ]),
+  );
+  const endpointOf = new Map(
+    rowsOr(accounts, notices, 'Azure Monitor workspaces').map((a) => [a.id.toLowerCase(), a.prometheusQueryEndpoint]),
+  );
   const accountsOfRule = new Map<string, string[]>();
   for (const d of rowsOr(destinations, notices, 'data collection rules')) {
     const list = accountsOfRule.get(d.id.toLowerCase()) ?? [];
@@ -75,7 +91,12 @@ export async function discoverAzure(runner: QueryRunner, nowMs = Date.now()): Pr
     rulesOfCluster.set(a.clusterId.toLowerCase(), list);
   }
 
-  const arcWorkspaceOf = new Map(rowsOr(arcExtensions, notices, 'Arc cluster extensions').map((e) => [e.clusterId.toLowerCase(), e.workspaceResourceId]));
+  const arcWorkspaceOf = new Map(
+    rowsOr(arcExtensions, notices, 'Arc cluster extensions').map((e) => [
+      e.clusterId.toLowerCase(),
+      e.workspaceResourceId,
+    ]),
+  );
 
   let unreadableWorkspaces = 0;
   const clusters: DiscoveredCluster[] = inventory.rows.map((row) => {
@@ -89,7 +110,14 @@ export async function discoverAzure(runner: QueryRunner, nowMs = Date.now()): Pr
         if (endpoint) endpoints.add(endpoint);
       }
     }
-    return { id: row.id, name: row.name, kind: row.clusterKind, workspaceResourceId, workspaceId, prometheusQueryEndpoints: [...endpoints] };
+    return {
+      id: row.id,
+      name: row.name,
+      kind: row.clusterKind,
+      workspaceResourceId,
+      workspaceId,
+      prometheusQueryEndpoints: [...endpoints],
+    };
   });
   if (unreadableWorkspaces > 0) {
     notices.push({
@@ -115,7 +143,10 @@ export interface AzureDiscoverySource {
  * Discovery shared by every request for `ttlSeconds`. The key is the server identity's
  * scope; when requests bring the signed-in user's credential the key must include the user.
  */
-export function createAzureDiscovery(runner: QueryRunner, options: { ttlSeconds: number; scopeKey: string }): AzureDiscoverySource {
+export function createAzureDiscovery(
+  runner: QueryRunner,
+  options: { ttlSeconds: number; scopeKey: string },
+): AzureDiscoverySource {
   const cache = new TtlCache<AzureDiscovery>(options.ttlSeconds * 1000, 10);
   return { get: () => cache.get(options.scopeKey, () => discoverAzure(runner)) };
 }

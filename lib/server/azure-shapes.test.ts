@@ -39,7 +39,8 @@ const runner = () => {
   return createQueryRunner({ arg: b.arg, logs: b.logs, prom: null, arm });
 };
 const summary = (c: DemoCluster) => overview.clusters.find((x) => x.id === c.id);
-const cellOf = (c: DemoCluster, cap: string) => onboarding.rows.find((r) => r.id === c.id)?.cells.find((x) => x.capability === cap);
+const cellOf = (c: DemoCluster, cap: string) =>
+  onboarding.rows.find((r) => r.id === c.id)?.cells.find((x) => x.capability === cap);
 
 beforeAll(async () => {
   if (!forbidden) throw new Error('fixture: no workspace');
@@ -66,8 +67,12 @@ describe('add-on keys in any case', () => {
 });
 
 describe('states that are not healthy', () => {
-  const aksIn = (state: string) => fleet.clusters.filter((c) => c.provider === 'aks' && c.powerState === 'Running' && c.arm.provisioningState === state);
-  const arcIn = (status: string) => fleet.clusters.filter((c) => c.provider === 'arc' && c.arm.connectivity?.status === status);
+  const aksIn = (state: string) =>
+    fleet.clusters.filter(
+      (c) => c.provider === 'aks' && c.powerState === 'Running' && c.arm.provisioningState === state,
+    );
+  const arcIn = (status: string) =>
+    fleet.clusters.filter((c) => c.provider === 'arc' && c.arm.connectivity?.status === status);
 
   it('a Failed or Canceled cluster is critical, an operation in progress a warning, each in its own words', () => {
     expect(aksIn('Failed').length).toBeGreaterThan(0);
@@ -76,13 +81,30 @@ describe('states that are not healthy', () => {
       for (const c of aksIn(state)) {
         const s = summary(c);
         expect(s?.health.status, c.name).toBe('critical');
-        expect(s?.health.reasons).toContainEqual(expect.objectContaining({ signal: 'provisioning-state', severity: 'critical', layer: 'fleet', message: expect.stringContaining(`Provisioning state ${state}`) }));
+        expect(s?.health.reasons).toContainEqual(
+          expect.objectContaining({
+            signal: 'provisioning-state',
+            severity: 'critical',
+            layer: 'fleet',
+            message: expect.stringContaining(`Provisioning state ${state}`),
+          }),
+        );
       }
     }
     for (const c of [...aksIn('Upgrading'), ...aksIn('Updating')]) {
-      expect(summary(c)?.health.reasons, c.name).toContainEqual(expect.objectContaining({ signal: 'provisioning-state', severity: 'warning', message: expect.stringContaining(`Provisioning state ${c.arm.provisioningState}`) }));
+      expect(summary(c)?.health.reasons, c.name).toContainEqual(
+        expect.objectContaining({
+          signal: 'provisioning-state',
+          severity: 'warning',
+          message: expect.stringContaining(`Provisioning state ${c.arm.provisioningState}`),
+        }),
+      );
     }
-    for (const c of aksIn('Succeeded')) expect(summary(c)?.health.reasons.some((r) => r.signal === 'provisioning-state'), c.name).toBe(false);
+    for (const c of aksIn('Succeeded'))
+      expect(
+        summary(c)?.health.reasons.some((r) => r.signal === 'provisioning-state'),
+        c.name,
+      ).toBe(false);
   });
 
   it('an Offline or Expired Arc agent says since when, instead of "unknown: no series"', () => {
@@ -90,20 +112,45 @@ describe('states that are not healthy', () => {
     expect(arcIn('Expired').length).toBeGreaterThan(0);
     for (const c of [...arcIn('Offline'), ...arcIn('Expired')]) {
       const s = summary(c);
-      const since = new Date((NOW - (c.arm.connectivity?.silentSeconds ?? 0)) * 1000).toISOString().slice(0, 16).replace('T', ' ');
+      const since = new Date((NOW - (c.arm.connectivity?.silentSeconds ?? 0)) * 1000)
+        .toISOString()
+        .slice(0, 16)
+        .replace('T', ' ');
       expect(s?.health.status, c.name).toBe('critical');
-      expect(s?.health.reasons).toContainEqual(expect.objectContaining({ signal: 'arc-connectivity', severity: 'critical', message: expect.stringContaining(`Arc agent offline since ${since} UTC`) }));
-      expect(s?.health.reasons.some((r) => r.signal === 'no-metrics'), c.name).toBe(false);
+      expect(s?.health.reasons).toContainEqual(
+        expect.objectContaining({
+          signal: 'arc-connectivity',
+          severity: 'critical',
+          message: expect.stringContaining(`Arc agent offline since ${since} UTC`),
+        }),
+      );
+      expect(
+        s?.health.reasons.some((r) => r.signal === 'no-metrics'),
+        c.name,
+      ).toBe(false);
     }
     for (const c of arcIn('Connecting')) {
-      expect(summary(c)?.health.reasons).toContainEqual(expect.objectContaining({ signal: 'arc-connectivity', severity: 'warning', message: expect.stringContaining('connecting') }));
+      expect(summary(c)?.health.reasons).toContainEqual(
+        expect.objectContaining({
+          signal: 'arc-connectivity',
+          severity: 'warning',
+          message: expect.stringContaining('connecting'),
+        }),
+      );
     }
   });
 });
 
 describe('ids in another case in Log Analytics', () => {
   it('joins Container insights rows whose ClusterId and _ResourceId are lower-cased to the Resource Graph cluster', () => {
-    const lowered = fleet.clusters.filter((c) => c.index % 3 === 0 && c.monitoring.containerInsights && c.powerState === 'Running' && c.nodes.length > 0 && !forbidden?.clusters.includes(c));
+    const lowered = fleet.clusters.filter(
+      (c) =>
+        c.index % 3 === 0 &&
+        c.monitoring.containerInsights &&
+        c.powerState === 'Running' &&
+        c.nodes.length > 0 &&
+        !forbidden?.clusters.includes(c),
+    );
     expect(lowered.length).toBeGreaterThan(5);
     expect(lowered.some((c) => c.id !== c.id.toLowerCase())).toBe(true);
     for (const c of lowered) {
@@ -116,7 +163,9 @@ describe('ids in another case in Log Analytics', () => {
 
 describe('onboarding tells the truth', () => {
   it('a cluster with no azureMonitorProfile is a managed-Prometheus gap with its command, never unknown', () => {
-    const absent = fleet.clusters.filter((c) => c.provider === 'aks' && !c.monitoring.managedPrometheus && c.arm.monitorProfileAbsent);
+    const absent = fleet.clusters.filter(
+      (c) => c.provider === 'aks' && !c.monitoring.managedPrometheus && c.arm.monitorProfileAbsent,
+    );
     expect(absent.length).toBeGreaterThan(0);
     for (const c of absent) {
       const cell = cellOf(c, 'managed-prometheus');
@@ -127,13 +176,21 @@ describe('onboarding tells the truth', () => {
 
   it('reads ContainerLogV2 from the rule: enableContainerLogV2 with the default stream group is V2, no legacy gap', () => {
     // Even-indexed clusters' rules use Microsoft-ContainerInsights-Group-Default (no V2 stream name).
-    const grouped = onboarding.rows.filter((r) => fleet.byName.get(r.name)?.index !== undefined && (fleet.byName.get(r.name)?.index ?? 1) % 2 === 0 && cellOf(fleet.byName.get(r.name) as DemoCluster, 'container-log-v2')?.detail === 'enableContainerLogV2 in the collection rule');
+    const grouped = onboarding.rows.filter(
+      (r) =>
+        fleet.byName.get(r.name)?.index !== undefined &&
+        (fleet.byName.get(r.name)?.index ?? 1) % 2 === 0 &&
+        cellOf(fleet.byName.get(r.name) as DemoCluster, 'container-log-v2')?.detail ===
+          'enableContainerLogV2 in the collection rule',
+    );
     expect(grouped.length).toBeGreaterThan(3);
     for (const r of grouped) expect(r.cells.find((x) => x.capability === 'container-log-v2')?.status).toBe('ok');
   });
 
   it('a workspace the portal may not read (403) is "cannot read", not "silent" with a restart', () => {
-    const inForbidden = (forbidden?.clusters ?? []).filter((c) => c.provider === 'aks' && c.monitoring.containerInsights);
+    const inForbidden = (forbidden?.clusters ?? []).filter(
+      (c) => c.provider === 'aks' && c.monitoring.containerInsights,
+    );
     expect(inForbidden.length).toBeGreaterThan(0);
     for (const c of inForbidden) {
       const cell = cellOf(c, 'container-insights');
@@ -142,7 +199,13 @@ describe('onboarding tells the truth', () => {
       expect(cell?.fix).toBeNull();
     }
     // The other workspaces answered: their running clusters are ok, none silent.
-    const others = fleet.clusters.filter((c) => c.provider === 'aks' && c.monitoring.containerInsights && c.powerState === 'Running' && !forbidden?.clusters.includes(c));
+    const others = fleet.clusters.filter(
+      (c) =>
+        c.provider === 'aks' &&
+        c.monitoring.containerInsights &&
+        c.powerState === 'Running' &&
+        !forbidden?.clusters.includes(c),
+    );
     for (const c of others) expect(cellOf(c, 'container-insights')?.status, c.name).toBe('ok');
     expect(cloud.requests.some((r) => r.service === 'logs' && r.status === 403)).toBe(true);
   });

@@ -37,18 +37,42 @@ export function createBackendSet(config: AppConfig, options: BackendSetOptions =
     // Prices stay the snapshot's in the demo: no prices backend.
     return { backends: { arg: demo, logs: demo, prom: demo, arm: demo, prices: null } };
   }
-  const azure = config.azure ? createAzureBackends(config.azure, { credential: options.credential, ca: options.ca, prometheusTimeoutMs: config.prometheus.timeoutMs }) : null;
+  const azure = config.azure
+    ? createAzureBackends(config.azure, {
+        credential: options.credential,
+        ca: options.ca,
+        prometheusTimeoutMs: config.prometheus.timeoutMs,
+      })
+    : null;
   let prom = azure?.prom ?? null;
   if (config.prometheus.urls.length > 0) {
     const auth = config.prometheus.auth;
     // A bearer, basic or open Prometheus has no per-user rights: everyone shares one client.
     prom =
       auth.kind === 'azure'
-        ? createPrometheusBackend({ urls: config.prometheus.urls, auth: { kind: 'azure', credential: azure?.credential }, timeoutMs: config.prometheus.timeoutMs, labelProfile: config.prometheus.labelProfile })
-        : (options.sharedProm ?? createPrometheusBackend({ urls: config.prometheus.urls, auth, timeoutMs: config.prometheus.timeoutMs, labelProfile: config.prometheus.labelProfile }));
+        ? createPrometheusBackend({
+            urls: config.prometheus.urls,
+            auth: { kind: 'azure', credential: azure?.credential },
+            timeoutMs: config.prometheus.timeoutMs,
+            labelProfile: config.prometheus.labelProfile,
+          })
+        : (options.sharedProm ??
+          createPrometheusBackend({
+            urls: config.prometheus.urls,
+            auth,
+            timeoutMs: config.prometheus.timeoutMs,
+            labelProfile: config.prometheus.labelProfile,
+          }));
   }
   // Diagnostic settings come from ARM, which Resource Graph does not index.
-  const arm = azure && config.azure ? createArmBackend({ endpoint: config.azure.resourceManagerEndpoint, credential: azure.credential, ca: options.ca }) : null;
+  const arm =
+    azure && config.azure
+      ? createArmBackend({
+          endpoint: config.azure.resourceManagerEndpoint,
+          credential: azure.credential,
+          ca: options.ca,
+        })
+      : null;
   // Retail Prices are public and shared by everyone: lib/server/prices-service.ts holds that backend.
   return { backends: { arg: azure?.arg ?? null, logs: azure?.logs ?? null, prom, arm, prices: null } };
 }

@@ -29,7 +29,8 @@ export class TtlCache<T> {
     // A failed load is not worth remembering.
     value.catch(() => this.entries.delete(key));
     if (this.entries.size > this.maxEntries) {
-      for (const [k, e] of this.entries) if (e.expires <= now || this.entries.size > this.maxEntries) this.entries.delete(k);
+      for (const [k, e] of this.entries)
+        if (e.expires <= now || this.entries.size > this.maxEntries) this.entries.delete(k);
     }
     return value;
   }

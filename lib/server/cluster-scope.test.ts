@@ -30,7 +30,9 @@ interface Asked {
 
 /** Rows of any wire answer: Resource Graph data, Log Analytics tables, Prometheus results. */
 function rowsOf(wire: unknown): number {
-  const w = wire as { data?: unknown; tables?: Array<{ rows: unknown[] }>; result?: unknown[] } & { data?: { result?: unknown[] } };
+  const w = wire as { data?: unknown; tables?: Array<{ rows: unknown[] }>; result?: unknown[] } & {
+    data?: { result?: unknown[] };
+  };
   if (Array.isArray(w.data)) return w.data.length;
   if (w.tables) return w.tables.reduce((n, t) => n + t.rows.length, 0);
   const result = (w.data as { result?: unknown[] } | undefined)?.result ?? w.result;
@@ -61,15 +63,32 @@ function scopeOf(params: Record<string, unknown>): string[] | null {
 }
 
 describe(`a cluster page at ${SIZE.toLocaleString('en')} clusters`, () => {
-  const config = { ...readConfig({ FLEETWATCH_DEMO_SEED: 'scope-test', FLEETWATCH_DEMO_CLUSTERS: String(SIZE), FLEETWATCH_CACHE_SECONDS: '0' }) };
+  const config = {
+    ...readConfig({
+      FLEETWATCH_DEMO_SEED: 'scope-test',
+      FLEETWATCH_DEMO_CLUSTERS: String(SIZE),
+      FLEETWATCH_CACHE_SECONDS: '0',
+    }),
+  };
   const fleet = getDemoFleet(config.demo.seed, SIZE);
   const log: Asked[] = [];
   const backend = counting(createDemoBackend(config.demo), log);
   const runner = createQueryRunner({ arg: backend, logs: backend, prom: backend });
-  const access = { config, scope: 'shared', backends: { arg: backend, logs: backend, prom: backend }, runner } satisfies DataAccess;
+  const access = {
+    config,
+    scope: 'shared',
+    backends: { arg: backend, logs: backend, prom: backend },
+    runner,
+  } satisfies DataAccess;
   // One cluster with Prometheus and Container insights, one Arc-connected cluster.
   const picks = [
-    fleet.clusters.find((c) => c.provider === 'aks' && c.monitoring.managedPrometheus && c.monitoring.containerInsights && c.powerState === 'Running'),
+    fleet.clusters.find(
+      (c) =>
+        c.provider === 'aks' &&
+        c.monitoring.managedPrometheus &&
+        c.monitoring.containerInsights &&
+        c.powerState === 'Running',
+    ),
     fleet.clusters.find((c) => c.provider === 'arc'),
   ];
 
@@ -90,22 +109,34 @@ describe(`a cluster page at ${SIZE.toLocaleString('en')} clusters`, () => {
       for (const asked of log) {
         const scope = scopeOf(asked.params);
         expect(scope, `${asked.id} asked the whole fleet (${JSON.stringify(asked.params)})`).not.toBeNull();
-        for (const s of scope ?? []) expect([name.toLowerCase(), id], `${asked.id} names another cluster`).toContain(s.toLowerCase());
+        for (const s of scope ?? [])
+          expect([name.toLowerCase(), id], `${asked.id} names another cluster`).toContain(s.toLowerCase());
       }
       // Scoped answers stay small: no answer holds more rows than the cluster has pods, say.
       const biggest = Math.max(...log.map((a) => a.rows));
       const totalRows = log.reduce((n, a) => n + a.rows, 0);
-      console.log(`${pick?.provider} ${name}: ${log.length} queries, ${totalRows} rows, largest answer ${biggest} rows`);
+      console.log(
+        `${pick?.provider} ${name}: ${log.length} queries, ${totalRows} rows, largest answer ${biggest} rows`,
+      );
       expect(biggest).toBeLessThan(SIZE / 2);
     }, 60_000);
   }
 
-  it('its summary is the overview\'s, by the same rules', async () => {
-    const whole = await getFleetOverview(runner, { now: NOW, clusterLabel: 'cluster', latestMinor: config.latestMinor });
+  it("its summary is the overview's, by the same rules", async () => {
+    const whole = await getFleetOverview(runner, {
+      now: NOW,
+      clusterLabel: 'cluster',
+      latestMinor: config.latestMinor,
+    });
     const fleetRows = log.slice(-whole.queries.length).reduce((n, a) => n + a.rows, 0);
     console.log(`the fleet overview: ${whole.queries.length} queries, ${fleetRows} rows`);
     for (const pick of picks) {
-      const scoped = await getFleetOverview(runner, { now: NOW, clusterLabel: 'cluster', latestMinor: config.latestMinor, only: pick?.name });
+      const scoped = await getFleetOverview(runner, {
+        now: NOW,
+        clusterLabel: 'cluster',
+        latestMinor: config.latestMinor,
+        only: pick?.name,
+      });
       expect(scoped.clusters).toHaveLength(1);
       expect(scoped.clusters[0]).toEqual(whole.clusters.find((c) => c.name === pick?.name));
     }

@@ -12,12 +12,21 @@ import { overviewBucket, overviewKey } from './fleet-service';
  * the page and a 2-second log poll inside one cache period ask once. Panels run their own
  * queries through loadPanel (./panels.ts).
  */
-export async function findCluster(access: DataAccess, name: string, nowMs = Date.now()): Promise<ClusterSummary | null> {
+export async function findCluster(
+  access: DataAccess,
+  name: string,
+  nowMs = Date.now(),
+): Promise<ClusterSummary | null> {
   const { config } = access;
   const at = overviewBucket(config, nowMs);
   const cache = sharedTtlCache<FleetOverview>('fleet.cluster', Math.max(1000, config.cacheSeconds * 1000), 2000);
   const scoped = await cache.get(`${overviewKey(access, at)}|${name}`, () =>
-    getFleetOverview(access.runner, { now: at / 1000, clusterLabel: config.prometheus.clusterLabel, latestMinor: config.latestMinor, only: name }),
+    getFleetOverview(access.runner, {
+      now: at / 1000,
+      clusterLabel: config.prometheus.clusterLabel,
+      latestMinor: config.latestMinor,
+      only: name,
+    }),
   );
   return scoped.clusters.find((c) => c.name === name) ?? null;
 }

@@ -11,18 +11,34 @@ describe('Prometheus configuration', () => {
   });
 
   it('goes live on one or several comma-separated URLs', () => {
-    const c = readConfig({ PROMETHEUS_URL: 'http://prom-a:9090, https://thanos.example.test/query ,', PROMETHEUS_CLUSTER_LABEL: 'k8s_cluster', PROMETHEUS_TIMEOUT_MS: '5000' });
+    const c = readConfig({
+      PROMETHEUS_URL: 'http://prom-a:9090, https://thanos.example.test/query ,',
+      PROMETHEUS_CLUSTER_LABEL: 'k8s_cluster',
+      PROMETHEUS_TIMEOUT_MS: '5000',
+    });
     expect(c.mode).toBe('live');
-    expect(c.prometheus).toMatchObject({ urls: ['http://prom-a:9090', 'https://thanos.example.test/query'], clusterLabel: 'k8s_cluster', timeoutMs: 5000 });
+    expect(c.prometheus).toMatchObject({
+      urls: ['http://prom-a:9090', 'https://thanos.example.test/query'],
+      clusterLabel: 'k8s_cluster',
+      timeoutMs: 5000,
+    });
   });
 
   it('reads each kind of auth, and says what is missing', () => {
     const url = { PROMETHEUS_URL: 'http://p:9090' };
-    expect(readConfig({ ...url, PROMETHEUS_AUTH: 'bearer', PROMETHEUS_BEARER_TOKEN: 't' }).prometheus.auth).toEqual({ kind: 'bearer', token: 't' });
-    expect(readConfig({ ...url, PROMETHEUS_AUTH: 'basic', PROMETHEUS_USERNAME: 'u', PROMETHEUS_PASSWORD: 'p' }).prometheus.auth).toEqual({ kind: 'basic', username: 'u', password: 'p' });
+    expect(readConfig({ ...url, PROMETHEUS_AUTH: 'bearer', PROMETHEUS_BEARER_TOKEN: 't' }).prometheus.auth).toEqual({
+      kind: 'bearer',
+      token: 't',
+    });
+    expect(
+      readConfig({ ...url, PROMETHEUS_AUTH: 'basic', PROMETHEUS_USERNAME: 'u', PROMETHEUS_PASSWORD: 'p' }).prometheus
+        .auth,
+    ).toEqual({ kind: 'basic', username: 'u', password: 'p' });
     expect(readConfig({ ...url, PROMETHEUS_AUTH: 'azure' }).prometheus.auth).toEqual({ kind: 'azure' });
     expect(() => readConfig({ ...url, PROMETHEUS_AUTH: 'bearer' })).toThrow(/PROMETHEUS_BEARER_TOKEN/);
-    expect(() => readConfig({ ...url, PROMETHEUS_AUTH: 'basic', PROMETHEUS_USERNAME: 'u' })).toThrow(/PROMETHEUS_PASSWORD/);
+    expect(() => readConfig({ ...url, PROMETHEUS_AUTH: 'basic', PROMETHEUS_USERNAME: 'u' })).toThrow(
+      /PROMETHEUS_PASSWORD/,
+    );
     expect(() => readConfig({ ...url, PROMETHEUS_AUTH: 'kerberos' })).toThrow(ConfigError);
   });
 

@@ -53,7 +53,10 @@ export class ConfigError extends Error {
 
 /** PROMETHEUS_URL as a list of http(s) URLs; credentials belong in the auth variables, not the URL. */
 function prometheusUrls(raw: string | undefined): string[] {
-  const urls = (raw ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  const urls = (raw ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
   for (const url of urls) {
     let parsed: URL;
     try {
@@ -61,8 +64,12 @@ function prometheusUrls(raw: string | undefined): string[] {
     } catch {
       throw new ConfigError(`invalid configuration: PROMETHEUS_URL "${url.slice(0, 80)}" is not a URL`);
     }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ConfigError('invalid configuration: PROMETHEUS_URL must use http or https');
-    if (parsed.username || parsed.password) throw new ConfigError('invalid configuration: put Prometheus credentials in PROMETHEUS_USERNAME/PROMETHEUS_PASSWORD, not in PROMETHEUS_URL');
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+      throw new ConfigError('invalid configuration: PROMETHEUS_URL must use http or https');
+    if (parsed.username || parsed.password)
+      throw new ConfigError(
+        'invalid configuration: put Prometheus credentials in PROMETHEUS_USERNAME/PROMETHEUS_PASSWORD, not in PROMETHEUS_URL',
+      );
   }
   return urls;
 }
@@ -74,10 +81,14 @@ function prometheusAuth(e: z.infer<typeof envSchema>): PrometheusAuth {
     case 'azure':
       return { kind: 'azure' };
     case 'bearer':
-      if (!e.PROMETHEUS_BEARER_TOKEN) throw new ConfigError('invalid configuration: PROMETHEUS_AUTH=bearer needs PROMETHEUS_BEARER_TOKEN');
+      if (!e.PROMETHEUS_BEARER_TOKEN)
+        throw new ConfigError('invalid configuration: PROMETHEUS_AUTH=bearer needs PROMETHEUS_BEARER_TOKEN');
       return { kind: 'bearer', token: e.PROMETHEUS_BEARER_TOKEN };
     case 'basic':
-      if (!e.PROMETHEUS_USERNAME || !e.PROMETHEUS_PASSWORD) throw new ConfigError('invalid configuration: PROMETHEUS_AUTH=basic needs PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD');
+      if (!e.PROMETHEUS_USERNAME || !e.PROMETHEUS_PASSWORD)
+        throw new ConfigError(
+          'invalid configuration: PROMETHEUS_AUTH=basic needs PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD',
+        );
       return { kind: 'basic', username: e.PROMETHEUS_USERNAME, password: e.PROMETHEUS_PASSWORD };
   }
 }

@@ -29,9 +29,18 @@ export function loadCost(access: DataAccess, nowMs = Date.now(), cluster?: strin
   const cache = sharedTtlCache<CostLoad>('cost', bucketMs, 2000);
   const key = `${access.scope}|${config.mode}|${config.demo.seed}|${config.demo.clusters}|${insights.teamLabel}|${at}|${cluster ?? ''}`;
   return cache.get(key, async () => {
-    const loaded = await loadCostInputs(access.runner, { now: at / 1000, teamLabel: insights.teamLabel, window: 'PT1H', only: cluster });
+    const loaded = await loadCostInputs(access.runner, {
+      now: at / 1000,
+      teamLabel: insights.teamLabel,
+      window: 'PT1H',
+      only: cluster,
+    });
     const prices = await loadPrices(config, loaded.inputs.inventory, loaded.inputs.nodePools, { nowMs });
-    return { ...loaded, prices: prices.table, notices: prices.notice ? [...loaded.notices, prices.notice] : loaded.notices };
+    return {
+      ...loaded,
+      prices: prices.table,
+      notices: prices.notice ? [...loaded.notices, prices.notice] : loaded.notices,
+    };
   });
 }
 

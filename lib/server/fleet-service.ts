@@ -48,5 +48,8 @@ export function describeMode(config: AppConfig = getConfig()): { mode: AppConfig
     ].filter(Boolean);
     return { mode: config.mode, label: ['Live', ...parts].join(' · ') };
   }
-  return { mode: config.mode, label: `Demo fleet · ${config.demo.clusters.toLocaleString('en')} clusters · seed ${config.demo.seed}` };
+  return {
+    mode: config.mode,
+    label: `Demo fleet · ${config.demo.clusters.toLocaleString('en')} clusters · seed ${config.demo.seed}`,
+  };
 }

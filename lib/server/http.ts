@@ -9,7 +9,10 @@ export function badRequest(errors: ParamError[]): NextResponse {
   return apiError(badRequestBody(errors));
 }
 
-export function notFound(message: string, code: Extract<ApiError['code'], 'not_found' | 'not_collected'> = 'not_found'): NextResponse {
+export function notFound(
+  message: string,
+  code: Extract<ApiError['code'], 'not_found' | 'not_collected'> = 'not_found',
+): NextResponse {
   return apiError(apiErrorBody({ status: 404, code, message }));
 }
 

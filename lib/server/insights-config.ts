@@ -7,8 +7,16 @@ import { ConfigError } from './config';
  * the README's configuration table). Read once per process environment.
  */
 const schema = z.object({
-  FLEETWATCH_ONBOARDING_SILENCE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(60),
-  FLEETWATCH_COST_TEAM_LABEL: z.string().regex(/^[A-Za-z0-9_./-]{1,63}$/, 'must be a Kubernetes label key').default('team'),
+  FLEETWATCH_ONBOARDING_SILENCE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(60),
+  FLEETWATCH_COST_TEAM_LABEL: z
+    .string()
+    .regex(/^[A-Za-z0-9_./-]{1,63}$/, 'must be a Kubernetes label key')
+    .default('team'),
   FLEETWATCH_ARC_VCPU_HOUR_USD: z.coerce.number().min(0).max(100).default(0.031611),
   FLEETWATCH_ARC_GIB_HOUR_USD: z.coerce.number().min(0).max(100).default(0.004237),
   FLEETWATCH_CAPACITY_REQUESTED_MAX: z.coerce.number().min(0.01).max(1).default(0.85),
@@ -19,7 +27,11 @@ const schema = z.object({
     .url()
     .refine((u) => new URL(u).protocol === 'https:', 'must be an https URL')
     .default('https://prices.azure.com'),
-  FLEETWATCH_PRICES_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(24),
+  FLEETWATCH_PRICES_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 30)
+    .default(24),
 });
 
 export interface InsightsConfig {

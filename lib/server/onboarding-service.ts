@@ -14,6 +14,10 @@ export function loadOnboarding(access: DataAccess, nowMs = Date.now()): Promise<
   const cache = sharedTtlCache<LoadedOnboarding>('onboarding', bucketMs, 100);
   const key = `${access.scope}|${config.mode}|${config.demo.seed}|${config.demo.clusters}|${config.prometheus.urls.join(',')}|${insights.silenceMinutes}|${at}`;
   return cache.get(key, () =>
-    loadOnboardingInputs(access.runner, { now: at / 1000, clusterLabel: config.prometheus.clusterLabel, silenceMinutes: insights.silenceMinutes }),
+    loadOnboardingInputs(access.runner, {
+      now: at / 1000,
+      clusterLabel: config.prometheus.clusterLabel,
+      silenceMinutes: insights.silenceMinutes,
+    }),
   );
 }

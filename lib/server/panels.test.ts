@@ -17,23 +17,51 @@ const NOW = 1_764_000_000;
 const config = readConfig({ FLEETWATCH_DEMO_SEED: 'panels-test', FLEETWATCH_DEMO_CLUSTERS: '12' });
 const demo = createDemoBackend(config.demo);
 const demoRunner = createQueryRunner({ arg: demo, logs: demo, prom: demo });
-const overview = await getFleetOverview(demoRunner, { now: NOW, clusterLabel: 'cluster', latestMinor: config.latestMinor });
+const overview = await getFleetOverview(demoRunner, {
+  now: NOW,
+  clusterLabel: 'cluster',
+  latestMinor: config.latestMinor,
+});
 
-function contextFor(cluster: ClusterSummary, runner: QueryRunner = demoRunner, view: ClusterView = DEFAULT_VIEW): ClusterContext {
-  const access = { config, scope: 'shared', backends: { arg: null, logs: null, prom: null }, runner } satisfies DataAccess;
+function contextFor(
+  cluster: ClusterSummary,
+  runner: QueryRunner = demoRunner,
+  view: ClusterView = DEFAULT_VIEW,
+): ClusterContext {
+  const access = {
+    config,
+    scope: 'shared',
+    backends: { arg: null, logs: null, prom: null },
+    runner,
+  } satisfies DataAccess;
   const range = resolveRange(view.range, NOW);
   const panel = { cluster, view, range, at: range.end, prom: { clusterLabel: 'cluster', cluster: cluster.name } };
   return { access, config, now: NOW, view, viewErrors: [], range, cluster, panel };
 }
 
-const withInsights = overview.clusters.find((c) => c.monitoring.containerInsights === true && c.monitoring.metrics) as ClusterSummary;
+const withInsights = overview.clusters.find(
+  (c) => c.monitoring.containerInsights === true && c.monitoring.metrics,
+) as ClusterSummary;
 const spec = (id: string): PanelSpec => panelById(id) as PanelSpec;
 
 /** A runner whose every query fails the way `failure` says. */
 const failing = (failure: 'server-error' | 'not-configured'): QueryRunner => ({
   async run(query, _params, time) {
-    const executed = { id: query.id, title: query.title, kind: query.kind, text: 'x', backend: 'none', durationMs: 0, time };
-    return { ok: false, error: { source: query.kind, failure, message: `${query.kind} ${failure}` }, notices: [], executed };
+    const executed = {
+      id: query.id,
+      title: query.title,
+      kind: query.kind,
+      text: 'x',
+      backend: 'none',
+      durationMs: 0,
+      time,
+    };
+    return {
+      ok: false,
+      error: { source: query.kind, failure, message: `${query.kind} ${failure}` },
+      notices: [],
+      executed,
+    };
   },
 });
 
@@ -43,7 +71,13 @@ describe('panel specs', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z0-9-]+$/);
     for (const page of CLUSTER_PAGES) expect(panelsOf(page).length).toBeGreaterThan(0);
-    expect(panelsOf('nodes').map((p) => p.id)).toEqual(['node-table', 'node-cpu', 'node-memory', 'node-filesystem', 'node-pod-capacity']);
+    expect(panelsOf('nodes').map((p) => p.id)).toEqual([
+      'node-table',
+      'node-cpu',
+      'node-memory',
+      'node-filesystem',
+      'node-pod-capacity',
+    ]);
   });
 });
 
@@ -63,7 +97,10 @@ describe('loadPanel', () => {
     const nodes = await loadPanel(contextFor(withInsights), spec('node-table'));
     const node = nodes.view?.kind === 'table' && nodes.view.table === 'nodes' ? nodes.view.rows[0]?.name : undefined;
     expect(node).toBeTruthy();
-    const data = await loadPanel(contextFor(withInsights, demoRunner, { ...DEFAULT_VIEW, node: node as string }), spec('node-cpu'));
+    const data = await loadPanel(
+      contextFor(withInsights, demoRunner, { ...DEFAULT_VIEW, node: node as string }),
+      spec('node-cpu'),
+    );
     expect(data.title).toBe(`${clusterProm.nodeCpu.title} · ${node}`);
     expect(data.status).toBe('ok');
     expect(data.view?.kind === 'timeseries' && data.view.chart.series.map((s) => s.name)).toEqual([node]);
@@ -72,7 +109,11 @@ describe('loadPanel', () => {
 
   it('says a backend failure in the panel, and keeps a table its links when every query failed', async () => {
     const chart = await loadPanel(contextFor(withInsights, failing('server-error')), spec('apiserver-requests'));
-    expect(chart).toMatchObject({ status: 'error', view: null, failures: [{ source: 'prom', failure: 'server-error' }] });
+    expect(chart).toMatchObject({
+      status: 'error',
+      view: null,
+      failures: [{ source: 'prom', failure: 'server-error' }],
+    });
     const table = await loadPanel(contextFor(withInsights, failing('server-error')), spec('node-table'));
     expect(table.status).toBe('error');
     expect(table.failures).toHaveLength(3);
@@ -89,17 +130,37 @@ describe('loadPanel', () => {
   it('asks nothing for data the cluster cannot send, and says what would make it', async () => {
     const without = { ...withInsights, monitoring: { ...withInsights.monitoring, containerInsights: false } };
     const logs = await loadPanel(contextFor(without, failing('server-error')), spec('container-logs'));
-    expect(logs).toMatchObject({ status: 'unavailable', executed: [], description: null, unavailable: { what: 'Container logs (ContainerLogV2)', capability: 'Container insights' } });
+    expect(logs).toMatchObject({
+      status: 'unavailable',
+      executed: [],
+      description: null,
+      unavailable: { what: 'Container logs (ContainerLogV2)', capability: 'Container insights' },
+    });
   });
 
-  it('takes a new panel as one spec: a stat of the running pods, equal to the node table\'s sum', async () => {
-    const runningPods: PanelSpec = { id: 'running-pods', page: 'nodes', view: 'stat', source: ask(clusterProm.nodeRunningPods, (c) => c.prom), unit: 'count', title: 'Running pods', empty: 'No kubelet reports running pods.' };
+  it("takes a new panel as one spec: a stat of the running pods, equal to the node table's sum", async () => {
+    const runningPods: PanelSpec = {
+      id: 'running-pods',
+      page: 'nodes',
+      view: 'stat',
+      source: ask(clusterProm.nodeRunningPods, (c) => c.prom),
+      unit: 'count',
+      title: 'Running pods',
+      empty: 'No kubelet reports running pods.',
+    };
     const ctx = contextFor(withInsights);
     const stat = await loadPanel(ctx, runningPods);
     const table = await loadPanel(ctx, spec('node-table'));
     const rows = table.view?.kind === 'table' && table.view.table === 'nodes' ? table.view.rows : [];
-    expect(stat).toMatchObject({ status: 'ok', title: 'Running pods', view: { kind: 'stat', unit: 'count', value: rows.reduce((sum, r) => sum + (r.podsRunning ?? 0), 0) } });
-    expect(stat.executed[0]).toMatchObject({ id: clusterProm.nodeRunningPods.id, time: { kind: 'instant', at: ctx.range.end } });
+    expect(stat).toMatchObject({
+      status: 'ok',
+      title: 'Running pods',
+      view: { kind: 'stat', unit: 'count', value: rows.reduce((sum, r) => sum + (r.podsRunning ?? 0), 0) },
+    });
+    expect(stat.executed[0]).toMatchObject({
+      id: clusterProm.nodeRunningPods.id,
+      time: { kind: 'instant', at: ctx.range.end },
+    });
   });
 
   it('asks Log Analytics over the range and filters controllers to the selected namespace', async () => {
@@ -108,7 +169,10 @@ describe('loadPanel', () => {
     const all = await loadPanel(contextFor(withInsights), spec('deployment-replicas'));
     const rows = all.view?.kind === 'table' && all.view.table === 'replicas' ? all.view.rows : [];
     const ns = rows[0]?.namespace as string;
-    const one = await loadPanel(contextFor(withInsights, demoRunner, { ...DEFAULT_VIEW, namespace: ns }), spec('deployment-replicas'));
+    const one = await loadPanel(
+      contextFor(withInsights, demoRunner, { ...DEFAULT_VIEW, namespace: ns }),
+      spec('deployment-replicas'),
+    );
     const kept = one.view?.kind === 'table' && one.view.table === 'replicas' ? one.view.rows : [];
     expect(kept.length).toBeGreaterThan(0);
     expect(kept.every((r) => r.namespace === ns)).toBe(true);

@@ -1,7 +1,17 @@
 import 'server-only';
 import type { QueryTime } from '../catalog/types';
 import { buildChartData } from '../fleet/cluster/build';
-import { baseTitle, CAPABILITIES, isEmptyTable, type PanelData, type PanelSource, type PanelSpec, type StatSpec, type TableSpec, type TimeSeriesSpec } from '../fleet/cluster/panels';
+import {
+  baseTitle,
+  CAPABILITIES,
+  isEmptyTable,
+  type PanelData,
+  type PanelSource,
+  type PanelSpec,
+  type StatSpec,
+  type TableSpec,
+  type TimeSeriesSpec,
+} from '../fleet/cluster/panels';
 import { isoTimespan } from '../fleet/cluster/time-range';
 import type { QueryOutcome } from '../sources/runner';
 import type { ClusterContext } from './request-context';
@@ -18,7 +28,8 @@ type Base = Omit<PanelData, 'title' | 'description' | 'status' | 'view'>;
 function timeOf(source: PanelSource, ctx: ClusterContext): { time: QueryTime; timespan?: string } {
   const { query } = source;
   const { range } = ctx.panel;
-  if (query.kind === 'prom' && query.mode === 'range') return { time: { kind: 'range', start: range.start, end: range.end, step: range.step } };
+  if (query.kind === 'prom' && query.mode === 'range')
+    return { time: { kind: 'range', start: range.start, end: range.end, step: range.step } };
   if (query.kind === 'logs') return { time: { kind: 'instant', at: range.end }, timespan: isoTimespan(range) };
   return { time: { kind: 'instant', at: ctx.panel.at } };
 }
@@ -39,14 +50,34 @@ async function loadTimeSeries(ctx: ClusterContext, spec: TimeSeriesSpec, base: B
   if (!outcome.ok) return { ...common, status: 'error', view: null, failures: [outcome.error] };
   const rows = outcome.rows.filter((s) => filters.every((f) => s.labels[f.label] === f.value));
   const nameBy = typeof spec.nameBy === 'function' ? spec.nameBy(pc) : spec.nameBy;
-  const { dropped, ...chart } = buildChartData(rows, (labels) => nameBy.map((k) => labels[k] ?? '').join(' ').trim() || query.title);
-  const view = { kind: 'timeseries', unit: spec.unit, chart, dropped, series: rows.length, span: pc.range.end - pc.range.start } as const;
+  const { dropped, ...chart } = buildChartData(
+    rows,
+    (labels) =>
+      nameBy
+        .map((k) => labels[k] ?? '')
+        .join(' ')
+        .trim() || query.title,
+  );
+  const view = {
+    kind: 'timeseries',
+    unit: spec.unit,
+    chart,
+    dropped,
+    series: rows.length,
+    span: pc.range.end - pc.range.start,
+  } as const;
   return { ...common, status: chart.rows.length === 0 ? 'empty' : 'ok', view };
 }
 
 async function loadStat(ctx: ClusterContext, spec: StatSpec, base: Base): Promise<PanelData> {
   const outcome = await run(ctx, spec.source);
-  const common = { ...base, title: baseTitle(spec, ctx.panel), description: spec.description ?? spec.source.query.description, notices: outcome.notices, executed: [outcome.executed] };
+  const common = {
+    ...base,
+    title: baseTitle(spec, ctx.panel),
+    description: spec.description ?? spec.source.query.description,
+    notices: outcome.notices,
+    executed: [outcome.executed],
+  };
   if (!outcome.ok) return { ...common, status: 'error', view: null, failures: [outcome.error] };
   const value = outcome.rows.length ? outcome.rows.reduce((sum, r) => sum + r.value, 0) : null;
   return { ...common, status: value === null ? 'empty' : 'ok', view: { kind: 'stat', unit: spec.unit, value } };
@@ -55,13 +86,18 @@ async function loadStat(ctx: ClusterContext, spec: StatSpec, base: Base): Promis
 async function loadTable(ctx: ClusterContext, spec: TableSpec, base: Base): Promise<PanelData> {
   const entries = Object.entries(spec.sources);
   const outcomes = await Promise.all(entries.map(([, source]) => run(ctx, source)));
-  const answers = Object.fromEntries(entries.map(([key], i) => {
-    const o = outcomes[i] as QueryOutcome<unknown>;
-    return [key, o.ok ? o.rows : null];
-  }));
+  const answers = Object.fromEntries(
+    entries.map(([key], i) => {
+      const o = outcomes[i] as QueryOutcome<unknown>;
+      return [key, o.ok ? o.rows : null];
+    }),
+  );
   const rows = spec.rows(answers, ctx.panel);
   const allFailed = outcomes.every((o) => !o.ok);
-  const description = typeof spec.description === 'function' ? spec.description(ctx.panel, rows) : (spec.description ?? entries[0]?.[1].query.description ?? null);
+  const description =
+    typeof spec.description === 'function'
+      ? spec.description(ctx.panel, rows)
+      : (spec.description ?? entries[0]?.[1].query.description ?? null);
   return {
     ...base,
     title: baseTitle(spec, ctx.panel),
@@ -77,7 +113,16 @@ async function loadTable(ctx: ClusterContext, spec: TableSpec, base: Base): Prom
 
 export async function loadPanel(ctx: ClusterContext, spec: PanelSpec): Promise<PanelData> {
   const pc = ctx.panel;
-  const base: Base = { id: spec.id, page: spec.page, wide: spec.wide ?? false, empty: typeof spec.empty === 'function' ? spec.empty(pc) : spec.empty, unavailable: null, notices: [], executed: [], failures: [] };
+  const base: Base = {
+    id: spec.id,
+    page: spec.page,
+    wide: spec.wide ?? false,
+    empty: typeof spec.empty === 'function' ? spec.empty(pc) : spec.empty,
+    unavailable: null,
+    notices: [],
+    executed: [],
+    failures: [],
+  };
   if (spec.requires && !CAPABILITIES[spec.requires.capability].has(pc.cluster)) {
     // The data cannot exist here: say what would make it, and ask nothing.
     const unavailable = { what: spec.requires.what, capability: CAPABILITIES[spec.requires.capability].name };

@@ -37,20 +37,30 @@ interface CachedFilter {
  * One price list per process, kept per filter (region × sizes), whichever page or route asked
  * first: the fleet's cost view and a cluster's cost panel share the regions they have in common.
  */
-const cache = (): Map<string, CachedFilter> => processShared('prices.retail.filters', () => new Map<string, CachedFilter>());
+const cache = (): Map<string, CachedFilter> =>
+  processShared('prices.retail.filters', () => new Map<string, CachedFilter>());
 
 /** The Retail Prices backend for an endpoint: public prices, so one per process for everyone. */
 function pricesRunner(endpoint: string, ca: string | undefined): QueryRunner {
-  return processShared(`prices.runner.${endpoint}|${ca ?? ''}`, () => createQueryRunner({ arg: null, logs: null, prom: null, prices: createRetailPricesBackend({ endpoint, ca }) }));
+  return processShared(`prices.runner.${endpoint}|${ca ?? ''}`, () =>
+    createQueryRunner({ arg: null, logs: null, prom: null, prices: createRetailPricesBackend({ endpoint, ca }) }),
+  );
 }
 
 export function usesRetailApi(config: AppConfig, settings: InsightsConfig): boolean {
-  return settings.prices === 'retail' || (settings.prices === 'auto' && config.mode === 'live' && config.azure !== null);
+  return (
+    settings.prices === 'retail' || (settings.prices === 'auto' && config.mode === 'live' && config.azure !== null)
+  );
 }
 
 /** What to ask for: every size the advice compares (and the pools' own) in every AKS region of the fleet. */
-export function wantedPrices(inventory: readonly ClusterInventoryRow[], pools: readonly CostNodePoolRow[] | null): { regions: string[]; skus: string[] } {
-  const regions = [...new Set(inventory.filter((c) => c.clusterKind === 'aks').map((c) => c.location.toLowerCase()))].sort();
+export function wantedPrices(
+  inventory: readonly ClusterInventoryRow[],
+  pools: readonly CostNodePoolRow[] | null,
+): { regions: string[]; skus: string[] } {
+  const regions = [
+    ...new Set(inventory.filter((c) => c.clusterKind === 'aks').map((c) => c.location.toLowerCase())),
+  ].sort();
   const skus = new Set([...VM_SIZES.values()].map((s) => s.name));
   for (const c of inventory) for (const p of c.nodePools) if (p.vmSize) skus.add(p.vmSize);
   for (const p of pools ?? []) if (/^Standard_/i.test(p.InstanceType)) skus.add(p.InstanceType);
@@ -78,7 +88,10 @@ export async function loadPrices(
   const filters = cache();
   let requests = 0;
   const asks = wanted.regions.flatMap((region) =>
-    Array.from({ length: Math.ceil(wanted.skus.length / SKUS_PER_FILTER) }, (_, i) => ({ region, skus: wanted.skus.slice(i * SKUS_PER_FILTER, (i + 1) * SKUS_PER_FILTER) })),
+    Array.from({ length: Math.ceil(wanted.skus.length / SKUS_PER_FILTER) }, (_, i) => ({
+      region,
+      skus: wanted.skus.slice(i * SKUS_PER_FILTER, (i + 1) * SKUS_PER_FILTER),
+    })),
   );
   const answers = await Promise.all(
     asks.map((params) => {
@@ -87,7 +100,11 @@ export async function loadPrices(
       if (hit && hit.until > now) return hit;
       requests++;
       // Shared with every caller until it expires: no one caller's AbortSignal may cancel it.
-      const entry: CachedFilter = { until: now + settings.pricesHours * 3_600_000, askedAt: now, outcome: runner.run(vmRetailPrices, params, { kind: 'instant', at: now / 1000 }) };
+      const entry: CachedFilter = {
+        until: now + settings.pricesHours * 3_600_000,
+        askedAt: now,
+        outcome: runner.run(vmRetailPrices, params, { kind: 'instant', at: now / 1000 }),
+      };
       void entry.outcome.then((o) => {
         if (!o.ok) entry.until = now + RETRY_AFTER_FAILURE_MS;
       });
@@ -105,13 +122,29 @@ export async function loadPrices(
   if (failed && !failed.ok) {
     return {
       table: getSnapshotPrices(),
-      notice: { queryId: vmRetailPrices.id, panel: 'Node prices', severity: 'warning', source: SOURCE_NAMES.prices, message: `${failed.error.message}; prices come from the snapshot of ${SNAPSHOT_DATE} instead`, failure: failed.error.failure },
+      notice: {
+        queryId: vmRetailPrices.id,
+        panel: 'Node prices',
+        severity: 'warning',
+        source: SOURCE_NAMES.prices,
+        message: `${failed.error.message}; prices come from the snapshot of ${SNAPSHOT_DATE} instead`,
+        failure: failed.error.failure,
+      },
       requests,
     };
   }
   const items = outcomes.flatMap((o) => (o.ok ? o.rows : []));
   const askedAt = Math.min(...answers.map((a) => a.askedAt));
-  return { table: priceTable(items, items[0]?.currencyCode ?? 'USD', new Date(askedAt).toISOString().slice(0, 10), 'retail-api'), notice: null, requests };
+  return {
+    table: priceTable(
+      items,
+      items[0]?.currencyCode ?? 'USD',
+      new Date(askedAt).toISOString().slice(0, 10),
+      'retail-api',
+    ),
+    notice: null,
+    requests,
+  };
 }
 
 /** Test support: forget the prices fetched so far. */

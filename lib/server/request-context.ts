@@ -44,18 +44,37 @@ export interface ClusterContext extends RequestContext {
 export type RequestContextResult = { ok: true; ctx: RequestContext } | { ok: false; status: 401 | 403 | 503 };
 
 /** The cluster a path names; memoised per render so the layout and the page look it up once. */
-const clusterNamed = cache((access: DataAccess, name: string): Promise<ClusterSummary | null> => findCluster(access, name));
+const clusterNamed = cache((access: DataAccess, name: string): Promise<ClusterSummary | null> =>
+  findCluster(access, name),
+);
 
 /** Builds the context for a checked user; route handlers call it directly. */
-export async function createRequestContext(access: DataAccess, options: { cluster: string | null; search?: SearchInput; now?: number; signal?: AbortSignal }): Promise<RequestContext> {
+export async function createRequestContext(
+  access: DataAccess,
+  options: { cluster: string | null; search?: SearchInput; now?: number; signal?: AbortSignal },
+): Promise<RequestContext> {
   const now = options.now ?? Date.now() / 1000;
   const parsed = parseClusterView(options.search ?? new URLSearchParams());
   const cluster = options.cluster === null ? null : await clusterNamed(access, options.cluster);
-  return { access, config: access.config, now, view: parsed.value, viewErrors: parsed.ok ? [] : parsed.errors, range: resolveRange(parsed.value.range, now), cluster, signal: options.signal };
+  return {
+    access,
+    config: access.config,
+    now,
+    view: parsed.value,
+    viewErrors: parsed.ok ? [] : parsed.errors,
+    range: resolveRange(parsed.value.range, now),
+    cluster,
+    signal: options.signal,
+  };
 }
 
 /** For route handlers: the context of a request `requireAuth` already checked; `signal` is the request's. */
-export function routeContext(user: AuthUser | null, cluster: string | null, search?: SearchInput, signal?: AbortSignal): Promise<RequestContext> {
+export function routeContext(
+  user: AuthUser | null,
+  cluster: string | null,
+  search?: SearchInput,
+  signal?: AbortSignal,
+): Promise<RequestContext> {
   return createRequestContext(dataAccess(user), { cluster, search, signal });
 }
 
@@ -68,14 +87,27 @@ const requestNow = cache((): number => Date.now() / 1000);
 export const getRequestContext = cache(async (cluster: string | null, search = ''): Promise<RequestContextResult> => {
   const auth = await getServerAuth();
   if (!auth.ok) return { ok: false, status: auth.status };
-  return { ok: true, ctx: await createRequestContext(dataAccess(auth.user), { cluster, search: new URLSearchParams(search), now: requestNow() }) };
+  return {
+    ok: true,
+    ctx: await createRequestContext(dataAccess(auth.user), {
+      cluster,
+      search: new URLSearchParams(search),
+      now: requestNow(),
+    }),
+  };
 });
 
 /** The context narrowed to one cluster, with the plain panel context; null when there is no cluster. */
 export function clusterContext(ctx: RequestContext): ClusterContext | null {
   const { cluster } = ctx;
   if (!cluster) return null;
-  const panel: PanelContext = { cluster, view: ctx.view, range: ctx.range, at: ctx.range.end, prom: { clusterLabel: ctx.config.prometheus.clusterLabel, cluster: cluster.name } };
+  const panel: PanelContext = {
+    cluster,
+    view: ctx.view,
+    range: ctx.range,
+    at: ctx.range.end,
+    prom: { clusterLabel: ctx.config.prometheus.clusterLabel, cluster: cluster.name },
+  };
   return { ...ctx, cluster, panel };
 }
 

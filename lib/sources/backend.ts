@@ -26,4 +26,6 @@ export interface Backend {
  * Which backend answers each kind of query; null where none is configured. The REST kinds may
  * be left out (the same as null): most registries, the demo's included, have only the languages.
  */
-export type BackendRegistry = Readonly<Record<'arg' | 'logs' | 'prom', Backend | null> & Partial<Record<'arm' | 'prices', Backend | null>>>;
+export type BackendRegistry = Readonly<
+  Record<'arg' | 'logs' | 'prom', Backend | null> & Partial<Record<'arm' | 'prices', Backend | null>>
+>;

@@ -28,7 +28,15 @@ export class SourceError extends Error {
 
   constructor(
     message: string,
-    details: { source: SourceName; failure: SourceFailure; scope?: string; status?: number; endpoint?: string; retryAfterSeconds?: number; cause?: unknown },
+    details: {
+      source: SourceName;
+      failure: SourceFailure;
+      scope?: string;
+      status?: number;
+      endpoint?: string;
+      retryAfterSeconds?: number;
+      cause?: unknown;
+    },
   ) {
     super(message, { cause: details.cause });
     this.source = details.source;

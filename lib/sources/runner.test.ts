@@ -16,7 +16,11 @@ describe('createQueryRunner with a value the query language cannot express', () 
     };
     const runner = createQueryRunner({ arg: null, logs, prom: null });
     // A control character passes the id's length check but has no KQL escape.
-    const outcome = await runner.run(clusterLogs.containerLogs, { clusterId: '/subscriptions/x/\u0001', limit: 10 }, { kind: 'instant', at: 0 });
+    const outcome = await runner.run(
+      clusterLogs.containerLogs,
+      { clusterId: '/subscriptions/x/\u0001', limit: 10 },
+      { kind: 'instant', at: 0 },
+    );
     expect(outcome).toMatchObject({ ok: false, error: { failure: 'bad-query' } });
     expect(calls).toBe(0);
   });

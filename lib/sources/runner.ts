@@ -47,12 +47,24 @@ export interface RunQueryOptions {
 }
 
 export interface QueryRunner {
-  run<P, R>(query: CatalogQuery<P, R>, params: P, time: QueryTime, timespan?: string, options?: RunQueryOptions): Promise<QueryOutcome<R>>;
+  run<P, R>(
+    query: CatalogQuery<P, R>,
+    params: P,
+    time: QueryTime,
+    timespan?: string,
+    options?: RunQueryOptions,
+  ): Promise<QueryOutcome<R>>;
 }
 
 function toFailure(error: unknown, kind: BackendKind): QueryFailure {
   if (error instanceof SourceError) {
-    const failure: QueryFailure = { source: error.source, failure: error.failure, message: error.message, status: error.status, scope: error.scope };
+    const failure: QueryFailure = {
+      source: error.source,
+      failure: error.failure,
+      message: error.message,
+      status: error.status,
+      scope: error.scope,
+    };
     if (error.retryAfterSeconds !== undefined) failure.retryAfterSeconds = error.retryAfterSeconds;
     return failure;
   }
@@ -69,7 +81,13 @@ function toFailure(error: unknown, kind: BackendKind): QueryFailure {
  */
 export function createQueryRunner(backends: BackendRegistry): QueryRunner {
   return {
-    async run<P, R>(query: CatalogQuery<P, R>, rawParams: P, time: QueryTime, timespan?: string, options: RunQueryOptions = {}): Promise<QueryOutcome<R>> {
+    async run<P, R>(
+      query: CatalogQuery<P, R>,
+      rawParams: P,
+      time: QueryTime,
+      timespan?: string,
+      options: RunQueryOptions = {},
+    ): Promise<QueryOutcome<R>> {
       const started = performance.now();
       const backend = backends[query.kind] ?? null;
       const parsedParams = query.params.safeParse(rawParams);
@@ -100,18 +118,31 @@ export function createQueryRunner(backends: BackendRegistry): QueryRunner {
         const issue = parsedParams.error.issues[0];
         return {
           ok: false,
-          error: { source: query.kind, failure: 'bad-query', message: `invalid parameter ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}` },
+          error: {
+            source: query.kind,
+            failure: 'bad-query',
+            message: `invalid parameter ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`,
+          },
           notices: [],
           executed: executed('none'),
         };
       }
       if (unsafe !== null) {
-        return { ok: false, error: { source: query.kind, failure: 'bad-query', message: `invalid parameter: ${unsafe}` }, notices: [], executed: executed('none') };
+        return {
+          ok: false,
+          error: { source: query.kind, failure: 'bad-query', message: `invalid parameter: ${unsafe}` },
+          notices: [],
+          executed: executed('none'),
+        };
       }
       if (!backend) {
         return {
           ok: false,
-          error: { source: query.kind, failure: 'not-configured', message: `${SOURCE_NAMES[query.kind]} is not configured` },
+          error: {
+            source: query.kind,
+            failure: 'not-configured',
+            message: `${SOURCE_NAMES[query.kind]} is not configured`,
+          },
           notices: [],
           executed: executed('none'),
         };
@@ -126,7 +157,12 @@ export function createQueryRunner(backends: BackendRegistry): QueryRunner {
       try {
         const result = await backend.run(request as QueryRequest, { signal: options.signal });
         const rows = query.parse(result.wire, params);
-        return { ok: true, rows, notices: result.notices, executed: executed(result.label ?? backend.label, result.executedText) };
+        return {
+          ok: true,
+          rows,
+          notices: result.notices,
+          executed: executed(result.label ?? backend.label, result.executedText),
+        };
       } catch (error) {
         return { ok: false, error: toFailure(error, query.kind), notices: [], executed: executed(backend.label) };
       }

@@ -1,5 +1,14 @@
 import { ALERT_GROUPS, SEVERITIES, type AlertFilters } from '../fleet/alerts';
-import { literalParam, readView, result, searchTextParam, viewSerializer, zodParam, type ParseResult, type SearchInput } from './codec';
+import {
+  literalParam,
+  readView,
+  result,
+  searchTextParam,
+  viewSerializer,
+  zodParam,
+  type ParseResult,
+  type SearchInput,
+} from './codec';
 import { z } from 'zod';
 
 /** /alerts' view state in the query string: added to, never changed; defaults omitted; fixed order. */
@@ -9,7 +18,10 @@ export const alertParsers = {
   group: literalParam(ALERT_GROUPS).withDefault(DEFAULT_ALERTS.group),
   sev: literalParam(SEVERITIES),
   q: searchTextParam,
-  cov: zodParam(z.literal('gaps', { error: 'must be gaps' }).transform(() => true), () => 'gaps').withDefault(false),
+  cov: zodParam(
+    z.literal('gaps', { error: 'must be gaps' }).transform(() => true),
+    () => 'gaps',
+  ).withDefault(false),
 };
 export const ALERT_PARAMS = Object.keys(alertParsers) as Array<keyof typeof alertParsers>;
 

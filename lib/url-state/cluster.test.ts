@@ -5,11 +5,14 @@ const parse = (qs: string) => parseClusterView(new URLSearchParams(qs));
 
 describe('cluster view URL state', () => {
   it('round-trips persona, time, refresh and selection in a fixed order', () => {
-    const qs = 'persona=developer&from=now-6h&refresh=30s&node=aks-nodepool1-0&namespace=payments&workload=checkout&q=timeout+error';
+    const qs =
+      'persona=developer&from=now-6h&refresh=30s&node=aks-nodepool1-0&namespace=payments&workload=checkout&q=timeout+error';
     const v = parse(qs);
     expect(v.ok).toBe(true);
     expect(serializeClusterView(v.value)).toBe(qs);
-    expect(serializeClusterView(parse('workload=checkout&persona=developer&namespace=payments').value)).toBe('persona=developer&namespace=payments&workload=checkout');
+    expect(serializeClusterView(parse('workload=checkout&persona=developer&namespace=payments').value)).toBe(
+      'persona=developer&namespace=payments&workload=checkout',
+    );
   });
 
   it('omits defaults: the default view has an empty query string', () => {
@@ -34,7 +37,9 @@ describe('cluster view URL state', () => {
   });
 
   it('reports bad values and falls back to defaults', () => {
-    const v = parse('persona=ceo&from=tomorrow&refresh=1s&node=Bad%20Node&workload=x%22%7D&q=' + encodeURIComponent('a\u0000b'));
+    const v = parse(
+      'persona=ceo&from=tomorrow&refresh=1s&node=Bad%20Node&workload=x%22%7D&q=' + encodeURIComponent('a\u0000b'),
+    );
     expect(v.ok).toBe(false);
     if (v.ok) return;
     expect(v.errors.map((e) => e.param).sort()).toEqual(['from', 'node', 'persona', 'q', 'refresh', 'workload']);

@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import { PERSONAS, type Persona } from '../catalog/types';
 import type { TimeRange } from '../fleet/cluster/time-range';
-import { legacyChain, literalParam, readView, renamed, result, searchTextParam, viewSerializer, zodParam, type Legacy, type ParseResult, type SearchInput } from './codec';
+import {
+  legacyChain,
+  literalParam,
+  readView,
+  renamed,
+  result,
+  searchTextParam,
+  viewSerializer,
+  zodParam,
+  type Legacy,
+  type ParseResult,
+  type SearchInput,
+} from './codec';
 import { legacyTime, rangeOf, timeRangeParsers } from './time';
 
 /**
@@ -36,7 +48,12 @@ export const DEFAULT_VIEW: ClusterView = {
 };
 
 // Kubernetes object names: DNS-1123 subdomains (nodes) and labels (namespaces, workloads).
-const objectName = zodParam(z.string().max(253).regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be a Kubernetes object name'));
+const objectName = zodParam(
+  z
+    .string()
+    .max(253)
+    .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be a Kubernetes object name'),
+);
 
 const refreshParam = literalParam(REFRESH_CHOICES).withDefault(DEFAULT_VIEW.refresh);
 
@@ -51,21 +68,45 @@ export const clusterViewParsers = {
 };
 
 /** What the time picker sets; `range` (the name before absolute ranges) only ever gets cleared. */
-export const clusterTimeParsers = { ...timeRangeParsers(DEFAULT_VIEW.range.from), refresh: refreshParam, range: zodParam(z.string()) };
+export const clusterTimeParsers = {
+  ...timeRangeParsers(DEFAULT_VIEW.range.from),
+  refresh: refreshParam,
+  range: zodParam(z.string()),
+};
 
 /** `ns` was the namespace's name until the views got one name per meaning. */
 const legacy: Legacy = legacyChain(legacyTime, renamed({ ns: (v) => ['namespace', v] }));
 
 export function parseClusterView(params: SearchInput): ParseResult<ClusterView> {
   const { values: v, errors } = readView(clusterViewParsers, params, legacy);
-  return result({ persona: v.persona, range: rangeOf(v), refresh: v.refresh, node: v.node, namespace: v.namespace, workload: v.workload, q: v.q }, errors);
+  return result(
+    {
+      persona: v.persona,
+      range: rangeOf(v),
+      refresh: v.refresh,
+      node: v.node,
+      namespace: v.namespace,
+      workload: v.workload,
+      q: v.q,
+    },
+    errors,
+  );
 }
 
 const serialize = viewSerializer(clusterViewParsers);
 
 /** The query string of a view, without "?"; empty for the default view. */
 export function serializeClusterView(v: ClusterView): string {
-  return serialize({ persona: v.persona, from: v.range.from, to: v.range.to, refresh: v.refresh, node: v.node, namespace: v.namespace, workload: v.workload, q: v.q });
+  return serialize({
+    persona: v.persona,
+    from: v.range.from,
+    to: v.range.to,
+    refresh: v.refresh,
+    node: v.node,
+    namespace: v.namespace,
+    workload: v.workload,
+    q: v.q,
+  });
 }
 
 /** The same view with some fields changed; selection changes clear what hangs below them. */

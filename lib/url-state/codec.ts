@@ -23,8 +23,39 @@ export type SearchInput = URLSearchParams | Record<string, string | string[] | u
  * names keep the order its links have always had (a view's names are a subsequence of this).
  */
 export const PARAM_ORDER = [
-  'persona', 'cap', 'query', 'z', 'cq', 'cp', 'from', 'to', 'group', 'sev', 'refresh', 'step', 'node', 'namespace', 'workload',
-  'q', 'health', 'provider', 'region', 'version', 'sort', 'dir', 'cov', 'gaps', 'sel', 'cluster', 'ws', 'view', 'legend', 'mode', 'format', 'limit', 'offset',
+  'persona',
+  'cap',
+  'query',
+  'z',
+  'cq',
+  'cp',
+  'from',
+  'to',
+  'group',
+  'sev',
+  'refresh',
+  'step',
+  'node',
+  'namespace',
+  'workload',
+  'q',
+  'health',
+  'provider',
+  'region',
+  'version',
+  'sort',
+  'dir',
+  'cov',
+  'gaps',
+  'sel',
+  'cluster',
+  'ws',
+  'view',
+  'legend',
+  'mode',
+  'format',
+  'limit',
+  'offset',
 ] as const;
 const RANK = new Map<string, number>(PARAM_ORDER.map((name, i) => [name, i]));
 
@@ -32,14 +63,23 @@ const RANK = new Map<string, number>(PARAM_ORDER.map((name, i) => [name, i]));
 export function canonicalOrder(search: URLSearchParams): URLSearchParams {
   const entries = [...search.entries()];
   const rank = (key: string): number => RANK.get(key) ?? PARAM_ORDER.length;
-  return new URLSearchParams(entries.map((e, i) => [e, i] as const).sort(([a, i], [b, j]) => rank(a[0]) - rank(b[0]) || i - j).map(([e]) => e));
+  return new URLSearchParams(
+    entries
+      .map((e, i) => [e, i] as const)
+      .sort(([a, i], [b, j]) => rank(a[0]) - rank(b[0]) || i - j)
+      .map(([e]) => e),
+  );
 }
 
 /** Thrown by a parser: nuqs' hooks turn it into the default; `readView` reports the message. */
 class Rejected extends Error {}
 
 /** A parameter read through a zod schema; `serialize` writes it back (String by default). */
-export function zodParam<T>(schema: z.ZodType<T, string>, serialize: (value: T) => string = String, eq?: (a: T, b: T) => boolean) {
+export function zodParam<T>(
+  schema: z.ZodType<T, string>,
+  serialize: (value: T) => string = String,
+  eq?: (a: T, b: T) => boolean,
+) {
   return createParser<T>({
     parse: (raw) => {
       const parsed = schema.safeParse(raw);
@@ -52,7 +92,10 @@ export function zodParam<T>(schema: z.ZodType<T, string>, serialize: (value: T) 
 }
 
 /** One of a fixed list of values. */
-export function literalParam<const T extends readonly [string, ...string[]]>(values: T, message = `must be one of ${values.join(', ')}`) {
+export function literalParam<const T extends readonly [string, ...string[]]>(
+  values: T,
+  message = `must be one of ${values.join(', ')}`,
+) {
   return zodParam(z.enum(values, { error: message }));
 }
 
@@ -61,7 +104,12 @@ export function setParam<T extends string>(item: z.ZodType<T, string>, max: numb
   const schema = z
     .string()
     .max(2000, 'is too long')
-    .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).max(max, `lists at most ${max} values`))
     .transform((values) => [...new Set(values)]);
   const spelling = (values: readonly T[]): string => [...new Set(values)].sort().join(',');
@@ -96,7 +144,8 @@ export const searchTextParam = zodParam(searchTextSchema, (s) => s.trim()).withD
 export function toSearchParams(input: SearchInput): URLSearchParams {
   if (input instanceof URLSearchParams) return input;
   const out = new URLSearchParams();
-  for (const [k, v] of Object.entries(input)) for (const item of Array.isArray(v) ? v : v === undefined ? [] : [v]) out.append(k, item);
+  for (const [k, v] of Object.entries(input))
+    for (const item of Array.isArray(v) ? v : v === undefined ? [] : [v]) out.append(k, item);
   return out;
 }
 
@@ -139,8 +188,14 @@ export function legacyChain(...steps: Legacy[]): Legacy {
  * Reads every parameter of a view. Absent or empty ones take their default; invalid ones are
  * reported by name and take their default too, so a page still opens on a half-broken link.
  */
-export function readView<P extends ParserMap>(parsers: P, input: SearchInput, legacy?: Legacy): { values: inferParserType<P>; errors: ParamError[]; spelled: (key: string) => string } {
-  const { params, from } = legacy ? legacy(toSearchParams(input)) : { params: toSearchParams(input), from: {} as Record<string, string> };
+export function readView<P extends ParserMap>(
+  parsers: P,
+  input: SearchInput,
+  legacy?: Legacy,
+): { values: inferParserType<P>; errors: ParamError[]; spelled: (key: string) => string } {
+  const { params, from } = legacy
+    ? legacy(toSearchParams(input))
+    : { params: toSearchParams(input), from: {} as Record<string, string> };
   const values: Record<string, unknown> = {};
   const errors: ParamError[] = [];
   for (const [key, parser] of Object.entries(parsers)) {
@@ -165,7 +220,9 @@ export function result<T>(value: T, errors: ParamError[]): ParseResult<T> {
 }
 
 /** A view's query string without the "?": defaults left out, names in PARAM_ORDER. */
-export function viewSerializer<P extends ParserMap>(parsers: P): (values: Partial<{ [K in keyof P]: inferParserType<P>[K] | null }>) => string {
+export function viewSerializer<P extends ParserMap>(
+  parsers: P,
+): (values: Partial<{ [K in keyof P]: inferParserType<P>[K] | null }>) => string {
   const serialize = createSerializer(parsers, { clearOnDefault: true, processUrlSearchParams: canonicalOrder });
   return (values) => (serialize as (v: unknown) => string)(values).replace(/^\?/, '');
 }

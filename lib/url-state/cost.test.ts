@@ -9,7 +9,10 @@ describe('cost URL state', () => {
     expect(qs).toBe('from=now-7d&group=team&cluster=aks-prod-weu-001');
     expect(parseCostParams(new URLSearchParams(qs))).toEqual({ ok: true, value: view });
     // Links from before read the same view.
-    expect(parseCostParams(new URLSearchParams('range=7d&group=team&cluster=aks-prod-weu-001'))).toEqual({ ok: true, value: view });
+    expect(parseCostParams(new URLSearchParams('range=7d&group=team&cluster=aks-prod-weu-001'))).toEqual({
+      ok: true,
+      value: view,
+    });
     expect(serializeCostParams(DEFAULT_COST)).toBe('');
   });
 
@@ -27,6 +30,9 @@ describe('cost URL state', () => {
     const r = parseCostApiParams(new URLSearchParams('format=pdf&x=1'));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.map((e) => e.param).sort()).toEqual(['format', 'x']);
-    expect(parseCostApiParams(new URLSearchParams('format=csv&group=cluster'))).toMatchObject({ ok: true, value: { format: 'csv', view: { group: 'cluster' } } });
+    expect(parseCostApiParams(new URLSearchParams('format=csv&group=cluster'))).toMatchObject({
+      ok: true,
+      value: { format: 'csv', view: { group: 'cluster' } },
+    });
   });
 });

@@ -3,7 +3,19 @@ import { z } from 'zod';
 import { MAX_QUERY_LENGTH } from '../catalog/queries/explore';
 import { EXPLORE_LIMITS } from '../explore/limits';
 import { relativeRange, resolveRange, type TimeRange } from '../explore/time';
-import { legacyChain, literalParam, readView, repeatedParam, result, viewSerializer, zodParam, type Legacy, type ParamError, type ParseResult, type SearchInput } from './codec';
+import {
+  legacyChain,
+  literalParam,
+  readView,
+  repeatedParam,
+  result,
+  viewSerializer,
+  zodParam,
+  type Legacy,
+  type ParamError,
+  type ParseResult,
+  type SearchInput,
+} from './codec';
 import { legacyTime, rangeOf, timeRangeParsers } from './time';
 
 /**
@@ -42,8 +54,22 @@ export interface LogsExploreState {
   view: 'table' | 'chart';
 }
 
-export const DEFAULT_METRICS_STATE: MetricsExploreState = { queries: [], catalog: null, range: relativeRange(3600), step: null, view: 'chart', legend: '', mode: 'range' };
-export const DEFAULT_LOGS_STATE: LogsExploreState = { query: '', catalog: null, range: relativeRange(7 * 86_400), workspaces: [], view: 'table' };
+export const DEFAULT_METRICS_STATE: MetricsExploreState = {
+  queries: [],
+  catalog: null,
+  range: relativeRange(3600),
+  step: null,
+  view: 'chart',
+  legend: '',
+  mode: 'range',
+};
+export const DEFAULT_LOGS_STATE: LogsExploreState = {
+  query: '',
+  catalog: null,
+  range: relativeRange(7 * 86_400),
+  workspaces: [],
+  view: 'table',
+};
 const LOGS_MAX_RANGE_SECONDS = 90 * 86_400;
 
 const queryText = z.string().max(MAX_QUERY_LENGTH, `is longer than ${MAX_QUERY_LENGTH} characters`);
@@ -65,7 +91,11 @@ const queryParsers = {
     z
       .string()
       .transform((s) => jsonOf(decompressFromEncodedURIComponent(s)))
-      .pipe(z.array(queryText, { error: 'is not a query list this portal wrote' }).max(EXPLORE_LIMITS.maxQueries, 'is not a query list this portal wrote')),
+      .pipe(
+        z
+          .array(queryText, { error: 'is not a query list this portal wrote' })
+          .max(EXPLORE_LIMITS.maxQueries, 'is not a query list this portal wrote'),
+      ),
     (queries) => compressToEncodedURIComponent(JSON.stringify(queries)),
     (a, b) => a.join('\n') === b.join('\n'),
   ),
@@ -75,17 +105,34 @@ const queryParsers = {
       .string()
       .max(MAX_CATALOG_PARAMS_LENGTH, `must be a JSON object of at most ${MAX_CATALOG_PARAMS_LENGTH} characters`)
       .transform(jsonOf)
-      .pipe(z.record(z.string(), z.unknown(), { error: `must be a JSON object of at most ${MAX_CATALOG_PARAMS_LENGTH} characters` })),
+      .pipe(
+        z.record(z.string(), z.unknown(), {
+          error: `must be a JSON object of at most ${MAX_CATALOG_PARAMS_LENGTH} characters`,
+        }),
+      ),
     (params) => JSON.stringify(params),
     (a, b) => JSON.stringify(a) === JSON.stringify(b),
   ),
 };
-const viewParam = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) => literalParam(values, `must be ${values.join(' or ')}`).withDefault(fallback);
+const viewParam = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
+  literalParam(values, `must be ${values.join(' or ')}`).withDefault(fallback);
 
 export const metricsExploreParsers = {
   ...queryParsers,
   ...timeRangeParsers(DEFAULT_METRICS_STATE.range.from),
-  step: zodParam(z.string().regex(/^\d{1,5}$/, 'must be whole seconds between 1 and 86400').transform(Number).pipe(z.number().min(1, 'must be whole seconds between 1 and 86400').max(86_400, 'must be whole seconds between 1 and 86400')), String),
+  step: zodParam(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, 'must be whole seconds between 1 and 86400')
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .min(1, 'must be whole seconds between 1 and 86400')
+          .max(86_400, 'must be whole seconds between 1 and 86400'),
+      ),
+    String,
+  ),
   view: viewParam(['chart', 'table'], DEFAULT_METRICS_STATE.view),
   legend: zodParam(z.string().max(200, 'is longer than 200 characters')).withDefault(''),
   mode: viewParam(['range', 'instant'], DEFAULT_METRICS_STATE.mode),
@@ -118,16 +165,29 @@ const legacy: Legacy = legacyChain(legacyTime, (params): ReturnType<Legacy> => {
 });
 
 /** The range, checked against the explorer's longest range; a wrong one is reported and the default used. */
-function checkedRange(range: TimeRange, fallback: TimeRange, maxSeconds: number, errors: ParamError[], spelled: (key: string) => string): TimeRange {
+function checkedRange(
+  range: TimeRange,
+  fallback: TimeRange,
+  maxSeconds: number,
+  errors: ParamError[],
+  spelled: (key: string) => string,
+): TimeRange {
   // Resolved now: a mixed range (relative from, absolute to) depends on when the link is opened.
   const { start, end } = resolveRange(range, Date.now());
   if (end <= start) errors.push({ param: spelled('to'), message: `${spelled('to')} must be after ${spelled('from')}` });
-  else if (end - start > maxSeconds) errors.push({ param: spelled('from'), message: `${spelled('from')}: the range may cover at most ${maxSeconds / 86_400} days` });
+  else if (end - start > maxSeconds)
+    errors.push({
+      param: spelled('from'),
+      message: `${spelled('from')}: the range may cover at most ${maxSeconds / 86_400} days`,
+    });
   else return range;
   return fallback;
 }
 
-function catalogOf(v: { cq: string | null; cp: Record<string, unknown> | null }, errors: ParamError[]): CatalogRef | null {
+function catalogOf(
+  v: { cq: string | null; cp: Record<string, unknown> | null },
+  errors: ParamError[],
+): CatalogRef | null {
   // A catalog id with parameters the link could not carry would run a different query than the panel did.
   if (!v.cq || errors.some((e) => e.param === 'cp')) return null;
   return { id: v.cq, params: v.cp ?? {} };
@@ -139,7 +199,10 @@ export function parseMetricsExplore(p: SearchInput): ParseResult<MetricsExploreS
   const { values: v, errors, spelled } = readView(metricsExploreParsers, p, legacy);
   const range = checkedRange(rangeOf(v), DEFAULT_METRICS_STATE.range, EXPLORE_LIMITS.maxRangeSeconds, errors, spelled);
   const queries = nonEmpty(v.z ?? v.query);
-  return result({ queries, catalog: catalogOf(v, errors), range, step: v.step, view: v.view, legend: v.legend, mode: v.mode }, errors);
+  return result(
+    { queries, catalog: catalogOf(v, errors), range, step: v.step, view: v.view, legend: v.legend, mode: v.mode },
+    errors,
+  );
 }
 
 export function parseLogsExplore(p: SearchInput): ParseResult<LogsExploreState> {
@@ -159,9 +222,27 @@ const serializeMetrics = viewSerializer(metricsExploreParsers);
 const serializeLogs = viewSerializer(logsExploreParsers);
 
 export function serializeMetricsExplore(s: MetricsExploreState): string {
-  return serializeMetrics({ ...queryValues(s.queries), cq: s.catalog?.id ?? null, cp: s.catalog && Object.keys(s.catalog.params).length ? s.catalog.params : null, from: s.range.from, to: s.range.to, step: s.step, view: s.view, legend: s.legend, mode: s.mode });
+  return serializeMetrics({
+    ...queryValues(s.queries),
+    cq: s.catalog?.id ?? null,
+    cp: s.catalog && Object.keys(s.catalog.params).length ? s.catalog.params : null,
+    from: s.range.from,
+    to: s.range.to,
+    step: s.step,
+    view: s.view,
+    legend: s.legend,
+    mode: s.mode,
+  });
 }
 
 export function serializeLogsExplore(s: LogsExploreState): string {
-  return serializeLogs({ ...queryValues([s.query]), cq: s.catalog?.id ?? null, cp: s.catalog && Object.keys(s.catalog.params).length ? s.catalog.params : null, from: s.range.from, to: s.range.to, ws: s.workspaces, view: s.view });
+  return serializeLogs({
+    ...queryValues([s.query]),
+    cq: s.catalog?.id ?? null,
+    cp: s.catalog && Object.keys(s.catalog.params).length ? s.catalog.params : null,
+    from: s.range.from,
+    to: s.range.to,
+    ws: s.workspaces,
+    view: s.view,
+  });
 }

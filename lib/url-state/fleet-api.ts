@@ -27,7 +27,17 @@ export function parseFleetApiParams(params: URLSearchParams): ParseResult<FleetA
   const overview = parseOverviewParams(params);
   const paging = readView(pagingParsers, params);
   // A page ignores an empty parameter; a script that sends `limit=` gets told.
-  const empty = (['limit', 'offset'] as const).filter((name) => params.get(name)?.trim() === '').map((name) => ({ param: name, message: `${name} must be a number` }));
-  const errors = [...(overview.ok ? [] : overview.errors), ...strictParamErrors(params, KNOWN), ...paging.errors, ...empty];
-  return result({ filters: overview.value, limit: paging.values.limit ?? undefined, offset: paging.values.offset }, errors);
+  const empty = (['limit', 'offset'] as const)
+    .filter((name) => params.get(name)?.trim() === '')
+    .map((name) => ({ param: name, message: `${name} must be a number` }));
+  const errors = [
+    ...(overview.ok ? [] : overview.errors),
+    ...strictParamErrors(params, KNOWN),
+    ...paging.errors,
+    ...empty,
+  ];
+  return result(
+    { filters: overview.value, limit: paging.values.limit ?? undefined, offset: paging.values.offset },
+    errors,
+  );
 }

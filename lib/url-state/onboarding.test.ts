@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ONBOARDING, parseOnboardingApiParams, parseOnboardingParams, serializeOnboardingParams } from './onboarding';
+import {
+  DEFAULT_ONBOARDING,
+  parseOnboardingApiParams,
+  parseOnboardingParams,
+  serializeOnboardingParams,
+} from './onboarding';
 
 describe('onboarding URL state', () => {
   it('round-trips a view', () => {
-    const view = { persona: 'network-engineer', gapsOnly: true, q: 'aks prod', capability: 'defender', selected: 'aks-prod-weu-001~defender' } as const;
+    const view = {
+      persona: 'network-engineer',
+      gapsOnly: true,
+      q: 'aks prod',
+      capability: 'defender',
+      selected: 'aks-prod-weu-001~defender',
+    } as const;
     const qs = serializeOnboardingParams(view);
     expect(qs).toBe('persona=network-engineer&cap=defender&q=aks+prod&gaps=1&sel=aks-prod-weu-001~defender');
     expect(parseOnboardingParams(new URLSearchParams(qs.replace('~', '%7E')))).toEqual({ ok: true, value: view });
@@ -29,6 +40,9 @@ describe('onboarding URL state', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.map((e) => e.param).sort()).toEqual(['foo', 'format', 'q']);
-    expect(parseOnboardingApiParams(new URLSearchParams('format=csv&persona=developer'))).toMatchObject({ ok: true, value: { format: 'csv' } });
+    expect(parseOnboardingApiParams(new URLSearchParams('format=csv&persona=developer'))).toMatchObject({
+      ok: true,
+      value: { format: 'csv' },
+    });
   });
 });

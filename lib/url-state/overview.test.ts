@@ -12,11 +12,25 @@ describe('overview URL state', () => {
   });
 
   it('round-trips a filtered, sorted view', () => {
-    const view: FleetFilters = { q: 'prod "eu"', health: ['critical', 'warning'], provider: ['eks', 'aks'], region: ['westeurope'], version: ['1.33', '1.34'], sort: 'cpu', dir: 'asc' };
+    const view: FleetFilters = {
+      q: 'prod "eu"',
+      health: ['critical', 'warning'],
+      provider: ['eks', 'aks'],
+      region: ['westeurope'],
+      version: ['1.33', '1.34'],
+      sort: 'cpu',
+      dir: 'asc',
+    };
     const qs = serializeOverviewParams(view);
-    expect(qs).toBe('q=prod+%22eu%22&health=critical,warning&provider=aks,eks&region=westeurope&version=1.33,1.34&sort=cpu&dir=asc');
+    expect(qs).toBe(
+      'q=prod+%22eu%22&health=critical,warning&provider=aks,eks&region=westeurope&version=1.33,1.34&sort=cpu&dir=asc',
+    );
     // URLSearchParams' spelling of the same view (links written before nuqs) reads the same.
-    expect(parse('q=prod+%22eu%22&health=critical%2Cwarning&provider=aks%2Ceks&region=westeurope&version=1.33%2C1.34&sort=cpu&dir=asc')).toEqual(parse(qs));
+    expect(
+      parse(
+        'q=prod+%22eu%22&health=critical%2Cwarning&provider=aks%2Ceks&region=westeurope&version=1.33%2C1.34&sort=cpu&dir=asc',
+      ),
+    ).toEqual(parse(qs));
     const back = parse(qs);
     expect(back.ok).toBe(true);
     expect(serializeOverviewParams(back.value)).toBe(qs);
@@ -24,10 +38,14 @@ describe('overview URL state', () => {
   });
 
   it('takes every provider value /api/fleet answers, and the distributions links always had', () => {
-    for (const v of ['aks', 'arc', 'prometheus', 'eks', 'gke', 'k3s', 'openshift', 'other']) expect(parse(`provider=${v}`)).toMatchObject({ ok: true, value: { provider: [v] } });
+    for (const v of ['aks', 'arc', 'prometheus', 'eks', 'gke', 'k3s', 'openshift', 'other'])
+      expect(parse(`provider=${v}`)).toMatchObject({ ok: true, value: { provider: [v] } });
     const r = parse('provider=metrics');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors[0]?.message).toBe('provider must be one of aks, arc, prometheus, eks, gke, k3s, openshift, other');
+    if (!r.ok)
+      expect(r.errors[0]?.message).toBe(
+        'provider must be one of aks, arc, prometheus, eks, gke, k3s, openshift, other',
+      );
   });
 
   it('keeps links written by hand working: spaces, duplicates and empty items', () => {

@@ -31,11 +31,16 @@ const isoOfUnix = (v: string): string => new Date(Math.floor(Number(v)) * 1000).
  * Older time links: `range=6h` (cluster pages before absolute ranges), `range=now-6h` and unix
  * seconds in `from`/`to` (the explorers before they shared this codec).
  */
-export const legacyTime: Legacy = legacyChain(renamed({ range: (v) => (/^\d{1,4}[mhdw]$/.test(v) ? ['from', `now-${v}`] : v.startsWith('now') ? ['from', v] : null) }), (params) => {
-  const out = new URLSearchParams(params);
-  for (const key of ['from', 'to']) {
-    const v = out.get(key);
-    if (v && unixSeconds.test(v)) out.set(key, isoOfUnix(v));
-  }
-  return { params: out, from: {} };
-});
+export const legacyTime: Legacy = legacyChain(
+  renamed({
+    range: (v) => (/^\d{1,4}[mhdw]$/.test(v) ? ['from', `now-${v}`] : v.startsWith('now') ? ['from', v] : null),
+  }),
+  (params) => {
+    const out = new URLSearchParams(params);
+    for (const key of ['from', 'to']) {
+      const v = out.get(key);
+      if (v && unixSeconds.test(v)) out.set(key, isoOfUnix(v));
+    }
+    return { params: out, from: {} };
+  },
+);

@@ -33,8 +33,15 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
   const data = buildCostData(loaded.inputs, options);
   if (format === 'csv') {
     return new NextResponse(costCsv(data, view.group), {
-      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="fleetwatch-cost-${view.group}-${view.range}.csv"`, 'cache-control': 'private, max-age=5' },
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="fleetwatch-cost-${view.group}-${view.range}.csv"`,
+        'cache-control': 'private, max-age=5',
+      },
     });
   }
-  return NextResponse.json({ generatedAt: loaded.generatedAt, ...data, notices: loaded.notices, queries: loaded.queries }, { headers: { 'cache-control': 'private, max-age=5' } });
+  return NextResponse.json(
+    { generatedAt: loaded.generatedAt, ...data, notices: loaded.notices, queries: loaded.queries },
+    { headers: { 'cache-control': 'private, max-age=5' } },
+  );
 }

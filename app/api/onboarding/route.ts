@@ -26,8 +26,15 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
   const data = buildOnboardingData(loaded.inputs, parsed.value.filters);
   if (parsed.value.format === 'csv') {
     return new NextResponse(onboardingCsv(data), {
-      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="fleetwatch-onboarding.csv"', 'cache-control': 'private, max-age=5' },
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': 'attachment; filename="fleetwatch-onboarding.csv"',
+        'cache-control': 'private, max-age=5',
+      },
     });
   }
-  return NextResponse.json({ generatedAt: loaded.generatedAt, ...data, notices: loaded.notices, queries: loaded.queries }, { headers: { 'cache-control': 'private, max-age=5' } });
+  return NextResponse.json(
+    { generatedAt: loaded.generatedAt, ...data, notices: loaded.notices, queries: loaded.queries },
+    { headers: { 'cache-control': 'private, max-age=5' } },
+  );
 }

@@ -32,9 +32,21 @@ export default async function LogsExplorePage({ searchParams }: PageProps): Prom
     listWorkspaces(runner, nowMs),
   ]);
   // The seed's upgrade-status query first, then the other catalog KQL over Log Analytics.
-  const saved = [fleet.upgradeStatus, ...[...CATALOG.values()].filter((q) => q.kind === 'logs' && q.id !== fleet.upgradeStatus.id)].flatMap((q) => {
+  const saved = [
+    fleet.upgradeStatus,
+    ...[...CATALOG.values()].filter((q) => q.kind === 'logs' && q.id !== fleet.upgradeStatus.id),
+  ].flatMap((q) => {
     const params = q.params.safeParse({});
-    return params.success ? [{ id: q.id, title: q.title, text: q.build(params.data as never), params: params.data as Record<string, unknown> }] : [];
+    return params.success
+      ? [
+          {
+            id: q.id,
+            title: q.title,
+            text: q.build(params.data as never),
+            params: params.data as Record<string, unknown>,
+          },
+        ]
+      : [];
   });
   return (
     <LogsExplorer

@@ -26,14 +26,30 @@ export default async function MetricsExplorePage({ searchParams }: PageProps): P
   // A Server Component renders once per request: this is the request's time, not a render's.
   // eslint-disable-next-line react-hooks/purity
   const nowMs = Date.now();
-  const result = state.queries.length
-    ? await exploreMetrics(access.runner, state, { nowMs })
-    : null;
+  const result = state.queries.length ? await exploreMetrics(access.runner, state, { nowMs }) : null;
   const examples = [...CATALOG.values()]
     .filter((q) => q.kind === 'prom')
     .flatMap((q) => {
       const params = q.params.safeParse({ clusterLabel: config.prometheus.clusterLabel });
-      return params.success ? [{ id: q.id, title: q.title, text: q.build(params.data as never), params: params.data as Record<string, unknown> }] : [];
+      return params.success
+        ? [
+            {
+              id: q.id,
+              title: q.title,
+              text: q.build(params.data as never),
+              params: params.data as Record<string, unknown>,
+            },
+          ]
+        : [];
     });
-  return <MetricsExplorer key={JSON.stringify(state)} initial={state} result={result} paramErrors={parsed.ok ? [] : parsed.errors} examples={examples} engineCommand={REAL_ENGINE_COMMAND} />;
+  return (
+    <MetricsExplorer
+      key={JSON.stringify(state)}
+      initial={state}
+      result={result}
+      paramErrors={parsed.ok ? [] : parsed.errors}
+      examples={examples}
+      engineCommand={REAL_ENGINE_COMMAND}
+    />
+  );
 }

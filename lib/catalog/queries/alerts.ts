@@ -23,13 +23,31 @@ const firedAlertSchema = z.object({
   id: z.string(),
   name: z.string(),
   severity: z.string(),
-  monitorService: z.string().nullish().transform((v) => v ?? ''),
-  signalType: z.string().nullish().transform((v) => v ?? ''),
-  alertState: z.string().nullish().transform((v) => v ?? ''),
-  alertRule: z.string().nullish().transform((v) => v ?? ''),
-  targetResource: z.string().nullish().transform((v) => (v ?? '').toLowerCase()),
+  monitorService: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? ''),
+  signalType: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? ''),
+  alertState: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? ''),
+  alertRule: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? ''),
+  targetResource: z
+    .string()
+    .nullish()
+    .transform((v) => (v ?? '').toLowerCase()),
   startDateTime: z.string(),
-  description: z.string().nullish().transform((v) => v ?? ''),
+  description: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? ''),
 });
 export type FiredAlertRow = z.infer<typeof firedAlertSchema>;
 
@@ -46,7 +64,9 @@ export const firedAzureAlerts: ArgQuery<FiredParams, FiredAlertRow> = {
       'alertsmanagementresources',
       '| where type =~ "microsoft.alertsmanagement/alerts"',
       '| where tostring(properties.essentials.monitorCondition) == "Fired"',
-      ...(p.clusterIds?.length ? [`| where tostring(properties.essentials.targetResource) in~ ${kqlStringList(p.clusterIds)}`] : []),
+      ...(p.clusterIds?.length
+        ? [`| where tostring(properties.essentials.targetResource) in~ ${kqlStringList(p.clusterIds)}`]
+        : []),
       '| project id, name,',
       '    severity = tostring(properties.essentials.severity),',
       '    monitorService = tostring(properties.essentials.monitorService),',
@@ -83,7 +103,8 @@ export const firingPrometheusAlerts: PromQuery<FleetPromParams, FiringPromAlertR
   layer: 'alerts',
   personas: ['fleet-architect', 'platform-engineer', 'developer', 'network-engineer'],
   title: 'Firing Prometheus alerts by cluster',
-  description: 'Alerting rules evaluated by a Prometheus-compatible ruler that are firing now (the ALERTS series), counted by cluster, alert and severity.',
+  description:
+    'Alerting rules evaluated by a Prometheus-compatible ruler that are firing now (the ALERTS series), counted by cluster, alert and severity.',
   params: fleetPromParamsSchema,
   build: (p) => `count by (${p.clusterLabel}, alertname, severity) (ALERTS${selector(p, { alertstate: 'firing' })})`,
   parse: (wire, p) =>

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { answerDemoQuery } from '../../demo/answers';
-import { azureActivity, kubeNodeInventory, kubePodInventory, kubeEvents, containerLogV2 } from '../../demo/azure-tables';
+import {
+  azureActivity,
+  kubeNodeInventory,
+  kubePodInventory,
+  kubeEvents,
+  containerLogV2,
+} from '../../demo/azure-tables';
 import { demoMonitorAccounts, demoPrometheusLinks, demoWorkspaces } from '../../demo/azure-workspaces';
 import { fleet as q } from '../index';
 import { getDemoFleet } from '../../demo/fleet';
@@ -12,7 +18,13 @@ const fleet = getDemoFleet('fleetwatch', 120);
 const at = 1_764_000_000;
 
 function demo<P, R>(query: CatalogQuery<P, R>, params: P, timespan = 'PT30M'): R[] {
-  const request = { query, params, text: query.build(params), time: { kind: 'instant', at }, timespan } as unknown as QueryRequest;
+  const request = {
+    query,
+    params,
+    text: query.build(params),
+    time: { kind: 'instant', at },
+    timespan,
+  } as unknown as QueryRequest;
   return query.parse(answerDemoQuery(fleet, request), params);
 }
 
@@ -24,7 +36,9 @@ describe('Azure catalog queries', () => {
   it('escape cluster ids: hostile input stays inside one string literal', () => {
     const hostile = '/subscriptions/x") | union (SecurityEvent | where "1"=="1';
     const text = az.nodeStateByCluster.build({ clusterIds: [hostile] });
-    expect(text).toContain('| where ClusterId in~ ("/subscriptions/x\\") | union (SecurityEvent | where \\"1\\"==\\"1")');
+    expect(text).toContain(
+      '| where ClusterId in~ ("/subscriptions/x\\") | union (SecurityEvent | where \\"1\\"==\\"1")',
+    );
     expect(() => az.podStateByCluster.params.parse({ clusterIds: ['x'.repeat(2000)] })).toThrow();
   });
 
@@ -33,13 +47,25 @@ describe('Azure catalog queries', () => {
   });
 
   it('demo answers for discovery match the Azure view of the fleet', () => {
-    expect(demo(az.logAnalyticsWorkspaces, {}).map((w) => w.customerId).sort()).toEqual(demoWorkspaces(fleet).map((w) => w.customerId).sort());
+    expect(
+      demo(az.logAnalyticsWorkspaces, {})
+        .map((w) => w.customerId)
+        .sort(),
+    ).toEqual(
+      demoWorkspaces(fleet)
+        .map((w) => w.customerId)
+        .sort(),
+    );
     const accounts = demo(az.monitorAccounts, {});
     expect(accounts).toHaveLength(demoMonitorAccounts(fleet).length);
     expect(accounts.every((a) => a.prometheusQueryEndpoint.startsWith('https://'))).toBe(true);
     const links = demoPrometheusLinks(fleet);
     expect(demo(az.clusterDcrAssociations, {})).toHaveLength(links.length);
-    expect(demo(az.dcrMonitorDestinations, {}).every((d) => accounts.some((a) => a.id.toLowerCase() === d.accountResourceId))).toBe(true);
+    expect(
+      demo(az.dcrMonitorDestinations, {}).every((d) =>
+        accounts.some((a) => a.id.toLowerCase() === d.accountResourceId),
+      ),
+    ).toBe(true);
   });
 
   it('node state from KubeNodeInventory agrees with the fleet model', () => {
@@ -49,12 +75,18 @@ describe('Azure catalog queries', () => {
     for (const c of monitored) {
       const row = rows.find((r) => r.ClusterId === c.id.toLowerCase());
       const booted = c.nodes.filter((n) => n.bootTime <= at);
-      expect(row).toMatchObject({ ClusterName: c.name, Nodes: booted.length, NodesReady: booted.filter((n) => n.ready === 'true').length });
+      expect(row).toMatchObject({
+        ClusterName: c.name,
+        Nodes: booted.length,
+        NodesReady: booted.filter((n) => n.ready === 'true').length,
+      });
     }
   });
 
   it('pod state from KubePodInventory counts phases and crash loops per cluster', () => {
-    const found = fleet.clusters.find((x) => x.monitoring.containerInsights && x.workloads.some((w) => w.crashLooping > 0));
+    const found = fleet.clusters.find(
+      (x) => x.monitoring.containerInsights && x.workloads.some((w) => w.crashLooping > 0),
+    );
     if (!found) throw new Error('fixture: no crash-looping cluster with Container insights');
     const c = found;
     const [row] = demo(az.podStateByCluster, { clusterIds: [c.id.toUpperCase()] });
@@ -77,7 +109,12 @@ describe('Azure catalog queries', () => {
 
   it('Container insights tables use the reference schemas (column names and types)', () => {
     const monitored = fleet.clusters.filter((c) => c.monitoring.containerInsights);
-    for (const table of [kubeNodeInventory(monitored, at), kubePodInventory(monitored, at), kubeEvents(monitored, at), containerLogV2(monitored, at)]) {
+    for (const table of [
+      kubeNodeInventory(monitored, at),
+      kubePodInventory(monitored, at),
+      kubeEvents(monitored, at),
+      containerLogV2(monitored, at),
+    ]) {
       expect(table.rows.length).toBeGreaterThan(0);
       for (const row of table.rows) expect(row).toHaveLength(table.columns.length);
     }
@@ -91,11 +128,19 @@ describe('Azure catalog queries', () => {
  * snapshot): tolower(ClusterId); arg_max(TimeGenerated) per container; per pod, its phase and
  * its containers in CrashLoopBackOff; per cluster, pods by phase and crash-looping containers.
  */
-function podStateKql(table: { columns: { name: string }[]; rows: unknown[][] }): Map<string, { Pods: number; Running: number; CrashLooping: number }> {
+function podStateKql(table: {
+  columns: { name: string }[];
+  rows: unknown[][];
+}): Map<string, { Pods: number; Running: number; CrashLooping: number }> {
   const col = (name: string) => table.columns.findIndex((c) => c.name === name);
   const latest = new Map<string, unknown[]>();
   for (const r of table.rows) {
-    const key = [String(r[col('ClusterId')]).toLowerCase(), r[col('ClusterName')], r[col('PodUid')], r[col('ContainerName')]].join('|');
+    const key = [
+      String(r[col('ClusterId')]).toLowerCase(),
+      r[col('ClusterName')],
+      r[col('PodUid')],
+      r[col('ContainerName')],
+    ].join('|');
     const seen = latest.get(key);
     if (!seen || String(r[col('TimeGenerated')]) > String(seen[col('TimeGenerated')])) latest.set(key, r);
   }
@@ -123,7 +168,10 @@ describe('pod state shortcut', () => {
     const rows = demo(az.podStateByCluster, {});
     const summary = podStateKql(kubePodInventory(fleet.clusters, at));
     expect(rows.length).toBe(summary.size);
-    for (const r of rows) expect({ Pods: r.Pods, Running: r.Running, CrashLooping: r.CrashLooping }, r.ClusterName).toEqual(summary.get(r.ClusterId));
+    for (const r of rows)
+      expect({ Pods: r.Pods, Running: r.Running, CrashLooping: r.CrashLooping }, r.ClusterName).toEqual(
+        summary.get(r.ClusterId),
+      );
     expect(rows.some((r) => r.CrashLooping > 0)).toBe(true);
   });
 
@@ -142,9 +190,20 @@ describe('pod state shortcut', () => {
       r[col('ClusterId')] = String(pod[col('ClusterId')]).toUpperCase();
       return r;
     };
-    const extra = [row(at - 600, 'app', ''), row(at, 'app', 'CrashLoopBackOff'), row(at, 'sidecar', 'CrashLoopBackOff'), row(at - 1200, 'old', 'CrashLoopBackOff'), row(at, 'old', '')];
-    const base = podStateKql({ ...table, rows: table.rows.filter((r) => r[col('PodUid')] !== pod[col('PodUid')]) }).get(c.id.toLowerCase());
-    const withPod = podStateKql({ ...table, rows: [...table.rows.filter((r) => r[col('PodUid')] !== pod[col('PodUid')]), ...extra] }).get(c.id.toLowerCase());
+    const extra = [
+      row(at - 600, 'app', ''),
+      row(at, 'app', 'CrashLoopBackOff'),
+      row(at, 'sidecar', 'CrashLoopBackOff'),
+      row(at - 1200, 'old', 'CrashLoopBackOff'),
+      row(at, 'old', ''),
+    ];
+    const base = podStateKql({ ...table, rows: table.rows.filter((r) => r[col('PodUid')] !== pod[col('PodUid')]) }).get(
+      c.id.toLowerCase(),
+    );
+    const withPod = podStateKql({
+      ...table,
+      rows: [...table.rows.filter((r) => r[col('PodUid')] !== pod[col('PodUid')]), ...extra],
+    }).get(c.id.toLowerCase());
     // One more pod; two more crash-looping containers (app and sidecar now; "old" recovered).
     expect(withPod?.Pods).toBe((base?.Pods ?? 0) + 1);
     expect(withPod?.CrashLooping).toBe((base?.CrashLooping ?? 0) + 2);
@@ -163,11 +222,21 @@ describe('AzureActivity', () => {
     const col = (name: string) => table.columns.findIndex((c) => c.name === name);
     // where CategoryValue == "Administrative" and OperationNameValue == ... and parse_json(Properties_d).message == "Upgrade Succeeded"
     const seed = table.rows
-      .filter((r) => r[col('CategoryValue')] === 'Administrative' && r[col('OperationNameValue')] === 'MICROSOFT.CONTAINERSERVICE/MANAGEDCLUSTERS/WRITE')
-      .filter((r) => (JSON.parse(String(r[col('Properties_d')])) as { message?: string }).message === 'Upgrade Succeeded')
+      .filter(
+        (r) =>
+          r[col('CategoryValue')] === 'Administrative' &&
+          r[col('OperationNameValue')] === 'MICROSOFT.CONTAINERSERVICE/MANAGEDCLUSTERS/WRITE',
+      )
+      .filter(
+        (r) => (JSON.parse(String(r[col('Properties_d')])) as { message?: string }).message === 'Upgrade Succeeded',
+      )
       .map((r) => ({ TimeGenerated: r[col('TimeGenerated')], _ResourceId: r[col('_ResourceId')] }));
-    const demoRows = demo(q.upgradeStatus, {}, 'P90D').map((r) => ({ TimeGenerated: r.TimeGenerated, _ResourceId: r._ResourceId }));
-    const key = (r: { TimeGenerated: unknown; _ResourceId: unknown }) => `${String(r._ResourceId)}|${String(r.TimeGenerated)}`;
+    const demoRows = demo(q.upgradeStatus, {}, 'P90D').map((r) => ({
+      TimeGenerated: r.TimeGenerated,
+      _ResourceId: r._ResourceId,
+    }));
+    const key = (r: { TimeGenerated: unknown; _ResourceId: unknown }) =>
+      `${String(r._ResourceId)}|${String(r.TimeGenerated)}`;
     expect(seed.map(key).sort()).toEqual(demoRows.map(key).sort());
     expect(seed.length).toBeGreaterThan(10);
     expect(table.rows.length).toBeGreaterThan(seed.length);

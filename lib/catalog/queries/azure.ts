@@ -35,7 +35,8 @@ export const logAnalyticsWorkspaces: ArgQuery<NoParams, WorkspaceRow> = {
   layer: 'onboarding',
   personas: PERSONAS,
   title: 'Log Analytics workspaces',
-  description: 'Every Log Analytics workspace the scope can read, with the workspace id the query API takes (customerId).',
+  description:
+    'Every Log Analytics workspace the scope can read, with the workspace id the query API takes (customerId).',
   params: noParams,
   build: () =>
     [
@@ -92,7 +93,7 @@ export const clusterDcrAssociations: ArgQuery<NoParams, DcrAssociationRow> = {
   layer: 'onboarding',
   personas: PERSONAS,
   title: 'Data collection rules of clusters',
-  description: 'Data collection rule associations on AKS and Arc clusters: which rule sends each cluster\'s data where.',
+  description: "Data collection rule associations on AKS and Arc clusters: which rule sends each cluster's data where.",
   params: noParams,
   build: () =>
     [
@@ -149,7 +150,8 @@ export const arcContainerInsightsExtensions: ArgQuery<NoParams, ArcExtensionRow>
   layer: 'onboarding',
   personas: PERSONAS,
   title: 'Container insights on Arc-connected clusters',
-  description: 'The Azure Monitor containers extension on Arc-connected clusters and the Log Analytics workspace it writes to.',
+  description:
+    'The Azure Monitor containers extension on Arc-connected clusters and the Log Analytics workspace it writes to.',
   params: noParams,
   build: () =>
     [
@@ -196,7 +198,7 @@ export const nodeStateByCluster: LogsQuery<ClusterScope, NodeStateRow> = {
   layer: 'L1',
   personas: PERSONAS,
   title: 'Node readiness by cluster (Container insights)',
-  description: 'Each cluster\'s nodes from the latest KubeNodeInventory record per node: how many report Ready.',
+  description: "Each cluster's nodes from the latest KubeNodeInventory record per node: how many report Ready.",
   defaultTimespan: 'PT30M',
   params: clusterScope,
   build: (p) =>
@@ -233,7 +235,8 @@ export const podStateByCluster: LogsQuery<ClusterScope, PodStateRow> = {
   layer: 'L3',
   personas: PERSONAS,
   title: 'Pods by phase by cluster (Container insights)',
-  description: 'Each cluster\'s pods by phase and its containers waiting in CrashLoopBackOff, from the latest KubePodInventory record of each container (the table has one row per container).',
+  description:
+    "Each cluster's pods by phase and its containers waiting in CrashLoopBackOff, from the latest KubePodInventory record of each container (the table has one row per container).",
   defaultTimespan: 'PT30M',
   params: clusterScope,
   build: (p) =>
@@ -268,7 +271,8 @@ export const warningEventsByCluster: LogsQuery<ClusterScope, WarningEventRow> = 
   layer: 'L3',
   personas: PERSONAS,
   title: 'Warning events by cluster and reason',
-  description: 'Kubernetes Warning events from KubeEvents, per cluster and reason: how many objects, how many occurrences.',
+  description:
+    'Kubernetes Warning events from KubeEvents, per cluster and reason: how many objects, how many occurrences.',
   defaultTimespan: 'PT1H',
   params: clusterScope,
   build: (p) =>

@@ -40,7 +40,8 @@ export const clusterEvents: LogsQuery<ClusterEventsParams, ClusterEventRow> = {
   layer: 'L3',
   personas: ['platform-engineer', 'developer'],
   title: 'Kubernetes events',
-  description: 'Events of the cluster from KubeEvents (Container insights), newest first, for the selected namespace and workload.',
+  description:
+    'Events of the cluster from KubeEvents (Container insights), newest first, for the selected namespace and workload.',
   defaultTimespan: 'PT1H',
   params: clusterEventsParams,
   build: (p) =>
@@ -81,7 +82,9 @@ const logRowSchema = z.object({
   LogLevel: z.string(),
   LogSource: z.string(),
   // dynamic columns arrive as JSON text on the wire
-  LogMessage: z.union([z.string(), z.record(z.string(), z.unknown())]).transform((m) => (typeof m === 'string' ? m : JSON.stringify(m))),
+  LogMessage: z
+    .union([z.string(), z.record(z.string(), z.unknown())])
+    .transform((m) => (typeof m === 'string' ? m : JSON.stringify(m))),
 });
 export type ContainerLogRow = z.infer<typeof logRowSchema>;
 
@@ -91,7 +94,8 @@ export const containerLogs: LogsQuery<ContainerLogsParams, ContainerLogRow> = {
   layer: 'L3',
   personas: ['platform-engineer', 'developer'],
   title: 'Container logs',
-  description: 'The newest lines from ContainerLogV2 for the selection, optionally matching a search text; the live tail asks for lines after the last one it has.',
+  description:
+    'The newest lines from ContainerLogV2 for the selection, optionally matching a search text; the live tail asks for lines after the last one it has.',
   defaultTimespan: 'PT1H',
   params: containerLogsParams,
   build: (p) =>

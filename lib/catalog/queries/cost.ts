@@ -19,7 +19,8 @@ const costScope = z.object({
 });
 type CostScope = z.infer<typeof costScope>;
 
-const scoped = (p: CostScope): string[] => (p.clusterIds?.length ? [`| where ClusterId in~ ${kqlStringList(p.clusterIds)}`] : []);
+const scoped = (p: CostScope): string[] =>
+  p.clusterIds?.length ? [`| where ClusterId in~ ${kqlStringList(p.clusterIds)}`] : [];
 
 // The pool a node belongs to, whichever platform labelled it. coalesce() takes one type: the
 // labels are made strings first (an absent one is "", which coalesce skips), then "default".
@@ -45,7 +46,7 @@ export const costNodePools: LogsQuery<CostScope, CostNodePoolRow> = {
   personas: PERSONAS,
   title: 'Nodes by pool and instance type',
   description:
-    'Each cluster\'s nodes from the latest KubeNodeInventory record per node, counted by pool and VM size (node.kubernetes.io/instance-type), with their cores and memory (Perf K8SNode capacity) to price machines that have no Azure size.',
+    "Each cluster's nodes from the latest KubeNodeInventory record per node, counted by pool and VM size (node.kubernetes.io/instance-type), with their cores and memory (Perf K8SNode capacity) to price machines that have no Azure size.",
   defaultTimespan: 'PT30M',
   params: costScope,
   build: (p) =>
@@ -72,7 +73,10 @@ export const costNodePools: LogsQuery<CostScope, CostNodePoolRow> = {
 
 const costPodsParams = costScope.extend({
   /** The pod label that names the owning team (FLEETWATCH_COST_TEAM_LABEL). */
-  teamLabel: z.string().regex(/^[A-Za-z0-9_./-]{1,63}$/).default('team'),
+  teamLabel: z
+    .string()
+    .regex(/^[A-Za-z0-9_./-]{1,63}$/)
+    .default('team'),
 });
 type CostPodsParams = z.infer<typeof costPodsParams>;
 

@@ -10,11 +10,21 @@ import { logsResponseSchema, parsePromNumber, promResponseSchema, WireFormatErro
 
 export const MAX_QUERY_LENGTH = 10_000;
 
-const expr = z.string().trim().min(1, 'is empty').max(MAX_QUERY_LENGTH, `is longer than ${MAX_QUERY_LENGTH} characters`);
+const expr = z
+  .string()
+  .trim()
+  .min(1, 'is empty')
+  .max(MAX_QUERY_LENGTH, `is longer than ${MAX_QUERY_LENGTH} characters`);
 const exprParams = z.object({ expr });
 type ExprParams = z.infer<typeof exprParams>;
 /** KQL may name the workspaces to ask (customer ids); the backend only asks ones it discovered. */
-const kqlParams = z.object({ expr, workspaces: z.array(z.string().regex(/^[0-9a-f-]{36}$/i)).max(100).optional() });
+const kqlParams = z.object({
+  expr,
+  workspaces: z
+    .array(z.string().regex(/^[0-9a-f-]{36}$/i))
+    .max(100)
+    .optional(),
+});
 type KqlParams = z.infer<typeof kqlParams>;
 
 export interface ExploreSeries {
@@ -25,11 +35,15 @@ export interface ExploreSeries {
 /** Any Prometheus answer as series: a vector is series of one point, a scalar one series. */
 export function parseAnyProm(wire: unknown): ExploreSeries[] {
   const parsed = promResponseSchema.safeParse(wire);
-  if (!parsed.success) throw new WireFormatError(`unexpected Prometheus response: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  if (!parsed.success)
+    throw new WireFormatError(`unexpected Prometheus response: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   const { data } = parsed.data;
   switch (data.resultType) {
     case 'matrix':
-      return data.result.map((s) => ({ labels: s.metric, points: s.values.map(([t, v]) => [t, parsePromNumber(v)] as [number, number]) }));
+      return data.result.map((s) => ({
+        labels: s.metric,
+        points: s.values.map(([t, v]) => [t, parsePromNumber(v)] as [number, number]),
+      }));
     case 'vector':
       return data.result.map((s) => ({ labels: s.metric, points: [[s.value[0], parsePromNumber(s.value[1])]] }));
     case 'scalar':
@@ -58,7 +72,8 @@ export interface ExploreTable {
 /** The primary table as it came, columns with their Log Analytics types. */
 export function parseAnyLogs(wire: unknown): ExploreTable[] {
   const parsed = logsResponseSchema.safeParse(wire);
-  if (!parsed.success) throw new WireFormatError(`unexpected Log Analytics response: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  if (!parsed.success)
+    throw new WireFormatError(`unexpected Log Analytics response: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   const table = parsed.data.tables.find((t) => t.name === 'PrimaryResult') ?? parsed.data.tables[0];
   return table ? [{ columns: table.columns, rows: table.rows }] : [];
 }

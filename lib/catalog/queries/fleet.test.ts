@@ -43,8 +43,12 @@ describe('fleet catalog text', () => {
   });
 
   it('honours a custom cluster label and scopes to chosen clusters, escaped', () => {
-    const text = nodeReadiness.build(nodeReadiness.params.parse({ clusterLabel: 'k8s_cluster', clusters: ['prod"} or vector(1)', 'a.b'] }));
-    expect(text).toBe('sum by (k8s_cluster, status) (kube_node_status_condition{condition="Ready", k8s_cluster=~"prod\\"\\\\} or vector\\\\(1\\\\)|a\\\\.b"})');
+    const text = nodeReadiness.build(
+      nodeReadiness.params.parse({ clusterLabel: 'k8s_cluster', clusters: ['prod"} or vector(1)', 'a.b'] }),
+    );
+    expect(text).toBe(
+      'sum by (k8s_cluster, status) (kube_node_status_condition{condition="Ready", k8s_cluster=~"prod\\"\\\\} or vector\\\\(1\\\\)|a\\\\.b"})',
+    );
   });
 
   it('refuses a cluster label that is not a label name', () => {
@@ -85,8 +89,18 @@ describe('fleet catalog parsers', () => {
       data: [
         {
           id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Kubernetes/connectedClusters/c1',
-          name: 'c1', type: 'microsoft.kubernetes/connectedclusters', clusterKind: 'arc', location: 'eastus', resourceGroup: 'rg',
-          subscriptionId: 's', tags: null, kubernetesVersion: '1.33.1', distribution: 'eks', powerState: '', nodePools: null, totalNodeCount: 4,
+          name: 'c1',
+          type: 'microsoft.kubernetes/connectedclusters',
+          clusterKind: 'arc',
+          location: 'eastus',
+          resourceGroup: 'rg',
+          subscriptionId: 's',
+          tags: null,
+          kubernetesVersion: '1.33.1',
+          distribution: 'eks',
+          powerState: '',
+          nodePools: null,
+          totalNodeCount: 4,
         },
       ],
     };

@@ -18,8 +18,14 @@ const PERSONAS = ['fleet-architect', 'platform-engineer'] as const;
 const noParams = z.object({}).strict();
 type NoParams = z.infer<typeof noParams>;
 
-const optBool = z.boolean().nullish().transform((v) => v ?? null);
-const optString = z.string().nullish().transform((v) => (v ? v : null));
+const optBool = z
+  .boolean()
+  .nullish()
+  .transform((v) => v ?? null);
+const optString = z
+  .string()
+  .nullish()
+  .transform((v) => (v ? v : null));
 
 const onboardingClusterSchema = z.object({
   id: z.string(),
@@ -28,12 +34,20 @@ const onboardingClusterSchema = z.object({
   location: z.string(),
   resourceGroup: z.string(),
   subscriptionId: z.string(),
-  powerState: z.string().nullish().transform((v) => canonicalEnum(v, ['Running', 'Stopped']) ?? ''),
+  powerState: z
+    .string()
+    .nullish()
+    .transform((v) => canonicalEnum(v, ['Running', 'Stopped']) ?? ''),
   containerInsightsEnabled: optBool,
   containerInsightsWorkspace: optString,
   managedPrometheusEnabled: optBool,
   entraIntegration: optBool,
-  autoscalePools: z.number().int().nonnegative().nullish().transform((v) => v ?? 0),
+  autoscalePools: z
+    .number()
+    .int()
+    .nonnegative()
+    .nullish()
+    .transform((v) => v ?? 0),
   networkObservability: optBool,
   costAnalysis: optBool,
   defender: optBool,
@@ -46,7 +60,8 @@ export const onboardingClusters: ArgQuery<NoParams, OnboardingClusterRow> = {
   layer: 'onboarding',
   personas: PERSONAS,
   title: 'Monitoring settings of every cluster',
-  description: 'Add-ons and profiles that the monitoring guide recommends, read from each AKS and Arc cluster resource.',
+  description:
+    'Add-ons and profiles that the monitoring guide recommends, read from each AKS and Arc cluster resource.',
   params: noParams,
   build: () =>
     [
@@ -128,10 +143,19 @@ const ciSettingsSchema = z.object({
   id: z.string(),
   clusterId: z.string(),
   dataCollectionRuleId: z.string(),
-  streams: z.array(z.string()).nullish().transform((s) => (s ?? []).map((x) => canonicalEnum(x, CONTAINER_INSIGHTS_STREAMS) ?? x)),
+  streams: z
+    .array(z.string())
+    .nullish()
+    .transform((s) => (s ?? []).map((x) => canonicalEnum(x, CONTAINER_INSIGHTS_STREAMS) ?? x)),
   interval: optString,
-  namespaceFilteringMode: z.string().nullish().transform((v) => canonicalEnum(v, ['Off', 'Include', 'Exclude'])),
-  namespaces: z.array(z.string()).nullish().transform((s) => s ?? null),
+  namespaceFilteringMode: z
+    .string()
+    .nullish()
+    .transform((v) => canonicalEnum(v, ['Off', 'Include', 'Exclude'])),
+  namespaces: z
+    .array(z.string())
+    .nullish()
+    .transform((s) => s ?? null),
   /** dataCollectionSettings.enableContainerLogV2; null when the rule does not say. */
   enableContainerLogV2: optBool,
 });
@@ -143,7 +167,8 @@ export const containerInsightsSettings: ArgQuery<NoParams, ContainerInsightsSett
   layer: 'onboarding',
   personas: PERSONAS,
   title: 'Container insights collection settings',
-  description: 'For each cluster, the Container insights data collection rule: its streams, whether it writes ContainerLogV2 (enableContainerLogV2) and its cost settings (interval, namespace filtering).',
+  description:
+    'For each cluster, the Container insights data collection rule: its streams, whether it writes ContainerLogV2 (enableContainerLogV2) and its cost settings (interval, namespace filtering).',
   params: noParams,
   build: () =>
     [
@@ -177,9 +202,20 @@ const ruleGroupSchema = z.object({
   resourceGroup: z.string(),
   subscriptionId: z.string(),
   clusterName: optString,
-  enabled: z.boolean().nullish().transform((v) => v ?? true),
-  scopes: z.array(z.string()).nullish().transform((s) => (s ?? []).map((x) => x.toLowerCase())),
-  alertRules: z.number().int().nonnegative().nullish().transform((v) => v ?? 0),
+  enabled: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? true),
+  scopes: z
+    .array(z.string())
+    .nullish()
+    .transform((s) => (s ?? []).map((x) => x.toLowerCase())),
+  alertRules: z
+    .number()
+    .int()
+    .nonnegative()
+    .nullish()
+    .transform((v) => v ?? 0),
 });
 export type PrometheusRuleGroupRow = z.infer<typeof ruleGroupSchema>;
 
@@ -236,4 +272,10 @@ export const managedGrafanas: ArgQuery<NoParams, GrafanaRow> = {
   parse: (wire) => argRows(wire).map((row) => grafanaSchema.parse(row)),
 };
 
-export const ONBOARDING_QUERIES = [onboardingClusters, arcMonitoringExtensions, containerInsightsSettings, prometheusRuleGroups, managedGrafanas] as const;
+export const ONBOARDING_QUERIES = [
+  onboardingClusters,
+  arcMonitoringExtensions,
+  containerInsightsSettings,
+  prometheusRuleGroups,
+  managedGrafanas,
+] as const;

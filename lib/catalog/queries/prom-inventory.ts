@@ -24,7 +24,8 @@ export const promFleetInventory: PromQuery<FleetPromParams, PromClusterInventory
   layer: 'fleet',
   personas: ['fleet-architect', 'platform-engineer'],
   title: 'Clusters discovered from metrics',
-  description: 'Every cluster with kube-state-metrics series: its nodes counted by kubelet version and cloud provider (kube_node_info).',
+  description:
+    'Every cluster with kube-state-metrics series: its nodes counted by kubelet version and cloud provider (kube_node_info).',
   params: fleetPromParamsSchema,
   build: (p) =>
     `count by (${p.clusterLabel}, kubelet_version, provider) (label_replace(kube_node_info${selector(p)}, "provider", "$1", "provider_id", "([a-z0-9]+)://.*"))`,
@@ -32,7 +33,14 @@ export const promFleetInventory: PromQuery<FleetPromParams, PromClusterInventory
     promVector(wire).flatMap((s) => {
       const cluster = s.labels[p.clusterLabel];
       if (cluster === undefined || !Number.isFinite(s.value)) return [];
-      return [{ cluster, kubeletVersion: s.labels['kubelet_version'] ?? '', provider: s.labels['provider'] ?? '', nodes: s.value }];
+      return [
+        {
+          cluster,
+          kubeletVersion: s.labels['kubelet_version'] ?? '',
+          provider: s.labels['provider'] ?? '',
+          nodes: s.value,
+        },
+      ];
     }),
 };
 
@@ -43,7 +51,10 @@ export function kubernetesVersionOf(kubeletVersion: string): string | null {
 }
 
 /** The distribution the kubelet version and provider id reveal; 'other' when they do not. */
-export function distributionOf(kubeletVersion: string, provider: string): 'aks' | 'eks' | 'gke' | 'k3s' | 'openshift' | 'other' {
+export function distributionOf(
+  kubeletVersion: string,
+  provider: string,
+): 'aks' | 'eks' | 'gke' | 'k3s' | 'openshift' | 'other' {
   if (/-eks-/.test(kubeletVersion)) return 'eks';
   if (/-gke\./.test(kubeletVersion) || provider === 'gce') return 'gke';
   if (/\+k3s/.test(kubeletVersion)) return 'k3s';

@@ -20,8 +20,14 @@ export const DIAGNOSTIC_SETTINGS_API_VERSION = '2021-05-01-preview';
 const armResourceId = z
   .string()
   .max(1024)
-  .regex(/^\/subscriptions\/[0-9A-Za-z-]{1,64}(\/resourceGroups\/[\w.()-]{1,90}\/providers\/[A-Za-z][\w.]{0,127}(\/[A-Za-z][\w.]{0,127}\/[\w.()-]{1,260})+)?$/i, 'an ARM resource id (/subscriptions/…)')
-  .refine((id) => !id.split('/').some((s) => s === '.' || s === '..'), 'an ARM resource id without "." or ".." segments');
+  .regex(
+    /^\/subscriptions\/[0-9A-Za-z-]{1,64}(\/resourceGroups\/[\w.()-]{1,90}\/providers\/[A-Za-z][\w.]{0,127}(\/[A-Za-z][\w.]{0,127}\/[\w.()-]{1,260})+)?$/i,
+    'an ARM resource id (/subscriptions/…)',
+  )
+  .refine(
+    (id) => !id.split('/').some((s) => s === '.' || s === '..'),
+    'an ARM resource id without "." or ".." segments',
+  );
 
 const diagnosticParams = z.object({ resourceId: armResourceId }).strict();
 type DiagnosticParams = z.infer<typeof diagnosticParams>;
@@ -59,7 +65,8 @@ export interface DiagnosticSetting {
 
 export function parseDiagnosticSettings(wire: unknown): DiagnosticSetting[] {
   const parsed = listSchema.safeParse(lowerKeys(wire));
-  if (!parsed.success) throw new WireFormatError(`diagnostic settings: ${parsed.error.issues[0]?.message ?? 'unexpected shape'}`);
+  if (!parsed.success)
+    throw new WireFormatError(`diagnostic settings: ${parsed.error.issues[0]?.message ?? 'unexpected shape'}`);
   return parsed.data.value.map((s) => ({
     name: s.name,
     workspaceId: s.properties.workspaceid || null,
@@ -76,7 +83,8 @@ export const diagnosticSettings: ArmQuery<DiagnosticParams, DiagnosticSetting> =
   layer: 'onboarding',
   personas: ['platform-engineer', 'fleet-architect'],
   title: 'Diagnostic settings',
-  description: 'Where a cluster sends its control-plane resource logs, or a subscription its activity log (ARM; Resource Graph does not index these).',
+  description:
+    'Where a cluster sends its control-plane resource logs, or a subscription its activity log (ARM; Resource Graph does not index these).',
   params: diagnosticParams,
   build: (p) => diagnosticSettingsPath(p.resourceId),
   parse: (wire) => parseDiagnosticSettings(wire),
@@ -140,7 +148,8 @@ export const vmRetailPrices: PricesQuery<PricesParams, RetailPriceItem> = {
   build: (p) => retailPricesFilter(p.region, p.skus),
   parse: (wire) => {
     const parsed = pricesBodySchema.safeParse(wire);
-    if (!parsed.success) throw new WireFormatError(`Azure Retail Prices: ${parsed.error.issues[0]?.message ?? 'unexpected shape'}`);
+    if (!parsed.success)
+      throw new WireFormatError(`Azure Retail Prices: ${parsed.error.issues[0]?.message ?? 'unexpected shape'}`);
     return parsed.data.Items;
   },
 };

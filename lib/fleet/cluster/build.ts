@@ -18,9 +18,15 @@ export interface ChartData {
 export const MAX_LINES = 12;
 
 /** Wide rows for a line chart; `name` labels a series from its labels. */
-export function buildChartData(series: readonly SeriesRow[], name: (labels: Record<string, string>) => string, max = MAX_LINES): ChartData & { dropped: number } {
+export function buildChartData(
+  series: readonly SeriesRow[],
+  name: (labels: Record<string, string>) => string,
+  max = MAX_LINES,
+): ChartData & { dropped: number } {
   const peak = (s: SeriesRow): number => s.points.reduce((m, [, v]) => Math.max(m, v), -Infinity);
-  const kept = [...series].sort((a, b) => peak(b) - peak(a) || name(a.labels).localeCompare(name(b.labels))).slice(0, max);
+  const kept = [...series]
+    .sort((a, b) => peak(b) - peak(a) || name(a.labels).localeCompare(name(b.labels)))
+    .slice(0, max);
   kept.sort((a, b) => name(a.labels).localeCompare(name(b.labels)));
   const byTime = new Map<number, Record<string, number>>();
   const out: ChartSeries[] = kept.map((s, i) => ({ key: `s${i}`, name: name(s.labels) }));
@@ -31,7 +37,11 @@ export function buildChartData(series: readonly SeriesRow[], name: (labels: Reco
       row[`s${i}`] = v;
     }
   });
-  return { series: out, rows: [...byTime.values()].sort((a, b) => (a.t as number) - (b.t as number)), dropped: series.length - kept.length };
+  return {
+    series: out,
+    rows: [...byTime.values()].sort((a, b) => (a.t as number) - (b.t as number)),
+    dropped: series.length - kept.length,
+  };
 }
 
 export interface NodeRow {
@@ -44,16 +54,25 @@ export interface NodeRow {
 }
 
 /** The node table from three instant queries; a failed query leaves its columns null. */
-export function buildNodeRows(ready: readonly SampleRow[] | null, allocatable: readonly SampleRow[] | null, running: readonly SampleRow[] | null): NodeRow[] {
+export function buildNodeRows(
+  ready: readonly SampleRow[] | null,
+  allocatable: readonly SampleRow[] | null,
+  running: readonly SampleRow[] | null,
+): NodeRow[] {
   const rows = new Map<string, NodeRow>();
   const row = (name: string): NodeRow => {
     let r = rows.get(name);
-    if (!r) rows.set(name, (r = { name, ready: null, cpuCores: null, memoryBytes: null, podsRunning: null, podsCapacity: null }));
+    if (!r)
+      rows.set(
+        name,
+        (r = { name, ready: null, cpuCores: null, memoryBytes: null, podsRunning: null, podsCapacity: null }),
+      );
     return r;
   };
   for (const s of ready ?? []) {
     const status = s.labels['status'];
-    if (s.labels['node'] && s.value === 1 && (status === 'true' || status === 'false' || status === 'unknown')) row(s.labels['node']).ready = status;
+    if (s.labels['node'] && s.value === 1 && (status === 'true' || status === 'false' || status === 'unknown'))
+      row(s.labels['node']).ready = status;
     else if (s.labels['node']) row(s.labels['node']);
   }
   for (const s of allocatable ?? []) {
@@ -96,7 +115,12 @@ export function buildReplicaRows(samples: readonly SampleRow[], objectLabel: str
     rows.set(key, r);
   }
   // Short of replicas first, by how many are missing.
-  return [...rows.values()].sort((a, b) => b.desired - b.actual - (a.desired - a.actual) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+  return [...rows.values()].sort(
+    (a, b) =>
+      b.desired - b.actual - (a.desired - a.actual) ||
+      a.namespace.localeCompare(b.namespace) ||
+      a.name.localeCompare(b.name),
+  );
 }
 
 /** A container named by namespace and pod: crash-looping, OOM-killed. */

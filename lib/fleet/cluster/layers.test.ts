@@ -13,11 +13,18 @@ describe('personas and layer pages', () => {
       expect(order[0]).toBe(landingPage(p));
       expect([...order].sort()).toEqual([...CLUSTER_PAGES].sort());
     }
-    expect(navOrder('developer')).toEqual(['applications', 'workloads', 'summary', 'nodes', 'control-plane', 'network']);
+    expect(navOrder('developer')).toEqual([
+      'applications',
+      'workloads',
+      'summary',
+      'nodes',
+      'control-plane',
+      'network',
+    ]);
     expect(landingPage('network-engineer')).toBe('network');
   });
 
-  it('maps a health reason\'s layer to the page that shows it', () => {
+  it("maps a health reason's layer to the page that shows it", () => {
     expect(pageForLayer('L1')).toBe('nodes');
     expect(pageForLayer('L2')).toBe('control-plane');
     expect(pageForLayer('L3')).toBe('workloads');
@@ -27,7 +34,9 @@ describe('personas and layer pages', () => {
   });
 
   it('builds hrefs with an escaped cluster name and the view query', () => {
-    expect(clusterPageHref('aks-prod-weu-01', 'nodes', 'persona=developer')).toBe('/clusters/aks-prod-weu-01/nodes?persona=developer');
+    expect(clusterPageHref('aks-prod-weu-01', 'nodes', 'persona=developer')).toBe(
+      '/clusters/aks-prod-weu-01/nodes?persona=developer',
+    );
     expect(clusterPageHref('a/b c', 'summary')).toBe('/clusters/a%2Fb%20c/summary');
     expect(safeDecode('a%2Fb')).toBe('a/b');
     expect(safeDecode('bad%E0%A4%A')).toBe('bad%E0%A4%A');

@@ -19,7 +19,15 @@ export function toLogLines(rows: readonly ContainerLogRow[]): LogLine[] {
     const base = `${r.TimeGenerated}|${r.PodNamespace}/${r.PodName}`;
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
-    return { key: n ? `${base}|${n}` : base, time: r.TimeGenerated, namespace: r.PodNamespace, pod: r.PodName, container: r.ContainerName, level: r.LogLevel, message: r.LogMessage };
+    return {
+      key: n ? `${base}|${n}` : base,
+      time: r.TimeGenerated,
+      namespace: r.PodNamespace,
+      pod: r.PodName,
+      container: r.ContainerName,
+      level: r.LogLevel,
+      message: r.LogMessage,
+    };
   });
 }
 
@@ -27,13 +35,20 @@ export function toLogLines(rows: readonly ContainerLogRow[]): LogLine[] {
 export const TAIL_MAX_LINES = 500;
 
 /** Appends new lines, skipping ones already shown, keeping the newest TAIL_MAX_LINES. */
-export function appendLines(current: readonly LogLine[], incoming: readonly LogLine[], max = TAIL_MAX_LINES): LogLine[] {
+export function appendLines(
+  current: readonly LogLine[],
+  incoming: readonly LogLine[],
+  max = TAIL_MAX_LINES,
+): LogLine[] {
   const keys = new Set(current.map((l) => l.key));
   const merged = [...current, ...incoming.filter((l) => !keys.has(l.key))];
   return merged.length > max ? merged.slice(merged.length - max) : merged;
 }
 
-const objectName = z.string().max(253).regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be a Kubernetes object name');
+const objectName = z
+  .string()
+  .max(253)
+  .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be a Kubernetes object name');
 
 /** The live-tail route's query string; anything else is a 400. */
 export const logsRequestSchema = z

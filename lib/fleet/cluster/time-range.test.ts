@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { describeRange, formatTimePoint, isoTimespan, parseTimePoint, pinRange, resolveRange, stepFor, type TimeRange } from './time-range';
+import {
+  describeRange,
+  formatTimePoint,
+  isoTimespan,
+  parseTimePoint,
+  pinRange,
+  resolveRange,
+  stepFor,
+  type TimeRange,
+} from './time-range';
 
 const NOW = 1_764_000_000; // 2025-11-24T16:00:00Z
 const rel = (from: string, to = 'now'): TimeRange => ({ from: parseTimePoint(from)!, to: parseTimePoint(to)! });
@@ -18,7 +27,8 @@ describe('time points', () => {
   });
 
   it('refuses times without a zone and anything else', () => {
-    for (const bad of ['2026-11-24T20:00', 'yesterday', 'now+1h', 'now-1y', '', 'now-99999h', '1764000000']) expect(parseTimePoint(bad), bad).toBeNull();
+    for (const bad of ['2026-11-24T20:00', 'yesterday', 'now+1h', 'now-1y', '', 'now-99999h', '1764000000'])
+      expect(parseTimePoint(bad), bad).toBeNull();
   });
 });
 
@@ -47,7 +57,11 @@ describe('resolving a range', () => {
 
   it('keeps absolute ranges exactly, clamps the future and inverted ranges', () => {
     const r = resolveRange(rel('2025-11-24T10:00:00Z', '2025-11-24T12:00:00Z'), NOW);
-    expect([r.start, r.end, r.relative]).toEqual([Date.parse('2025-11-24T10:00:00Z') / 1000, Date.parse('2025-11-24T12:00:00Z') / 1000, false]);
+    expect([r.start, r.end, r.relative]).toEqual([
+      Date.parse('2025-11-24T10:00:00Z') / 1000,
+      Date.parse('2025-11-24T12:00:00Z') / 1000,
+      false,
+    ]);
     const inverted = resolveRange(rel('2025-11-24T12:00:00Z', '2025-11-24T10:00:00Z'), NOW);
     expect(inverted.end - inverted.start).toBe(3600);
   });

@@ -35,7 +35,10 @@ export function formatTimePoint(p: TimePoint): string {
   if (p.offsetSeconds === 0) return 'now';
   // Days from two on, so the picker's "now-24h" stays the text it was chosen as.
   if (p.offsetSeconds % 86_400 === 0 && p.offsetSeconds > 86_400) return `now-${p.offsetSeconds / 86_400}d`;
-  for (const [unit, secs] of [['h', 3600], ['m', 60]] as const) {
+  for (const [unit, secs] of [
+    ['h', 3600],
+    ['m', 60],
+  ] as const) {
     if (p.offsetSeconds % secs === 0) return `now-${p.offsetSeconds / secs}${unit}`;
   }
   return `now-${Math.round(p.offsetSeconds / 60)}m`;
@@ -105,6 +108,7 @@ export function describeRange(range: TimeRange): string {
     if (s % 3600 === 0) return `Last ${s / 3600 === 1 ? 'hour' : `${s / 3600} hours`}`;
     return `Last ${Math.round(s / 60)} minutes`;
   }
-  const f = (p: TimePoint): string => (p.kind === 'absolute' ? new Date(p.at * 1000).toISOString().slice(0, 16).replace('T', ' ') : formatTimePoint(p));
+  const f = (p: TimePoint): string =>
+    p.kind === 'absolute' ? new Date(p.at * 1000).toISOString().slice(0, 16).replace('T', ' ') : formatTimePoint(p);
   return `${f(range.from)} → ${f(range.to)} UTC`;
 }

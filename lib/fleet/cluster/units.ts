@@ -38,6 +38,8 @@ export function formatValue(v: number, unit: ValueUnit, short: boolean): string 
       return `${v.toFixed(digits)}${short ? '' : ' req/s'}`;
     }
     case 'seconds':
-      return v < 1 ? `${(v * 1000).toFixed(short ? 0 : 1)}${short ? 'ms' : ' ms'}` : `${v.toFixed(2)}${short ? 's' : ' s'}`;
+      return v < 1
+        ? `${(v * 1000).toFixed(short ? 0 : 1)}${short ? 'ms' : ' ms'}`
+        : `${v.toFixed(2)}${short ? 's' : ' s'}`;
   }
 }

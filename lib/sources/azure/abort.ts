@@ -38,7 +38,10 @@ export function sleep(ms: number, signal?: SignalLike): Promise<void> {
  * One signal for "the caller gave up or our deadline passed", so the SDK request is
  * cancelled either way, plus a way to tell the two apart afterwards.
  */
-export function deadline(timeoutMs: number, outer?: AbortSignal): { signal: AbortSignal; timedOut: () => boolean; dispose: () => void } {
+export function deadline(
+  timeoutMs: number,
+  outer?: AbortSignal,
+): { signal: AbortSignal; timedOut: () => boolean; dispose: () => void } {
   const controller = new AbortController();
   let expired = false;
   const timer = setTimeout(() => {

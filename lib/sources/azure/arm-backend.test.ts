@@ -12,16 +12,37 @@ const fleet = getDemoFleet('fleetwatch', 40);
 let cloud: LocalCloud;
 
 beforeAll(async () => {
-  cloud = await startLocalCloud({ tenantId: LOCAL_TENANT, clientId: LOCAL_CLIENT_ID, clientSecret: LOCAL_CLIENT_SECRET, answers: demoCloudAnswers(fleet) });
+  cloud = await startLocalCloud({
+    tenantId: LOCAL_TENANT,
+    clientId: LOCAL_CLIENT_ID,
+    clientSecret: LOCAL_CLIENT_SECRET,
+    answers: demoCloudAnswers(fleet),
+  });
 });
 afterAll(() => cloud.close());
 afterEach(() => cloud.reset());
 
 const runnerOf = (o: { secret?: string; concurrency?: number } = {}): QueryRunner =>
-  createQueryRunner({ arg: null, logs: null, prom: null, arm: createArmBackend({ endpoint: cloud.url, credential: localCredential(cloud, o.secret), ca: cloud.ca, concurrency: o.concurrency ?? 4 }) });
-const demo = createQueryRunner({ arg: null, logs: null, prom: null, arm: createDemoBackend({ seed: 'fleetwatch', clusters: 40 }) });
+  createQueryRunner({
+    arg: null,
+    logs: null,
+    prom: null,
+    arm: createArmBackend({
+      endpoint: cloud.url,
+      credential: localCredential(cloud, o.secret),
+      ca: cloud.ca,
+      concurrency: o.concurrency ?? 4,
+    }),
+  });
+const demo = createQueryRunner({
+  arg: null,
+  logs: null,
+  prom: null,
+  arm: createDemoBackend({ seed: 'fleetwatch', clusters: 40 }),
+});
 const at = { kind: 'instant', at: 1_795_000_000 } as const;
-const read = (runner: QueryRunner, resourceId: string, signal?: AbortSignal) => runner.run(rest.diagnosticSettings, { resourceId }, at, undefined, { signal });
+const read = (runner: QueryRunner, resourceId: string, signal?: AbortSignal) =>
+  runner.run(rest.diagnosticSettings, { resourceId }, at, undefined, { signal });
 const aks = fleet.clusters.filter((c) => c.provider === 'aks').slice(0, 6);
 const sub = `/subscriptions/${aks[0]?.subscriptionId ?? ''}`;
 
@@ -29,19 +50,32 @@ describe('diagnostic settings from Azure Resource Manager over HTTPS, as a catal
   it('reads clusters and a subscription, exactly as the demo reads them', async () => {
     const ids = [...aks.map((c) => c.id), sub];
     const runner = runnerOf();
-    const [real, fromDemo] = await Promise.all([Promise.all(ids.map((id) => read(runner, id))), Promise.all(ids.map((id) => read(demo, id)))]);
+    const [real, fromDemo] = await Promise.all([
+      Promise.all(ids.map((id) => read(runner, id))),
+      Promise.all(ids.map((id) => read(demo, id))),
+    ]);
     expect(real.every((o) => o.ok)).toBe(true);
     expect(real.map((o) => o.ok && o.rows)).toEqual(fromDemo.map((o) => o.ok && o.rows));
-    expect(real[0]?.executed).toMatchObject({ kind: 'arm', id: 'arm.diagnostic-settings', text: `${aks[0]?.id}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview` });
+    expect(real[0]?.executed).toMatchObject({
+      kind: 'arm',
+      id: 'arm.diagnostic-settings',
+      text: `${aks[0]?.id}/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview`,
+    });
     const arm = cloud.requests.filter((r) => r.service === 'arm');
     expect(arm).toHaveLength(ids.length);
-    expect(arm.every((r) => r.status === 200 && r.path.endsWith('/providers/Microsoft.Insights/diagnosticSettings'))).toBe(true);
+    expect(
+      arm.every((r) => r.status === 200 && r.path.endsWith('/providers/Microsoft.Insights/diagnosticSettings')),
+    ).toBe(true);
     // One token for all of them.
     expect(cloud.requests.filter((r) => r.service === 'token' && r.method === 'POST')).toHaveLength(1);
   });
 
   it('one missing or forbidden resource costs only that resource, named as Azure Resource Manager', async () => {
-    cloud.fault('arm', { kind: 'status', status: 403, body: { error: { code: 'AuthorizationFailed', message: 'The client does not have authorization.' } } });
+    cloud.fault('arm', {
+      kind: 'status',
+      status: 403,
+      body: { error: { code: 'AuthorizationFailed', message: 'The client does not have authorization.' } },
+    });
     const runner = runnerOf({ concurrency: 1 });
     const forbidden = await read(runner, aks[1]?.id ?? '');
     const missing = await read(runner, `${aks[0]?.id ?? ''}-gone`);
@@ -52,7 +86,12 @@ describe('diagnostic settings from Azure Resource Manager over HTTPS, as a catal
   });
 
   it('waits for Retry-After on a 429, then reads', async () => {
-    cloud.fault('arm', { kind: 'status', status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'TooManyRequests', message: 'slow down' } } });
+    cloud.fault('arm', {
+      kind: 'status',
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { error: { code: 'TooManyRequests', message: 'slow down' } },
+    });
     const started = Date.now();
     expect((await read(runnerOf(), aks[0]?.id ?? '')).ok).toBe(true);
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
@@ -78,7 +117,12 @@ describe('diagnostic settings from Azure Resource Manager over HTTPS, as a catal
   });
 
   it('refuses a resource id that is not one before anything is sent', async () => {
-    for (const resourceId of ['/subscriptions/x/../../tenants', 'https://evil.example/x', '/subscriptions/abc?api-version=1#', `${sub}/resourceGroups/rg/providers/Microsoft.X/y/z%2F..`]) {
+    for (const resourceId of [
+      '/subscriptions/x/../../tenants',
+      'https://evil.example/x',
+      '/subscriptions/abc?api-version=1#',
+      `${sub}/resourceGroups/rg/providers/Microsoft.X/y/z%2F..`,
+    ]) {
       const out = await read(runnerOf(), resourceId);
       expect(out, resourceId).toMatchObject({ ok: false, error: { failure: 'bad-query' } });
     }

@@ -30,12 +30,23 @@ export interface ArmBackendOptions {
   ca?: string;
 }
 
-const FAILURE: Record<number, SourceFailure> = { 400: 'bad-query', 401: 'unauthorized', 403: 'forbidden', 404: 'bad-query', 408: 'timeout', 429: 'throttled', 504: 'timeout' };
+const FAILURE: Record<number, SourceFailure> = {
+  400: 'bad-query',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'bad-query',
+  408: 'timeout',
+  429: 'throttled',
+  504: 'timeout',
+};
 
 function errorMessage(body: string): string | null {
   try {
     const parsed: unknown = JSON.parse(body);
-    const e = typeof parsed === 'object' && parsed !== null ? (parsed as { error?: { code?: unknown; message?: unknown } }).error : undefined;
+    const e =
+      typeof parsed === 'object' && parsed !== null
+        ? (parsed as { error?: { code?: unknown; message?: unknown } }).error
+        : undefined;
     return e && typeof e.message === 'string' ? `${typeof e.code === 'string' ? `${e.code}: ` : ''}${e.message}` : null;
   } catch {
     return null;
@@ -72,19 +83,44 @@ export function createArmBackend(o: ArmBackendOptions): Backend {
           timeoutMs,
           ca: o.ca,
           signal,
-          timeoutError: () => new SourceError(`Azure Resource Manager did not answer within ${Math.round(timeoutMs / 1000)} s`, { source: 'arm', failure: 'timeout', endpoint, scope: resource }),
+          timeoutError: () =>
+            new SourceError(`Azure Resource Manager did not answer within ${Math.round(timeoutMs / 1000)} s`, {
+              source: 'arm',
+              failure: 'timeout',
+              endpoint,
+              scope: resource,
+            }),
         });
       } catch (error) {
         if (error instanceof SourceError) throw error;
-        if (signal?.aborted) throw new SourceError('the request was cancelled', { source: 'arm', failure: 'timeout', endpoint, scope: resource, cause: error });
+        if (signal?.aborted)
+          throw new SourceError('the request was cancelled', {
+            source: 'arm',
+            failure: 'timeout',
+            endpoint,
+            scope: resource,
+            cause: error,
+          });
         const message = error instanceof Error ? error.message : String(error);
-        throw new SourceError(`unable to reach Azure Resource Manager at ${endpoint}: ${message}`, { source: 'arm', failure: 'unreachable', endpoint, scope: resource, cause: error });
+        throw new SourceError(`unable to reach Azure Resource Manager at ${endpoint}: ${message}`, {
+          source: 'arm',
+          failure: 'unreachable',
+          endpoint,
+          scope: resource,
+          cause: error,
+        });
       }
       if (answer.status === 200) {
         try {
           return JSON.parse(answer.body) as unknown;
         } catch {
-          throw new SourceError('Azure Resource Manager sent a response that is not valid JSON', { source: 'arm', failure: 'bad-response', endpoint, scope: resource, status: 200 });
+          throw new SourceError('Azure Resource Manager sent a response that is not valid JSON', {
+            source: 'arm',
+            failure: 'bad-response',
+            endpoint,
+            scope: resource,
+            status: 200,
+          });
         }
       }
       const wait = retryAfterMs(answer.headers);
@@ -95,7 +131,14 @@ export function createArmBackend(o: ArmBackendOptions): Backend {
       const failure = FAILURE[answer.status] ?? (answer.status >= 500 ? 'server-error' : 'bad-query');
       const detail = errorMessage(answer.body) ?? `HTTP ${answer.status}`;
       const retryAfterSeconds = failure === 'throttled' && wait !== null ? Math.ceil(wait / 1000) : undefined;
-      throw new SourceError(`Azure Resource Manager answered ${answer.status} for ${resource}: ${detail}`, { source: 'arm', failure, status: answer.status, scope: resource, endpoint, retryAfterSeconds });
+      throw new SourceError(`Azure Resource Manager answered ${answer.status} for ${resource}: ${detail}`, {
+        source: 'arm',
+        failure,
+        status: answer.status,
+        scope: resource,
+        endpoint,
+        retryAfterSeconds,
+      });
     }
   }
 

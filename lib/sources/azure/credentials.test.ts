@@ -19,12 +19,17 @@ afterAll(async () => cloud?.close());
 afterEach(() => cloud.reset());
 
 const grants = () => cloud.requests.filter((r) => r.service === 'token' && r.method === 'POST');
-const openid = () => cloud.requests.filter((r) => r.service === 'token' && r.method === 'GET' && r.path.endsWith('/openid-configuration'));
+const openid = () =>
+  cloud.requests.filter((r) => r.service === 'token' && r.method === 'GET' && r.path.endsWith('/openid-configuration'));
 const ARM = () => `${cloud.url}/.default`;
 const PROM = 'https://prometheus.monitor.azure.com/.default';
 
 /** The real credential, with a count of what reaches it and a switch that makes it fail. */
-function counting(inner: TokenCredential): { credential: TokenCredential; calls: () => number; failing: (on: boolean) => void } {
+function counting(inner: TokenCredential): {
+  credential: TokenCredential;
+  calls: () => number;
+  failing: (on: boolean) => void;
+} {
   let calls = 0;
   let fail = false;
   return {
@@ -57,7 +62,11 @@ describe('reuseTokens', () => {
   it('asks once per scope and fetches the OpenID configuration once, however many callers', async () => {
     const credential = reuseTokens(localCredential(cloud));
     const tokens = await coldBurst(credential);
-    expect(grants().map((g) => g.scope).sort()).toEqual([ARM(), PROM].sort());
+    expect(
+      grants()
+        .map((g) => g.scope)
+        .sort(),
+    ).toEqual([ARM(), PROM].sort());
     expect(openid()).toHaveLength(1);
     expect(new Set(tokens).size).toBe(2);
     // Later calls are answered from the cache, with the same token.
@@ -99,7 +108,10 @@ describe('reuseTokens', () => {
     const { credential: counted, calls } = counting(localCredential(cloud));
     const credential = reuseTokens(counted);
     const first = await credential.getToken(ARM(), { enableCae: true });
-    const challenged = await credential.getToken(ARM(), { enableCae: true, claims: '{"access_token":{"nbf":{"essential":true,"value":"1"}}}' });
+    const challenged = await credential.getToken(ARM(), {
+      enableCae: true,
+      claims: '{"access_token":{"nbf":{"essential":true,"value":"1"}}}',
+    });
     expect(calls()).toBe(2);
     expect(challenged?.token).not.toBe(first?.token);
     expect((await credential.getToken(ARM(), { enableCae: true }))?.token).toBe(challenged?.token);

@@ -36,7 +36,10 @@ const wrappers = new WeakSet<TokenCredential>();
  * first requests would each fetch it. The same credential always gets the same wrapper;
  * the cache lives in the wrapper, so a per-user credential's tokens stay that user's.
  */
-export function reuseTokens(inner: TokenCredential, options: { refreshBeforeMs?: number; now?: () => number } = {}): TokenCredential {
+export function reuseTokens(
+  inner: TokenCredential,
+  options: { refreshBeforeMs?: number; now?: () => number } = {},
+): TokenCredential {
   if (wrappers.has(inner)) return inner;
   const known = reusing.get(inner);
   if (known) return known;

@@ -6,7 +6,13 @@ import { answerDemoQuery } from '../../demo/answers';
 import { containerLogV2 } from '../../demo/azure-tables';
 import { demoWorkspaces, subFleet } from '../../demo/azure-workspaces';
 import { getDemoFleet } from '../../demo/fleet';
-import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, LOCAL_TENANT, localCredential, startDemoCloud } from '../../testing/azure/fixtures';
+import {
+  LOCAL_CLIENT_ID,
+  LOCAL_CLIENT_SECRET,
+  LOCAL_TENANT,
+  localCredential,
+  startDemoCloud,
+} from '../../testing/azure/fixtures';
 import { startLocalCloud, type LocalCloud } from '../../testing/azure/local-cloud';
 import { createQueryRunner } from '../runner';
 import { createLogAnalyticsBackend, mergeTables, tableToWire, type LogAnalyticsBackendOptions } from './log-analytics';
@@ -46,11 +52,18 @@ const logsRequests = () => cloud.requests.filter((r) => r.service === 'logs');
 /** What the demo fleet says, for the clusters that report to some workspace. */
 function expectedLastUpgrades() {
   const clusters = workspaces.flatMap((w) => w.clusters);
-  const wire = answerDemoQuery(subFleet(fleet, clusters), { query: q.lastUpgradeByCluster, params: {}, text: '', time: instant, timespan: 'P90D' } as Parameters<typeof answerDemoQuery>[1]);
+  const wire = answerDemoQuery(subFleet(fleet, clusters), {
+    query: q.lastUpgradeByCluster,
+    params: {},
+    text: '',
+    time: instant,
+    timespan: 'P90D',
+  } as Parameters<typeof answerDemoQuery>[1]);
   return q.lastUpgradeByCluster.parse(wire, {});
 }
 
-const byId = <T extends { ResourceId: string }>(rows: T[]) => [...rows].sort((a, b) => a.ResourceId.localeCompare(b.ResourceId));
+const byId = <T extends { ResourceId: string }>(rows: T[]) =>
+  [...rows].sort((a, b) => a.ResourceId.localeCompare(b.ResourceId));
 
 describe('Log Analytics backend over HTTPS with the real SDK', () => {
   it('asks each workspace once and unions the answers (datetime back to ISO strings)', async () => {
@@ -78,19 +91,39 @@ describe('Log Analytics backend over HTTPS with the real SDK', () => {
   });
 
   it('asks the workspaces of a refused cross-workspace request one by one, so only the broken one is lost', async () => {
-    const refused = { kind: 'status', status: 403, body: { error: { code: 'InsufficientAccessError', message: 'The provided credentials have insufficient access to perform the requested operation' } } } as const;
+    const refused = {
+      kind: 'status',
+      status: 403,
+      body: {
+        error: {
+          code: 'InsufficientAccessError',
+          message: 'The provided credentials have insufficient access to perform the requested operation',
+        },
+      },
+    } as const;
     // The group request and then the first workspace on its own are refused; the others answer.
     cloud.fault('logs', refused, 2);
-    const outcome = await runnerWith({ workspacesPerRequest: 100, concurrency: 1 }).run(q.lastUpgradeByCluster, {}, instant);
+    const outcome = await runnerWith({ workspacesPerRequest: 100, concurrency: 1 }).run(
+      q.lastUpgradeByCluster,
+      {},
+      instant,
+    );
     if (!outcome.ok) throw new Error(outcome.error.message);
     const lost = new Set(workspaces[0]?.clusters.map((c) => c.id.toLowerCase()));
     expect(byId(outcome.rows)).toEqual(byId(expectedLastUpgrades().filter((r) => !lost.has(r.ResourceId))));
     expect(logsRequests().map((r) => r.workspaces?.length)).toEqual([workspaces.length, ...workspaces.map(() => 1)]);
-    expect(outcome.notices).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringContaining('insufficient access') })]);
+    expect(outcome.notices).toEqual([
+      expect.objectContaining({ severity: 'error', message: expect.stringContaining('insufficient access') }),
+    ]);
   });
 
   it('does not split a throttled cross-workspace request', async () => {
-    cloud.fault('logs', { kind: 'status', status: 429, headers: { 'retry-after': '600' }, body: { error: { code: 'TooManyRequests', message: 'slow down' } } });
+    cloud.fault('logs', {
+      kind: 'status',
+      status: 429,
+      headers: { 'retry-after': '600' },
+      body: { error: { code: 'TooManyRequests', message: 'slow down' } },
+    });
     const outcome = await runnerWith({ workspacesPerRequest: 100 }).run(q.lastUpgradeByCluster, {}, instant);
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.error.failure).toBe('throttled');
@@ -103,7 +136,11 @@ describe('Log Analytics backend over HTTPS with the real SDK', () => {
     if (!outcome.ok) throw new Error(outcome.error.message);
     expect(byId(outcome.rows)).toEqual(byId(expectedLastUpgrades()));
     expect(outcome.notices).toEqual([
-      expect.objectContaining({ severity: 'warning', source: 'logs', message: expect.stringContaining(`partial result for workspace ${workspaceIds[0]}`) }),
+      expect.objectContaining({
+        severity: 'warning',
+        source: 'logs',
+        message: expect.stringContaining(`partial result for workspace ${workspaceIds[0]}`),
+      }),
     ]);
   });
 
@@ -120,7 +157,9 @@ describe('Log Analytics backend over HTTPS with the real SDK', () => {
     if (!outcome.ok) throw new Error(outcome.error.message);
     const lost = new Set(workspaces[0]?.clusters.map((c) => c.id.toLowerCase()));
     expect(byId(outcome.rows)).toEqual(byId(expectedLastUpgrades().filter((r) => !lost.has(r.ResourceId))));
-    expect(outcome.notices).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringContaining(`workspace ${workspaceIds[0]}`) })]);
+    expect(outcome.notices).toEqual([
+      expect.objectContaining({ severity: 'error', message: expect.stringContaining(`workspace ${workspaceIds[0]}`) }),
+    ]);
   });
 
   it('every workspace failing is the panel error', async () => {
@@ -132,7 +171,11 @@ describe('Log Analytics backend over HTTPS with the real SDK', () => {
 
   it('reports malformed JSON as a bad response', async () => {
     cloud.fault('logs', { kind: 'malformed' });
-    const outcome = await runnerWith({ workspaces: () => workspaceIds.slice(0, 1) }).run(q.lastUpgradeByCluster, {}, instant);
+    const outcome = await runnerWith({ workspaces: () => workspaceIds.slice(0, 1) }).run(
+      q.lastUpgradeByCluster,
+      {},
+      instant,
+    );
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.error.failure).toBe('bad-response');
   });
@@ -140,7 +183,11 @@ describe('Log Analytics backend over HTTPS with the real SDK', () => {
   it('times out a response slower than its deadline', async () => {
     cloud.fault('logs', { kind: 'delay', ms: 2000 });
     const started = Date.now();
-    const outcome = await runnerWith({ workspaces: () => workspaceIds.slice(0, 1), timeoutMs: 400 }).run(q.lastUpgradeByCluster, {}, instant);
+    const outcome = await runnerWith({ workspaces: () => workspaceIds.slice(0, 1), timeoutMs: 400 }).run(
+      q.lastUpgradeByCluster,
+      {},
+      instant,
+    );
     expect(Date.now() - started).toBeLessThan(1500);
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.error).toMatchObject({ failure: 'timeout' });
@@ -156,8 +203,22 @@ describe('Log Analytics backend over HTTPS with the real SDK', () => {
   });
 
   it('reports a query the service rejects as a bad query with its message', async () => {
-    cloud.fault('logs', { kind: 'status', status: 400, body: { error: { code: 'BadArgumentError', message: 'The request had some invalid properties', details: [{ code: 'SemanticError', message: "Failed to resolve table 'AzureActivity'" }] } } });
-    const outcome = await runnerWith({ workspaces: () => workspaceIds.slice(0, 1) }).run(q.lastUpgradeByCluster, {}, instant);
+    cloud.fault('logs', {
+      kind: 'status',
+      status: 400,
+      body: {
+        error: {
+          code: 'BadArgumentError',
+          message: 'The request had some invalid properties',
+          details: [{ code: 'SemanticError', message: "Failed to resolve table 'AzureActivity'" }],
+        },
+      },
+    });
+    const outcome = await runnerWith({ workspaces: () => workspaceIds.slice(0, 1) }).run(
+      q.lastUpgradeByCluster,
+      {},
+      instant,
+    );
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) {
       expect(outcome.error).toMatchObject({ failure: 'bad-query', status: 400 });
@@ -186,16 +247,35 @@ describe('tableToWire and mergeTables', () => {
       ],
       rows: [[new Date('2026-11-20T10:00:00Z'), { app: 'web' }, 3, 'NaN', new Date('nope')]],
     });
-    expect(logsResponseSchema.parse({ tables: [wire] }).tables[0]?.rows).toEqual([['2026-11-20T10:00:00.000Z', { app: 'web' }, 3, Number.NaN, null]]);
+    expect(logsResponseSchema.parse({ tables: [wire] }).tables[0]?.rows).toEqual([
+      ['2026-11-20T10:00:00.000Z', { app: 'web' }, 3, Number.NaN, null],
+    ]);
   });
 
   it('aligns columns by name when workspaces answer with different columns', () => {
     const merged = mergeTables([
-      { name: 'PrimaryResult', columns: [{ name: 'a', type: 'string' }, { name: 'b', type: 'long' }], rows: [['x', 1]] },
-      { name: 'PrimaryResult', columns: [{ name: 'b', type: 'long' }, { name: 'c', type: 'string' }], rows: [[2, 'y']] },
+      {
+        name: 'PrimaryResult',
+        columns: [
+          { name: 'a', type: 'string' },
+          { name: 'b', type: 'long' },
+        ],
+        rows: [['x', 1]],
+      },
+      {
+        name: 'PrimaryResult',
+        columns: [
+          { name: 'b', type: 'long' },
+          { name: 'c', type: 'string' },
+        ],
+        rows: [[2, 'y']],
+      },
     ]);
     expect(merged.columns.map((c) => c.name)).toEqual(['a', 'b', 'c']);
-    expect(merged.rows).toEqual([['x', 1, null], [null, 2, 'y']]);
+    expect(merged.rows).toEqual([
+      ['x', 1, null],
+      [null, 2, 'y'],
+    ]);
   });
 });
 
@@ -211,14 +291,33 @@ describe('typed columns over HTTPS', () => {
       clientSecret: LOCAL_CLIENT_SECRET,
       answers: {
         // The service sends dynamic values as JSON text and datetimes with 7 fractional digits.
-        logs: () => ({ tables: [{ name: 'PrimaryResult', columns: table.columns, rows: table.rows.map((r) => [String(r[0]).replace('.000Z', '.1234567Z'), ...r.slice(1)]) }] }),
+        logs: () => ({
+          tables: [
+            {
+              name: 'PrimaryResult',
+              columns: table.columns,
+              rows: table.rows.map((r) => [String(r[0]).replace('.000Z', '.1234567Z'), ...r.slice(1)]),
+            },
+          ],
+        }),
         arg: () => ({ totalRecords: 0, count: 0, resultTruncated: 'false', data: [] }),
         knowsWorkspace: () => true,
       },
     });
     try {
-      const backend = createLogAnalyticsBackend({ endpoint: local.url, credential: localCredential(local), workspaces: () => [first.customerId], clientOptions: { tlsOptions: { ca: local.ca } } });
-      const result = await backend.run({ query: q.upgradeStatus, params: {}, text: 'ContainerLogV2 | take 100', time: instant, timespan: 'PT1H' } as Parameters<typeof backend.run>[0]);
+      const backend = createLogAnalyticsBackend({
+        endpoint: local.url,
+        credential: localCredential(local),
+        workspaces: () => [first.customerId],
+        clientOptions: { tlsOptions: { ca: local.ca } },
+      });
+      const result = await backend.run({
+        query: q.upgradeStatus,
+        params: {},
+        text: 'ContainerLogV2 | take 100',
+        time: instant,
+        timespan: 'PT1H',
+      } as Parameters<typeof backend.run>[0]);
       const [wire] = logsResponseSchema.parse(result.wire).tables;
       const col = (name: string) => wire?.columns.findIndex((c) => c.name === name) ?? -1;
       const row = wire?.rows[0] ?? [];

@@ -1,5 +1,10 @@
 import 'server-only';
-import { LogsQueryClient, LogsQueryResultStatus, type LogsQueryClientOptions, type LogsTable } from '@azure/monitor-query-logs';
+import {
+  LogsQueryClient,
+  LogsQueryResultStatus,
+  type LogsQueryClientOptions,
+  type LogsTable,
+} from '@azure/monitor-query-logs';
 import type { TokenCredential } from '@azure/identity';
 import type { Notice, QueryRequest } from '../../catalog/types';
 import type { LogsResponse } from '../../catalog/wire';
@@ -142,7 +147,8 @@ export const DEFAULT_WORKSPACES_PER_REQUEST = 10;
 // Failures that one workspace of a group can cause; throttling and timeouts would only get worse split.
 const SPLIT_ON = new Set(['forbidden', 'bad-query', 'unauthorized']);
 
-type GroupOutcome = { ok: true; table: LogsResponse['tables'][number] | null; notices: Notice[] } | { ok: false; error: SourceError };
+type GroupOutcome =
+  { ok: true; table: LogsResponse['tables'][number] | null; notices: Notice[] } | { ok: false; error: SourceError };
 
 export function createLogAnalyticsBackend(options: LogAnalyticsBackendOptions): Backend {
   const endpoint = options.endpoint.replace(/\/+$/, '').replace(/\/v1$/, '');
@@ -175,7 +181,9 @@ export function createLogAnalyticsBackend(options: LogAnalyticsBackendOptions): 
       const workspaces = [...new Set(await options.workspaces(request))];
       if (workspaces.length === 0) {
         throw new SourceError('no Log Analytics workspace is configured or discovered for this question', {
-          source: 'logs', failure: 'not-configured', endpoint,
+          source: 'logs',
+          failure: 'not-configured',
+          endpoint,
         });
       }
       const client = clientFor(runOptions?.credential ?? options.credential);
@@ -209,15 +217,31 @@ export function createLogAnalyticsBackend(options: LogAnalyticsBackendOptions): 
           }
           return { ok: true, table: primaryTable ? tableToWire(primaryTable) : null, notices, group };
         } catch (error) {
-          return { ok: false, error: toSourceError(error, { source: 'logs', service, scope, endpoint, timedOut: limit.timedOut(), timeoutMs }), group };
+          return {
+            ok: false,
+            error: toSourceError(error, {
+              source: 'logs',
+              service,
+              scope,
+              endpoint,
+              timedOut: limit.timedOut(),
+              timeoutMs,
+            }),
+            group,
+          };
         }
       };
 
       // A refused cross-workspace request is retried per workspace to find which one is at fault.
       const runOrSplit = async (group: string[]): Promise<Array<GroupOutcome & { group: string[] }>> => {
         const outcome = await runGroup(group);
-        if (outcome.ok || group.length === 1 || !SPLIT_ON.has(outcome.error.failure) || limit.signal.aborted) return [outcome];
-        return mapLimit(group.map((w) => [w]), concurrency, runGroup);
+        if (outcome.ok || group.length === 1 || !SPLIT_ON.has(outcome.error.failure) || limit.signal.aborted)
+          return [outcome];
+        return mapLimit(
+          group.map((w) => [w]),
+          concurrency,
+          runGroup,
+        );
       };
 
       let outcomes: Array<GroupOutcome & { group: string[] }>;
@@ -241,7 +265,15 @@ export function createLogAnalyticsBackend(options: LogAnalyticsBackendOptions): 
             severity: 'error',
             source: 'logs',
             message: `${o.error.scope ?? 'Log Analytics'}: ${o.error.message}`,
-            ...(one ? { workspace: { id: one, failure: o.error.failure, ...(o.error.status !== undefined ? { status: o.error.status } : {}) } } : {}),
+            ...(one
+              ? {
+                  workspace: {
+                    id: one,
+                    failure: o.error.failure,
+                    ...(o.error.status !== undefined ? { status: o.error.status } : {}),
+                  },
+                }
+              : {}),
           });
         }
       }

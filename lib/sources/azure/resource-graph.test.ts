@@ -52,7 +52,12 @@ describe('Resource Graph backend over HTTPS with the real SDK', () => {
   });
 
   it('waits for Retry-After on a 429 and then succeeds', async () => {
-    cloud.fault('arg', { kind: 'status', status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'RateLimiting', message: 'Client application has been throttled.' } } });
+    cloud.fault('arg', {
+      kind: 'status',
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { error: { code: 'RateLimiting', message: 'Client application has been throttled.' } },
+    });
     const { runner } = runnerWith();
     const started = Date.now();
     const outcome = await runner.run(q.fleetInventory, {}, instant);
@@ -62,7 +67,12 @@ describe('Resource Graph backend over HTTPS with the real SDK', () => {
   });
 
   it('fails the panel at once when Retry-After is longer than it will wait', async () => {
-    cloud.fault('arg', { kind: 'status', status: 429, headers: { 'retry-after': '120' }, body: { error: { code: 'RateLimiting', message: 'Client application has been throttled.' } } });
+    cloud.fault('arg', {
+      kind: 'status',
+      status: 429,
+      headers: { 'retry-after': '120' },
+      body: { error: { code: 'RateLimiting', message: 'Client application has been throttled.' } },
+    });
     const { runner } = runnerWith();
     const started = Date.now();
     const outcome = await runner.run(q.fleetInventory, {}, instant);
@@ -150,11 +160,27 @@ describe('Resource Graph backend over HTTPS with the real SDK', () => {
   });
 
   it('maps 403 to forbidden and 400 to a bad query with the service message', async () => {
-    cloud.fault('arg', { kind: 'status', status: 403, body: { error: { code: 'AuthorizationFailed', message: 'The client does not have authorization to perform action.' } } });
+    cloud.fault('arg', {
+      kind: 'status',
+      status: 403,
+      body: {
+        error: { code: 'AuthorizationFailed', message: 'The client does not have authorization to perform action.' },
+      },
+    });
     const { runner } = runnerWith();
     const forbidden = await runner.run(q.fleetInventory, {}, instant);
     if (!forbidden.ok) expect(forbidden.error).toMatchObject({ failure: 'forbidden', status: 403 });
-    cloud.fault('arg', { kind: 'status', status: 400, body: { error: { code: 'BadRequest', message: 'Please provide below info when asking for support.', details: [{ code: 'InvalidQuery', message: 'Query is invalid.' }] } } });
+    cloud.fault('arg', {
+      kind: 'status',
+      status: 400,
+      body: {
+        error: {
+          code: 'BadRequest',
+          message: 'Please provide below info when asking for support.',
+          details: [{ code: 'InvalidQuery', message: 'Query is invalid.' }],
+        },
+      },
+    });
     const bad = await runner.run(q.fleetInventory, {}, instant);
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
@@ -169,7 +195,9 @@ describe('Resource Graph backend over HTTPS with the real SDK', () => {
     const outcome = await runner.run(q.fleetInventory, {}, instant);
     if (!outcome.ok) throw new Error(outcome.error.message);
     expect(outcome.rows).toHaveLength(1000);
-    expect(outcome.notices).toEqual([expect.objectContaining({ severity: 'warning', source: 'arg', message: expect.stringContaining('truncated') })]);
+    expect(outcome.notices).toEqual([
+      expect.objectContaining({ severity: 'warning', source: 'arg', message: expect.stringContaining('truncated') }),
+    ]);
   });
 
   it('says when the tenant has more subscriptions than Resource Graph answers for', async () => {
@@ -178,12 +206,20 @@ describe('Resource Graph backend over HTTPS with the real SDK', () => {
     const outcome = await runner.run(q.fleetInventory, {}, instant);
     if (!outcome.ok) throw new Error(outcome.error.message);
     expect(outcome.rows).toHaveLength(2500);
-    expect(outcome.notices).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('first 10,000 subscriptions of tenant') })]);
+    expect(outcome.notices).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.stringContaining('first 10,000 subscriptions of tenant'),
+      }),
+    ]);
   });
 
   it('sends subscriptions in batches of fewer than 300', async () => {
     const real = [...new Set(fleet.clusters.map((c) => c.subscriptionId))];
-    const padding = Array.from({ length: 600 - real.length }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    const padding = Array.from(
+      { length: 600 - real.length },
+      (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    );
     const { runner } = runnerWith({ subscriptions: [...real, ...padding] });
     const outcome = await runner.run(q.fleetInventory, {}, instant);
     if (!outcome.ok) throw new Error(outcome.error.message);
@@ -196,19 +232,29 @@ describe('Resource Graph backend over HTTPS with the real SDK', () => {
   it('one failing batch costs its subscriptions, not the panel', async () => {
     const real = [...new Set(fleet.clusters.map((c) => c.subscriptionId))];
     const { runner } = runnerWith({ subscriptions: real, subscriptionBatchSize: 3 });
-    cloud.fault('arg', { kind: 'status', status: 403, body: { error: { code: 'AuthorizationFailed', message: 'no access' } } });
+    cloud.fault('arg', {
+      kind: 'status',
+      status: 403,
+      body: { error: { code: 'AuthorizationFailed', message: 'no access' } },
+    });
     const outcome = await runner.run(q.fleetInventory, {}, instant);
     if (!outcome.ok) throw new Error(outcome.error.message);
     const failedSubs = new Set(real.slice(0, 3));
     expect(outcome.rows.length).toBe(fleet.clusters.filter((c) => !failedSubs.has(c.subscriptionId)).length);
-    expect(outcome.notices).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringContaining('subscriptions 1–3 of') })]);
+    expect(outcome.notices).toEqual([
+      expect.objectContaining({ severity: 'error', message: expect.stringContaining('subscriptions 1–3 of') }),
+    ]);
   });
 
   it('queries a management group when one is configured', async () => {
     const { runner } = runnerWith({ managementGroup: 'contoso-platform' });
     const outcome = await runner.run(q.fleetInventory, {}, instant);
     expect(outcome.ok).toBe(true);
-    expect(argRequests()[0]).toMatchObject({ managementGroups: ['contoso-platform'], subscriptions: undefined, allowPartialScopes: true });
+    expect(argRequests()[0]).toMatchObject({
+      managementGroups: ['contoso-platform'],
+      subscriptions: undefined,
+      allowPartialScopes: true,
+    });
   });
 
   it('honours a per-request credential over the default one', async () => {
@@ -216,17 +262,26 @@ describe('Resource Graph backend over HTTPS with the real SDK', () => {
     const other = localCredential(cloud);
     cloud.expireTokens(); // nothing issued yet to `other`; the default's token would now fail
     const result = await arg.run(
-      { query: q.fleetInventory, params: {}, text: q.fleetInventory.build({}), time: instant } as Parameters<typeof arg.run>[0],
+      { query: q.fleetInventory, params: {}, text: q.fleetInventory.build({}), time: instant } as Parameters<
+        typeof arg.run
+      >[0],
       { credential: other } as Parameters<typeof arg.run>[1],
     );
     expect((result.wire as { count: number }).count).toBe(2500);
   });
 
   it('maps an unreachable endpoint to unreachable', async () => {
-    const arg = createResourceGraphBackend({ endpoint: 'https://127.0.0.1:9', credential, clientOptions: { tlsOptions: { ca: cloud.ca } }, retry: { maxRetries: 0 } });
-    await expect(arg.run({ query: q.fleetInventory, params: {}, text: 'resources | project id', time: instant } as Parameters<typeof arg.run>[0])).rejects.toSatisfy(
-      (e: unknown) => e instanceof SourceError && e.failure === 'unreachable',
-    );
+    const arg = createResourceGraphBackend({
+      endpoint: 'https://127.0.0.1:9',
+      credential,
+      clientOptions: { tlsOptions: { ca: cloud.ca } },
+      retry: { maxRetries: 0 },
+    });
+    await expect(
+      arg.run({ query: q.fleetInventory, params: {}, text: 'resources | project id', time: instant } as Parameters<
+        typeof arg.run
+      >[0]),
+    ).rejects.toSatisfy((e: unknown) => e instanceof SourceError && e.failure === 'unreachable');
   });
 });
 

@@ -84,7 +84,10 @@ function scopeBatches(options: ResourceGraphBackendOptions): ScopeBatch[] {
     const slice = subs.slice(i, i + size);
     batches.push({
       subscriptions: slice,
-      label: subs.length <= size ? `${subs.length} subscription${subs.length === 1 ? '' : 's'}` : `subscriptions ${i + 1}–${i + slice.length} of ${subs.length}`,
+      label:
+        subs.length <= size
+          ? `${subs.length} subscription${subs.length === 1 ? '' : 's'}`
+          : `subscriptions ${i + 1}–${i + slice.length} of ${subs.length}`,
     });
   }
   return batches;
@@ -121,7 +124,12 @@ export function createResourceGraphBackend(options: ResourceGraphBackendOptions)
       const wait = quota.resetsAt - now;
       if (wait > maxQuotaWaitMs) {
         throw new SourceError(`Resource Graph quota is used up; it resets in ${Math.ceil(wait / 1000)} s`, {
-          source: 'arg', failure: 'throttled', scope, status: 429, endpoint, retryAfterSeconds: Math.ceil(wait / 1000),
+          source: 'arg',
+          failure: 'throttled',
+          scope,
+          status: 429,
+          endpoint,
+          retryAfterSeconds: Math.ceil(wait / 1000),
         });
       }
       await sleep(wait, signal);
@@ -178,12 +186,21 @@ export function createResourceGraphBackend(options: ResourceGraphBackendOptions)
       );
       if (!Array.isArray(response.data)) {
         throw new SourceError('Resource Graph answered without a data array (is resultFormat objectArray?)', {
-          source: 'arg', failure: 'bad-response', scope: batch.label, endpoint,
+          source: 'arg',
+          failure: 'bad-response',
+          scope: batch.label,
+          endpoint,
         });
       }
       for (const row of response.data as unknown[]) {
         if (typeof row === 'object' && row !== null && !Array.isArray(row)) data.push(row as Record<string, unknown>);
-        else throw new SourceError('Resource Graph returned a row that is not an object', { source: 'arg', failure: 'bad-response', scope: batch.label, endpoint });
+        else
+          throw new SourceError('Resource Graph returned a row that is not an object', {
+            source: 'arg',
+            failure: 'bad-response',
+            scope: batch.label,
+            endpoint,
+          });
       }
       if (page === 0) totalRecords = typeof response.totalRecords === 'number' ? response.totalRecords : data.length;
       if (String(response.resultTruncated) === 'true') truncated = true;
@@ -191,12 +208,20 @@ export function createResourceGraphBackend(options: ResourceGraphBackendOptions)
       if (!skipToken) break;
       if (page + 1 >= maxPages) {
         truncated = true;
-        notices.push({ severity: 'warning', source: 'arg', message: `Resource Graph: stopped after ${maxPages} pages (${data.length.toLocaleString('en')} of ${totalRecords.toLocaleString('en')} rows) for ${batch.label}` });
+        notices.push({
+          severity: 'warning',
+          source: 'arg',
+          message: `Resource Graph: stopped after ${maxPages} pages (${data.length.toLocaleString('en')} of ${totalRecords.toLocaleString('en')} rows) for ${batch.label}`,
+        });
         break;
       }
     }
     if (subscriptionLimitHit) {
-      notices.push({ severity: 'warning', source: 'arg', message: `Resource Graph answered for the first 10,000 subscriptions of ${batch.label} only; set AZURE_SUBSCRIPTION_IDS or AZURE_MANAGEMENT_GROUP to narrow the scope` });
+      notices.push({
+        severity: 'warning',
+        source: 'arg',
+        message: `Resource Graph answered for the first 10,000 subscriptions of ${batch.label} only; set AZURE_SUBSCRIPTION_IDS or AZURE_MANAGEMENT_GROUP to narrow the scope`,
+      });
     }
     return { data, totalRecords, truncated, notices };
   }
@@ -225,11 +250,22 @@ export function createResourceGraphBackend(options: ResourceGraphBackendOptions)
             truncated ||= result.truncated;
             notices.push(...result.notices);
           } catch (error) {
-            const failure = toSourceError(error, { source: 'arg', service, scope: batch.label, endpoint, timedOut: limit.timedOut(), timeoutMs });
+            const failure = toSourceError(error, {
+              source: 'arg',
+              service,
+              scope: batch.label,
+              endpoint,
+              timedOut: limit.timedOut(),
+              timeoutMs,
+            });
             // One batch of many failing costs those subscriptions, not the panel.
             if (batches.length === 1 || limit.signal.aborted) throw failure;
             failures.push(failure);
-            notices.push({ severity: 'error', source: 'arg', message: `Resource Graph, ${batch.label}: ${failure.message}` });
+            notices.push({
+              severity: 'error',
+              source: 'arg',
+              message: `Resource Graph, ${batch.label}: ${failure.message}`,
+            });
           }
         }
       } finally {
@@ -243,7 +279,12 @@ export function createResourceGraphBackend(options: ResourceGraphBackendOptions)
           message: `Resource Graph truncated the result: ${data.length.toLocaleString('en')} of ${totalRecords.toLocaleString('en')} rows (the query must project id to page)`,
         });
       }
-      const wire: ArgResponse = { totalRecords, count: data.length, resultTruncated: truncated ? 'true' : 'false', data };
+      const wire: ArgResponse = {
+        totalRecords,
+        count: data.length,
+        resultTruncated: truncated ? 'true' : 'false',
+        data,
+      };
       return { wire, notices, executedText: request.text };
     },
   };

@@ -27,20 +27,38 @@ afterEach(() => {
   forgetPrices();
 });
 
-const runnerOf = (o: { timeoutMs?: number } = {}) => createQueryRunner({ arg: null, logs: null, prom: null, prices: createRetailPricesBackend({ endpoint: server.url, ca: server.ca, ...o }) });
+const runnerOf = (o: { timeoutMs?: number } = {}) =>
+  createQueryRunner({
+    arg: null,
+    logs: null,
+    prom: null,
+    prices: createRetailPricesBackend({ endpoint: server.url, ca: server.ca, ...o }),
+  });
 const at = { kind: 'instant', at: 1_795_000_000 } as const;
 
 describe('Azure Retail Prices as a catalog query', () => {
   it('asks one filter per region and chunk of sizes, follows NextPageLink, and returns the live prices', async () => {
     const runner = runnerOf();
-    const asks = ['eastus', 'westeurope'].flatMap((region) => Array.from({ length: Math.ceil(skus.length / 15) }, (_, i) => ({ region, skus: skus.slice(i * 15, i * 15 + 15) })));
+    const asks = ['eastus', 'westeurope'].flatMap((region) =>
+      Array.from({ length: Math.ceil(skus.length / 15) }, (_, i) => ({
+        region,
+        skus: skus.slice(i * 15, i * 15 + 15),
+      })),
+    );
     const outcomes = await Promise.all(asks.map((p) => runner.run(rest.vmRetailPrices, p, at)));
     expect(outcomes.flatMap((o) => (o.ok ? [] : [o.error.message]))).toEqual([]);
     expect(new Set(server.requests.map((r) => r.filter)).size).toBe(asks.length);
     expect(server.requests.some((r) => r.skip > 0)).toBe(true);
-    expect(outcomes[0]?.executed).toMatchObject({ kind: 'prices', text: retailPricesFilter('eastus', skus.slice(0, 15)) });
+    expect(outcomes[0]?.executed).toMatchObject({
+      kind: 'prices',
+      text: retailPricesFilter('eastus', skus.slice(0, 15)),
+    });
     const items = outcomes.flatMap((o) => (o.ok ? o.rows : []));
-    const live = parseRetailPrices({ BillingCurrency: 'USD', Items: items, NextPageLink: null }, '2026-11-24', 'retail-api');
+    const live = parseRetailPrices(
+      { BillingCurrency: 'USD', Items: items, NextPageLink: null },
+      '2026-11-24',
+      'retail-api',
+    );
     const snap = getSnapshotPrices();
     const key = 'standard_d4s_v5|eastus';
     expect(live.hourly.get(key)).toBeCloseTo((snap.hourly.get(key) ?? NaN) * 1.1, 6);
@@ -57,13 +75,32 @@ describe('Azure Retail Prices as a catalog query', () => {
     expect(out).toMatchObject({ ok: false, error: { failure: 'bad-query' } });
     expect(server.requests).toHaveLength(0);
     // The price service leaves such a size out rather than failing the list.
-    expect(wantedPrices([], [{ ClusterId: 'x', Pool: 'p', InstanceType: hostile, Nodes: 1, CpuCores: null, MemoryGiB: null, NodesWithCapacity: 0 }]).skus).not.toContain(hostile);
+    expect(
+      wantedPrices(
+        [],
+        [
+          {
+            ClusterId: 'x',
+            Pool: 'p',
+            InstanceType: hostile,
+            Nodes: 1,
+            CpuCores: null,
+            MemoryGiB: null,
+            NodesWithCapacity: 0,
+          },
+        ],
+      ).skus,
+    ).not.toContain(hostile);
   });
 
   it('fails as a whole, named Azure Retail Prices, on a server error, a body that is not JSON, a next page on another host, or a timeout', async () => {
     // One filter with more items than a page, so the first answer has a next page.
     const ask = async (timeoutMs = 5000) => {
-      const o = await runnerOf({ timeoutMs }).run(rest.vmRetailPrices, { region: 'eastus', skus: skus.slice(0, 15) }, at);
+      const o = await runnerOf({ timeoutMs }).run(
+        rest.vmRetailPrices,
+        { region: 'eastus', skus: skus.slice(0, 15) },
+        at,
+      );
       expect(o.ok || o.error.source).toBe('prices');
       return o.ok ? null : o.error.failure;
     };
@@ -84,24 +121,34 @@ describe('price service', () => {
   const settings = () => ({ ...readInsightsConfig({} as NodeJS.ProcessEnv), retailPricesUrl: server.url });
   const inventory = async () => {
     const demo = createDemoBackend({ seed: 'prices-test', clusters: 30 });
-    const outcome = await createQueryRunner({ arg: demo, logs: null, prom: null }).run(fq.fleetInventory, {}, { kind: 'instant', at: 1_795_000_000 });
+    const outcome = await createQueryRunner({ arg: demo, logs: null, prom: null }).run(
+      fq.fleetInventory,
+      {},
+      { kind: 'instant', at: 1_795_000_000 },
+    );
     if (!outcome.ok) throw new Error('no inventory');
     return outcome.rows;
   };
 
-  it('uses the live API in Azure mode, once per period, for the fleet\'s AKS regions', async () => {
+  it("uses the live API in Azure mode, once per period, for the fleet's AKS regions", async () => {
     const rows = await inventory();
     const first = await loadPrices(azureMode, rows, null, { ca: server.ca, settings: settings(), nowMs: 0 });
     expect(first.notice).toBeNull();
     expect(first.table.source).toBe('retail-api');
     expect(first.requests).toBeGreaterThan(0);
-    const regions = new Set(server.requests.flatMap((r) => [...r.filter.matchAll(/armRegionName eq '([^']+)'/g)].map((m) => m[1])));
+    const regions = new Set(
+      server.requests.flatMap((r) => [...r.filter.matchAll(/armRegionName eq '([^']+)'/g)].map((m) => m[1])),
+    );
     expect([...regions].sort()).toEqual(wantedPrices(rows, null).regions);
     const again = await loadPrices(azureMode, rows, null, { ca: server.ca, settings: settings(), nowMs: 60_000 });
     expect(again.requests).toBe(0);
     expect(again.table).toEqual(first.table);
     // After the period the list is asked again.
-    const later = await loadPrices(azureMode, rows, null, { ca: server.ca, settings: settings(), nowMs: 25 * 3_600_000 });
+    const later = await loadPrices(azureMode, rows, null, {
+      ca: server.ca,
+      settings: settings(),
+      nowMs: 25 * 3_600_000,
+    });
     expect(later.requests).toBeGreaterThan(0);
   });
 
@@ -117,15 +164,24 @@ describe('price service', () => {
     await loadPrices(azureMode, rows, null, { ca: server.ca, settings: settings(), nowMs: 60_000 });
     expect(server.requests).toHaveLength(0);
     // Five minutes on, the API is asked again and its prices replace the snapshot.
-    const recovered = await loadPrices(azureMode, rows, null, { ca: server.ca, settings: settings(), nowMs: 6 * 60_000 });
+    const recovered = await loadPrices(azureMode, rows, null, {
+      ca: server.ca,
+      settings: settings(),
+      nowMs: 6 * 60_000,
+    });
     expect(recovered.table.source).toBe('retail-api');
     expect(recovered.notice).toBeNull();
   });
 
   it('keeps the snapshot in the demo, or when told to', async () => {
     const rows = await inventory();
-    expect((await loadPrices(demoMode, rows, null, { ca: server.ca, settings: settings() })).table.source).toBe('snapshot');
-    expect((await loadPrices(azureMode, rows, null, { ca: server.ca, settings: { ...settings(), prices: 'snapshot' } })).table.source).toBe('snapshot');
+    expect((await loadPrices(demoMode, rows, null, { ca: server.ca, settings: settings() })).table.source).toBe(
+      'snapshot',
+    );
+    expect(
+      (await loadPrices(azureMode, rows, null, { ca: server.ca, settings: { ...settings(), prices: 'snapshot' } }))
+        .table.source,
+    ).toBe('snapshot');
     expect(server.requests).toHaveLength(0);
   });
 });

@@ -42,7 +42,10 @@ const RETRYABLE_STATUS = new Set([408, 500, 502, 503, 504]);
 export function boundedRetryPolicy(limits: RetryLimits): PipelinePolicy {
   return {
     name: 'fleetwatchBoundedRetry',
-    async sendRequest(request: PipelineRequest, next: (req: PipelineRequest) => Promise<PipelineResponse>): Promise<PipelineResponse> {
+    async sendRequest(
+      request: PipelineRequest,
+      next: (req: PipelineRequest) => Promise<PipelineResponse>,
+    ): Promise<PipelineResponse> {
       for (let attempt = 0; ; attempt++) {
         let response: PipelineResponse;
         try {

@@ -24,13 +24,19 @@ beforeAll(async () => {
 });
 afterAll(() => cloud.close());
 
-const config = (extra: Partial<AzureConfig> = {}): AzureConfig => localAzureConfig(cloud, { logsServerTimeoutSeconds: 60, resourceGraphTimeoutMs: 30_000, ...extra });
+const config = (extra: Partial<AzureConfig> = {}): AzureConfig =>
+  localAzureConfig(cloud, { logsServerTimeoutSeconds: 60, resourceGraphTimeoutMs: 30_000, ...extra });
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number; arg: number; logs: number }> {
   const before = { arg: cloud.count('arg'), logs: cloud.count('logs') };
   const started = performance.now();
   const value = await fn();
-  return { value, ms: Math.round(performance.now() - started), arg: cloud.count('arg') - before.arg, logs: cloud.count('logs') - before.logs };
+  return {
+    value,
+    ms: Math.round(performance.now() - started),
+    arg: cloud.count('arg') - before.arg,
+    logs: cloud.count('logs') - before.logs,
+  };
 }
 
 describe(`a ${SIZE.toLocaleString('en')}-cluster fleet over HTTPS`, () => {
@@ -47,7 +53,9 @@ describe(`a ${SIZE.toLocaleString('en')}-cluster fleet over HTTPS`, () => {
     expect(discovery.value.clusters).toHaveLength(SIZE);
     expect(discovery.value.workspaceIds).toHaveLength(workspaces);
     const links = demoPrometheusLinks(fleet).length;
-    const arcWithInsights = fleet.clusters.filter((c) => c.provider === 'arc' && c.monitoring.workspaceResourceId).length;
+    const arcWithInsights = fleet.clusters.filter(
+      (c) => c.provider === 'arc' && c.monitoring.workspaceResourceId,
+    ).length;
     const pages = (n: number) => Math.max(1, Math.ceil(n / 1000));
     // inventory + workspaces + accounts + associations + rules + Arc extensions, each paged.
     expect(discovery.arg).toBe(pages(SIZE) + 1 + 1 + pages(links) + pages(links) + pages(arcWithInsights));
@@ -59,9 +67,14 @@ describe(`a ${SIZE.toLocaleString('en')}-cluster fleet over HTTPS`, () => {
 
     const grouped: Record<number, { ms: number; logs: number }> = {};
     for (const perRequest of [10, 100]) {
-      const cross = createAzureBackends(config({ workspacesPerRequest: perRequest }), { credential: localCredential(cloud), ca: cloud.ca });
+      const cross = createAzureBackends(config({ workspacesPerRequest: perRequest }), {
+        credential: localCredential(cloud),
+        ca: cloud.ca,
+      });
       await cross.discovery.get();
-      const run = await timed(() => createQueryRunner({ arg: cross.arg, logs: cross.logs, prom: null }).run(q.lastUpgradeByCluster, {}, instant));
+      const run = await timed(() =>
+        createQueryRunner({ arg: cross.arg, logs: cross.logs, prom: null }).run(q.lastUpgradeByCluster, {}, instant),
+      );
       if (!run.value.ok) throw new Error(run.value.error.message);
       expect(run.logs).toBe(Math.ceil(workspaces / perRequest));
       expect(run.value.rows).toHaveLength(upgrades.value.rows.length);

@@ -43,7 +43,13 @@ function serviceMessage(details: unknown): { code?: string; message?: string } {
 }
 
 // @azure/identity's errors: the credential could not get a token, so the service was never asked.
-const CREDENTIAL_ERRORS = new Set(['CredentialUnavailableError', 'AuthenticationError', 'AggregateAuthenticationError', 'AuthenticationRequiredError', 'OboExchangeError']);
+const CREDENTIAL_ERRORS = new Set([
+  'CredentialUnavailableError',
+  'AuthenticationError',
+  'AggregateAuthenticationError',
+  'AuthenticationRequiredError',
+  'OboExchangeError',
+]);
 
 const FAILURE_BY_STATUS: Record<number, SourceFailure> = {
   400: 'bad-query',
@@ -58,20 +64,38 @@ const FAILURE_BY_STATUS: Record<number, SourceFailure> = {
 /** Turns whatever the SDK or the credential threw into a SourceError a panel can show. */
 export function toSourceError(
   error: unknown,
-  context: { source: 'arg' | 'logs'; service: string; scope?: string; endpoint: string; timedOut: boolean; timeoutMs: number },
+  context: {
+    source: 'arg' | 'logs';
+    service: string;
+    scope?: string;
+    endpoint: string;
+    timedOut: boolean;
+    timeoutMs: number;
+  },
 ): SourceError {
   if (error instanceof SourceError) return error;
   const e = shapeOf(error);
   const base = { source: context.source, scope: context.scope, endpoint: context.endpoint, cause: error };
   if (context.timedOut) {
-    return new SourceError(`${context.service} did not answer within ${Math.round(context.timeoutMs / 1000)} s`, { ...base, failure: 'timeout' });
+    return new SourceError(`${context.service} did not answer within ${Math.round(context.timeoutMs / 1000)} s`, {
+      ...base,
+      failure: 'timeout',
+    });
   }
-  if (e.name === 'AbortError') return new SourceError(`${context.service} request was cancelled`, { ...base, failure: 'timeout' });
+  if (e.name === 'AbortError')
+    return new SourceError(`${context.service} request was cancelled`, { ...base, failure: 'timeout' });
   if (e.code === 'PARSE_ERROR' || error instanceof SyntaxError) {
-    return new SourceError(`${context.service} sent a response that is not valid JSON`, { ...base, failure: 'bad-response', status: e.statusCode });
+    return new SourceError(`${context.service} sent a response that is not valid JSON`, {
+      ...base,
+      failure: 'bad-response',
+      status: e.statusCode,
+    });
   }
   if (e.name !== undefined && CREDENTIAL_ERRORS.has(e.name)) {
-    return new SourceError(`could not get an Entra ID token for ${context.service}: ${firstLine(e.message)}`, { ...base, failure: 'unauthorized' });
+    return new SourceError(`could not get an Entra ID token for ${context.service}: ${firstLine(e.message)}`, {
+      ...base,
+      failure: 'unauthorized',
+    });
   }
   if (e.statusCode !== undefined) {
     const status = e.statusCode;
@@ -88,9 +112,15 @@ export function toSourceError(
     return new SourceError(message, { ...base, failure, status, retryAfterSeconds });
   }
   if (e.code === 'REQUEST_SEND_ERROR' || e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND') {
-    return new SourceError(`unable to reach ${context.service} at ${context.endpoint}: ${firstLine(e.message)}`, { ...base, failure: 'unreachable' });
+    return new SourceError(`unable to reach ${context.service} at ${context.endpoint}: ${firstLine(e.message)}`, {
+      ...base,
+      failure: 'unreachable',
+    });
   }
-  return new SourceError(`${context.service} failed: ${firstLine(e.message) ?? 'unknown error'}`, { ...base, failure: 'server-error' });
+  return new SourceError(`${context.service} failed: ${firstLine(e.message) ?? 'unknown error'}`, {
+    ...base,
+    failure: 'server-error',
+  });
 }
 
 function firstLine(text: string | undefined): string | undefined {

@@ -16,7 +16,13 @@ import { createQueryRunner } from '../runner';
 import { createPrometheusBackend, type PrometheusBackend } from './backend';
 import { createPrometheusClient, type PrometheusClient } from './client';
 import { longestRangeSelector } from './limits';
-import { backfillDemoTelemetry, PROMTOOL_BIN, removeDir, startPrometheus, type LocalPrometheus } from './testing/local-prometheus';
+import {
+  backfillDemoTelemetry,
+  PROMTOOL_BIN,
+  removeDir,
+  startPrometheus,
+  type LocalPrometheus,
+} from './testing/local-prometheus';
 
 /**
  * Demo ⇔ real agreement: the demo fleet exported as OpenMetrics, backfilled into a real
@@ -34,7 +40,9 @@ const SEED = 'fleetwatch';
 const CLUSTERS = 9;
 const HOURS = 2;
 const STEP = DEMO_SCRAPE_INTERVAL;
-const RULE_FILES = ['kubernetes-mixin.rules.yaml', 'azure-recommended-alerts.rules.yaml'].map((f) => path.join(__dirname, 'testdata', f));
+const RULE_FILES = ['kubernetes-mixin.rules.yaml', 'azure-recommended-alerts.rules.yaml'].map((f) =>
+  path.join(__dirname, 'testdata', f),
+);
 
 let dir = '';
 let server: LocalPrometheus | null = null;
@@ -57,14 +65,17 @@ const perQuery = new Map<string, { values: number; worst: number }>();
 const ANSWERED_BY_A_RULER = ['prom.fleet.firing-alerts'];
 
 // The catalog erases parameter types; every prom query takes the fleet parameters.
-const PROM_QUERIES = [...CATALOG.values()].filter((q) => q.kind === 'prom' && !ANSWERED_BY_A_RULER.includes(q.id)) as unknown as PromQuery<unknown, unknown>[];
+const PROM_QUERIES = [...CATALOG.values()].filter(
+  (q) => q.kind === 'prom' && !ANSWERED_BY_A_RULER.includes(q.id),
+) as unknown as PromQuery<unknown, unknown>[];
 
 function close(a: number, b: number): boolean {
   if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b);
   return Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
-const key = (labels: Record<string, string>): string => JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
+const key = (labels: Record<string, string>): string =>
+  JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
 
 // Cluster-page queries run for every scraped cluster: one with crash loops (and OOM kills), one
 // with a NotReady node, one large enough to be throttled, one with StatefulSets, healthy ones.
@@ -109,7 +120,9 @@ beforeAll(async () => {
   // Samples end on the grid just before now, so "now" queries see them within the lookback.
   end = gridAt(Math.floor(Date.now() / 1000), STEP);
   const backfill = await backfillDemoTelemetry({ dir, seed: SEED, clusters: CLUSTERS, hours: HOURS, step: STEP, end });
-  console.log(`backfilled ${backfill.series} series, ${backfill.samples} samples in ${((performance.now() - suiteStarted) / 1000).toFixed(1)} s`);
+  console.log(
+    `backfilled ${backfill.series} series, ${backfill.samples} samples in ${((performance.now() - suiteStarted) / 1000).toFixed(1)} s`,
+  );
   server = await startPrometheus({ dir, dataDir: backfill.dataDir, ruleFiles: RULE_FILES });
   real = createPrometheusBackend({ urls: [server.url], auth: { kind: 'none' }, timeoutMs: 20_000 });
   client = createPrometheusClient({ url: server.url, auth: { kind: 'none' }, timeoutMs: 20_000 });
@@ -118,7 +131,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
   if (dir) await removeDir(dir);
-  console.log(`compared ${comparedValues} values; largest relative difference ${worstDifference.toExponential(2)} (tolerance ${TOLERANCE})`);
+  console.log(
+    `compared ${comparedValues} values; largest relative difference ${worstDifference.toExponential(2)} (tolerance ${TOLERANCE})`,
+  );
   console.log(
     [...perQuery]
       .sort(([a], [b]) => a.localeCompare(b))
@@ -136,10 +151,16 @@ describe('demo ⇔ real Prometheus agreement', () => {
 
   it('the export speaks Azure managed Prometheus’s labels: detected as such, no node label on node-exporter or kubelet series', async () => {
     expect(await real.profileOf(0)).toBe('azure-managed-prometheus');
-    for (const selector of ['node_cpu_seconds_total{node!=""}', 'kubelet_running_pods{node!=""}', 'container_cpu_usage_seconds_total{node!=""}']) {
+    for (const selector of [
+      'node_cpu_seconds_total{node!=""}',
+      'kubelet_running_pods{node!=""}',
+      'container_cpu_usage_seconds_total{node!=""}',
+    ]) {
       expect(promVector((await client.query(`count(${selector})`, end)).body), selector).toEqual([]);
     }
-    expect(promVector((await client.query('count by (job) (node_cpu_seconds_total)', end)).body).map((s) => s.labels['job'])).toEqual(['node']);
+    expect(
+      promVector((await client.query('count by (job) (node_cpu_seconds_total)', end)).body).map((s) => s.labels['job']),
+    ).toEqual(['node']);
   });
 
   it('covers every PromQL query in the catalog', () => {
@@ -189,20 +210,23 @@ describe('demo ⇔ real Prometheus agreement', () => {
     ]);
   });
 
-  it.each(PROM_QUERIES.map((q) => [q.id, q] as const))('%s: instant queries agree, on and off the scrape grid', async (id, query) => {
-    let compared = 0;
-    // At the last sample, 7 s after a sample, and 17 minutes back.
-    for (const at of [end, end - 600 + 7, end - 17 * 60]) {
-      for (const request of requestsFor(query, { kind: 'instant', at })) {
-        const [r, d] = await Promise.all([real.run(request), demo.run(request)]);
-        expect(r.notices).toEqual([]);
-        compared += compareVectors(`${id} @${at}`, r.wire, d.wire);
-        // The parser reads both the same way.
-        expect(query.parse(r.wire, request.params).length).toBe(query.parse(d.wire, request.params).length);
+  it.each(PROM_QUERIES.map((q) => [q.id, q] as const))(
+    '%s: instant queries agree, on and off the scrape grid',
+    async (id, query) => {
+      let compared = 0;
+      // At the last sample, 7 s after a sample, and 17 minutes back.
+      for (const at of [end, end - 600 + 7, end - 17 * 60]) {
+        for (const request of requestsFor(query, { kind: 'instant', at })) {
+          const [r, d] = await Promise.all([real.run(request), demo.run(request)]);
+          expect(r.notices).toEqual([]);
+          compared += compareVectors(`${id} @${at}`, r.wire, d.wire);
+          // The parser reads both the same way.
+          expect(query.parse(r.wire, request.params).length).toBe(query.parse(d.wire, request.params).length);
+        }
       }
-    }
-    expect(compared, `${id}: the demo answers something to compare`).toBeGreaterThan(0);
-  });
+      expect(compared, `${id}: the demo answers something to compare`).toBeGreaterThan(0);
+    },
+  );
 
   it.each(PROM_QUERIES.map((q) => [q.id, q] as const))('%s: range queries agree', async (id, query) => {
     let compared = 0;
@@ -213,7 +237,10 @@ describe('demo ⇔ real Prometheus agreement', () => {
       expect([...rs.keys()].sort()).toEqual([...ds.keys()].sort());
       for (const [k, points] of ds) {
         const rp = rs.get(k) ?? [];
-        expect(rp.map(([t]) => t), `${id} ${k} timestamps`).toEqual(points.map(([t]) => t));
+        expect(
+          rp.map(([t]) => t),
+          `${id} ${k} timestamps`,
+        ).toEqual(points.map(([t]) => t));
         points.forEach(([t, v], i) => record(id, `${id} ${k} @${t}`, rp[i]?.[1] ?? NaN, v));
         compared += points.length;
       }
@@ -222,9 +249,12 @@ describe('demo ⇔ real Prometheus agreement', () => {
   });
 
   it('holds the cAdvisor, kubelet and API server series too, with plausible values', async () => {
-    const values = async (text: string): Promise<number[]> => promVector((await client.query(text, end)).body).map((s) => s.value);
+    const values = async (text: string): Promise<number[]> =>
+      promVector((await client.query(text, end)).body).map((s) => s.value);
     const scraped = exportedClusters(getDemoFleet(SEED, CLUSTERS)).length;
-    const p99 = await values('histogram_quantile(0.99, sum by (cluster, le) (rate(apiserver_request_duration_seconds_bucket{verb="GET"}[5m])))');
+    const p99 = await values(
+      'histogram_quantile(0.99, sum by (cluster, le) (rate(apiserver_request_duration_seconds_bucket{verb="GET"}[5m])))',
+    );
     expect(p99).toHaveLength(scraped);
     expect(p99.every((v) => v > 0.005 && v < 0.2)).toBe(true);
     const cpu = await values('sum by (cluster) (rate(container_cpu_usage_seconds_total{container!=""}[5m]))');
@@ -252,9 +282,15 @@ describe('demo ⇔ real Prometheus agreement', () => {
       // Fired alerts come from Azure (Resource Graph), which Prometheus-only mode does not have.
       const fromMetrics = want.health.reasons.filter((r) => r.signal !== 'alerts');
       const rank = ['healthy', 'unknown', 'warning', 'critical'];
-      const status = fromMetrics.reduce((w, r) => (rank.indexOf(r.severity) > rank.indexOf(w) ? r.severity : w), 'healthy');
+      const status = fromMetrics.reduce(
+        (w, r) => (rank.indexOf(r.severity) > rank.indexOf(w) ? r.severity : w),
+        'healthy',
+      );
       expect(got.health.status, want.name).toBe(status);
-      expect(got.health.reasons.map((r) => r.signal), want.name).toEqual(fromMetrics.map((r) => r.signal));
+      expect(
+        got.health.reasons.map((r) => r.signal),
+        want.name,
+      ).toEqual(fromMetrics.map((r) => r.signal));
       expect(got.kubernetesVersion, want.name).toBe(want.kubernetesVersion);
       expect(got.versionSupport, want.name).toBe(want.versionSupport);
       expect(got.nodes, want.name).toEqual(want.nodes);
@@ -302,10 +338,16 @@ describe('kubernetes-mixin and Azure recommended alert rules on the demo data', 
         firing.set(cluster, names);
       }
     }
-    console.log(`alert rules: ${rules.length} loaded, ${rules.length - skipped.length} judged, skipped (need more history): ${[...new Set(skipped)].join(', ') || 'none'}`);
+    console.log(
+      `alert rules: ${rules.length} loaded, ${rules.length - skipped.length} judged, skipped (need more history): ${[...new Set(skipped)].join(', ') || 'none'}`,
+    );
     console.log(`firing: ${[...firing].map(([c, n]) => `${c}: ${[...n].sort().join(', ')}`).join(' | ')}`);
 
-    const overview = await getFleetOverview(createQueryRunner({ arg: demo, logs: demo, prom: demo }), { now: end, clusterLabel: 'cluster', latestMinor: DEMO_LATEST_MINOR });
+    const overview = await getFleetOverview(createQueryRunner({ arg: demo, logs: demo, prom: demo }), {
+      now: end,
+      clusterLabel: 'cluster',
+      latestMinor: DEMO_LATEST_MINOR,
+    });
     const scraped = overview.clusters.filter((c) => c.monitoring.metrics);
     const crashLooping = scraped.filter((c) => (c.containers.crashLooping ?? 0) > 0);
     const notReady = scraped.filter((c) => c.nodes.ready !== null && c.nodes.ready < c.nodes.total);
@@ -314,12 +356,15 @@ describe('kubernetes-mixin and Azure recommended alert rules on the demo data', 
     expect(notReady.length).toBeGreaterThan(0);
     expect(healthy.length).toBeGreaterThan(0);
     for (const c of crashLooping) {
-      expect([...(firing.get(c.name) ?? [])], c.name).toEqual(expect.arrayContaining(['KubePodCrashLooping', 'KubeContainerWaiting']));
+      expect([...(firing.get(c.name) ?? [])], c.name).toEqual(
+        expect.arrayContaining(['KubePodCrashLooping', 'KubeContainerWaiting']),
+      );
     }
     for (const c of notReady) expect([...(firing.get(c.name) ?? [])], c.name).toContain('KubeNodeNotReady');
     for (const c of healthy) expect([...(firing.get(c.name) ?? [])], `${c.name} is healthy`).toEqual([]);
     for (const c of scraped) {
-      if (!crashLooping.includes(c)) expect([...(firing.get(c.name) ?? [])], c.name).not.toContain('KubePodCrashLooping');
+      if (!crashLooping.includes(c))
+        expect([...(firing.get(c.name) ?? [])], c.name).not.toContain('KubePodCrashLooping');
       if (!notReady.includes(c)) expect([...(firing.get(c.name) ?? [])], c.name).not.toContain('KubeNodeNotReady');
     }
 
@@ -327,12 +372,21 @@ describe('kubernetes-mixin and Azure recommended alert rules on the demo data', 
     const deadline = Date.now() + 20_000;
     let active: Array<{ name: string; cluster: string }> = [];
     while (Date.now() < deadline) {
-      active = (await client.alerts()).data.map((a) => ({ name: a.labels['alertname'] ?? '', cluster: a.labels['cluster'] ?? '' }));
-      const has = (name: string, cluster: string): boolean => active.some((a) => a.name === name && a.cluster === cluster);
-      if (crashLooping.every((c) => has('KubePodCrashLooping', c.name)) && notReady.every((c) => has('KubeNodeNotReady', c.name))) break;
+      active = (await client.alerts()).data.map((a) => ({
+        name: a.labels['alertname'] ?? '',
+        cluster: a.labels['cluster'] ?? '',
+      }));
+      const has = (name: string, cluster: string): boolean =>
+        active.some((a) => a.name === name && a.cluster === cluster);
+      if (
+        crashLooping.every((c) => has('KubePodCrashLooping', c.name)) &&
+        notReady.every((c) => has('KubeNodeNotReady', c.name))
+      )
+        break;
       await new Promise((r) => setTimeout(r, 500));
     }
-    for (const c of crashLooping) expect(active, c.name).toContainEqual({ name: 'KubePodCrashLooping', cluster: c.name });
+    for (const c of crashLooping)
+      expect(active, c.name).toContainEqual({ name: 'KubePodCrashLooping', cluster: c.name });
     for (const c of notReady) expect(active, c.name).toContainEqual({ name: 'KubeNodeNotReady', cluster: c.name });
   }, 60_000);
 });

@@ -33,7 +33,11 @@ let real: Backend;
 let now = 0;
 
 async function firing(): Promise<FiringPromAlertRow[]> {
-  const outcome = await createQueryRunner({ arg: null, logs: null, prom: real }).run(aq.firingPrometheusAlerts, { clusterLabel: 'cluster' }, { kind: 'instant', at: Math.floor(Date.now() / 1000) });
+  const outcome = await createQueryRunner({ arg: null, logs: null, prom: real }).run(
+    aq.firingPrometheusAlerts,
+    { clusterLabel: 'cluster' },
+    { kind: 'instant', at: Math.floor(Date.now() / 1000) },
+  );
   if (!outcome.ok) throw new Error(outcome.error.message);
   return outcome.rows;
 }
@@ -41,7 +45,14 @@ async function firing(): Promise<FiringPromAlertRow[]> {
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'fleetwatch-ruler-'));
   now = gridAt(Math.floor(Date.now() / 1000), DEMO_SCRAPE_INTERVAL);
-  const backfill = await backfillDemoTelemetry({ dir, seed: SEED, clusters: CLUSTERS, hours: 1, step: DEMO_SCRAPE_INTERVAL, end: now });
+  const backfill = await backfillDemoTelemetry({
+    dir,
+    seed: SEED,
+    clusters: CLUSTERS,
+    hours: 1,
+    step: DEMO_SCRAPE_INTERVAL,
+    end: now,
+  });
   const mixin = await readFile(path.join(__dirname, 'testdata', 'kubernetes-mixin.rules.yaml'), 'utf8');
   const rules = path.join(dir, 'mixin-for-0s.rules.yaml');
   await writeFile(rules, mixin.replace(/^(\s+)for: .+$/gm, '$1for: 0s'));
@@ -79,14 +90,20 @@ describe('alerts from a real ruler', () => {
     // A node whose Ready condition is false or unknown (kubelet unreachable) is not Ready.
     for (const c of scraped) {
       const notReady = c.nodes.filter((n) => n.ready !== 'true').length;
-      expect(rows.find((r) => r.cluster === c.name && r.alertname === 'KubeNodeNotReady')?.count ?? 0, c.name).toBe(notReady);
+      expect(rows.find((r) => r.cluster === c.name && r.alertname === 'KubeNodeNotReady')?.count ?? 0, c.name).toBe(
+        notReady,
+      );
     }
     expect(rows.some((r) => r.alertname === 'KubeNodeNotReady')).toBe(true);
   });
 
-  it('the overview in Prometheus-only mode counts them in each cluster\'s health, with the rules named', async () => {
+  it("the overview in Prometheus-only mode counts them in each cluster's health, with the rules named", async () => {
     const rows = await firing();
-    const overview = await getFleetOverview(createQueryRunner({ arg: null, logs: null, prom: real }), { now: Math.floor(Date.now() / 1000), clusterLabel: 'cluster', latestMinor: DEMO_LATEST_MINOR });
+    const overview = await getFleetOverview(createQueryRunner({ arg: null, logs: null, prom: real }), {
+      now: Math.floor(Date.now() / 1000),
+      clusterLabel: 'cluster',
+      latestMinor: DEMO_LATEST_MINOR,
+    });
     expect(overview.notices.filter((n) => n.queryId === 'prom.fleet.firing-alerts')).toEqual([]);
     expect(overview.queries.some((q) => q.id === 'prom.fleet.firing-alerts')).toBe(true);
     for (const c of overview.clusters) {
@@ -94,7 +111,9 @@ describe('alerts from a real ruler', () => {
       const reason = c.health.reasons.find((r) => r.signal === 'alerts');
       expect(reason?.value, c.name).toBe(mine.length ? mine.reduce((n, r) => n + r.count, 0) : undefined);
       if (mine.length) {
-        expect(reason?.message, c.name).toContain(mine.some((r) => r.alertname === 'KubePodCrashLooping') ? 'KubePodCrashLooping' : (mine[0]?.alertname ?? ''));
+        expect(reason?.message, c.name).toContain(
+          mine.some((r) => r.alertname === 'KubePodCrashLooping') ? 'KubePodCrashLooping' : (mine[0]?.alertname ?? ''),
+        );
         expect(c.health.status).not.toBe('healthy');
       }
     }

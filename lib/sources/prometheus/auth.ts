@@ -22,7 +22,9 @@ async function azureCredential(auth: { credential?: TokenCredential }): Promise<
   if (auth.credential) return reuseTokens(auth.credential);
   const holder = defaultCredential();
   // Loaded lazily: only Azure-authenticated deployments pay for the identity SDK.
-  holder.current ??= import('@azure/identity').then(({ DefaultAzureCredential }) => reuseTokens(new DefaultAzureCredential()));
+  holder.current ??= import('@azure/identity').then(({ DefaultAzureCredential }) =>
+    reuseTokens(new DefaultAzureCredential()),
+  );
   return holder.current;
 }
 
@@ -38,7 +40,9 @@ export async function authorizationHeader(auth: PrometheusAuth, signal?: AbortSi
     case 'azure': {
       // enableCae as the Azure SDK pipelines ask: @azure/identity keeps one msal app per CAE
       // setting, so the same setting means one OpenID configuration and one cache per credential.
-      const token = await (await azureCredential(auth)).getToken(AZURE_PROMETHEUS_SCOPE, { abortSignal: signal, enableCae: true });
+      const token = await (
+        await azureCredential(auth)
+      ).getToken(AZURE_PROMETHEUS_SCOPE, { abortSignal: signal, enableCae: true });
       if (!token) throw new Error('no Entra token for the Azure Monitor workspace');
       return `Bearer ${token.token}`;
     }

@@ -34,7 +34,14 @@ afterEach(() => {
 
 function backend(overrides: Partial<PrometheusBackendOptions> = {}) {
   // A fixed label profile: these tests count wire requests, and detection would add one (tested on its own below).
-  return createPrometheusBackend({ urls: [fake.url], auth: { kind: 'none' }, timeoutMs: 2000, retryDelayMs: 10, labelProfile: 'azure-managed-prometheus', ...overrides });
+  return createPrometheusBackend({
+    urls: [fake.url],
+    auth: { kind: 'none' },
+    timeoutMs: 2000,
+    retryDelayMs: 10,
+    labelProfile: 'azure-managed-prometheus',
+    ...overrides,
+  });
 }
 
 function requestFor<P, R>(query: PromQuery<P, R>, time: QueryTime): QueryRequest {
@@ -72,11 +79,21 @@ describe('Prometheus backend: the wire', () => {
     fake.setHandler((_, res) => sendJson(res, 200, { status: 'success', data: { resultType: 'matrix', result: [] } }));
     await backend().run(request({ kind: 'range', start: AT - 3600, end: AT, step: 60 }));
     expect(fake.requests[0]?.path).toBe('/api/v1/query_range');
-    expect(Object.fromEntries(['start', 'end', 'step'].map((k) => [k, fake.requests[0]?.params.get(k)]))).toEqual({ start: String(AT - 3600), end: String(AT), step: '60' });
+    expect(Object.fromEntries(['start', 'end', 'step'].map((k) => [k, fake.requests[0]?.params.get(k)]))).toEqual({
+      start: String(AT - 3600),
+      end: String(AT),
+      step: '60',
+    });
   });
 
   it('surfaces warnings and infos as notices', async () => {
-    fake.setHandler((_, res) => sendJson(res, 200, { ...vector([]), warnings: ['PromQL info: query result is partial'], infos: ['metric might not be a counter'] }));
+    fake.setHandler((_, res) =>
+      sendJson(res, 200, {
+        ...vector([]),
+        warnings: ['PromQL info: query result is partial'],
+        infos: ['metric might not be a counter'],
+      }),
+    );
     const result = await backend().run(request());
     expect(result.notices).toEqual([
       { severity: 'warning', source: 'prom', message: 'PromQL info: query result is partial' },
@@ -123,7 +140,9 @@ describe('Prometheus backend: faults become SourceErrors that name the endpoint'
   });
 
   it('503: retried twice, then a server error', async () => {
-    fake.setHandler((_, res) => sendJson(res, 503, { status: 'error', errorType: 'unavailable', error: 'too many queries' }));
+    fake.setHandler((_, res) =>
+      sendJson(res, 503, { status: 'error', errorType: 'unavailable', error: 'too many queries' }),
+    );
     const error = await failureOf(backend().run(request()));
     expect(fake.requests).toHaveLength(3);
     expect(error).toMatchObject({ failure: 'server-error', status: 503 });
@@ -132,14 +151,22 @@ describe('Prometheus backend: faults become SourceErrors that name the endpoint'
 
   it('503 once, then an answer: the retry recovers', async () => {
     let calls = 0;
-    fake.setHandler((_, res) => (calls++ === 0 ? sendJson(res, 503, 'overloaded') : sendJson(res, 200, vector([[{ cluster: 'a' }, 1]]))));
+    fake.setHandler((_, res) =>
+      calls++ === 0 ? sendJson(res, 503, 'overloaded') : sendJson(res, 200, vector([[{ cluster: 'a' }, 1]])),
+    );
     const result = await backend().run(request());
     expect(promVector(result.wire)).toHaveLength(1);
     expect(fake.requests).toHaveLength(2);
   });
 
   it('422 (bad query): a bad-query error with Prometheus’ message, not retried', async () => {
-    fake.setHandler((_, res) => sendJson(res, 422, { status: 'error', errorType: 'execution', error: 'vector cannot contain metrics with the same labelset' }));
+    fake.setHandler((_, res) =>
+      sendJson(res, 422, {
+        status: 'error',
+        errorType: 'execution',
+        error: 'vector cannot contain metrics with the same labelset',
+      }),
+    );
     const error = await failureOf(backend().run(request()));
     expect(fake.requests).toHaveLength(1);
     expect(error).toMatchObject({ failure: 'bad-query', status: 422, endpoint: `${fake.url}/api/v1/query` });
@@ -147,7 +174,13 @@ describe('Prometheus backend: faults become SourceErrors that name the endpoint'
   });
 
   it('400: bad-query, not retried', async () => {
-    fake.setHandler((_, res) => sendJson(res, 400, { status: 'error', errorType: 'bad_data', error: 'invalid parameter "query": 1:1: parse error' }));
+    fake.setHandler((_, res) =>
+      sendJson(res, 400, {
+        status: 'error',
+        errorType: 'bad_data',
+        error: 'invalid parameter "query": 1:1: parse error',
+      }),
+    );
     expect(await failureOf(backend().run(request()))).toMatchObject({ failure: 'bad-query', status: 400 });
     expect(fake.requests).toHaveLength(1);
   });
@@ -172,7 +205,12 @@ describe('Prometheus backend: faults become SourceErrors that name the endpoint'
   });
 
   it('never puts credentials in what it shows', async () => {
-    const b = createPrometheusBackend({ urls: ['https://user:pw@prom.example.test:9090/prom/'], auth: { kind: 'none' }, timeoutMs: 100, retries: 0 });
+    const b = createPrometheusBackend({
+      urls: ['https://user:pw@prom.example.test:9090/prom/'],
+      auth: { kind: 'none' },
+      timeoutMs: 100,
+      retries: 0,
+    });
     expect(b.label).toBe('Prometheus https://prom.example.test:9090/prom');
   });
 });
@@ -181,10 +219,22 @@ describe('Prometheus backend: several URLs', () => {
   it('merges the answers, and one URL failing costs a notice, not the answer', async () => {
     let other: FakePrometheus | null = null;
     try {
-      other = await startFakePrometheus((_, res) => sendJson(res, 200, vector([[{ cluster: 'b', status: 'true' }, 5], [{ cluster: 'a', status: 'true' }, 3]])));
+      other = await startFakePrometheus((_, res) =>
+        sendJson(
+          res,
+          200,
+          vector([
+            [{ cluster: 'b', status: 'true' }, 5],
+            [{ cluster: 'a', status: 'true' }, 3],
+          ]),
+        ),
+      );
       fake.setHandler((_, res) => sendJson(res, 200, vector([[{ cluster: 'a', status: 'true' }, 3]])));
       const both = await backend({ urls: [fake.url, other.url] }).run(request());
-      expect(promVector(both.wire).map((s) => [s.labels['cluster'], s.value])).toEqual([['a', 3], ['b', 5]]);
+      expect(promVector(both.wire).map((s) => [s.labels['cluster'], s.value])).toEqual([
+        ['a', 3],
+        ['b', 5],
+      ]);
 
       const down = `http://127.0.0.1:${await freePort()}`;
       const partial = await backend({ urls: [down, other.url] }).run(request());
@@ -203,9 +253,12 @@ describe('Prometheus backend: several URLs', () => {
 });
 
 describe('Azure Monitor managed Prometheus limits', () => {
-  const managed = () => backend({ urls: ['https://fleet-abcd.westeurope.prometheus.monitor.azure.com'], retries: 0, timeoutMs: 100 });
+  const managed = () =>
+    backend({ urls: ['https://fleet-abcd.westeurope.prometheus.monitor.azure.com'], retries: 0, timeoutMs: 100 });
   it('refuses ranges over 32 days and fine steps over 48 hours before sending anything', async () => {
-    const long = await failureOf(managed().run(request({ kind: 'range', start: AT - 33 * 86_400, end: AT, step: 3600 })));
+    const long = await failureOf(
+      managed().run(request({ kind: 'range', start: AT - 33 * 86_400, end: AT, step: 3600 })),
+    );
     expect(long).toMatchObject({ failure: 'bad-query' });
     expect(long.message).toMatch(/at most 32 days/);
     const fine = await failureOf(managed().run(request({ kind: 'range', start: AT - 3 * 86_400, end: AT, step: 30 })));
@@ -213,19 +266,34 @@ describe('Azure Monitor managed Prometheus limits', () => {
   });
 
   it('refuses metadata calls the workspace API does not support', async () => {
-    const client = createPrometheusClient({ url: 'https://fleet-abcd.westeurope.prometheus.monitor.azure.com', auth: { kind: 'none' }, timeoutMs: 100, managed: true });
-    await expect(client.labelValues('cluster')).rejects.toMatchObject({ failure: 'unsupported', message: expect.stringMatching(/__name__ only/) });
-    await expect(client.series(['kube_node_info{cluster=~"aks-.*"}'])).rejects.toMatchObject({ failure: 'unsupported' });
+    const client = createPrometheusClient({
+      url: 'https://fleet-abcd.westeurope.prometheus.monitor.azure.com',
+      auth: { kind: 'none' },
+      timeoutMs: 100,
+      managed: true,
+    });
+    await expect(client.labelValues('cluster')).rejects.toMatchObject({
+      failure: 'unsupported',
+      message: expect.stringMatching(/__name__ only/),
+    });
+    await expect(client.series(['kube_node_info{cluster=~"aks-.*"}'])).rejects.toMatchObject({
+      failure: 'unsupported',
+    });
   });
 
   it('counts range selectors into the 32 days', async () => {
-    const error = await failureOf(managed().run(requestFor(q.containerRestarts, { kind: 'range', start: AT - 32 * 86_400 + 1800, end: AT, step: 3600 })));
+    const error = await failureOf(
+      managed().run(
+        requestFor(q.containerRestarts, { kind: 'range', start: AT - 32 * 86_400 + 1800, end: AT, step: 3600 }),
+      ),
+    );
     expect(error.message).toMatch(/at most 32 days/);
   });
 });
 
 describe('Prometheus client: metadata endpoints', () => {
-  const client = () => createPrometheusClient({ url: fake.url, auth: { kind: 'none' }, timeoutMs: 2000, retryDelayMs: 10 });
+  const client = () =>
+    createPrometheusClient({ url: fake.url, auth: { kind: 'none' }, timeoutMs: 2000, retryDelayMs: 10 });
   it('reads series, labels and label values', async () => {
     const answers: Record<string, unknown> = {
       '/api/v1/series': fixture('api.series.json'),
@@ -233,7 +301,11 @@ describe('Prometheus client: metadata endpoints', () => {
       '/api/v1/label/job/values': fixture('api.label-values.job.json'),
     };
     fake.setHandler((r, res) => sendJson(res, 200, answers[r.path] ?? { status: 'error', error: 'not found' }));
-    expect((await client().series(['up'], { start: AT - 60, end: AT })).data[0]).toEqual({ __name__: 'up', job: 'prometheus', instance: 'localhost:9090' });
+    expect((await client().series(['up'], { start: AT - 60, end: AT })).data[0]).toEqual({
+      __name__: 'up',
+      job: 'prometheus',
+      instance: 'localhost:9090',
+    });
     expect(fake.requests[0]?.params.getAll('match[]')).toEqual(['up']);
     expect((await client().labels()).data).toContain('job');
     expect((await client().labelValues('job', ['up'])).data).toEqual(['node', 'prometheus']);
@@ -241,14 +313,43 @@ describe('Prometheus client: metadata endpoints', () => {
   });
 
   it('reads alerts and rules', async () => {
-    const alert = { labels: { alertname: 'KubePodCrashLooping', cluster: 'a' }, annotations: {}, state: 'firing', activeAt: '2026-11-24T10:00:00Z', value: '1e+00' };
+    const alert = {
+      labels: { alertname: 'KubePodCrashLooping', cluster: 'a' },
+      annotations: {},
+      state: 'firing',
+      activeAt: '2026-11-24T10:00:00Z',
+      value: '1e+00',
+    };
     fake.setHandler((r, res) =>
       sendJson(
         res,
         200,
         r.path === '/api/v1/alerts'
           ? { status: 'success', data: { alerts: [alert] } }
-          : { status: 'success', data: { groups: [{ name: 'kubernetes-apps', file: 'k.yaml', interval: 30, rules: [{ type: 'alerting', name: 'KubePodCrashLooping', query: 'x >= 1', duration: 900, labels: {}, annotations: {}, alerts: [alert], health: 'ok' }] }] } },
+          : {
+              status: 'success',
+              data: {
+                groups: [
+                  {
+                    name: 'kubernetes-apps',
+                    file: 'k.yaml',
+                    interval: 30,
+                    rules: [
+                      {
+                        type: 'alerting',
+                        name: 'KubePodCrashLooping',
+                        query: 'x >= 1',
+                        duration: 900,
+                        labels: {},
+                        annotations: {},
+                        alerts: [alert],
+                        health: 'ok',
+                      },
+                    ],
+                  },
+                ],
+              },
+            },
       ),
     );
     expect((await client().alerts()).data).toEqual([alert]);
@@ -259,7 +360,10 @@ describe('Prometheus client: metadata endpoints', () => {
 
   it('rejects a success envelope whose data has the wrong shape', async () => {
     fake.setHandler((_, res) => sendJson(res, 200, { status: 'success', data: { not: 'a list' } }));
-    await expect(client().labels()).rejects.toMatchObject({ failure: 'bad-response', endpoint: `${fake.url}/api/v1/labels` });
+    await expect(client().labels()).rejects.toMatchObject({
+      failure: 'bad-response',
+      endpoint: `${fake.url}/api/v1/labels`,
+    });
   });
 });
 
@@ -283,33 +387,65 @@ describe('a failing Prometheus query costs only its panel', () => {
       return sendJson(res, 200, vector([]));
     };
   const faults: Array<[string, FakeHandler, string]> = [
-    ['503', (_, res) => sendJson(res, 503, { status: 'error', errorType: 'timeout', error: 'query timed out' }), 'timeout'],
-    ['422', (_, res) => sendJson(res, 422, { status: 'error', errorType: 'execution', error: 'many-to-many matching not allowed' }), 'bad-query'],
+    [
+      '503',
+      (_, res) => sendJson(res, 503, { status: 'error', errorType: 'timeout', error: 'query timed out' }),
+      'timeout',
+    ],
+    [
+      '422',
+      (_, res) =>
+        sendJson(res, 422, { status: 'error', errorType: 'execution', error: 'many-to-many matching not allowed' }),
+      'bad-query',
+    ],
     ['malformed JSON', (_, res) => sendJson(res, 200, '<html>proxy error</html>'), 'bad-response'],
     ['slow', (_, res) => void setTimeout(() => sendJson(res, 200, vector([])), 2000), 'timeout'],
   ];
 
-  it.each(faults)('%s on the CPU query: every cluster still listed, one panel says what failed', async (_name, fault, failure) => {
-    fake.setHandler(handler(fault));
-    const prom = backend({ timeoutMs: 400 });
-    const overview = await getFleetOverview(createQueryRunner({ arg: null, logs: null, prom }), { now: AT, clusterLabel: 'cluster', latestMinor: 36 });
-    expect(overview.clusters.map((c) => [c.name, c.distribution, c.provider, c.kubernetesVersion, c.nodes])).toEqual([
-      ['aks-1', 'aks', 'prometheus', '1.35.1', { ready: 3, total: 4 }],
-      ['edge-1', 'k3s', 'prometheus', '1.34.2', { ready: 3, total: 3 }],
-    ]);
-    expect(overview.clusters.every((c) => c.cpu.utilization === null)).toBe(true);
-    expect(overview.clusters.find((c) => c.name === 'aks-1')?.health.reasons.map((r) => r.signal)).toContain('node-readiness');
-    const errors = overview.notices.filter((n) => n.severity === 'error');
-    expect(errors).toEqual([expect.objectContaining({ queryId: q.cpuUtilization.id, source: 'Prometheus', failure })]);
-    expect(errors[0]?.message).toContain(`${fake.url}/api/v1/query`);
-    expect(overview.queries[0]?.id).toBe(promInventory.promFleetInventory.id);
-  });
+  it.each(faults)(
+    '%s on the CPU query: every cluster still listed, one panel says what failed',
+    async (_name, fault, failure) => {
+      fake.setHandler(handler(fault));
+      const prom = backend({ timeoutMs: 400 });
+      const overview = await getFleetOverview(createQueryRunner({ arg: null, logs: null, prom }), {
+        now: AT,
+        clusterLabel: 'cluster',
+        latestMinor: 36,
+      });
+      expect(overview.clusters.map((c) => [c.name, c.distribution, c.provider, c.kubernetesVersion, c.nodes])).toEqual([
+        ['aks-1', 'aks', 'prometheus', '1.35.1', { ready: 3, total: 4 }],
+        ['edge-1', 'k3s', 'prometheus', '1.34.2', { ready: 3, total: 3 }],
+      ]);
+      expect(overview.clusters.every((c) => c.cpu.utilization === null)).toBe(true);
+      expect(overview.clusters.find((c) => c.name === 'aks-1')?.health.reasons.map((r) => r.signal)).toContain(
+        'node-readiness',
+      );
+      const errors = overview.notices.filter((n) => n.severity === 'error');
+      expect(errors).toEqual([
+        expect.objectContaining({ queryId: q.cpuUtilization.id, source: 'Prometheus', failure }),
+      ]);
+      expect(errors[0]?.message).toContain(`${fake.url}/api/v1/query`);
+      expect(overview.queries[0]?.id).toBe(promInventory.promFleetInventory.id);
+    },
+  );
 
   it('Prometheus down: no clusters to discover, and the page says why', async () => {
-    const prom = createPrometheusBackend({ urls: [`http://127.0.0.1:${await freePort()}`], auth: { kind: 'none' }, timeoutMs: 1000, retryDelayMs: 10 });
-    const overview = await getFleetOverview(createQueryRunner({ arg: null, logs: null, prom }), { now: AT, clusterLabel: 'cluster', latestMinor: 36 });
+    const prom = createPrometheusBackend({
+      urls: [`http://127.0.0.1:${await freePort()}`],
+      auth: { kind: 'none' },
+      timeoutMs: 1000,
+      retryDelayMs: 10,
+    });
+    const overview = await getFleetOverview(createQueryRunner({ arg: null, logs: null, prom }), {
+      now: AT,
+      clusterLabel: 'cluster',
+      latestMinor: 36,
+    });
     expect(overview.clusters).toEqual([]);
-    expect(overview.notices.find((n) => n.queryId === promInventory.promFleetInventory.id)).toMatchObject({ severity: 'error', failure: 'unreachable' });
+    expect(overview.notices.find((n) => n.queryId === promInventory.promFleetInventory.id)).toMatchObject({
+      severity: 'error',
+      failure: 'unreachable',
+    });
   });
 });
 
@@ -328,7 +464,12 @@ describe('Prometheus backend: label profiles per endpoint', () => {
   }
   const nodeCpuRequest = (): QueryRequest => {
     const params = clusterProm.nodeCpu.params.parse({ cluster: 'c1' });
-    return { query: clusterProm.nodeCpu, params, text: clusterProm.nodeCpu.build(params), time: { kind: 'range', start: AT - 600, end: AT, step: 60 } } as QueryRequest;
+    return {
+      query: clusterProm.nodeCpu,
+      params,
+      text: clusterProm.nodeCpu.build(params),
+      time: { kind: 'range', start: AT - 600, end: AT, step: 60 },
+    } as QueryRequest;
   };
 
   it('detects kube-prometheus-stack from the data once, and asks with that endpoint’s conventions', async () => {
@@ -340,7 +481,9 @@ describe('Prometheus backend: label profiles per endpoint', () => {
     expect(sent.filter((t) => t === PROFILE_DETECTION_QUERY)).toHaveLength(1);
     const asked = sent.filter((t) => t !== PROFILE_DETECTION_QUERY);
     expect(asked).toHaveLength(2);
-    expect(asked[0]).toContain('group_left (node) topk by (cluster, namespace, pod) (1, max by (cluster, namespace, pod, node) (kube_pod_info');
+    expect(asked[0]).toContain(
+      'group_left (node) topk by (cluster, namespace, pod) (1, max by (cluster, namespace, pod, node) (kube_pod_info',
+    );
     expect(first.executedText).toBe(asked[0]);
     expect(first.label).toContain('kube-prometheus-stack');
   });
@@ -391,12 +534,33 @@ describe('Prometheus backend: label profiles per endpoint', () => {
   });
 
   it('reads every profile from its jobs and node labels', () => {
-    const detect = (rows: Array<Record<string, string>>) => detectLabelProfile(profileEvidence(rows.map((labels) => ({ labels }))));
-    expect(detect([{ job: 'node', family: 'node-exporter' }, { job: 'kubelet', family: 'kubelet' }])).toBe('azure-managed-prometheus');
-    expect(detect([{ job: 'node-exporter', family: 'node-exporter' }, { job: 'kubelet', family: 'kubelet', has_node: 'yes' }])).toBe('kube-prometheus-stack');
-    expect(detect([{ job: 'node-exporter', family: 'node-exporter' }, { job: 'kubelet', family: 'kubelet' }])).toBe('victoria-metrics-k8s-stack');
+    const detect = (rows: Array<Record<string, string>>) =>
+      detectLabelProfile(profileEvidence(rows.map((labels) => ({ labels }))));
+    expect(
+      detect([
+        { job: 'node', family: 'node-exporter' },
+        { job: 'kubelet', family: 'kubelet' },
+      ]),
+    ).toBe('azure-managed-prometheus');
+    expect(
+      detect([
+        { job: 'node-exporter', family: 'node-exporter' },
+        { job: 'kubelet', family: 'kubelet', has_node: 'yes' },
+      ]),
+    ).toBe('kube-prometheus-stack');
+    expect(
+      detect([
+        { job: 'node-exporter', family: 'node-exporter' },
+        { job: 'kubelet', family: 'kubelet' },
+      ]),
+    ).toBe('victoria-metrics-k8s-stack');
     expect(detect([{ job: 'integrations/node_exporter', family: 'node-exporter' }])).toBe('k8s-monitoring');
-    expect(detect([{ job: 'kubernetes-service-endpoints', family: 'node-exporter', has_node: 'yes' }, { job: 'kubernetes-nodes', family: 'kubelet' }])).toBe('kubernetes-sd');
+    expect(
+      detect([
+        { job: 'kubernetes-service-endpoints', family: 'node-exporter', has_node: 'yes' },
+        { job: 'kubernetes-nodes', family: 'kubelet' },
+      ]),
+    ).toBe('kubernetes-sd');
     expect(detect([])).toBeNull();
   });
 });

@@ -66,12 +66,24 @@ export function createPrometheusBackend(options: PrometheusBackendOptions): Prom
   if (options.urls.length === 0) throw new Error('createPrometheusBackend needs at least one URL');
   const managed = options.urls.map((url) => options.auth.kind === 'azure' || isAzureMonitorEndpoint(url));
   const clients = options.urls.map((url, i) =>
-    createPrometheusClient({ url, auth: options.auth, timeoutMs: options.timeoutMs, retries: options.retries, retryDelayMs: options.retryDelayMs, fetch: options.fetch, managed: managed[i] }),
+    createPrometheusClient({
+      url,
+      auth: options.auth,
+      timeoutMs: options.timeoutMs,
+      retries: options.retries,
+      retryDelayMs: options.retryDelayMs,
+      fetch: options.fetch,
+      managed: managed[i],
+    }),
   );
   const label = clients.length === 1 ? `Prometheus ${clients[0]?.url}` : `Prometheus (${clients.length} endpoints)`;
   const now = options.now ?? Date.now;
   const detected = clients.map(() => null as Detection | null);
-  const fixed = (profile: LabelProfileId): Detection => ({ until: Infinity, settled: true, outcome: Promise.resolve({ profile, failure: null }) });
+  const fixed = (profile: LabelProfileId): Detection => ({
+    until: Infinity,
+    settled: true,
+    outcome: Promise.resolve({ profile, failure: null }),
+  });
 
   /** One detection query per endpoint and TTL, shared by concurrent callers. */
   function detection(index: number): Detection {
@@ -80,11 +92,18 @@ export function createPrometheusBackend(options: PrometheusBackendOptions): Prom
     if (!client) return fixed(DEFAULT_LABEL_PROFILE);
     const cached = detected[index];
     if (cached && cached.until > now()) return cached;
-    const entry: Detection = { until: now() + (options.profileTtlMs ?? PROFILE_TTL_MS), settled: false, outcome: Promise.resolve({ profile: DEFAULT_LABEL_PROFILE, failure: null }) };
+    const entry: Detection = {
+      until: now() + (options.profileTtlMs ?? PROFILE_TTL_MS),
+      settled: false,
+      outcome: Promise.resolve({ profile: DEFAULT_LABEL_PROFILE, failure: null }),
+    };
     entry.outcome = client
       .query(PROFILE_DETECTION_QUERY, Math.floor(now() / 1000))
       .then((r) => ({ found: detectLabelProfile(profileEvidence(promVector(r.body))), failure: null }))
-      .catch((error: unknown) => ({ found: null, failure: error instanceof SourceError && ENDPOINT_DOWN.has(error.failure) ? error : null }))
+      .catch((error: unknown) => ({
+        found: null,
+        failure: error instanceof SourceError && ENDPOINT_DOWN.has(error.failure) ? error : null,
+      }))
       .then(({ found, failure }) => {
         entry.settled = true;
         if (found === null) entry.until = Math.min(entry.until, now() + PROFILE_RETRY_MS);
@@ -94,7 +113,12 @@ export function createPrometheusBackend(options: PrometheusBackendOptions): Prom
     return entry;
   }
 
-  async function runOne(client: PrometheusClient, index: number, request: QueryRequest, signal?: AbortSignal): Promise<PromQueryResult & { text: string; profile: LabelProfileId }> {
+  async function runOne(
+    client: PrometheusClient,
+    index: number,
+    request: QueryRequest,
+    signal?: AbortSignal,
+  ): Promise<PromQueryResult & { text: string; profile: LabelProfileId }> {
     const entry = detection(index);
     const waited = !entry.settled;
     const { profile, failure } = await entry.outcome;
@@ -107,14 +131,22 @@ export function createPrometheusBackend(options: PrometheusBackendOptions): Prom
         checkManagedLimits(text, request.time);
       } catch (error) {
         if (error instanceof ManagedLimitError) {
-          throw new SourceError(error.message, { source: 'prom', failure: 'bad-query', endpoint: client.url, scope: client.url, cause: error });
+          throw new SourceError(error.message, {
+            source: 'prom',
+            failure: 'bad-query',
+            endpoint: client.url,
+            scope: client.url,
+            cause: error,
+          });
         }
         throw error;
       }
     }
     const time = request.time;
     const answer =
-      time.kind === 'instant' ? await client.query(text, time.at, signal) : await client.queryRange(text, { start: time.start, end: time.end, step: time.step }, signal);
+      time.kind === 'instant'
+        ? await client.query(text, time.at, signal)
+        : await client.queryRange(text, { start: time.start, end: time.end, step: time.step }, signal);
     return { ...answer, text, profile };
   }
 
@@ -129,37 +161,55 @@ export function createPrometheusBackend(options: PrometheusBackendOptions): Prom
       const failures: SourceError[] = [];
       for (const s of settled) {
         if (s.status === 'fulfilled') answers.push(s.value);
-        else failures.push(s.reason instanceof SourceError ? s.reason : new SourceError(String(s.reason), { source: 'prom', failure: 'server-error', cause: s.reason }));
+        else
+          failures.push(
+            s.reason instanceof SourceError
+              ? s.reason
+              : new SourceError(String(s.reason), { source: 'prom', failure: 'server-error', cause: s.reason }),
+          );
       }
       const notices: Notice[] = [];
       const prefix = (endpoint: string): string => (clients.length > 1 ? `${endpoint}: ` : '');
       for (const a of answers) {
-        for (const w of a.warnings) notices.push({ severity: 'warning', source: 'prom', message: `${prefix(a.endpoint)}${w}` });
-        for (const i of a.infos) notices.push({ severity: 'info', source: 'prom', message: `${prefix(a.endpoint)}${i}` });
+        for (const w of a.warnings)
+          notices.push({ severity: 'warning', source: 'prom', message: `${prefix(a.endpoint)}${w}` });
+        for (const i of a.infos)
+          notices.push({ severity: 'info', source: 'prom', message: `${prefix(a.endpoint)}${i}` });
       }
       const first = answers[0];
       if (!first) {
         const [head] = failures;
         if (!head) throw new SourceError('no Prometheus endpoint answered', { source: 'prom', failure: 'unreachable' });
         if (failures.length === 1) throw head;
-        throw new SourceError(`all ${failures.length} Prometheus endpoints failed: ${failures.map((f) => f.message).join('; ')}`, {
-          source: 'prom',
-          failure: head.failure,
-          status: head.status,
-          endpoint: head.endpoint,
-          scope: head.scope,
-          cause: head,
-        });
+        throw new SourceError(
+          `all ${failures.length} Prometheus endpoints failed: ${failures.map((f) => f.message).join('; ')}`,
+          {
+            source: 'prom',
+            failure: head.failure,
+            status: head.status,
+            endpoint: head.endpoint,
+            scope: head.scope,
+            cause: head,
+          },
+        );
       }
       for (const f of failures) {
-        notices.push({ severity: 'warning', source: 'prom', message: `${f.message} — showing the answer of the other ${answers.length} endpoint${answers.length === 1 ? '' : 's'}` });
+        notices.push({
+          severity: 'warning',
+          source: 'prom',
+          message: `${f.message} — showing the answer of the other ${answers.length} endpoint${answers.length === 1 ? '' : 's'}`,
+        });
       }
       // One endpoint: hand back its envelope untouched. Several: one envelope with the merged data.
-      const wire = answers.length === 1 ? first.body : { status: 'success', data: mergePromData(answers.map((a) => a.data)) };
+      const wire =
+        answers.length === 1 ? first.body : { status: 'success', data: mergePromData(answers.map((a) => a.data)) };
       // "Show query" names the conventions each endpoint was read with, and its text when they differ.
       const profiles = [...new Set(answers.map((a) => a.profile))];
       const texts = [...new Set(answers.map((a) => a.text))];
-      const executedText = texts.length === 1 ? first.text : answers.map((a) => `# ${a.endpoint} (${a.profile} labels)\n${a.text}`).join('\n');
+      const executedText =
+        texts.length === 1
+          ? first.text
+          : answers.map((a) => `# ${a.endpoint} (${a.profile} labels)\n${a.text}`).join('\n');
       const profileNote = profiles.map((id) => LABEL_PROFILES[id].title).join('; ');
       return { wire, notices, executedText, label: `${label} · labels: ${profileNote}` };
     },

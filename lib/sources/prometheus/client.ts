@@ -82,7 +82,9 @@ const ruleSchema = z.discriminatedUnion('type', [
 ]);
 export type PromRule = z.infer<typeof ruleSchema>;
 const rulesSchema = z.object({
-  groups: z.array(z.object({ name: z.string(), file: z.string(), interval: z.number().optional(), rules: z.array(ruleSchema) })),
+  groups: z.array(
+    z.object({ name: z.string(), file: z.string(), interval: z.number().optional(), rules: z.array(ruleSchema) }),
+  ),
 });
 export type PromRuleGroup = z.infer<typeof rulesSchema>['groups'][number];
 
@@ -95,10 +97,23 @@ export interface TimeWindow {
 export interface PrometheusClient {
   readonly url: string;
   query(text: string, at: number, signal?: AbortSignal): Promise<PromQueryResult>;
-  queryRange(text: string, range: { start: number; end: number; step: number }, signal?: AbortSignal): Promise<PromQueryResult>;
-  series(match: readonly string[], window?: TimeWindow, signal?: AbortSignal): Promise<PromApiResult<Array<Record<string, string>>>>;
+  queryRange(
+    text: string,
+    range: { start: number; end: number; step: number },
+    signal?: AbortSignal,
+  ): Promise<PromQueryResult>;
+  series(
+    match: readonly string[],
+    window?: TimeWindow,
+    signal?: AbortSignal,
+  ): Promise<PromApiResult<Array<Record<string, string>>>>;
   labels(match?: readonly string[], window?: TimeWindow, signal?: AbortSignal): Promise<PromApiResult<string[]>>;
-  labelValues(label: string, match?: readonly string[], window?: TimeWindow, signal?: AbortSignal): Promise<PromApiResult<string[]>>;
+  labelValues(
+    label: string,
+    match?: readonly string[],
+    window?: TimeWindow,
+    signal?: AbortSignal,
+  ): Promise<PromApiResult<string[]>>;
   alerts(signal?: AbortSignal): Promise<PromApiResult<PromAlert[]>>;
   rules(type?: 'alert' | 'record', signal?: AbortSignal): Promise<PromApiResult<PromRuleGroup[]>>;
 }
@@ -161,8 +176,22 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
     callerSignal: AbortSignal | undefined,
   ): Promise<{ body: Envelope; endpoint: string }> {
     const endpoint = `${shown}${path}`;
-    const fail = (message: string, failure: SourceFailure, status?: number, cause?: unknown, retryAfterSeconds?: number): SourceError =>
-      new SourceError(`Prometheus ${endpoint}: ${message}`, { source: 'prom', failure, status, endpoint, scope: shown, cause, retryAfterSeconds });
+    const fail = (
+      message: string,
+      failure: SourceFailure,
+      status?: number,
+      cause?: unknown,
+      retryAfterSeconds?: number,
+    ): SourceError =>
+      new SourceError(`Prometheus ${endpoint}: ${message}`, {
+        source: 'prom',
+        failure,
+        status,
+        endpoint,
+        scope: shown,
+        cause,
+        retryAfterSeconds,
+      });
     const deadline = AbortSignal.timeout(options.timeoutMs);
     const signal = callerSignal ? AbortSignal.any([deadline, callerSignal]) : deadline;
     const form = new URLSearchParams(params);
@@ -177,19 +206,35 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
         if (authorization) headers.authorization = authorization;
       } catch (error) {
         if (signal.aborted) break;
-        throw fail(`no credentials for the request (${error instanceof Error ? error.message : String(error)})`, 'unauthorized', undefined, error);
+        throw fail(
+          `no credentials for the request (${error instanceof Error ? error.message : String(error)})`,
+          'unauthorized',
+          undefined,
+          error,
+        );
       }
       let response: Response;
       let text: string;
       try {
         if (method === 'POST') headers['content-type'] = 'application/x-www-form-urlencoded';
         const target = method === 'GET' && params.length ? `${base}${path}?${form}` : `${base}${path}`;
-        response = await doFetch(target, { method, headers, body: method === 'POST' ? form : undefined, signal, redirect: 'error' });
+        response = await doFetch(target, {
+          method,
+          headers,
+          body: method === 'POST' ? form : undefined,
+          signal,
+          redirect: 'error',
+        });
         text = await response.text();
       } catch (error) {
         if (signal.aborted) break;
         // fetch rejects with a TypeError for refused connections, DNS and TLS failures: worth another try.
-        lastError = fail(`unable to reach the server (${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)})`, 'unreachable', undefined, error);
+        lastError = fail(
+          `unable to reach the server (${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)})`,
+          'unreachable',
+          undefined,
+          error,
+        );
         continue;
       }
       let body: Envelope | null = null;
@@ -201,41 +246,76 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
       }
       if (response.ok && body?.status === 'success') return { body, endpoint };
       if (response.ok) {
-        throw fail(body ? `error in a ${response.status} answer: ${body.error ?? 'unknown'}` : 'the answer is not valid JSON from the Prometheus API', 'bad-response', response.status);
+        throw fail(
+          body
+            ? `error in a ${response.status} answer: ${body.error ?? 'unknown'}`
+            : 'the answer is not valid JSON from the Prometheus API',
+          'bad-response',
+          response.status,
+        );
       }
-      const detail = body?.error ? `${body.errorType ? `${body.errorType}: ` : ''}${body.error}` : text.slice(0, 200).trim() || response.statusText;
+      const detail = body?.error
+        ? `${body.errorType ? `${body.errorType}: ` : ''}${body.error}`
+        : text.slice(0, 200).trim() || response.statusText;
       const failure = failureForStatus(response.status, body?.errorType);
-      lastError = fail(`HTTP ${response.status}: ${detail}`, failure, response.status, undefined, failure === 'throttled' ? retryAfterSeconds(response.headers.get('retry-after')) : undefined);
+      lastError = fail(
+        `HTTP ${response.status}: ${detail}`,
+        failure,
+        response.status,
+        undefined,
+        failure === 'throttled' ? retryAfterSeconds(response.headers.get('retry-after')) : undefined,
+      );
       if (!RETRYABLE_STATUS.has(response.status)) throw lastError;
     }
     if (signal.aborted && !(callerSignal?.aborted ?? false)) {
-      throw fail(`no answer within ${options.timeoutMs} ms${lastError ? ` (last error: ${lastError.message})` : ''}`, 'timeout');
+      throw fail(
+        `no answer within ${options.timeoutMs} ms${lastError ? ` (last error: ${lastError.message})` : ''}`,
+        'timeout',
+      );
     }
     if (signal.aborted) throw fail('the request was cancelled', 'timeout');
     throw lastError ?? fail('no answer', 'unreachable');
   }
 
-  async function typed<T>(schema: z.ZodType<T>, path: string, params: Array<[string, string]>, method: 'GET' | 'POST', signal?: AbortSignal): Promise<PromApiResult<T>> {
+  async function typed<T>(
+    schema: z.ZodType<T>,
+    path: string,
+    params: Array<[string, string]>,
+    method: 'GET' | 'POST',
+    signal?: AbortSignal,
+  ): Promise<PromApiResult<T>> {
     const { body, endpoint } = await call(path, params, method, signal);
     const parsed = schema.safeParse(body.data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new SourceError(`Prometheus ${endpoint}: unexpected answer (${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'})`, {
-        source: 'prom',
-        failure: 'bad-response',
-        endpoint,
-        scope: shown,
-      });
+      throw new SourceError(
+        `Prometheus ${endpoint}: unexpected answer (${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'})`,
+        {
+          source: 'prom',
+          failure: 'bad-response',
+          endpoint,
+          scope: shown,
+        },
+      );
     }
     return { data: parsed.data, warnings: body.warnings ?? [], infos: body.infos ?? [], endpoint };
   }
 
-  const matchParams = (match: readonly string[] | undefined): Array<[string, string]> => (match ?? []).map((m) => ['match[]', m]);
+  const matchParams = (match: readonly string[] | undefined): Array<[string, string]> =>
+    (match ?? []).map((m) => ['match[]', m]);
 
   return {
     url: shown,
     async query(text, at, signal) {
-      const { body, endpoint } = await call('/api/v1/query', [['query', text], ['time', String(at)]], 'POST', signal);
+      const { body, endpoint } = await call(
+        '/api/v1/query',
+        [
+          ['query', text],
+          ['time', String(at)],
+        ],
+        'POST',
+        signal,
+      );
       return { body, data: body.data, warnings: body.warnings ?? [], infos: body.infos ?? [], endpoint };
     },
     async queryRange(text, range, signal) {
@@ -249,21 +329,50 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
       return { body, data: body.data, warnings: body.warnings ?? [], infos: body.infos ?? [], endpoint };
     },
     series: async (match, window, signal) => {
-      if (match.length === 0) throw new SourceError('Prometheus series needs at least one match[] selector', { source: 'prom', failure: 'bad-query' });
+      if (match.length === 0)
+        throw new SourceError('Prometheus series needs at least one match[] selector', {
+          source: 'prom',
+          failure: 'bad-query',
+        });
       if (options.managed && match.some((m) => /[=!]~/.test(m))) {
-        throw new SourceError('Azure Monitor managed Prometheus does not support regular-expression matchers in /api/v1/series', { source: 'prom', failure: 'unsupported', endpoint: `${shown}/api/v1/series`, scope: shown });
+        throw new SourceError(
+          'Azure Monitor managed Prometheus does not support regular-expression matchers in /api/v1/series',
+          { source: 'prom', failure: 'unsupported', endpoint: `${shown}/api/v1/series`, scope: shown },
+        );
       }
-      return typed(seriesSchema, '/api/v1/series', [...matchParams(match), ...Object.entries(windowParams(window))], 'POST', signal);
+      return typed(
+        seriesSchema,
+        '/api/v1/series',
+        [...matchParams(match), ...Object.entries(windowParams(window))],
+        'POST',
+        signal,
+      );
     },
     labels: (match, window, signal) =>
-      typed(stringListSchema, '/api/v1/labels', [...matchParams(match), ...Object.entries(windowParams(window))], 'POST', signal),
+      typed(
+        stringListSchema,
+        '/api/v1/labels',
+        [...matchParams(match), ...Object.entries(windowParams(window))],
+        'POST',
+        signal,
+      ),
     labelValues: async (label, match, window, signal) => {
       // Label names are identifiers; anything else would change the path.
-      if (!LABEL_NAME.test(label)) throw new SourceError(`"${label.slice(0, 40)}" is not a label name`, { source: 'prom', failure: 'bad-query' });
+      if (!LABEL_NAME.test(label))
+        throw new SourceError(`"${label.slice(0, 40)}" is not a label name`, { source: 'prom', failure: 'bad-query' });
       if (options.managed && label !== '__name__') {
-        throw new SourceError('Azure Monitor managed Prometheus lists values of __name__ only; ask /api/v1/series or a query instead', { source: 'prom', failure: 'unsupported', endpoint: `${shown}/api/v1/label/${label}/values`, scope: shown });
+        throw new SourceError(
+          'Azure Monitor managed Prometheus lists values of __name__ only; ask /api/v1/series or a query instead',
+          { source: 'prom', failure: 'unsupported', endpoint: `${shown}/api/v1/label/${label}/values`, scope: shown },
+        );
       }
-      return typed(stringListSchema, `/api/v1/label/${label}/values`, [...matchParams(match), ...Object.entries(windowParams(window))], 'GET', signal);
+      return typed(
+        stringListSchema,
+        `/api/v1/label/${label}/values`,
+        [...matchParams(match), ...Object.entries(windowParams(window))],
+        'GET',
+        signal,
+      );
     },
     alerts: async (signal) => {
       const r = await typed(alertsSchema, '/api/v1/alerts', [], 'GET', signal);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../catalog';
-import { checkManagedLimits, isAzureMonitorEndpoint, longestRangeSelector, ManagedLimitError, namesAMetric, parsePromDuration } from './limits';
+import {
+  checkManagedLimits,
+  isAzureMonitorEndpoint,
+  longestRangeSelector,
+  ManagedLimitError,
+  namesAMetric,
+  parsePromDuration,
+} from './limits';
 import { mergePromData } from './merge';
 
 describe('managed-Prometheus limits', () => {
@@ -31,14 +38,19 @@ describe('managed-Prometheus limits', () => {
       if (query.kind !== 'prom') continue;
       // Cluster-page queries also need a cluster; fleet queries strip the extra key.
       const text = query.build(query.params.parse({ clusterLabel: 'cluster', cluster: 'c1' }) as never);
-      expect(() => checkManagedLimits(text, { kind: 'range', start: 0, end: 7 * 86_400, step: 300 }), query.id).not.toThrow();
+      expect(
+        () => checkManagedLimits(text, { kind: 'range', start: 0, end: 7 * 86_400, step: 300 }),
+        query.id,
+      ).not.toThrow();
     }
   });
 
   it('rejects what the Azure Monitor workspace would reject', () => {
     expect(() => checkManagedLimits('{job="x"}', { kind: 'instant', at: 0 })).toThrow(ManagedLimitError);
     expect(() => checkManagedLimits('up', { kind: 'range', start: 0, end: 32 * 86_400, step: 60 })).not.toThrow();
-    expect(() => checkManagedLimits('rate(up[1h])', { kind: 'range', start: 0, end: 32 * 86_400, step: 60 })).toThrow(/32 days/);
+    expect(() => checkManagedLimits('rate(up[1h])', { kind: 'range', start: 0, end: 32 * 86_400, step: 60 })).toThrow(
+      /32 days/,
+    );
     expect(() => checkManagedLimits('up', { kind: 'range', start: 0, end: 48 * 3600, step: 59 })).toThrow(/60 s/);
     expect(() => checkManagedLimits('up', { kind: 'range', start: 0, end: 47 * 3600, step: 15 })).not.toThrow();
   });
@@ -51,10 +63,24 @@ describe('managed-Prometheus limits', () => {
 });
 
 describe('merging answers of several endpoints', () => {
-  const v = (rows: Array<[Record<string, string>, string]>) => ({ resultType: 'vector', result: rows.map(([metric, s]) => ({ metric, value: [1, s] })) });
+  const v = (rows: Array<[Record<string, string>, string]>) => ({
+    resultType: 'vector',
+    result: rows.map(([metric, s]) => ({ metric, value: [1, s] })),
+  });
   it('concatenates series and keeps a duplicate once, from the first endpoint', () => {
-    const merged = mergePromData([v([[{ cluster: 'a', x: '1' }, '1']]), v([[{ x: '1', cluster: 'a' }, '2'], [{ cluster: 'b' }, '3']])]);
-    expect(merged).toEqual(v([[{ cluster: 'a', x: '1' }, '1'], [{ cluster: 'b' }, '3']]));
+    const merged = mergePromData([
+      v([[{ cluster: 'a', x: '1' }, '1']]),
+      v([
+        [{ x: '1', cluster: 'a' }, '2'],
+        [{ cluster: 'b' }, '3'],
+      ]),
+    ]);
+    expect(merged).toEqual(
+      v([
+        [{ cluster: 'a', x: '1' }, '1'],
+        [{ cluster: 'b' }, '3'],
+      ]),
+    );
   });
   it('refuses to mix result types', () => {
     expect(() => mergePromData([v([]), { resultType: 'matrix', result: [] }])).toThrow(/different result types/);

@@ -12,7 +12,6 @@ import type { QueryTime } from '../../catalog/types';
  * query limit that ranges of 48 h or more need a step of at least 60 s.
  */
 
-
 const UNIT_SECONDS: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86_400, w: 604_800, y: 31_536_000 };
 
 /** Seconds of a PromQL duration like `1h30m`; null when it is not one. */
@@ -25,7 +24,22 @@ export function parsePromDuration(text: string): number | null {
   }, 0);
 }
 
-const KEYWORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'offset', 'and', 'or', 'unless', 'atan2', 'inf', 'nan']);
+const KEYWORDS = new Set([
+  'by',
+  'without',
+  'on',
+  'ignoring',
+  'group_left',
+  'group_right',
+  'bool',
+  'offset',
+  'and',
+  'or',
+  'unless',
+  'atan2',
+  'inf',
+  'nan',
+]);
 
 /** Removes string literals so their contents are not read as PromQL. */
 function stripStrings(text: string): string {
@@ -74,7 +88,9 @@ export function checkManagedLimits(text: string, time: QueryTime): void {
     );
   }
   if (span >= MANAGED_LONG_RANGE_SECONDS && time.step < MANAGED_LONG_RANGE_MIN_STEP) {
-    throw new ManagedLimitError(`Azure Monitor managed Prometheus needs a step of at least 60 s for ranges of 48 h or more (step is ${time.step} s)`);
+    throw new ManagedLimitError(
+      `Azure Monitor managed Prometheus needs a step of at least 60 s for ranges of 48 h or more (step is ${time.step} s)`,
+    );
   }
 }
 

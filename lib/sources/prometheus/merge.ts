@@ -22,20 +22,26 @@ export function mergePromData(parts: readonly unknown[]): PromData {
   const [first] = parsed;
   if (!first) throw new WireFormatError('nothing to merge');
   if (parsed.some((p) => p.resultType !== first.resultType)) {
-    throw new WireFormatError(`Prometheus endpoints answered different result types (${[...new Set(parsed.map((p) => p.resultType))].join(', ')})`);
+    throw new WireFormatError(
+      `Prometheus endpoints answered different result types (${[...new Set(parsed.map((p) => p.resultType))].join(', ')})`,
+    );
   }
   if (first.resultType === 'scalar') return first;
   const seen = new Set<string>();
   if (first.resultType === 'vector') {
-    const result = parsed.flatMap((p) => (p.resultType === 'vector' ? p.result : [])).filter((s) => {
+    const result = parsed
+      .flatMap((p) => (p.resultType === 'vector' ? p.result : []))
+      .filter((s) => {
+        const key = seriesKey(s.metric);
+        return seen.has(key) ? false : (seen.add(key), true);
+      });
+    return { resultType: 'vector', result };
+  }
+  const result = parsed
+    .flatMap((p) => (p.resultType === 'matrix' ? p.result : []))
+    .filter((s) => {
       const key = seriesKey(s.metric);
       return seen.has(key) ? false : (seen.add(key), true);
     });
-    return { resultType: 'vector', result };
-  }
-  const result = parsed.flatMap((p) => (p.resultType === 'matrix' ? p.result : [])).filter((s) => {
-    const key = seriesKey(s.metric);
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
   return { resultType: 'matrix', result };
 }

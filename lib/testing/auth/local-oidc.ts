@@ -75,13 +75,18 @@ export async function startLocalOidc(appOrigin: string): Promise<LocalOidc> {
     async findAccount(_ctx, sub) {
       const user = OIDC_USERS[sub];
       if (!user) return undefined;
-      return { accountId: sub, claims: async () => ({ sub, name: user.name, preferred_username: user.email, email: user.email }) };
+      return {
+        accountId: sub,
+        claims: async () => ({ sub, name: user.name, preferred_username: user.email, email: user.email }),
+      };
     },
     // Entra puts who and what in the access token; so does this provider.
     async extraTokenClaims(_ctx, token) {
       if (token.kind !== 'AccessToken' || !token.accountId) return undefined;
       const user = OIDC_USERS[token.accountId];
-      return user ? { tid: OIDC_TENANT, roles: user.roles, name: user.name, preferred_username: user.email } : undefined;
+      return user
+        ? { tid: OIDC_TENANT, roles: user.roles, name: user.name, preferred_username: user.email }
+        : undefined;
     },
     clientBasedCORS: (_ctx, origin) => origin === appOrigin,
     features: {
@@ -92,7 +97,13 @@ export async function startLocalOidc(appOrigin: string): Promise<LocalOidc> {
         // MSAL sends no `resource`: every token is for the portal's API.
         defaultResource: async () => OIDC_AUDIENCE,
         useGrantedResource: async () => true,
-        getResourceServerInfo: async () => ({ scope: OIDC_SCOPE, audience: OIDC_AUDIENCE, accessTokenFormat: 'jwt', accessTokenTTL: 600, jwt: { sign: { alg: 'RS256' } } }),
+        getResourceServerInfo: async () => ({
+          scope: OIDC_SCOPE,
+          audience: OIDC_AUDIENCE,
+          accessTokenFormat: 'jwt',
+          accessTokenTTL: 600,
+          jwt: { sign: { alg: 'RS256' } },
+        }),
       },
     },
   });

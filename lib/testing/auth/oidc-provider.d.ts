@@ -44,9 +44,17 @@ declare module 'oidc-provider' {
       rpInitiatedLogout?: { enabled: boolean };
       resourceIndicators?: {
         enabled: boolean;
-        defaultResource?: (ctx: OidcContext, client: unknown, oneOf?: string[]) => Promise<string | string[] | undefined>;
+        defaultResource?: (
+          ctx: OidcContext,
+          client: unknown,
+          oneOf?: string[],
+        ) => Promise<string | string[] | undefined>;
         useGrantedResource?: (ctx: OidcContext, model: unknown) => Promise<boolean>;
-        getResourceServerInfo?: (ctx: OidcContext, resourceIndicator: string, client: unknown) => Promise<ResourceServerInfo>;
+        getResourceServerInfo?: (
+          ctx: OidcContext,
+          resourceIndicator: string,
+          client: unknown,
+        ) => Promise<ResourceServerInfo>;
       };
     };
   }

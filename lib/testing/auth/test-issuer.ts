@@ -73,7 +73,10 @@ export async function startTestIssuer(defaults: { audience: string }): Promise<T
     },
     async verifyAccessToken(token) {
       try {
-        return (await jwtVerify(token, published.publicKey, { issuer: base, audience: defaults.audience })).payload.sub ?? null;
+        return (
+          (await jwtVerify(token, published.publicKey, { issuer: base, audience: defaults.audience })).payload.sub ??
+          null
+        );
       } catch {
         return null;
       }

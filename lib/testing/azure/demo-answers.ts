@@ -57,7 +57,10 @@ function identify(known: KnownQuery[], kind: 'arg' | 'logs', text: string): Know
 }
 
 /** Splits the REST `timespan` ("P90D", "P90D/<end>", "<start>/<end>") into an evaluation time and lookback. */
-export function parseTimespan(timespan: string | undefined, nowSeconds: number): Pick<QueryRequest, 'time' | 'timespan'> {
+export function parseTimespan(
+  timespan: string | undefined,
+  nowSeconds: number,
+): Pick<QueryRequest, 'time' | 'timespan'> {
   if (!timespan) return { time: { kind: 'instant', at: nowSeconds }, timespan: 'P1D' };
   const [a, b] = timespan.split('/');
   if (a && b && a.startsWith('P')) return { time: { kind: 'instant', at: Date.parse(b) / 1000 }, timespan: a };
@@ -104,7 +107,9 @@ export function demoCloudAnswers(fleet: DemoFleet, options: DemoCloudOptions = {
             if (!readable) return true;
             const subs = caller === undefined ? null : readable(caller);
             if (subs === null) return true;
-            const sub = workspaceSubscription.get(target.toLowerCase()) ?? /^\/subscriptions\/([^/]+)/i.exec(target)?.[1]?.toLowerCase();
+            const sub =
+              workspaceSubscription.get(target.toLowerCase()) ??
+              /^\/subscriptions\/([^/]+)/i.exec(target)?.[1]?.toLowerCase();
             return sub !== undefined && subs.some((s) => s.toLowerCase() === sub);
           },
         }
@@ -112,18 +117,31 @@ export function demoCloudAnswers(fleet: DemoFleet, options: DemoCloudOptions = {
     diagnosticSettings: (resourceId: string) => demoDiagnosticSettingsWire(fleet, resourceId),
     arg(body: ArgRequestBody): ArgResponse {
       const { query, params } = identify(known, 'arg', body.query);
-      const wire = answerDemoQuery(fleet, { query, params, text: body.query, time: { kind: 'instant', at: now() } }) as ArgResponse;
+      const wire = answerDemoQuery(fleet, {
+        query,
+        params,
+        text: body.query,
+        time: { kind: 'instant', at: now() },
+      }) as ArgResponse;
       if (!body.subscriptions?.length) return wire;
       // Resource Graph answers only for the subscriptions in the request.
       const subs = new Set(body.subscriptions.map((s) => s.toLowerCase()));
-      const data = wire.data.filter((row) => typeof row.subscriptionId !== 'string' || subs.has(row.subscriptionId.toLowerCase()));
+      const data = wire.data.filter(
+        (row) => typeof row.subscriptionId !== 'string' || subs.has(row.subscriptionId.toLowerCase()),
+      );
       return { ...wire, totalRecords: data.length, count: data.length, data };
     },
     logs(workspaces: string[], text: string, timespan: string | undefined): LogsResponse {
       const { query, params } = identify(known, 'logs', text);
       const clusters = [...new Set(workspaces.flatMap((w) => clustersInWorkspace(fleet, w)))];
       const { time, timespan: lookback } = parseTimespan(timespan, now());
-      return answerDemoQuery(subFleet(fleet, clusters), { query, params, text, time, timespan: lookback }) as LogsResponse;
+      return answerDemoQuery(subFleet(fleet, clusters), {
+        query,
+        params,
+        text,
+        time,
+        timespan: lookback,
+      }) as LogsResponse;
     },
     knowsWorkspace(id: string): boolean {
       return customerIds.has(id.toLowerCase());

@@ -9,7 +9,10 @@ export const LOCAL_TENANT = '72f988bf-0000-4000-8000-00000000f1ee';
 export const LOCAL_CLIENT_ID = 'fleetwatch-local-client';
 export const LOCAL_CLIENT_SECRET = 'local-only-secret';
 
-export async function startDemoCloud(fleet: DemoFleet, options: Pick<DemoCloudOptions, 'now' | 'extra' | 'forbiddenWorkspaces'> = {}): Promise<LocalCloud> {
+export async function startDemoCloud(
+  fleet: DemoFleet,
+  options: Pick<DemoCloudOptions, 'now' | 'extra' | 'forbiddenWorkspaces'> = {},
+): Promise<LocalCloud> {
   return startLocalCloud({
     tenantId: LOCAL_TENANT,
     clientId: LOCAL_CLIENT_ID,

@@ -133,7 +133,11 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-ms-request-id': randomBytes(8).toString('hex'), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'x-ms-request-id': randomBytes(8).toString('hex'),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -162,19 +166,36 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
   const takeFault = (service: Service): Fault | undefined => faults[service].shift();
 
-  function authorize(req: IncomingMessage): { ok: true; subject?: string } | { ok: false; code: string; message: string } {
+  function authorize(
+    req: IncomingMessage,
+  ): { ok: true; subject?: string } | { ok: false; code: string; message: string } {
     const header = req.headers.authorization ?? '';
     const token = /^Bearer (.+)$/.exec(header)?.[1];
     const issued = token ? tokens.get(token) : undefined;
-    if (!token || !issued) return { ok: false, code: 'InvalidAuthenticationToken', message: 'The access token is invalid.' };
+    if (!token || !issued)
+      return { ok: false, code: 'InvalidAuthenticationToken', message: 'The access token is invalid.' };
     if (issued.expiresAt <= Date.now()) {
-      return { ok: false, code: 'ExpiredAuthenticationToken', message: 'The access token expiry UTC time is earlier than current UTC time.' };
+      return {
+        ok: false,
+        code: 'ExpiredAuthenticationToken',
+        message: 'The access token expiry UTC time is earlier than current UTC time.',
+      };
     }
-    if (issued.scope !== `${url}/.default`) return { ok: false, code: 'InvalidAuthenticationTokenAudience', message: `The access token has been obtained for wrong audience (${issued.scope}).` };
+    if (issued.scope !== `${url}/.default`)
+      return {
+        ok: false,
+        code: 'InvalidAuthenticationTokenAudience',
+        message: `The access token has been obtained for wrong audience (${issued.scope}).`,
+      };
     return { ok: true, subject: issued.subject };
   }
 
-  async function handleToken(req: IncomingMessage, res: ServerResponse, path: string, log: LoggedRequest): Promise<void> {
+  async function handleToken(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    log: LoggedRequest,
+  ): Promise<void> {
     const tenant = path.split('/')[1] ?? '';
     if (req.method === 'GET' && path.endsWith('/.well-known/openid-configuration')) {
       const base = `${url}/${tenant}`;
@@ -202,28 +223,71 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       const fault = takeFault('token');
       if (fault?.kind === 'status') {
         log.status = fault.status;
-        send(res, fault.status, fault.body ?? { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' });
+        send(
+          res,
+          fault.status,
+          fault.body ?? {
+            error: 'invalid_client',
+            error_description: 'AADSTS7000215: Invalid client secret provided.',
+          },
+        );
         return;
       }
       // On-behalf-of: https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow
-      const obo = form.get('grant_type') === 'urn:ietf:params:oauth:grant-type:jwt-bearer' && form.get('requested_token_use') === 'on_behalf_of';
-      if (obo && tenant === options.tenantId && form.get('client_id') === options.clientId && form.get('client_secret') === options.clientSecret) {
-        const subject = options.verifyUserAssertion ? await options.verifyUserAssertion(form.get('assertion') ?? '') : null;
+      const obo =
+        form.get('grant_type') === 'urn:ietf:params:oauth:grant-type:jwt-bearer' &&
+        form.get('requested_token_use') === 'on_behalf_of';
+      if (
+        obo &&
+        tenant === options.tenantId &&
+        form.get('client_id') === options.clientId &&
+        form.get('client_secret') === options.clientSecret
+      ) {
+        const subject = options.verifyUserAssertion
+          ? await options.verifyUserAssertion(form.get('assertion') ?? '')
+          : null;
         if (!subject) {
           log.status = 400;
-          send(res, 400, { error: 'invalid_grant', error_description: 'AADSTS50013: Assertion failed signature validation.', error_codes: [50013] });
+          send(res, 400, {
+            error: 'invalid_grant',
+            error_description: 'AADSTS50013: Assertion failed signature validation.',
+            error_codes: [50013],
+          });
           return;
         }
         const token = randomBytes(24).toString('base64url');
-        tokens.set(token, { expiresAt: Date.now() + 3600_000, scope: form.get('scope')?.split(' ').find((s) => s.endsWith('/.default')) ?? '', subject });
+        tokens.set(token, {
+          expiresAt: Date.now() + 3600_000,
+          scope:
+            form
+              .get('scope')
+              ?.split(' ')
+              .find((s) => s.endsWith('/.default')) ?? '',
+          subject,
+        });
         log.status = 200;
         log.subject = subject;
-        send(res, 200, { token_type: 'Bearer', scope: form.get('scope') ?? '', expires_in: 3599, ext_expires_in: 3599, access_token: token });
+        send(res, 200, {
+          token_type: 'Bearer',
+          scope: form.get('scope') ?? '',
+          expires_in: 3599,
+          ext_expires_in: 3599,
+          access_token: token,
+        });
         return;
       }
-      if (tenant !== options.tenantId || form.get('client_id') !== options.clientId || form.get('client_secret') !== options.clientSecret || form.get('grant_type') !== 'client_credentials') {
+      if (
+        tenant !== options.tenantId ||
+        form.get('client_id') !== options.clientId ||
+        form.get('client_secret') !== options.clientSecret ||
+        form.get('grant_type') !== 'client_credentials'
+      ) {
         log.status = 401;
-        send(res, 401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.', error_codes: [7000215] });
+        send(res, 401, {
+          error: 'invalid_client',
+          error_description: 'AADSTS7000215: Invalid client secret provided.',
+          error_codes: [7000215],
+        });
         return;
       }
       const scope = form.get('scope') ?? '';
@@ -257,15 +321,27 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     if (now < quotaBlockedUntil) {
       log.status = 429;
       const seconds = Math.ceil((quotaBlockedUntil - now) / 1000);
-      send(res, 429, { error: { code: 'RateLimiting', message: 'Client application has been throttled.' } }, {
-        'retry-after': String(seconds), 'x-ms-user-quota-remaining': '0', 'x-ms-user-quota-resets-after': `00:00:${String(seconds).padStart(2, '0')}`,
-      });
+      send(
+        res,
+        429,
+        { error: { code: 'RateLimiting', message: 'Client application has been throttled.' } },
+        {
+          'retry-after': String(seconds),
+          'x-ms-user-quota-remaining': '0',
+          'x-ms-user-quota-resets-after': `00:00:${String(seconds).padStart(2, '0')}`,
+        },
+      );
       return;
     }
     const fault = takeFault('arg');
     if (fault?.kind === 'status') {
       log.status = fault.status;
-      send(res, fault.status, fault.body ?? { error: { code: 'InternalServerError', message: 'Encountered an internal server error.' } }, fault.headers);
+      send(
+        res,
+        fault.status,
+        fault.body ?? { error: { code: 'InternalServerError', message: 'Encountered an internal server error.' } },
+        fault.headers,
+      );
       return;
     }
     if (fault?.kind === 'malformed') {
@@ -282,7 +358,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const answered = options.answers.arg(body);
     const mayRead = options.answers.mayRead;
     const full = mayRead
-      ? { ...answered, data: answered.data.filter((row) => { const r = rowResource(row); return r === null || mayRead(log.subject, r); }) }
+      ? {
+          ...answered,
+          data: answered.data.filter((row) => {
+            const r = rowResource(row);
+            return r === null || mayRead(log.subject, r);
+          }),
+        }
       : answered;
     const top = Math.min(body.options?.$top ?? 1000, 1000);
     const token = body.options?.$skipToken;
@@ -320,7 +402,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     );
   }
 
-  async function handleLogs(req: IncomingMessage, res: ServerResponse, path: string, log: LoggedRequest): Promise<void> {
+  async function handleLogs(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    log: LoggedRequest,
+  ): Promise<void> {
     const workspace = decodeURIComponent(path.split('/')[3] ?? '');
     const raw = await readBody(req);
     let body: { query?: string; timespan?: string; workspaces?: string[] };
@@ -338,19 +425,36 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const unknown = workspaces.find((w) => !options.answers.knowsWorkspace(w));
     if (unknown) {
       log.status = 404;
-      send(res, 404, { error: { code: 'WorkspaceNotFoundError', message: `The workspace could not be found`, innererror: { code: 'WorkspaceNotFoundError', message: `Workspace ${unknown} not found` } } });
+      send(res, 404, {
+        error: {
+          code: 'WorkspaceNotFoundError',
+          message: `The workspace could not be found`,
+          innererror: { code: 'WorkspaceNotFoundError', message: `Workspace ${unknown} not found` },
+        },
+      });
       return;
     }
     const denied = workspaces.find((w) => options.answers.mayRead && !options.answers.mayRead(log.subject, w));
     if (denied) {
       log.status = 403;
-      send(res, 403, { error: { code: 'InsufficientAccessError', message: 'The provided credentials have insufficient access to perform the requested operation', innererror: { code: 'InsufficientAccessError', message: `no read access to workspace ${denied}` } } });
+      send(res, 403, {
+        error: {
+          code: 'InsufficientAccessError',
+          message: 'The provided credentials have insufficient access to perform the requested operation',
+          innererror: { code: 'InsufficientAccessError', message: `no read access to workspace ${denied}` },
+        },
+      });
       return;
     }
     const fault = takeFault('logs');
     if (fault?.kind === 'status') {
       log.status = fault.status;
-      send(res, fault.status, fault.body ?? { error: { code: 'InternalServerError', message: 'Internal server error' } }, fault.headers);
+      send(
+        res,
+        fault.status,
+        fault.body ?? { error: { code: 'InternalServerError', message: 'Internal server error' } },
+        fault.headers,
+      );
       return;
     }
     if (fault?.kind === 'malformed') {
@@ -369,7 +473,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       answer = options.answers.logs(workspaces, body.query, body.timespan);
     } catch (error) {
       log.status = 400;
-      send(res, 400, { error: { code: 'BadArgumentError', message: 'The request had some invalid properties', details: [{ code: 'SemanticError', message: error instanceof Error ? error.message : String(error) }] } });
+      send(res, 400, {
+        error: {
+          code: 'BadArgumentError',
+          message: 'The request had some invalid properties',
+          details: [{ code: 'SemanticError', message: error instanceof Error ? error.message : String(error) }],
+        },
+      });
       return;
     }
     log.status = 200;
@@ -379,7 +489,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         error: {
           code: 'PartialError',
           message: fault.message ?? 'There were some errors when processing your query.',
-          details: [{ code: 'EngineError', message: 'Query exceeded the memory limit on some shards; results may be incomplete.' }],
+          details: [
+            {
+              code: 'EngineError',
+              message: 'Query exceeded the memory limit on some shards; results may be incomplete.',
+            },
+          ],
         },
       });
       return;
@@ -388,29 +503,50 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   }
 
   // ARM list of a resource's diagnostic settings (api-version 2021-05-01-preview).
-  async function handleDiagnosticSettings(req: IncomingMessage, res: ServerResponse, path: string, log: LoggedRequest): Promise<void> {
+  async function handleDiagnosticSettings(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    log: LoggedRequest,
+  ): Promise<void> {
     const apiVersion = new URL(req.url ?? '/', 'https://x').searchParams.get('api-version');
     if (req.method !== 'GET' || apiVersion !== '2021-05-01-preview') {
       log.status = 400;
-      send(res, 400, { error: { code: 'InvalidApiVersionParameter', message: `api-version ${apiVersion ?? '(none)'} is not supported here` } });
+      send(res, 400, {
+        error: {
+          code: 'InvalidApiVersionParameter',
+          message: `api-version ${apiVersion ?? '(none)'} is not supported here`,
+        },
+      });
       return;
     }
     const fault = takeFault('arm');
     if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
     if (fault?.kind === 'status') {
       log.status = fault.status;
-      send(res, fault.status, fault.body ?? { error: { code: 'InternalServerError', message: 'Encountered an internal server error.' } }, fault.headers);
+      send(
+        res,
+        fault.status,
+        fault.body ?? { error: { code: 'InternalServerError', message: 'Encountered an internal server error.' } },
+        fault.headers,
+      );
       return;
     }
     const resourceId = decodeURIComponent(path.replace(/\/providers\/Microsoft\.Insights\/diagnosticSettings$/i, ''));
     if (options.answers.mayRead && !options.answers.mayRead(log.subject, resourceId)) {
       log.status = 403;
-      send(res, 403, { error: { code: 'AuthorizationFailed', message: `The client does not have authorization to perform action 'Microsoft.Insights/diagnosticSettings/read' over scope '${resourceId}'.` } });
+      send(res, 403, {
+        error: {
+          code: 'AuthorizationFailed',
+          message: `The client does not have authorization to perform action 'Microsoft.Insights/diagnosticSettings/read' over scope '${resourceId}'.`,
+        },
+      });
       return;
     }
     const body = options.answers.diagnosticSettings?.(resourceId) ?? null;
     log.status = body === null ? 404 : 200;
-    if (body === null) send(res, 404, { error: { code: 'ResourceNotFound', message: `The Resource '${resourceId}' was not found.` } });
+    if (body === null)
+      send(res, 404, { error: { code: 'ResourceNotFound', message: `The Resource '${resourceId}' was not found.` } });
     else send(res, 200, body);
   }
 
@@ -420,11 +556,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       ? 'arg'
       : /\/providers\/Microsoft\.Insights\/diagnosticSettings$/i.test(path)
         ? 'arm'
-      : path.startsWith('/v1/workspaces/')
-        ? 'logs'
-        : /^\/[^/]+\/(v2\.0\/\.well-known|oauth2\/v2\.0\/token)/.test(path)
-          ? 'token'
-          : 'other';
+        : path.startsWith('/v1/workspaces/')
+          ? 'logs'
+          : /^\/[^/]+\/(v2\.0\/\.well-known|oauth2\/v2\.0\/token)/.test(path)
+            ? 'token'
+            : 'other';
     const log: LoggedRequest = { service, method: req.method ?? 'GET', path, at: Date.now(), status: 0 };
     requests.push(log);
     const handle = async (): Promise<void> => {
@@ -437,9 +573,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       const auth = authorize(req);
       if (!auth.ok) {
         log.status = 401;
-        send(res, 401, { error: { code: auth.code, message: auth.message } }, {
-          'www-authenticate': `Bearer authorization_uri="${url}/${options.tenantId}", error="invalid_token", error_description="${auth.message}"`,
-        });
+        send(
+          res,
+          401,
+          { error: { code: auth.code, message: auth.message } },
+          {
+            'www-authenticate': `Bearer authorization_uri="${url}/${options.tenantId}", error="invalid_token", error_description="${auth.message}"`,
+          },
+        );
         return;
       }
       log.subject = auth.subject;

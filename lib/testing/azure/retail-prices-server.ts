@@ -10,7 +10,8 @@ import { makeTestCertificate } from './tls';
  * factor (so a test can tell live prices from the snapshot), paged through NextPageLink.
  */
 
-export type RetailFault = { kind: 'status'; status: number } | { kind: 'malformed' } | { kind: 'foreign-next' } | { kind: 'delay'; ms: number };
+export type RetailFault =
+  { kind: 'status'; status: number } | { kind: 'malformed' } | { kind: 'foreign-next' } | { kind: 'delay'; ms: number };
 
 export interface RetailPricesServer {
   url: string;
@@ -28,7 +29,9 @@ function literals(filter: string, field: string): string[] {
   return [...filter.matchAll(re)].map((m) => (m[1] ?? '').replace(/''/g, "'"));
 }
 
-export async function startRetailPricesServer(options: { factor?: number; pageSize?: number } = {}): Promise<RetailPricesServer> {
+export async function startRetailPricesServer(
+  options: { factor?: number; pageSize?: number } = {},
+): Promise<RetailPricesServer> {
   const { key, cert } = makeTestCertificate();
   const factor = options.factor ?? 1;
   const pageSize = options.pageSize ?? 1000;
@@ -47,23 +50,54 @@ export async function startRetailPricesServer(options: { factor?: number; pageSi
       res.end(body);
     };
     const answer = (): void => {
-      if (url.pathname !== '/api/retail/prices' || req.method !== 'GET') return send(404, JSON.stringify({ Error: { Code: 'NotFound', Message: 'no such route' } }));
-      if (url.searchParams.get('api-version') !== '2023-01-01-preview') return send(400, JSON.stringify({ Error: { Code: 'InvalidApiVersion', Message: 'api-version 2023-01-01-preview expected here' } }));
-      if (!filter.includes("serviceName eq 'Virtual Machines'") || !filter.includes("priceType eq 'Consumption'")) return send(400, JSON.stringify({ Error: { Code: 'BadRequest', Message: 'this server answers VM consumption prices only' } }));
+      if (url.pathname !== '/api/retail/prices' || req.method !== 'GET')
+        return send(404, JSON.stringify({ Error: { Code: 'NotFound', Message: 'no such route' } }));
+      if (url.searchParams.get('api-version') !== '2023-01-01-preview')
+        return send(
+          400,
+          JSON.stringify({
+            Error: { Code: 'InvalidApiVersion', Message: 'api-version 2023-01-01-preview expected here' },
+          }),
+        );
+      if (!filter.includes("serviceName eq 'Virtual Machines'") || !filter.includes("priceType eq 'Consumption'"))
+        return send(
+          400,
+          JSON.stringify({ Error: { Code: 'BadRequest', Message: 'this server answers VM consumption prices only' } }),
+        );
       const fault = faults.shift();
-      if (fault?.kind === 'status') return send(fault.status, JSON.stringify({ Error: { Code: 'Failure', Message: `injected ${fault.status}` } }));
+      if (fault?.kind === 'status')
+        return send(fault.status, JSON.stringify({ Error: { Code: 'Failure', Message: `injected ${fault.status}` } }));
       if (fault?.kind === 'malformed') return send(200, '{"BillingCurrency":"USD","Items":[');
       const regions = new Set(literals(filter, 'armRegionName'));
       const skus = new Set(literals(filter, 'armSkuName'));
-      const matching = (snapshot.Items as Item[]).filter((i) => regions.has(i.armRegionName) && skus.has(i.armSkuName)).map((i) => ({ ...i, retailPrice: Math.round(i.retailPrice * factor * 1e6) / 1e6, unitPrice: Math.round(i.unitPrice * factor * 1e6) / 1e6 }));
+      const matching = (snapshot.Items as Item[])
+        .filter((i) => regions.has(i.armRegionName) && skus.has(i.armSkuName))
+        .map((i) => ({
+          ...i,
+          retailPrice: Math.round(i.retailPrice * factor * 1e6) / 1e6,
+          unitPrice: Math.round(i.unitPrice * factor * 1e6) / 1e6,
+        }));
       const page = matching.slice(skip, skip + pageSize);
       let next: string | null = null;
       if (skip + pageSize < matching.length) {
         const link = new URL(url.toString());
         link.searchParams.set('$skip', String(skip + pageSize));
-        next = fault?.kind === 'foreign-next' ? `https://prices.example.invalid${link.pathname}${link.search}` : link.toString();
+        next =
+          fault?.kind === 'foreign-next'
+            ? `https://prices.example.invalid${link.pathname}${link.search}`
+            : link.toString();
       }
-      send(200, JSON.stringify({ BillingCurrency: 'USD', CustomerEntityId: 'Default', CustomerEntityType: 'Retail', Items: page, NextPageLink: next, Count: page.length }));
+      send(
+        200,
+        JSON.stringify({
+          BillingCurrency: 'USD',
+          CustomerEntityId: 'Default',
+          CustomerEntityType: 'Retail',
+          Items: page,
+          NextPageLink: next,
+          Count: page.length,
+        }),
+      );
     };
     const fault = faults[0];
     if (fault?.kind === 'delay') {

@@ -37,7 +37,9 @@ export function clusterSummary(change: Partial<ClusterSummary> = {}): ClusterSum
   };
 }
 
-export function panelContext(change: { cluster?: Partial<ClusterSummary>; view?: Partial<ClusterView> } = {}): PanelContext {
+export function panelContext(
+  change: { cluster?: Partial<ClusterSummary>; view?: Partial<ClusterView> } = {},
+): PanelContext {
   const cluster = clusterSummary(change.cluster);
   const view = { ...DEFAULT_VIEW, ...change.view };
   const range = resolveRange(view.range, NOW);
@@ -64,12 +66,23 @@ export function panelData(change: Partial<PanelData> = {}): PanelData {
 
 /** One failure of each kind a panel tells apart, as the runner reports it. */
 export const FAILURES = {
-  forbidden: { source: 'logs', failure: 'forbidden', status: 403, scope: 'ws-prod', message: 'The provided credentials have insufficient access' },
+  forbidden: {
+    source: 'logs',
+    failure: 'forbidden',
+    status: 403,
+    scope: 'ws-prod',
+    message: 'The provided credentials have insufficient access',
+  },
   notFound: { source: 'arm', failure: 'bad-query', status: 404, message: 'ResourceNotFound: the cluster was deleted' },
   throttled: { source: 'arg', failure: 'throttled', status: 429, retryAfterSeconds: 12, message: 'Too many requests' },
   timeout: { source: 'prom', failure: 'timeout', message: 'no answer within 30 s' },
   notConfigured: { source: 'logs', failure: 'not-configured', message: 'set AZURE_TENANT_ID to read Log Analytics' },
-  generic: { source: 'prom', failure: 'server-error', status: 500, message: 'internal error: query processing would load too many samples' },
+  generic: {
+    source: 'prom',
+    failure: 'server-error',
+    status: 500,
+    message: 'internal error: query processing would load too many samples',
+  },
 } satisfies Record<string, QueryFailure>;
 
 /** A namespace four times the longest Kubernetes allows: what a layout must not break on. */

@@ -11,8 +11,20 @@ afterEach(cleanup);
  */
 export const CHART_BOX = { width: 640, height: 220 };
 
-const rect = (width: number, height: number): DOMRect => ({ x: 0, y: 0, top: 0, left: 0, right: width, bottom: height, width, height, toJSON: () => ({ width, height }) }) as DOMRect;
-const measure = (el: Element): DOMRect => (el.classList.contains('recharts-wrapper') ? rect(CHART_BOX.width, CHART_BOX.height) : rect(0, 0));
+const rect = (width: number, height: number): DOMRect =>
+  ({
+    x: 0,
+    y: 0,
+    top: 0,
+    left: 0,
+    right: width,
+    bottom: height,
+    width,
+    height,
+    toJSON: () => ({ width, height }),
+  }) as DOMRect;
+const measure = (el: Element): DOMRect =>
+  el.classList.contains('recharts-wrapper') ? rect(CHART_BOX.width, CHART_BOX.height) : rect(0, 0);
 Element.prototype.getBoundingClientRect = function getBoundingClientRect(this: Element): DOMRect {
   return measure(this);
 };

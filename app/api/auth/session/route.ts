@@ -18,12 +18,22 @@ function secure(request: NextRequest): boolean {
  */
 export async function POST(request: NextRequest): Promise<NextResponse> {
   if (!request.headers.get('authorization')) {
-    return apiError(apiErrorBody({ status: 401, code: 'missing_token', message: 'send the access token in the Authorization header' }));
+    return apiError(
+      apiErrorBody({
+        status: 401,
+        code: 'missing_token',
+        message: 'send the access token in the Authorization header',
+      }),
+    );
   }
   const auth = await requireAuth(request);
   if (auth instanceof NextResponse) return auth;
   const response = NextResponse.json(
-    { user: auth.user ? { name: auth.user.name, username: auth.user.username, roles: auth.user.roles, expiresAt: auth.user.expiresAt } : null },
+    {
+      user: auth.user
+        ? { name: auth.user.name, username: auth.user.username, roles: auth.user.roles, expiresAt: auth.user.expiresAt }
+        : null,
+    },
     { headers: { 'cache-control': 'no-store' } },
   );
   if (auth.user) {
@@ -41,6 +51,12 @@ export async function POST(request: NextRequest): Promise<NextResponse> {
 /** Sign-out: forget the server-side copy of the token. Needs no token, so an expired session can still end. */
 export function DELETE(request: NextRequest): NextResponse {
   const response = new NextResponse(null, { status: 204, headers: { 'cache-control': 'no-store' } });
-  response.cookies.set(SESSION_COOKIE, '', { httpOnly: true, secure: secure(request), sameSite: 'lax', path: '/', maxAge: 0 });
+  response.cookies.set(SESSION_COOKIE, '', {
+    httpOnly: true,
+    secure: secure(request),
+    sameSite: 'lax',
+    path: '/',
+    maxAge: 0,
+  });
   return response;
 }

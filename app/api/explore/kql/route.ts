@@ -17,6 +17,7 @@ export async function POST(request: NextRequest): Promise<NextResponse> {
     return badRequest([{ param: 'body', message: 'the body must be JSON: {"query": "..."}' }]);
   }
   const parsed = bodySchema.safeParse(body);
-  if (!parsed.success) return badRequest([{ param: 'query', message: `query ${parsed.error.issues[0]?.message ?? 'is invalid'}` }]);
+  if (!parsed.success)
+    return badRequest([{ param: 'query', message: `query ${parsed.error.issues[0]?.message ?? 'is invalid'}` }]);
   return NextResponse.json({ diagnostics: checkKql(parsed.data.query) }, { headers: { 'cache-control': 'no-store' } });
 }

@@ -20,7 +20,11 @@ async function LoadedPanel({ ctx, spec }: { ctx: ClusterContext; spec: PanelSpec
 
 export function PanelSlot({ ctx, spec }: { ctx: ClusterContext; spec: PanelSpec }): ReactNode {
   return (
-    <Suspense fallback={<PanelSkeleton title={baseTitle(spec, ctx.panel)} wide={spec.wide} height={BODY_HEIGHT[spec.body ?? 'chart']} />}>
+    <Suspense
+      fallback={
+        <PanelSkeleton title={baseTitle(spec, ctx.panel)} wide={spec.wide} height={BODY_HEIGHT[spec.body ?? 'chart']} />
+      }
+    >
       <LoadedPanel ctx={ctx} spec={spec} />
     </Suspense>
   );

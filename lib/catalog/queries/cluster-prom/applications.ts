@@ -18,9 +18,13 @@ export const appErrorRatio = rangeQuery({
   layer: 'L4',
   personas: DEVELOPER,
   title: 'Error ratio per app (5xx)',
-  description: 'Share of each app\'s HTTP requests answered with a 5xx code, over 5-minute windows.',
+  description: "Share of each app's HTTP requests answered with a 5xx code, over 5-minute windows.",
   build: (p) =>
-    shareOf('namespace, service', `rate(http_requests_total${clusterSelector(p, {}, ['code=~"5.."'])}[5m])`, `rate(http_requests_total${clusterSelector(p)}[5m])`),
+    shareOf(
+      'namespace, service',
+      `rate(http_requests_total${clusterSelector(p, {}, ['code=~"5.."'])}[5m])`,
+      `rate(http_requests_total${clusterSelector(p)}[5m])`,
+    ),
 });
 
 export const appLatency = rangeQuery({
@@ -29,6 +33,6 @@ export const appLatency = rangeQuery({
   personas: DEVELOPER,
   title: 'Request latency per app: p50, p95, p99',
   description:
-    'Latency percentiles of each app\'s HTTP requests, from its http_request_duration_seconds histogram over 5-minute windows; the `percentile` label says which.',
+    "Latency percentiles of each app's HTTP requests, from its http_request_duration_seconds histogram over 5-minute windows; the `percentile` label says which.",
   build: (p) => percentiles(`http_request_duration_seconds_bucket${clusterSelector(p)}`, ['namespace', 'service']),
 });

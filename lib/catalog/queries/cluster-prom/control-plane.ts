@@ -21,7 +21,8 @@ export const apiserverRequestsByResource = rangeQuery({
   title: 'API server requests by resource',
   description:
     'Requests per second the API server answered, by API group and resource (pods, leases, events…), over 5-minute windows: which objects the load is about. Non-resource URLs such as /healthz carry no resource and are left out.',
-  build: (p) => `sum by (group, resource) (rate(apiserver_request_total${clusterSelector(p, {}, ['resource!=""'])}[5m]))`,
+  build: (p) =>
+    `sum by (group, resource) (rate(apiserver_request_total${clusterSelector(p, {}, ['resource!=""'])}[5m]))`,
 });
 
 export const apiserverLatency = rangeQuery({
@@ -29,7 +30,8 @@ export const apiserverLatency = rangeQuery({
   layer: 'L2',
   personas: PLATFORM,
   title: 'API server mean latency by verb',
-  description: 'Mean seconds per request by verb over 5-minute windows (duration histogram _sum / _count), without the long-running WATCH and CONNECT.',
+  description:
+    'Mean seconds per request by verb over 5-minute windows (duration histogram _sum / _count), without the long-running WATCH and CONNECT.',
   build: (p) =>
     `sum by (verb) (rate(apiserver_request_duration_seconds_sum${clusterSelector(p, {}, [LONG_RUNNING])}[5m])) / sum by (verb) (rate(apiserver_request_duration_seconds_count${clusterSelector(p, {}, [LONG_RUNNING])}[5m]))`,
 });
@@ -40,7 +42,7 @@ export const apiserverLatencyPercentiles = rangeQuery({
   personas: PLATFORM,
   title: 'API server latency p50, p95, p99',
   description:
-    'Request latency percentiles over every verb but the long-running WATCH and CONNECT, from the duration histogram\'s buckets over 5-minute windows; the `percentile` label says which.',
+    "Request latency percentiles over every verb but the long-running WATCH and CONNECT, from the duration histogram's buckets over 5-minute windows; the `percentile` label says which.",
   build: (p) => percentiles(`apiserver_request_duration_seconds_bucket${clusterSelector(p, {}, [LONG_RUNNING])}`, []),
 });
 
@@ -59,7 +61,8 @@ export const apiserverRejections = rangeQuery({
   layer: 'L2',
   personas: PLATFORM,
   title: 'API server 429 and 5xx responses',
-  description: 'Requests per second answered 429 (throttled by API Priority and Fairness) or 5xx (server errors), by code, over 5-minute windows.',
+  description:
+    'Requests per second answered 429 (throttled by API Priority and Fairness) or 5xx (server errors), by code, over 5-minute windows.',
   // With requests and none rejected, one zero line (code="none") says so instead of an empty chart.
   build: (p) =>
     `sum by (code) (rate(apiserver_request_total${clusterSelector(p, {}, ['code=~"429|5.."'])}[5m]))\n  or on () label_replace(0 * sum(rate(apiserver_request_total${clusterSelector(p)}[5m])), "code", "none", "", "")`,
@@ -70,7 +73,8 @@ export const kubeletPodSync = rangeQuery({
   layer: 'L2',
   personas: PLATFORM,
   title: 'Kubelet pod sync mean duration per node',
-  description: 'Mean seconds each node\'s kubelet takes to sync a pod over 5-minute windows (kubelet_pod_worker_duration_seconds _sum / _count).',
+  description:
+    "Mean seconds each node's kubelet takes to sync a pod over 5-minute windows (kubelet_pod_worker_duration_seconds _sum / _count).",
   build: (p) =>
     `sum by (node) (${kubelet(p, `rate(kubelet_pod_worker_duration_seconds_sum${clusterSelector(p)}[5m])`)}) / sum by (node) (${kubelet(p, `rate(kubelet_pod_worker_duration_seconds_count${clusterSelector(p)}[5m])`)})`,
 });
@@ -81,8 +85,9 @@ export const kubeletPlegP99 = rangeQuery({
   personas: PLATFORM,
   title: 'Kubelet PLEG relist p99 per node',
   description:
-    '99th percentile of the seconds each kubelet takes to relist its node\'s containers (the pod lifecycle event generator) over 5-minute windows; a relist over 3 minutes turns the node NotReady.',
-  build: (p) => `histogram_quantile(0.99, sum by (node, le) (${kubelet(p, `rate(kubelet_pleg_relist_duration_seconds_bucket${clusterSelector(p)}[5m])`)}))`,
+    "99th percentile of the seconds each kubelet takes to relist its node's containers (the pod lifecycle event generator) over 5-minute windows; a relist over 3 minutes turns the node NotReady.",
+  build: (p) =>
+    `histogram_quantile(0.99, sum by (node, le) (${kubelet(p, `rate(kubelet_pleg_relist_duration_seconds_bucket${clusterSelector(p)}[5m])`)}))`,
 });
 
 export const nodePressure = instantQuery({
@@ -90,6 +95,8 @@ export const nodePressure = instantQuery({
   layer: 'L2',
   personas: PLATFORM,
   title: 'Node pressure (kubelet eviction signals)',
-  description: 'Nodes whose kubelet reports MemoryPressure, DiskPressure or PIDPressure: past its eviction thresholds it evicts pods (kube-state-metrics).',
-  build: (p) => `sum by (node, condition) (kube_node_status_condition${clusterSelector(p, { status: 'true' }, ['condition=~"MemoryPressure|DiskPressure|PIDPressure"'])})`,
+  description:
+    'Nodes whose kubelet reports MemoryPressure, DiskPressure or PIDPressure: past its eviction thresholds it evicts pods (kube-state-metrics).',
+  build: (p) =>
+    `sum by (node, condition) (kube_node_status_condition${clusterSelector(p, { status: 'true' }, ['condition=~"MemoryPressure|DiskPressure|PIDPressure"'])})`,
 });

@@ -13,7 +13,13 @@ import * as network from './network';
  * This index is the `clusterProm` namespace the catalog, the panels and the demo read.
  */
 
-export { clusterPromParamsSchema, clusterSelector, type ClusterPromParams, type SampleRow, type SeriesRow } from './query-kit';
+export {
+  clusterPromParamsSchema,
+  clusterSelector,
+  type ClusterPromParams,
+  type SampleRow,
+  type SeriesRow,
+} from './query-kit';
 export * from './nodes';
 export * from './control-plane';
 export * from './workloads';
@@ -22,8 +28,15 @@ export * from './network';
 
 /** Every query a layer module exports, in module order: exporting a query is what registers it. */
 const isClusterQuery = (v: unknown): v is PromQuery<ClusterPromParams, SeriesRow | SampleRow> =>
-  typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'prom' && typeof (v as { build?: unknown }).build === 'function';
+  typeof v === 'object' &&
+  v !== null &&
+  (v as { kind?: unknown }).kind === 'prom' &&
+  typeof (v as { build?: unknown }).build === 'function';
 
-export const CLUSTER_PROM_QUERIES: ReadonlyArray<PromQuery<ClusterPromParams, SeriesRow | SampleRow>> = [nodes, controlPlane, workloads, applications, network].flatMap((m) =>
-  Object.values(m).filter(isClusterQuery),
-);
+export const CLUSTER_PROM_QUERIES: ReadonlyArray<PromQuery<ClusterPromParams, SeriesRow | SampleRow>> = [
+  nodes,
+  controlPlane,
+  workloads,
+  applications,
+  network,
+].flatMap((m) => Object.values(m).filter(isClusterQuery));

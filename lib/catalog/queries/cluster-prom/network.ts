@@ -27,7 +27,6 @@ export const ingressErrorRatio = rangeQuery({
   layer: 'L5',
   personas: NETWORK,
   title: 'Ingress 5xx ratio',
-  description: 'Share of each ingress\'s requests answered with a 5xx status at the edge, over 5-minute windows.',
-  build: (p) =>
-    shareOf('namespace, ingress', ingressRequests(p, ['status=~"5.."']), ingressRequests(p)),
+  description: "Share of each ingress's requests answered with a 5xx status at the edge, over 5-minute windows.",
+  build: (p) => shareOf('namespace, ingress', ingressRequests(p, ['status=~"5.."']), ingressRequests(p)),
 });

@@ -7,8 +7,9 @@ export const nodeCpu = rangeQuery({
   layer: 'L1',
   personas: PLATFORM,
   title: 'CPU utilisation per node',
-  description: 'Share of each node\'s CPU time not idle over 5-minute windows, averaged over its CPUs (node-exporter).',
-  build: (p) => `1 - avg by (node) (${nodeExporter(p, `rate(node_cpu_seconds_total${clusterSelector(p, { mode: 'idle' })}[5m])`)})`,
+  description: "Share of each node's CPU time not idle over 5-minute windows, averaged over its CPUs (node-exporter).",
+  build: (p) =>
+    `1 - avg by (node) (${nodeExporter(p, `rate(node_cpu_seconds_total${clusterSelector(p, { mode: 'idle' })}[5m])`)})`,
 });
 
 export const nodeMemory = rangeQuery({
@@ -16,7 +17,7 @@ export const nodeMemory = rangeQuery({
   layer: 'L1',
   personas: PLATFORM,
   title: 'Memory utilisation per node',
-  description: 'Share of each node\'s memory not available to new workloads (node-exporter MemAvailable / MemTotal).',
+  description: "Share of each node's memory not available to new workloads (node-exporter MemAvailable / MemTotal).",
   build: (p) =>
     `1 - sum by (node) (${nodeExporter(p, `node_memory_MemAvailable_bytes${clusterSelector(p)}`)}) / sum by (node) (${nodeExporter(p, `node_memory_MemTotal_bytes${clusterSelector(p)}`)})`,
 });
@@ -26,7 +27,8 @@ export const nodeReady = instantQuery({
   layer: 'L1',
   personas: PLATFORM,
   title: 'Node Ready condition',
-  description: 'Each node\'s Ready condition from kube-state-metrics: 1 on the status (true, false, unknown) it reports.',
+  description:
+    "Each node's Ready condition from kube-state-metrics: 1 on the status (true, false, unknown) it reports.",
   build: (p) => `sum by (node, status) (kube_node_status_condition${clusterSelector(p, { condition: 'Ready' })})`,
 });
 
@@ -45,9 +47,10 @@ export const nodeFilesystem = rangeQuery({
   personas: PLATFORM,
   title: 'Root filesystem used per node',
   description:
-    'Share of each node\'s root filesystem (/, where the kubelet and container runtime keep images, logs and emptyDir volumes) in use (node-exporter); the kubelet evicts pods below 10 % free.',
+    "Share of each node's root filesystem (/, where the kubelet and container runtime keep images, logs and emptyDir volumes) in use (node-exporter); the kubelet evicts pods below 10 % free.",
   build: (p) => {
-    const root = (metric: string): string => nodeExporter(p, `${metric}${clusterSelector(p, { mountpoint: '/' }, ['fstype!=""'])}`);
+    const root = (metric: string): string =>
+      nodeExporter(p, `${metric}${clusterSelector(p, { mountpoint: '/' }, ['fstype!=""'])}`);
     return `1 - sum by (node) (${root('node_filesystem_avail_bytes')}) / sum by (node) (${root('node_filesystem_size_bytes')})`;
   },
 });
@@ -59,7 +62,8 @@ export const nodePodCapacity = rangeQuery({
   title: 'Pods per node vs max pods',
   description:
     'Running pods on each node as a share of its pod capacity (max pods, kube_node_status_capacity). On Azure CNI every node reserves one subnet IP per max pod, so this is also its IP budget.',
-  build: (p) => `sum by (node) (${kubelet(p, `kubelet_running_pods${clusterSelector(p)}`)}) / sum by (node) (kube_node_status_capacity${clusterSelector(p, { resource: 'pods' })})`,
+  build: (p) =>
+    `sum by (node) (${kubelet(p, `kubelet_running_pods${clusterSelector(p)}`)}) / sum by (node) (kube_node_status_capacity${clusterSelector(p, { resource: 'pods' })})`,
 });
 
 export const nodeRunningPods = instantQuery({

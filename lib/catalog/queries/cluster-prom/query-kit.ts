@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { Layer, Persona, PromQuery } from '../../types';
-import { parsePromNumber, promMatrix, promResponseSchema, promVector, type PromSample, type PromSeries } from '../../wire';
+import {
+  parsePromNumber,
+  promMatrix,
+  promResponseSchema,
+  promVector,
+  type PromSample,
+  type PromSeries,
+} from '../../wire';
 import { promMatcher } from '../../escape';
 import { DEFAULT_LABEL_PROFILE, LABEL_PROFILES, labelProfileIdSchema, type NodeResolution } from '../../label-profiles';
 
@@ -22,8 +29,16 @@ export const clusterPromParamsSchema = z.object({
 export type ClusterPromParams = z.infer<typeof clusterPromParamsSchema>;
 
 /** `{cluster="…", k="v"}` with the fixed matchers first and the cluster last. */
-export function clusterSelector(p: ClusterPromParams, fixed: Record<string, string> = {}, raw: readonly string[] = []): string {
-  const parts = [...Object.entries(fixed).map(([k, v]) => promMatcher(k, v)), ...raw, promMatcher(p.clusterLabel, p.cluster)];
+export function clusterSelector(
+  p: ClusterPromParams,
+  fixed: Record<string, string> = {},
+  raw: readonly string[] = [],
+): string {
+  const parts = [
+    ...Object.entries(fixed).map(([k, v]) => promMatcher(k, v)),
+    ...raw,
+    promMatcher(p.clusterLabel, p.cluster),
+  ];
   return `{${parts.join(', ')}}`;
 }
 
@@ -45,9 +60,11 @@ function resolveNode(p: ClusterPromParams, expr: string, how: NodeResolution): s
   }
 }
 /** A node-exporter expression with its node named. */
-export const nodeExporter = (p: ClusterPromParams, expr: string): string => resolveNode(p, expr, LABEL_PROFILES[p.profile ?? DEFAULT_LABEL_PROFILE].nodeExporterNode);
+export const nodeExporter = (p: ClusterPromParams, expr: string): string =>
+  resolveNode(p, expr, LABEL_PROFILES[p.profile ?? DEFAULT_LABEL_PROFILE].nodeExporterNode);
 /** A kubelet expression (its own /metrics) with its node named. */
-export const kubelet = (p: ClusterPromParams, expr: string): string => resolveNode(p, expr, LABEL_PROFILES[p.profile ?? DEFAULT_LABEL_PROFILE].kubeletNode);
+export const kubelet = (p: ClusterPromParams, expr: string): string =>
+  resolveNode(p, expr, LABEL_PROFILES[p.profile ?? DEFAULT_LABEL_PROFILE].kubeletNode);
 
 /**
  * The share of `total` that `part` is, by `by`: 0 where there is traffic and no part (a counter
@@ -68,8 +85,12 @@ export interface SampleRow {
   value: number;
 }
 
-const finitePoints = (s: PromSeries): SeriesRow => ({ labels: s.labels, points: s.points.filter(([, v]) => Number.isFinite(v)) });
-const finiteSample = (s: PromSample): SampleRow[] => (Number.isFinite(s.value) ? [{ labels: s.labels, value: s.value }] : []);
+const finitePoints = (s: PromSeries): SeriesRow => ({
+  labels: s.labels,
+  points: s.points.filter(([, v]) => Number.isFinite(v)),
+});
+const finiteSample = (s: PromSample): SampleRow[] =>
+  Number.isFinite(s.value) ? [{ labels: s.labels, value: s.value }] : [];
 
 interface Spec {
   id: string;
@@ -84,16 +105,31 @@ interface Spec {
 function seriesOf(wire: unknown): PromSeries[] {
   const parsed = promResponseSchema.safeParse(wire);
   if (parsed.success && parsed.data.data.resultType === 'vector') {
-    return parsed.data.data.result.map((s) => ({ labels: s.metric, points: [[s.value[0], parsePromNumber(s.value[1])]] }));
+    return parsed.data.data.result.map((s) => ({
+      labels: s.metric,
+      points: [[s.value[0], parsePromNumber(s.value[1])]],
+    }));
   }
   return promMatrix(wire);
 }
 
 export function rangeQuery(spec: Spec): PromQuery<ClusterPromParams, SeriesRow> {
-  return { ...spec, kind: 'prom', mode: 'range', params: clusterPromParamsSchema, parse: (wire) => seriesOf(wire).map(finitePoints) };
+  return {
+    ...spec,
+    kind: 'prom',
+    mode: 'range',
+    params: clusterPromParamsSchema,
+    parse: (wire) => seriesOf(wire).map(finitePoints),
+  };
 }
 export function instantQuery(spec: Spec): PromQuery<ClusterPromParams, SampleRow> {
-  return { ...spec, kind: 'prom', mode: 'instant', params: clusterPromParamsSchema, parse: (wire) => promVector(wire).flatMap(finiteSample) };
+  return {
+    ...spec,
+    kind: 'prom',
+    mode: 'instant',
+    params: clusterPromParamsSchema,
+    parse: (wire) => promVector(wire).flatMap(finiteSample),
+  };
 }
 
 export const PLATFORM = ['platform-engineer', 'fleet-architect'] as const;
@@ -104,8 +140,16 @@ export const PLATFORM = ['platform-engineer', 'fleet-architect'] as const;
  */
 export function percentiles(bucketSeries: string, by: readonly string[]): string {
   const sumBy = [...by, 'le'].join(', ');
-  return ([['p50', '0.5'], ['p95', '0.95'], ['p99', '0.99']] as const)
-    .map(([name, q], i) => `${i ? '  or ' : ''}label_replace(histogram_quantile(${q}, sum by (${sumBy}) (rate(${bucketSeries}[5m]))), "percentile", "${name}", "", "")`)
+  return (
+    [
+      ['p50', '0.5'],
+      ['p95', '0.95'],
+      ['p99', '0.99'],
+    ] as const
+  )
+    .map(
+      ([name, q], i) =>
+        `${i ? '  or ' : ''}label_replace(histogram_quantile(${q}, sum by (${sumBy}) (rate(${bucketSeries}[5m]))), "percentile", "${name}", "", "")`,
+    )
     .join('\n');
 }
-

@@ -19,7 +19,8 @@ function desiredVs(objectLabel: string, desired: string, actual: string, actualN
  */
 function usageVsRequests(p: ClusterPromParams, usage: string, resource: 'cpu' | 'memory'): string {
   const active = `max by (namespace, pod) (kube_pod_status_phase${clusterSelector(p, {}, ['phase=~"Pending|Running"'])} == 1)`;
-  const of = (metric: string): string => `${metric}${clusterSelector(p, { resource })} * on (namespace, pod) group_left () ${active}`;
+  const of = (metric: string): string =>
+    `${metric}${clusterSelector(p, { resource })} * on (namespace, pod) group_left () ${active}`;
   return [
     `sum by (namespace, measure) (`,
     `  label_replace(${usage}, "measure", "usage", "", "")`,
@@ -44,7 +45,13 @@ export const deploymentReplicas = instantQuery({
   personas: [...PLATFORM, 'developer'],
   title: 'Deployments: desired vs available',
   description: 'Desired replicas (spec) and available replicas of every Deployment; the `replicas` label says which.',
-  build: (p) => desiredVs('deployment', `kube_deployment_spec_replicas${clusterSelector(p)}`, `kube_deployment_status_replicas_available${clusterSelector(p)}`, 'available'),
+  build: (p) =>
+    desiredVs(
+      'deployment',
+      `kube_deployment_spec_replicas${clusterSelector(p)}`,
+      `kube_deployment_status_replicas_available${clusterSelector(p)}`,
+      'available',
+    ),
 });
 
 export const statefulSetReplicas = instantQuery({
@@ -53,7 +60,13 @@ export const statefulSetReplicas = instantQuery({
   personas: [...PLATFORM, 'developer'],
   title: 'StatefulSets: desired vs ready',
   description: 'Desired replicas (spec) and ready replicas of every StatefulSet; the `replicas` label says which.',
-  build: (p) => desiredVs('statefulset', `kube_statefulset_replicas${clusterSelector(p)}`, `kube_statefulset_status_replicas_ready${clusterSelector(p)}`, 'ready'),
+  build: (p) =>
+    desiredVs(
+      'statefulset',
+      `kube_statefulset_replicas${clusterSelector(p)}`,
+      `kube_statefulset_status_replicas_ready${clusterSelector(p)}`,
+      'ready',
+    ),
 });
 
 export const daemonSetPods = instantQuery({
@@ -61,9 +74,15 @@ export const daemonSetPods = instantQuery({
   layer: 'L3',
   personas: PLATFORM,
   title: 'DaemonSets: desired vs ready',
-  description: 'Nodes that should run each DaemonSet\'s pod, and nodes where that pod is ready; the `replicas` label says which.',
+  description:
+    "Nodes that should run each DaemonSet's pod, and nodes where that pod is ready; the `replicas` label says which.",
   build: (p) =>
-    desiredVs('daemonset', `kube_daemonset_status_desired_number_scheduled${clusterSelector(p)}`, `kube_daemonset_status_number_ready${clusterSelector(p)}`, 'ready'),
+    desiredVs(
+      'daemonset',
+      `kube_daemonset_status_desired_number_scheduled${clusterSelector(p)}`,
+      `kube_daemonset_status_number_ready${clusterSelector(p)}`,
+      'ready',
+    ),
 });
 
 export const oomKilledContainers = instantQuery({
@@ -71,8 +90,10 @@ export const oomKilledContainers = instantQuery({
   layer: 'L3',
   personas: [...PLATFORM, 'developer'],
   title: 'OOM-killed containers',
-  description: 'Containers whose last termination was the kernel\'s OOM killer: they reached their memory limit (kube-state-metrics), by namespace, pod and container.',
-  build: (p) => `sum by (namespace, pod, container) (kube_pod_container_status_last_terminated_reason${clusterSelector(p, { reason: 'OOMKilled' })})`,
+  description:
+    "Containers whose last termination was the kernel's OOM killer: they reached their memory limit (kube-state-metrics), by namespace, pod and container.",
+  build: (p) =>
+    `sum by (namespace, pod, container) (kube_pod_container_status_last_terminated_reason${clusterSelector(p, { reason: 'OOMKilled' })})`,
 });
 
 export const crashLoopingPods = instantQuery({
@@ -81,7 +102,8 @@ export const crashLoopingPods = instantQuery({
   personas: [...PLATFORM, 'developer'],
   title: 'Containers in CrashLoopBackOff',
   description: 'Containers waiting in CrashLoopBackOff right now, by namespace, pod and container.',
-  build: (p) => `sum by (namespace, pod, container) (kube_pod_container_status_waiting_reason${clusterSelector(p, { reason: 'CrashLoopBackOff' })})`,
+  build: (p) =>
+    `sum by (namespace, pod, container) (kube_pod_container_status_waiting_reason${clusterSelector(p, { reason: 'CrashLoopBackOff' })})`,
 });
 
 export const restartsByNamespace = instantQuery({
@@ -99,7 +121,8 @@ export const namespaceCpu = rangeQuery({
   personas: [...PLATFORM, 'developer'],
   title: 'Container CPU by namespace',
   description: 'Cores the containers of each namespace use, over 5-minute windows (cAdvisor).',
-  build: (p) => `sum by (namespace) (rate(container_cpu_usage_seconds_total${clusterSelector(p, {}, ['container!=""'])}[5m]))`,
+  build: (p) =>
+    `sum by (namespace) (rate(container_cpu_usage_seconds_total${clusterSelector(p, {}, ['container!=""'])}[5m]))`,
 });
 
 export const namespaceMemory = rangeQuery({
@@ -116,8 +139,14 @@ export const namespaceCpuVsRequests = instantQuery({
   layer: 'L3',
   personas: [...PLATFORM, 'developer'],
   title: 'CPU: usage vs requests and limits by namespace',
-  description: 'Cores each namespace\'s containers use (cAdvisor, 5-minute rate) next to the cores its Pending and Running pods request and the CPU limits they set (kube-state-metrics).',
-  build: (p) => usageVsRequests(p, `rate(container_cpu_usage_seconds_total${clusterSelector(p, {}, ['container!=""'])}[5m])`, 'cpu'),
+  description:
+    "Cores each namespace's containers use (cAdvisor, 5-minute rate) next to the cores its Pending and Running pods request and the CPU limits they set (kube-state-metrics).",
+  build: (p) =>
+    usageVsRequests(
+      p,
+      `rate(container_cpu_usage_seconds_total${clusterSelector(p, {}, ['container!=""'])}[5m])`,
+      'cpu',
+    ),
 });
 
 export const namespaceMemoryVsRequests = instantQuery({
@@ -125,6 +154,8 @@ export const namespaceMemoryVsRequests = instantQuery({
   layer: 'L3',
   personas: [...PLATFORM, 'developer'],
   title: 'Memory: usage vs requests and limits by namespace',
-  description: 'Working set of each namespace\'s containers (cAdvisor) next to the memory its Pending and Running pods request and the limits they set (kube-state-metrics); at its limit a container is OOM-killed.',
-  build: (p) => usageVsRequests(p, `container_memory_working_set_bytes${clusterSelector(p, {}, ['container!=""'])}`, 'memory'),
+  description:
+    "Working set of each namespace's containers (cAdvisor) next to the memory its Pending and Running pods request and the limits they set (kube-state-metrics); at its limit a container is OOM-killed.",
+  build: (p) =>
+    usageVsRequests(p, `container_memory_working_set_bytes${clusterSelector(p, {}, ['container!=""'])}`, 'memory'),
 });

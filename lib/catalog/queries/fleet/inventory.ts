@@ -40,15 +40,34 @@ export const MONITORING_ADDON_COLUMNS = [
 ] as const;
 
 /** ARM's provisioning states (managedClusters and connectedClusters), in their documented spelling. */
-export const PROVISIONING_STATES = ['Succeeded', 'Failed', 'Canceled', 'Creating', 'Updating', 'Upgrading', 'Deleting', 'Scaling', 'Migrating', 'Starting', 'Stopping', 'Provisioning', 'Accepted'] as const;
+export const PROVISIONING_STATES = [
+  'Succeeded',
+  'Failed',
+  'Canceled',
+  'Creating',
+  'Updating',
+  'Upgrading',
+  'Deleting',
+  'Scaling',
+  'Migrating',
+  'Starting',
+  'Stopping',
+  'Provisioning',
+  'Accepted',
+] as const;
 /** connectedClusters 2024-01-01 `connectivityStatus` (AgentNotInstalled from later versions). */
 export const CONNECTIVITY_STATUSES = ['Connecting', 'Connected', 'Offline', 'Expired', 'AgentNotInstalled'] as const;
 const POWER_STATES = ['Running', 'Stopped'] as const;
 
-const enumOf = (known: readonly string[]) => z.string().nullish().transform((v) => canonicalEnum(v, known));
+const enumOf = (known: readonly string[]) =>
+  z
+    .string()
+    .nullish()
+    .transform((v) => canonicalEnum(v, known));
 
 /** An Azure size read lower-cased ("standard_d4s_v5") in its usual spelling; lookups are case-insensitive anyway. */
-const vmSizeName = (v: string | undefined): string | undefined => (v && /^standard_./i.test(v) ? `Standard_${v.charAt(9).toUpperCase()}${v.slice(10)}` : v);
+const vmSizeName = (v: string | undefined): string | undefined =>
+  v && /^standard_./i.test(v) ? `Standard_${v.charAt(9).toUpperCase()}${v.slice(10)}` : v;
 
 const nodePoolSchema = z
   .object({
@@ -88,15 +107,27 @@ const inventoryRowSchema = z.object({
   location: z.string(),
   resourceGroup: z.string(),
   subscriptionId: z.string(),
-  tags: z.record(z.string(), z.string()).nullish().transform((t) => t ?? {}),
+  tags: z
+    .record(z.string(), z.string())
+    .nullish()
+    .transform((t) => t ?? {}),
   kubernetesVersion: z.string(),
   distribution: z.string(),
-  powerState: z.string().nullish().transform((v) => canonicalEnum(v, POWER_STATES) ?? ''),
+  powerState: z
+    .string()
+    .nullish()
+    .transform((v) => canonicalEnum(v, POWER_STATES) ?? ''),
   provisioningState: enumOf(PROVISIONING_STATES),
   connectivityStatus: enumOf(CONNECTIVITY_STATUSES),
   // Lower-cased with the bag ("2024-05-01t10:00:00z"): ISO 8601 again.
-  lastConnectivityTime: z.string().nullish().transform((v) => (v ? v.toUpperCase() : null)),
-  nodePools: z.array(nodePoolSchema).nullish().transform((p) => p ?? []),
+  lastConnectivityTime: z
+    .string()
+    .nullish()
+    .transform((v) => (v ? v.toUpperCase() : null)),
+  nodePools: z
+    .array(nodePoolSchema)
+    .nullish()
+    .transform((p) => p ?? []),
   totalNodeCount: z.number().int().nullish(),
   totalCoreCount: z.number().int().nullish(),
   containerInsightsEnabled: z.boolean().nullish(),
@@ -119,7 +150,8 @@ export const fleetInventory: ArgQuery<InventoryParams, ClusterInventoryRow> = {
   layer: 'fleet',
   personas: FLEET_PERSONAS,
   title: 'Cluster inventory',
-  description: 'Every AKS and Arc-connected cluster the scope can read, with version, provisioning and connectivity state, node pools and monitoring add-ons.',
+  description:
+    'Every AKS and Arc-connected cluster the scope can read, with version, provisioning and connectivity state, node pools and monitoring add-ons.',
   params: inventoryParams,
   build: (p) =>
     [

@@ -66,7 +66,8 @@ export const podPhases = byClusterQuery({
   id: 'prom.fleet.pod-phases',
   layer: 'L3',
   title: 'Pods by phase by cluster',
-  description: 'Pods per cluster in each phase (Running, Pending, Succeeded, Failed, Unknown), from kube-state-metrics.',
+  description:
+    'Pods per cluster in each phase (Running, Pending, Succeeded, Failed, Unknown), from kube-state-metrics.',
   build: (p) => `sum by (${p.clusterLabel}, phase) (kube_pod_status_phase${selector(p)})`,
   row: clusterState('phase'),
 });
@@ -94,7 +95,8 @@ export const cpuUtilization = byClusterQuery({
   id: 'prom.fleet.cpu-utilization',
   layer: 'L1',
   title: 'Node CPU utilisation by cluster',
-  description: 'Share of node CPU time not idle over the last 5 minutes, averaged over every CPU of every node (node-exporter).',
+  description:
+    'Share of node CPU time not idle over the last 5 minutes, averaged over every CPU of every node (node-exporter).',
   build: (p) => `1 - avg by (${p.clusterLabel}) (rate(node_cpu_seconds_total${selector(p, { mode: 'idle' })}[5m]))`,
   row: clusterValue,
 });
@@ -103,7 +105,8 @@ export const memoryUtilization = byClusterQuery({
   id: 'prom.fleet.memory-utilization',
   layer: 'L1',
   title: 'Node memory utilisation by cluster',
-  description: 'Share of node memory not available to new workloads, summed over the nodes of each cluster (node-exporter).',
+  description:
+    'Share of node memory not available to new workloads, summed over the nodes of each cluster (node-exporter).',
   build: (p) =>
     `1 - sum by (${p.clusterLabel}) (node_memory_MemAvailable_bytes${selector(p)}) / sum by (${p.clusterLabel}) (node_memory_MemTotal_bytes${selector(p)})`,
   row: clusterValue,

@@ -33,7 +33,7 @@ export const upgradeStatus: LogsQuery<UpgradeParams, UpgradeEventRow> = {
   layer: 'fleet',
   personas: ['fleet-architect'],
   title: 'Cluster upgrades',
-  description: 'Successful AKS upgrades recorded in the activity log, newest first (the seed\'s patch-status query).',
+  description: "Successful AKS upgrades recorded in the activity log, newest first (the seed's patch-status query).",
   defaultTimespan: 'P90D',
   params: upgradeParams,
   build: (p) =>
@@ -59,7 +59,7 @@ export const lastUpgradeByCluster: LogsQuery<UpgradeParams, LastUpgradeRow> = {
   layer: 'fleet',
   personas: ['fleet-architect'],
   title: 'Last successful upgrade per cluster',
-  description: 'The seed\'s upgrade query summarised to one row per cluster: when it was last upgraded, and how often.',
+  description: "The seed's upgrade query summarised to one row per cluster: when it was last upgraded, and how often.",
   defaultTimespan: 'P90D',
   params: upgradeParams,
   build: (p) =>

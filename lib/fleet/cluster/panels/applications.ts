@@ -4,8 +4,10 @@ import { ask, type PanelContext, type PanelSpec, type SeriesFilter } from './typ
 /** L4: what the apps' users feel — request rate, latency and the share answered with errors, per app. */
 
 const prom = (ctx: PanelContext): PanelContext['prom'] => ctx.prom;
-const app = (ctx: PanelContext): SeriesFilter | null => (ctx.view.workload ? { label: 'service', value: ctx.view.workload } : null);
-const namespace = (ctx: PanelContext): SeriesFilter | null => (ctx.view.namespace ? { label: 'namespace', value: ctx.view.namespace } : null);
+const app = (ctx: PanelContext): SeriesFilter | null =>
+  ctx.view.workload ? { label: 'service', value: ctx.view.workload } : null;
+const namespace = (ctx: PanelContext): SeriesFilter | null =>
+  ctx.view.namespace ? { label: 'namespace', value: ctx.view.namespace } : null;
 /** One app when one is selected, else the namespace's apps. */
 const selection = (ctx: PanelContext): SeriesFilter[] => [app(ctx) ?? namespace(ctx)].filter((f) => f !== null);
 
@@ -18,9 +20,19 @@ export const APPLICATIONS_PANELS: readonly PanelSpec[] = [
     unit: 'rps',
     nameBy: ['service'],
     only: selection,
-    empty: 'No app exposes http_requests_total in this cluster (instrument it with a Prometheus client library or OpenTelemetry).',
+    empty:
+      'No app exposes http_requests_total in this cluster (instrument it with a Prometheus client library or OpenTelemetry).',
   },
-  { id: 'app-error-ratio', page: 'applications', view: 'timeseries', source: ask(cq.appErrorRatio, prom), unit: 'percent', nameBy: ['service'], only: selection, empty: 'No HTTP requests recorded for the selection.' },
+  {
+    id: 'app-error-ratio',
+    page: 'applications',
+    view: 'timeseries',
+    source: ask(cq.appErrorRatio, prom),
+    unit: 'percent',
+    nameBy: ['service'],
+    only: selection,
+    empty: 'No HTTP requests recorded for the selection.',
+  },
   // One app: its p50, p95 and p99. Several: the p99 of each, slowest kept when there are many.
   {
     id: 'app-latency',

@@ -10,18 +10,66 @@ import { ask, tablePanel, type PanelContext, type PanelSpec, type TimeSeriesSpec
 
 const prom = (ctx: PanelContext): PanelContext['prom'] => ctx.prom;
 
-function chart(id: string, query: TimeSeriesSpec['source']['query'], unit: ValueUnit, nameBy: readonly string[], empty: string): TimeSeriesSpec {
+function chart(
+  id: string,
+  query: TimeSeriesSpec['source']['query'],
+  unit: ValueUnit,
+  nameBy: readonly string[],
+  empty: string,
+): TimeSeriesSpec {
   return { id, page: 'control-plane', view: 'timeseries', source: ask(query, prom), unit, nameBy, empty };
 }
 
 export const CONTROL_PLANE_PANELS: readonly PanelSpec[] = [
-  chart('apiserver-requests', cq.apiserverRequests, 'rps', ['verb', 'code'], 'No API server request metrics for this cluster (is the apiserver scraped?).'),
-  chart('apiserver-requests-by-resource', cq.apiserverRequestsByResource, 'rps', ['resource', 'group'], 'No API server request metrics with a resource label for this cluster.'),
-  chart('apiserver-latency-percentiles', cq.apiserverLatencyPercentiles, 'seconds', ['percentile'], 'No API server latency histogram for this cluster.'),
-  chart('apiserver-latency', cq.apiserverLatency, 'seconds', ['verb'], 'No API server latency histogram for this cluster.'),
-  chart('apiserver-inflight', cq.apiserverInflight, 'count', ['request_kind'], 'No apiserver_current_inflight_requests for this cluster.'),
-  chart('apiserver-rejections', cq.apiserverRejections, 'rps', ['code'], 'The API server answered no request with 429 or 5xx in the range.'),
-  chart('kubelet-pod-sync', cq.kubeletPodSync, 'seconds', ['node'], 'No kubelet pod-worker histogram for this cluster.'),
+  chart(
+    'apiserver-requests',
+    cq.apiserverRequests,
+    'rps',
+    ['verb', 'code'],
+    'No API server request metrics for this cluster (is the apiserver scraped?).',
+  ),
+  chart(
+    'apiserver-requests-by-resource',
+    cq.apiserverRequestsByResource,
+    'rps',
+    ['resource', 'group'],
+    'No API server request metrics with a resource label for this cluster.',
+  ),
+  chart(
+    'apiserver-latency-percentiles',
+    cq.apiserverLatencyPercentiles,
+    'seconds',
+    ['percentile'],
+    'No API server latency histogram for this cluster.',
+  ),
+  chart(
+    'apiserver-latency',
+    cq.apiserverLatency,
+    'seconds',
+    ['verb'],
+    'No API server latency histogram for this cluster.',
+  ),
+  chart(
+    'apiserver-inflight',
+    cq.apiserverInflight,
+    'count',
+    ['request_kind'],
+    'No apiserver_current_inflight_requests for this cluster.',
+  ),
+  chart(
+    'apiserver-rejections',
+    cq.apiserverRejections,
+    'rps',
+    ['code'],
+    'The API server answered no request with 429 or 5xx in the range.',
+  ),
+  chart(
+    'kubelet-pod-sync',
+    cq.kubeletPodSync,
+    'seconds',
+    ['node'],
+    'No kubelet pod-worker histogram for this cluster.',
+  ),
   chart('kubelet-pleg', cq.kubeletPlegP99, 'seconds', ['node'], 'No kubelet PLEG relist histogram for this cluster.'),
   tablePanel({
     id: 'node-pressure',

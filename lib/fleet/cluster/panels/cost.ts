@@ -18,10 +18,22 @@ export interface ClusterCostSummary {
 const TOP_NAMESPACES = 5;
 
 /** `data` is the cost view filtered to the cluster (/cost?cluster=<name>), so its first row is the cluster's. */
-export function summariseClusterCost(data: CostData, cluster: string, failure: string | null, executed: ExecutedQuery[]): ClusterCostSummary {
+export function summariseClusterCost(
+  data: CostData,
+  cluster: string,
+  failure: string | null,
+  executed: ExecutedQuery[],
+): ClusterCostSummary {
   const mine = data.clusters[0];
   return {
-    cluster: mine ? { nodeCents: mine.nodeCents, allocatedCents: mine.allocatedCents, idleCents: mine.idleCents, source: mine.source } : null,
+    cluster: mine
+      ? {
+          nodeCents: mine.nodeCents,
+          allocatedCents: mine.allocatedCents,
+          idleCents: mine.idleCents,
+          source: mine.source,
+        }
+      : null,
     currency: data.currency,
     priceDate: data.priceDate,
     days: COST_RANGES[data.range] / 24,

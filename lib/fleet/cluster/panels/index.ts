@@ -13,7 +13,14 @@ export * from './cost';
 export { scopeText } from './workloads';
 
 /** Every panel of the cluster pages, in page order. Adding a chart is adding a spec here. */
-export const CLUSTER_PANELS: readonly PanelSpec[] = [...SUMMARY_PANELS, ...NODES_PANELS, ...CONTROL_PLANE_PANELS, ...WORKLOADS_PANELS, ...APPLICATIONS_PANELS, ...NETWORK_PANELS];
+export const CLUSTER_PANELS: readonly PanelSpec[] = [
+  ...SUMMARY_PANELS,
+  ...NODES_PANELS,
+  ...CONTROL_PLANE_PANELS,
+  ...WORKLOADS_PANELS,
+  ...APPLICATIONS_PANELS,
+  ...NETWORK_PANELS,
+];
 
 const BY_ID = new Map(CLUSTER_PANELS.map((p) => [p.id, p]));
 

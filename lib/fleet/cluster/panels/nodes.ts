@@ -9,7 +9,16 @@ const selectedNode = (ctx: PanelContext) => (ctx.view.node ? [{ label: 'node', v
 
 /** The per-node utilisation charts, all shares of a whole. */
 function nodeChart(id: string, query: TimeSeriesSpec['source']['query'], empty: string): TimeSeriesSpec {
-  return { id, page: 'nodes', view: 'timeseries', source: ask(query, prom), unit: 'percent', nameBy: ['node'], only: selectedNode, empty };
+  return {
+    id,
+    page: 'nodes',
+    view: 'timeseries',
+    source: ask(query, prom),
+    unit: 'percent',
+    nameBy: ['node'],
+    only: selectedNode,
+    empty,
+  };
 }
 
 export const NODES_PANELS: readonly PanelSpec[] = [
@@ -20,8 +29,18 @@ export const NODES_PANELS: readonly PanelSpec[] = [
     title: 'Nodes',
     wide: true,
     body: 'list',
-    sources: { ready: ask(cq.nodeReady, prom), allocatable: ask(cq.nodeAllocatable, prom), running: ask(cq.nodeRunningPods, prom) },
-    columns: [{ header: 'Node' }, { header: 'Ready' }, { header: 'CPU', align: 'right' }, { header: 'Memory', align: 'right' }, { header: 'Pods vs capacity' }],
+    sources: {
+      ready: ask(cq.nodeReady, prom),
+      allocatable: ask(cq.nodeAllocatable, prom),
+      running: ask(cq.nodeRunningPods, prom),
+    },
+    columns: [
+      { header: 'Node' },
+      { header: 'Ready' },
+      { header: 'CPU', align: 'right' },
+      { header: 'Memory', align: 'right' },
+      { header: 'Pods vs capacity' },
+    ],
     rows: (a) => ({ table: 'nodes', rows: buildNodeRows(a.ready, a.allocatable, a.running) }),
     description: (_ctx, t) => {
       const rows = t.table === 'nodes' ? t.rows : [];
@@ -33,5 +52,9 @@ export const NODES_PANELS: readonly PanelSpec[] = [
   nodeChart('node-cpu', cq.nodeCpu, 'No node-exporter CPU series for this cluster in the range.'),
   nodeChart('node-memory', cq.nodeMemory, 'No node-exporter memory series for this cluster in the range.'),
   nodeChart('node-filesystem', cq.nodeFilesystem, 'No node-exporter filesystem series for this cluster in the range.'),
-  nodeChart('node-pod-capacity', cq.nodePodCapacity, 'No kubelet pod counts or pod capacity (kube_node_status_capacity) for this cluster in the range.'),
+  nodeChart(
+    'node-pod-capacity',
+    cq.nodePodCapacity,
+    'No kubelet pod counts or pod capacity (kube_node_status_capacity) for this cluster in the range.',
+  ),
 ];

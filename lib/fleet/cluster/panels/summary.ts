@@ -14,15 +14,25 @@ export const SUMMARY_PANELS: readonly PanelSpec[] = [
     view: 'table',
     title: 'Firing alerts',
     body: 'table',
-    description: 'Azure Monitor alerts whose target is this cluster (Resource Graph) and alerts a Prometheus ruler reports firing for it (ALERTS).',
+    description:
+      'Azure Monitor alerts whose target is this cluster (Resource Graph) and alerts a Prometheus ruler reports firing for it (ALERTS).',
     sources: {
       azure: ask(aq.firedAzureAlerts, (ctx) => ({ clusterIds: [ctx.cluster.id] })),
-      ruler: ask(aq.firingPrometheusAlerts, (ctx) => ({ clusterLabel: ctx.prom.clusterLabel, clusters: [ctx.cluster.name] })),
+      ruler: ask(aq.firingPrometheusAlerts, (ctx) => ({
+        clusterLabel: ctx.prom.clusterLabel,
+        clusters: [ctx.cluster.name],
+      })),
     },
     rows: (a, ctx) => {
       const { id, name } = ctx.cluster;
-      const azure = (a.azure ?? []).filter((r) => r.targetResource === id.toLowerCase()).map((r) => azureAlert(r, name));
-      return { table: 'alerts', rows: [...azure, ...prometheusAlerts(a.ruler ?? [])].sort(bySeverity), at: ctx.range.end };
+      const azure = (a.azure ?? [])
+        .filter((r) => r.targetResource === id.toLowerCase())
+        .map((r) => azureAlert(r, name));
+      return {
+        table: 'alerts',
+        rows: [...azure, ...prometheusAlerts(a.ruler ?? [])].sort(bySeverity),
+        at: ctx.range.end,
+      };
     },
     empty: 'Nothing is firing on this cluster.',
     // A source that is not configured is not news on every cluster page; a failing one is.

@@ -102,8 +102,10 @@ export type TableRows =
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Sources = Record<string, PanelSource<any, unknown>>;
 /** Each source's rows, or null when that query failed. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type SourceRows<S extends Sources> = { [K in keyof S]: S[K] extends PanelSource<any, infer R> ? R[] | null : never };
+export type SourceRows<S extends Sources> = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  [K in keyof S]: S[K] extends PanelSource<any, infer R> ? R[] | null : never;
+};
 
 export interface TableSpec<S extends Sources = Sources> extends PanelSpecBase {
   view: 'table';

@@ -13,31 +13,65 @@ import { ask, tablePanel, type PanelContext, type PanelSpec, type TimeSeriesSpec
 type InstantQuery = PromQuery<ClusterPromParams, SampleRow>;
 
 const prom = (ctx: PanelContext): PanelContext['prom'] => ctx.prom;
-const selectedNamespace = (ctx: PanelContext) => (ctx.view.namespace ? [{ label: 'namespace', value: ctx.view.namespace }] : []);
-const inNamespace = <R extends { namespace: string }>(ctx: PanelContext, rows: R[]): R[] => (ctx.view.namespace ? rows.filter((r) => r.namespace === ctx.view.namespace) : rows);
-const selection = (ctx: PanelContext) => ({ clusterId: ctx.cluster.id, namespace: ctx.view.namespace ?? undefined, workload: ctx.view.workload ?? undefined });
+const selectedNamespace = (ctx: PanelContext) =>
+  ctx.view.namespace ? [{ label: 'namespace', value: ctx.view.namespace }] : [];
+const inNamespace = <R extends { namespace: string }>(ctx: PanelContext, rows: R[]): R[] =>
+  ctx.view.namespace ? rows.filter((r) => r.namespace === ctx.view.namespace) : rows;
+const selection = (ctx: PanelContext) => ({
+  clusterId: ctx.cluster.id,
+  namespace: ctx.view.namespace ?? undefined,
+  workload: ctx.view.workload ?? undefined,
+});
 /** What the events and logs are of, in words. */
 export const scopeText = (ctx: PanelContext): string =>
-  ctx.view.workload ? `workload ${ctx.view.workload}` : ctx.view.namespace ? `namespace ${ctx.view.namespace}` : 'the whole cluster';
+  ctx.view.workload
+    ? `workload ${ctx.view.workload}`
+    : ctx.view.namespace
+      ? `namespace ${ctx.view.namespace}`
+      : 'the whole cluster';
 
 function containers(id: string, query: InstantQuery, label: string, empty: string): PanelSpec {
-  return tablePanel({ id, page: 'workloads', view: 'table', body: 'table', sources: { containers: ask(query, prom) }, rows: (a) => ({ table: 'containers', label, rows: buildContainerRows(a.containers ?? []) }), empty });
+  return tablePanel({
+    id,
+    page: 'workloads',
+    view: 'table',
+    body: 'table',
+    sources: { containers: ask(query, prom) },
+    rows: (a) => ({ table: 'containers', label, rows: buildContainerRows(a.containers ?? []) }),
+    empty,
+  });
 }
 
 /** Desired against available or ready replicas of one kind of controller; short ones first. */
-function replicas(id: string, query: InstantQuery, objectLabel: string, actualName: 'available' | 'ready', plural: string, column: string): PanelSpec {
+function replicas(
+  id: string,
+  query: InstantQuery,
+  objectLabel: string,
+  actualName: 'available' | 'ready',
+  plural: string,
+  column: string,
+): PanelSpec {
   return tablePanel({
     id,
     page: 'workloads',
     view: 'table',
     body: 'table',
     sources: { replicas: ask(query, prom) },
-    columns: [{ header: column }, { header: `${actualName === 'available' ? 'Available' : 'Ready'} / desired`, align: 'right' }],
-    rows: (a, ctx) => ({ table: 'replicas', label: `${column}s`, rows: inNamespace(ctx, buildReplicaRows(a.replicas ?? [], objectLabel, actualName)) }),
+    columns: [
+      { header: column },
+      { header: `${actualName === 'available' ? 'Available' : 'Ready'} / desired`, align: 'right' },
+    ],
+    rows: (a, ctx) => ({
+      table: 'replicas',
+      label: `${column}s`,
+      rows: inNamespace(ctx, buildReplicaRows(a.replicas ?? [], objectLabel, actualName)),
+    }),
     description: (_ctx, t) => {
       const rows = t.table === 'replicas' ? t.rows : [];
       const short = rows.filter((r) => r.actual < r.desired).length;
-      return rows.length ? `${rows.length} ${plural}, ${short ? `${short} short of ${actualName} replicas` : `all ${actualName}`}.` : query.description;
+      return rows.length
+        ? `${rows.length} ${plural}, ${short ? `${short} short of ${actualName} replicas` : `all ${actualName}`}.`
+        : query.description;
     },
     empty: `No ${plural} in the selection.`,
   });
@@ -58,20 +92,51 @@ function resources(id: string, query: InstantQuery, unit: 'cores' | 'bytes', lab
       { header: 'Limits', align: 'right' },
       { header: '% of req.', align: 'right', title: 'Usage as a share of requests' },
     ],
-    rows: (a, ctx) => ({ table: 'resources', label, unit, rows: inNamespace(ctx, buildResourceRows(a.measures ?? [])) }),
+    rows: (a, ctx) => ({
+      table: 'resources',
+      label,
+      unit,
+      rows: inNamespace(ctx, buildResourceRows(a.measures ?? [])),
+    }),
     empty: 'No usage, requests or limits for the selection.',
   });
 }
 
-function chart(id: string, query: TimeSeriesSpec['source']['query'], unit: TimeSeriesSpec['unit'], nameBy: string, empty: string, byNamespace: boolean): TimeSeriesSpec {
-  return { id, page: 'workloads', view: 'timeseries', source: ask(query, prom), unit, nameBy: [nameBy], only: byNamespace ? selectedNamespace : undefined, empty };
+function chart(
+  id: string,
+  query: TimeSeriesSpec['source']['query'],
+  unit: TimeSeriesSpec['unit'],
+  nameBy: string,
+  empty: string,
+  byNamespace: boolean,
+): TimeSeriesSpec {
+  return {
+    id,
+    page: 'workloads',
+    view: 'timeseries',
+    source: ask(query, prom),
+    unit,
+    nameBy: [nameBy],
+    only: byNamespace ? selectedNamespace : undefined,
+    empty,
+  };
 }
 
 const containerInsights = (what: string) => ({ capability: 'container-insights', what }) as const;
 
 export const WORKLOADS_PANELS: readonly PanelSpec[] = [
-  containers('crashlooping-containers', cq.crashLoopingPods, 'Crash-looping containers', 'No container is crash-looping.'),
-  containers('oomkilled-containers', cq.oomKilledContainers, 'OOM-killed containers', "No container's last termination was the OOM killer."),
+  containers(
+    'crashlooping-containers',
+    cq.crashLoopingPods,
+    'Crash-looping containers',
+    'No container is crash-looping.',
+  ),
+  containers(
+    'oomkilled-containers',
+    cq.oomKilledContainers,
+    'OOM-killed containers',
+    "No container's last termination was the OOM killer.",
+  ),
   replicas('deployment-replicas', cq.deploymentReplicas, 'deployment', 'available', 'deployments', 'Deployment'),
   replicas('statefulset-replicas', cq.statefulSetReplicas, 'statefulset', 'ready', 'StatefulSets', 'StatefulSet'),
   tablePanel({
@@ -83,7 +148,13 @@ export const WORKLOADS_PANELS: readonly PanelSpec[] = [
     body: 'table',
     requires: containerInsights('Kubernetes events (KubeEvents)'),
     sources: { events: ask(clusterLogs.clusterEvents, selection) },
-    columns: [{ header: 'Last seen' }, { header: 'Object' }, { header: 'Reason' }, { header: 'Message' }, { header: 'Count', align: 'right' }],
+    columns: [
+      { header: 'Last seen' },
+      { header: 'Object' },
+      { header: 'Reason' },
+      { header: 'Message' },
+      { header: 'Count', align: 'right' },
+    ],
     rows: (a) => ({ table: 'events', rows: a.events ?? [] }),
     description: (ctx) => `Events of ${scopeText(ctx)}, newest first (KubeEvents).`,
     empty: (ctx) => `No events for ${scopeText(ctx)} in the range.`,
@@ -97,9 +168,16 @@ export const WORKLOADS_PANELS: readonly PanelSpec[] = [
     body: 'log',
     requires: containerInsights('Container logs (ContainerLogV2)'),
     // The newest 200 lines at load; the live tail follows from there.
-    sources: { lines: ask(clusterLogs.containerLogs, (ctx) => ({ ...selection(ctx), search: ctx.view.q || undefined, limit: 200 })) },
+    sources: {
+      lines: ask(clusterLogs.containerLogs, (ctx) => ({
+        ...selection(ctx),
+        search: ctx.view.q || undefined,
+        limit: 200,
+      })),
+    },
     rows: (a) => ({ table: 'logs', lines: toLogLines(a.lines ?? []) }),
-    description: (ctx) => `The newest lines of ${scopeText(ctx)} (ContainerLogV2)${ctx.view.q ? `, containing “${ctx.view.q}”` : ''}.`,
+    description: (ctx) =>
+      `The newest lines of ${scopeText(ctx)} (ContainerLogV2)${ctx.view.q ? `, containing “${ctx.view.q}”` : ''}.`,
     empty: (ctx) => `No log lines for ${scopeText(ctx)} in the range.`,
   }),
   replicas('daemonset-pods', cq.daemonSetPods, 'daemonset', 'ready', 'DaemonSets', 'DaemonSet'),
@@ -111,13 +189,31 @@ export const WORKLOADS_PANELS: readonly PanelSpec[] = [
     sources: { restarts: ask(cq.restartsByNamespace, prom) },
     rows: (a) => ({
       table: 'restarts',
-      rows: (a.restarts ?? []).flatMap((s) => (s.labels['namespace'] && s.value > 0 ? [{ namespace: s.labels['namespace'], restarts: s.value }] : [])).sort((x, y) => y.restarts - x.restarts),
+      rows: (a.restarts ?? [])
+        .flatMap((s) =>
+          s.labels['namespace'] && s.value > 0 ? [{ namespace: s.labels['namespace'], restarts: s.value }] : [],
+        )
+        .sort((x, y) => y.restarts - x.restarts),
     }),
     empty: 'No container restarted in the last hour.',
   }),
   resources('namespace-cpu-requests-limits', cq.namespaceCpuVsRequests, 'cores', 'CPU by namespace'),
   resources('namespace-memory-requests-limits', cq.namespaceMemoryVsRequests, 'bytes', 'Memory by namespace'),
-  chart('pod-phases', cq.podPhasesOverTime, 'count', 'phase', 'No kube-state-metrics pod series for this cluster.', false),
+  chart(
+    'pod-phases',
+    cq.podPhasesOverTime,
+    'count',
+    'phase',
+    'No kube-state-metrics pod series for this cluster.',
+    false,
+  ),
   chart('namespace-cpu', cq.namespaceCpu, 'cores', 'namespace', 'No cAdvisor CPU series for the selection.', true),
-  chart('namespace-memory', cq.namespaceMemory, 'bytes', 'namespace', 'No cAdvisor memory series for the selection.', true),
+  chart(
+    'namespace-memory',
+    cq.namespaceMemory,
+    'bytes',
+    'namespace',
+    'No cAdvisor memory series for the selection.',
+    true,
+  ),
 ];

@@ -33,10 +33,13 @@ export async function startFakePrometheus(initial: FakeHandler): Promise<FakePro
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://fake');
       const params = new URLSearchParams(url.search);
-      if (req.method === 'POST') for (const [k, v] of new URLSearchParams(Buffer.concat(chunks).toString('utf8'))) params.append(k, v);
+      if (req.method === 'POST')
+        for (const [k, v] of new URLSearchParams(Buffer.concat(chunks).toString('utf8'))) params.append(k, v);
       const seen: SeenRequest = { method: req.method ?? 'GET', path: url.pathname, params, headers: req.headers };
       requests.push(seen);
-      Promise.resolve(handler(seen, res)).catch((error: unknown) => sendJson(res, 500, { status: 'error', error: String(error) }));
+      Promise.resolve(handler(seen, res)).catch((error: unknown) =>
+        sendJson(res, 500, { status: 'error', error: String(error) }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));

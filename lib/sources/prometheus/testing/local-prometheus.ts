@@ -39,13 +39,23 @@ export async function backfillDemoTelemetry(options: BackfillOptions): Promise<B
   const dataDir = path.join(options.dir, 'data');
   const window = telemetryWindow(options.end, options.hours, options.step);
   const stream = createWriteStream(file);
-  const stats = await writeTelemetry(getDemoFleet(options.seed, options.clusters), { ...window, step: options.step }, {
-    write: (chunk) => (stream.write(chunk) ? undefined : new Promise<void>((resolve) => stream.once('drain', () => resolve()))),
-  });
-  await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  const stats = await writeTelemetry(
+    getDemoFleet(options.seed, options.clusters),
+    { ...window, step: options.step },
+    {
+      write: (chunk) =>
+        stream.write(chunk) ? undefined : new Promise<void>((resolve) => stream.once('drain', () => resolve())),
+    },
+  );
+  await new Promise<void>((resolve, reject) =>
+    stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
   const r = spawnSync(PROMTOOL_BIN, ['tsdb', 'create-blocks-from', 'openmetrics', file, dataDir], { encoding: 'utf8' });
   await unlink(file);
-  if (r.status !== 0) throw new Error(`promtool create-blocks-from openmetrics failed (${r.status}): ${(r.stderr || r.stdout || String(r.error)).slice(0, 2000)}`);
+  if (r.status !== 0)
+    throw new Error(
+      `promtool create-blocks-from openmetrics failed (${r.status}): ${(r.stderr || r.stdout || String(r.error)).slice(0, 2000)}`,
+    );
   return { ...stats, dataDir, ...window };
 }
 
@@ -70,7 +80,13 @@ export interface LocalPrometheus {
   log(): string;
 }
 
-export async function startPrometheus(options: { dir: string; dataDir: string; ruleFiles?: readonly string[]; port?: number; readyTimeoutMs?: number }): Promise<LocalPrometheus> {
+export async function startPrometheus(options: {
+  dir: string;
+  dataDir: string;
+  ruleFiles?: readonly string[];
+  port?: number;
+  readyTimeoutMs?: number;
+}): Promise<LocalPrometheus> {
   const port = options.port ?? (await freePort());
   const configFile = path.join(options.dir, 'prometheus.yml');
   // No scrape targets: the TSDB holds only the backfilled blocks. Rules evaluate every 5 s so

@@ -22,7 +22,10 @@ export function supervise(child: ChildProcess): SupervisedServer {
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
-      const killed = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 5000))]);
+      const killed = await Promise.race([
+        exited.then(() => true),
+        new Promise<boolean>((r) => setTimeout(() => r(false), 5000)),
+      ]);
       if (!killed) {
         child.kill('SIGKILL');
         await exited;
@@ -32,7 +35,14 @@ export function supervise(child: ChildProcess): SupervisedServer {
 }
 
 /** Polls `healthUrl` until it answers 2xx; stops the process and throws on exit or timeout. */
-export async function waitUntilReady(name: string, child: ChildProcess, server: SupervisedServer, healthUrl: string, timeoutMs = 30_000, pollMs = 200): Promise<void> {
+export async function waitUntilReady(
+  name: string,
+  child: ChildProcess,
+  server: SupervisedServer,
+  healthUrl: string,
+  timeoutMs = 30_000,
+  pollMs = 200,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}: ${server.log().slice(-2000)}`);

@@ -24,7 +24,11 @@ export interface LocalVictoriaMetrics {
   log(): string;
 }
 
-export async function startVictoriaMetrics(options: { dir: string; port?: number; readyTimeoutMs?: number }): Promise<LocalVictoriaMetrics> {
+export async function startVictoriaMetrics(options: {
+  dir: string;
+  port?: number;
+  readyTimeoutMs?: number;
+}): Promise<LocalVictoriaMetrics> {
   const port = options.port ?? (await freePort());
   const dataDir = path.join(options.dir, 'vm-data');
   await mkdir(dataDir, { recursive: true });
@@ -45,7 +49,11 @@ export async function startVictoriaMetrics(options: { dir: string; port?: number
   );
   const server = supervise(child);
   const post = async (p: string, body?: string): Promise<void> => {
-    const r = await fetch(`${url}${p}`, { method: body === undefined ? 'GET' : 'POST', body, headers: body === undefined ? undefined : { 'content-type': 'text/plain' } });
+    const r = await fetch(`${url}${p}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      body,
+      headers: body === undefined ? undefined : { 'content-type': 'text/plain' },
+    });
     if (!r.ok) throw new Error(`victoria-metrics ${p} answered ${r.status}: ${(await r.text()).slice(0, 500)}`);
     await r.arrayBuffer();
   };

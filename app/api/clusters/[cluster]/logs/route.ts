@@ -12,7 +12,10 @@ export const dynamic = 'force-dynamic';
  * The live tail: container log lines of one cluster after a cursor. Polled every ~2 s by
  * the logs panel; never cached, so a line is served the moment the workspace has it.
  */
-export async function GET(request: NextRequest, { params }: { params: Promise<{ cluster: string }> }): Promise<NextResponse> {
+export async function GET(
+  request: NextRequest,
+  { params }: { params: Promise<{ cluster: string }> },
+): Promise<NextResponse> {
   const auth = await requireAuth(request);
   if (auth instanceof NextResponse) return auth;
   const { cluster: name } = await params;
@@ -25,16 +28,30 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const ctx = await routeContext(auth.user, name, undefined, request.signal);
   const cluster = ctx.cluster;
   if (!cluster) return notFound(`no cluster named "${name.slice(0, 100)}"`);
-  if (!hasContainerInsights(cluster)) return notFound(`cluster "${cluster.name}" does not send container logs (Container insights is off)`, 'not_collected');
+  if (!hasContainerInsights(cluster))
+    return notFound(
+      `cluster "${cluster.name}" does not send container logs (Container insights is off)`,
+      'not_collected',
+    );
   const p = parsed.data;
   const outcome = await ctx.access.runner.run(
     clusterLogs.containerLogs,
-    { clusterId: cluster.id, namespace: p.namespace, workload: p.workload, search: p.q || undefined, after: p.after, limit: 200 },
+    {
+      clusterId: cluster.id,
+      namespace: p.namespace,
+      workload: p.workload,
+      search: p.q || undefined,
+      after: p.after,
+      limit: 200,
+    },
     { kind: 'instant', at: ctx.now },
     'PT1H',
     { signal: request.signal },
   );
   // Not configured is a 503 naming Log Analytics, throttling a 429 with its wait: the status says whose it is to fix.
   if (!outcome.ok) return sourceFailed(outcome.error, outcome.executed.text);
-  return NextResponse.json({ lines: toLogLines(outcome.rows), servedAt: new Date(ctx.now * 1000).toISOString() }, { headers: { 'cache-control': 'no-store' } });
+  return NextResponse.json(
+    { lines: toLogLines(outcome.rows), servedAt: new Date(ctx.now * 1000).toISOString() },
+    { headers: { 'cache-control': 'no-store' } },
+  );
 }

@@ -39,7 +39,12 @@ function source(user: AuthUser | null): PromMetaSource | null {
   const access = dataAccess(user);
   const { config } = access;
   if (config.mode === 'demo') {
-    return createDemoPromMeta({ seed: config.demo.seed, clusters: config.demo.clusters, clusterLabel: config.prometheus.clusterLabel, nowMs: Date.now() });
+    return createDemoPromMeta({
+      seed: config.demo.seed,
+      clusters: config.demo.clusters,
+      clusterLabel: config.prometheus.clusterLabel,
+      nowMs: Date.now(),
+    });
   }
   return createLivePromMeta(access.backends.prom);
 }

@@ -11,7 +11,10 @@ const { seed, clusters } = getConfig().demo;
 const cluster = getDemoFleet(seed, clusters).clusters[0]?.name as string;
 
 async function get(name: string, id: string, query = ''): Promise<{ status: number; body: unknown }> {
-  const res = await GET(new NextRequest(`http://localhost/api/clusters/${encodeURIComponent(name)}/panels/${id}${query}`), { params: Promise.resolve({ cluster: name, id }) });
+  const res = await GET(
+    new NextRequest(`http://localhost/api/clusters/${encodeURIComponent(name)}/panels/${id}${query}`),
+    { params: Promise.resolve({ cluster: name, id }) },
+  );
   return { status: res.status, body: await res.json() };
 }
 
@@ -27,13 +30,22 @@ describe('GET /api/clusters/{cluster}/panels/{id}', () => {
   });
 
   it('answers 404 for a panel or a cluster that does not exist, in the one error shape', async () => {
-    expect(await get(cluster, 'no-such-panel')).toMatchObject({ status: 404, body: { error: { status: 404, message: expect.stringContaining('no-such-panel') } } });
+    expect(await get(cluster, 'no-such-panel')).toMatchObject({
+      status: 404,
+      body: { error: { status: 404, message: expect.stringContaining('no-such-panel') } },
+    });
     expect(await get('no-such-cluster', 'node-cpu')).toMatchObject({ status: 404, body: { error: { status: 404 } } });
   });
 
   it('answers 400 for a bad or unknown view parameter', async () => {
-    expect(await get(cluster, 'node-cpu', '?from=yesterday')).toMatchObject({ status: 400, body: { error: { params: [{ param: 'from' }] } } });
+    expect(await get(cluster, 'node-cpu', '?from=yesterday')).toMatchObject({
+      status: 400,
+      body: { error: { params: [{ param: 'from' }] } },
+    });
     expect(await get(cluster, 'node-cpu', `?node=${encodeURIComponent('x"} or 1')}`)).toMatchObject({ status: 400 });
-    expect(await get(cluster, 'node-cpu', '?unknown=1')).toMatchObject({ status: 400, body: { error: { params: [{ param: 'unknown' }] } } });
+    expect(await get(cluster, 'node-cpu', '?unknown=1')).toMatchObject({
+      status: 400,
+      body: { error: { params: [{ param: 'unknown' }] } },
+    });
   });
 });

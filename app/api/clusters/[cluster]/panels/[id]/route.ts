@@ -15,7 +15,10 @@ const VIEW_PARAMS = new Set(['persona', 'from', 'to', 'refresh', 'node', 'namesp
  * alone. The view (time range, selection) is the page's query string. A backend's failure is
  * the panel's own "error" status, not this route's: the route answered.
  */
-export async function GET(request: NextRequest, { params }: { params: Promise<{ cluster: string; id: string }> }): Promise<NextResponse> {
+export async function GET(
+  request: NextRequest,
+  { params }: { params: Promise<{ cluster: string; id: string }> },
+): Promise<NextResponse> {
   const auth = await requireAuth(request);
   if (auth instanceof NextResponse) return auth;
   const { cluster: name, id } = await params;
@@ -23,7 +26,13 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if (!spec) return notFound(`no panel "${id.slice(0, 100)}" on the cluster pages`);
   const search = request.nextUrl.searchParams;
   const unknown = [...new Set(search.keys())].filter((k) => !VIEW_PARAMS.has(k));
-  if (unknown.length) return badRequest(unknown.map((k) => ({ param: k.slice(0, 100), message: `${k.slice(0, 100)} is not a parameter of the cluster view` })));
+  if (unknown.length)
+    return badRequest(
+      unknown.map((k) => ({
+        param: k.slice(0, 100),
+        message: `${k.slice(0, 100)} is not a parameter of the cluster view`,
+      })),
+    );
   const ctx = await routeContext(auth.user, name, search, request.signal);
   if (ctx.viewErrors.length) return badRequest(ctx.viewErrors);
   const cluster = clusterContext(ctx);
