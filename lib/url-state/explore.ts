@@ -1,4 +1,5 @@
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { compressToEncodedURIComponent } from 'lz-string';
+import { decompressBounded } from './bounded-lz';
 import { z } from 'zod';
 import { MAX_QUERY_LENGTH } from '../catalog/queries/explore';
 import { EXPLORE_LIMITS } from '../explore/limits';
@@ -81,6 +82,9 @@ const jsonOf = (text: string | null): unknown => {
   }
 };
 
+/** The most a `z=` may decompress to: the longest query list, JSON-escaped. Anything bigger is not a link this portal wrote. */
+export const MAX_Z_CHARS = EXPLORE_LIMITS.maxQueries * (2 * MAX_QUERY_LENGTH + 3) + 2;
+
 const CATALOG_ID = /^[a-z][a-z0-9.-]{2,80}$/;
 /** Parameters of a cluster page's query are a few names; a link carries nothing bigger. */
 export const MAX_CATALOG_PARAMS_LENGTH = 1000;
@@ -90,7 +94,8 @@ const queryParsers = {
   z: zodParam(
     z
       .string()
-      .transform((s) => jsonOf(decompressFromEncodedURIComponent(s)))
+      .max(MAX_Z_CHARS, 'is not a query list this portal wrote')
+      .transform((s) => jsonOf(decompressBounded(s, MAX_Z_CHARS)))
       .pipe(
         z
           .array(queryText, { error: 'is not a query list this portal wrote' })
