@@ -77,7 +77,7 @@ function Reasons({ c }: { c: OverviewRow }): ReactNode {
           title={c.health.reasons.map((r) => r.message).join('\n')}
         >
           {/* The reason's layer page (or the alerts view) shows the signal behind it. */}
-          <Link href={reasonHref(c.name, first)} className="hover:underline">
+          <Link href={reasonHref(c.name, first)} prefetch={false} className="hover:underline">
             {first.message}
           </Link>
           {rest.length > 0 && <span className="ml-1 text-slate-400">+{rest.length} more</span>}
@@ -96,8 +96,10 @@ function ClusterRow({ c, generatedAt }: { c: OverviewRow; generatedAt: string })
       <div role="cell" className="min-w-0">
         <div className="flex items-start justify-between gap-2">
           <div className="min-w-0">
+            {/* Not prefetched: each visible row would run its cluster's lookup on the server. */}
             <Link
               href={clusterPageHref(c.name, 'summary')}
+              prefetch={false}
               className="block truncate font-medium text-sky-800 hover:underline"
               title={c.name}
             >
