@@ -142,8 +142,9 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
     runner.run(aq.firingPrometheusAlerts, promParams, instant),
   ]);
   const [ciNodes, ciPods] = insights ?? [null, null];
+  const listing = fromMetrics ?? inventory;
   const outcomes = [
-    fromMetrics ?? inventory,
+    listing,
     upgrades,
     readiness,
     phases,
@@ -296,5 +297,6 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
     clusters,
     notices: mergeNotConfigured(outcomes.flatMap((o) => outcomeNotices(o))),
     queries: outcomes.map((o) => o.executed),
+    inventoryFailure: listing.ok || listing.error.failure === 'not-configured' ? null : listing.error,
   };
 }

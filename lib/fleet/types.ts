@@ -93,4 +93,6 @@ export interface FleetOverview {
   clusters: ClusterSummary[];
   notices: PanelNotice[];
   queries: ExecutedQuery[];
+  /** Why the inventory could not list the fleet: a cluster missing from `clusters` is then unknown, not absent. */
+  inventoryFailure: QueryFailure | null;
 }

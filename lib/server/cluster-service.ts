@@ -1,6 +1,7 @@
 import 'server-only';
 import { getFleetOverview } from '../fleet/overview';
 import type { ClusterSummary, FleetOverview } from '../fleet/types';
+import type { QueryFailure } from '../sources/runner';
 import type { DataAccess } from './access';
 import { sharedTtlCache } from './cache';
 import { overviewBucket, overviewKey } from './fleet-service';
@@ -12,11 +13,13 @@ import { overviewBucket, overviewKey } from './fleet-service';
  * the page and a 2-second log poll inside one cache period ask once. Panels run their own
  * queries through loadPanel (./panels.ts).
  */
-export async function findCluster(
-  access: DataAccess,
-  name: string,
-  nowMs = Date.now(),
-): Promise<ClusterSummary | null> {
+/** A cluster, or why there is none: not in the fleet (`unavailable` null), or the inventory could not say. */
+export interface ClusterLookup {
+  cluster: ClusterSummary | null;
+  unavailable: QueryFailure | null;
+}
+
+export async function findCluster(access: DataAccess, name: string, nowMs = Date.now()): Promise<ClusterLookup> {
   const { config } = access;
   const at = overviewBucket(config, nowMs);
   const cache = sharedTtlCache<FleetOverview>('fleet.cluster', Math.max(1000, config.cacheSeconds * 1000), 2000);
@@ -28,5 +31,6 @@ export async function findCluster(
       only: name,
     }),
   );
-  return scoped.clusters.find((c) => c.name === name) ?? null;
+  const cluster = scoped.clusters.find((c) => c.name === name) ?? null;
+  return { cluster, unavailable: cluster ? null : scoped.inventoryFailure };
 }

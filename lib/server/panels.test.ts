@@ -36,7 +36,7 @@ function contextFor(
   } satisfies DataAccess;
   const range = resolveRange(view.range, NOW);
   const panel = { cluster, view, range, at: range.end, prom: { clusterLabel: 'cluster', cluster: cluster.name } };
-  return { access, config, now: NOW, view, viewErrors: [], range, cluster, panel };
+  return { access, config, now: NOW, view, viewErrors: [], range, cluster, lookupFailure: null, panel };
 }
 
 const withInsights = overview.clusters.find(

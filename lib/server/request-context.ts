@@ -8,7 +8,8 @@ import type { ClusterSummary } from '../fleet/types';
 import { parseClusterView, type ClusterView } from '../url-state/cluster';
 import type { ParamError, SearchInput } from '../url-state/codec';
 import { dataAccess, type DataAccess } from './access';
-import { findCluster } from './cluster-service';
+import type { QueryFailure } from '../sources/runner';
+import { findCluster, type ClusterLookup } from './cluster-service';
 import type { AppConfig } from './config';
 
 /**
@@ -28,6 +29,8 @@ export interface RequestContext {
   range: ResolvedRange;
   /** Null when the path names no cluster, or one not in the fleet (or not in the user's rights). */
   cluster: ClusterSummary | null;
+  /** When the path names a cluster the inventory could not look up: the failing source, never a false "not found". */
+  lookupFailure: QueryFailure | null;
   /**
    * Aborts when the client goes away (route handlers: the request's own signal), cancelling the
    * HTTP calls its panels started. Server components get none: React does not expose one.
@@ -44,9 +47,7 @@ export interface ClusterContext extends RequestContext {
 export type RequestContextResult = { ok: true; ctx: RequestContext } | { ok: false; status: 401 | 403 | 503 };
 
 /** The cluster a path names; memoised per render so the layout and the page look it up once. */
-const clusterNamed = cache((access: DataAccess, name: string): Promise<ClusterSummary | null> =>
-  findCluster(access, name),
-);
+const clusterNamed = cache((access: DataAccess, name: string): Promise<ClusterLookup> => findCluster(access, name));
 
 /** Builds the context for a checked user; route handlers call it directly. */
 export async function createRequestContext(
@@ -55,7 +56,7 @@ export async function createRequestContext(
 ): Promise<RequestContext> {
   const now = options.now ?? Date.now() / 1000;
   const parsed = parseClusterView(options.search ?? new URLSearchParams());
-  const cluster = options.cluster === null ? null : await clusterNamed(access, options.cluster);
+  const lookup = options.cluster === null ? null : await clusterNamed(access, options.cluster);
   return {
     access,
     config: access.config,
@@ -63,7 +64,8 @@ export async function createRequestContext(
     view: parsed.value,
     viewErrors: parsed.ok ? [] : parsed.errors,
     range: resolveRange(parsed.value.range, now),
-    cluster,
+    cluster: lookup?.cluster ?? null,
+    lookupFailure: lookup?.unavailable ?? null,
     signal: options.signal,
   };
 }

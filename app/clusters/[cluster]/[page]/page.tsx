@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { SignInRequired } from '@/components/auth/sign-in-required';
+import { ClusterUnavailable } from '@/components/cluster/cluster-unavailable';
 import { ClusterShell } from '@/components/cluster/cluster-shell';
 import { SummaryPanels } from '@/components/cluster/summary-panels';
 import { WorkloadSelection } from '@/components/cluster/workloads-panels';
@@ -42,7 +43,9 @@ export default async function ClusterLayerPage({ params, searchParams }: PagePro
   if (!isPage(page)) notFound();
   const request = await getRequestContext(safeDecode(rawName), searchString(await searchParams));
   if (!request.ok) return <SignInRequired status={request.status} />;
+  const { lookupFailure } = request.ctx;
   const ctx = clusterContext(request.ctx);
+  if (!ctx && lookupFailure) return <ClusterUnavailable name={safeDecode(rawName)} failure={lookupFailure} />;
   if (!ctx) notFound();
   return (
     <ClusterShell ctx={ctx.panel} page={page} paramErrors={ctx.viewErrors.map((e) => e.message)}>

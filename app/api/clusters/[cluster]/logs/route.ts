@@ -27,6 +27,7 @@ export async function GET(
   }
   const ctx = await routeContext(auth.user, name, undefined, request.signal);
   const cluster = ctx.cluster;
+  if (!cluster && ctx.lookupFailure) return sourceFailed(ctx.lookupFailure);
   if (!cluster) return notFound(`no cluster named "${name.slice(0, 100)}"`);
   if (!hasContainerInsights(cluster))
     return notFound(

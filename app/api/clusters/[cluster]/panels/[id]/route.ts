@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { requireAuth } from '@/lib/auth/http';
 import { panelById } from '@/lib/fleet/cluster/panels';
-import { badRequest, notFound } from '@/lib/server/http';
+import { badRequest, notFound, sourceFailed } from '@/lib/server/http';
 import { loadPanel } from '@/lib/server/panels';
 import { clusterContext, routeContext } from '@/lib/server/request-context';
 
@@ -36,6 +36,7 @@ export async function GET(
   const ctx = await routeContext(auth.user, name, search, request.signal);
   if (ctx.viewErrors.length) return badRequest(ctx.viewErrors);
   const cluster = clusterContext(ctx);
+  if (!cluster && ctx.lookupFailure) return sourceFailed(ctx.lookupFailure);
   if (!cluster) return notFound(`no cluster named "${name.slice(0, 100)}"`);
   return NextResponse.json(await loadPanel(cluster, spec), { headers: { 'cache-control': 'no-store' } });
 }
