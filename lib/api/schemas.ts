@@ -29,6 +29,7 @@ const healthSignal = z.enum([
   'alerts',
   'provisioning-state',
   'arc-connectivity',
+  'no-usage',
 ]);
 
 export const clusterSummarySchema = z.strictObject({
@@ -46,10 +47,11 @@ export const clusterSummarySchema = z.strictObject({
   tags: z.record(z.string(), z.string()),
   health: z.strictObject({
     status: healthStatus,
+    score: z.number().nonnegative(),
     reasons: z.array(
       z.strictObject({
         signal: healthSignal,
-        severity: z.enum(['critical', 'warning', 'unknown']),
+        severity: z.enum(['critical', 'warning', 'unknown', 'info']),
         message: z.string(),
         layer,
         value: z.number().optional(),

@@ -16,7 +16,7 @@ function cluster(name: string, over: Partial<ClusterSummary> = {}): ClusterSumma
     versionSupport: 'supported',
     powerState: 'Running',
     tags: { team: 'payments' },
-    health: { status: 'healthy', reasons: [] },
+    health: { status: 'healthy', reasons: [], score: 0 },
     nodes: { ready: 3, total: 3 },
     nodePools: 1,
     pods: { running: 30, pending: 0, failed: 0 },
@@ -30,7 +30,7 @@ function cluster(name: string, over: Partial<ClusterSummary> = {}): ClusterSumma
 }
 
 const fleet = [
-  cluster('alpha', { health: { status: 'critical', reasons: [] }, cpu: { utilization: 0.95 } }),
+  cluster('alpha', { health: { status: 'critical', reasons: [], score: 0 }, cpu: { utilization: 0.95 } }),
   cluster('bravo', {
     provider: 'arc',
     distribution: 'eks',
@@ -38,11 +38,11 @@ const fleet = [
     kubernetesVersion: '1.33.2',
     kubernetesMinor: '1.33',
     versionSupport: 'out-of-support',
-    health: { status: 'warning', reasons: [] },
+    health: { status: 'warning', reasons: [], score: 0 },
   }),
   cluster('charlie', {
     cpu: { utilization: null },
-    health: { status: 'unknown', reasons: [] },
+    health: { status: 'unknown', reasons: [], score: 0 },
     tags: { team: 'search' },
   }),
   cluster('delta', { cpu: { utilization: 0.2 } }),
@@ -88,6 +88,17 @@ describe('fleet filters', () => {
 
   it('sorts worst health first by default', () => {
     expect(names(applyFleetFilters(fleet, DEFAULT_FILTERS))).toEqual(['alpha', 'bravo', 'charlie', 'delta']);
+  });
+
+  it('within a status, the higher severity score first, whatever the names', () => {
+    const critical = (name: string, score: number) =>
+      cluster(name, { health: { status: 'critical', reasons: [], score } });
+    const rows = [critical('a-one-of-eight', 22.5), critical('z-seventeen-of-sixty', 38.33), critical('m-quiet', 10)];
+    expect(names(applyFleetFilters(rows, DEFAULT_FILTERS))).toEqual([
+      'z-seventeen-of-sixty',
+      'a-one-of-eight',
+      'm-quiet',
+    ]);
   });
 
   it('combines health, provider, region and version filters', () => {

@@ -48,7 +48,7 @@ export type FilterableCluster = Pick<
   | 'cpu'
   | 'memory'
   | 'lastUpgrade'
-> & { health: { status: HealthStatus; reasons: readonly unknown[] } };
+> & { health: { status: HealthStatus; reasons: readonly unknown[]; score: number } };
 
 export const DEFAULT_FILTERS: FleetFilters = {
   q: '',
@@ -96,7 +96,9 @@ function compareNumbers(a: number | null, b: number | null): number {
 
 const COMPARATORS: Record<SortKey, (a: FilterableCluster, b: FilterableCluster) => number> = {
   health: (a, b) =>
-    compareHealth(a.health.status, b.health.status) || a.health.reasons.length - b.health.reasons.length,
+    compareHealth(a.health.status, b.health.status) ||
+    a.health.score - b.health.score ||
+    a.health.reasons.length - b.health.reasons.length,
   name: (a, b) => compareText(a.name, b.name),
   provider: (a, b) => compareText(platformLabel(a), platformLabel(b)),
   region: (a, b) => compareText(a.region, b.region),

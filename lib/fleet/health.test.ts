@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTH_THRESHOLDS, rollUpHealth, type HealthInputs } from './health';
+import { HEALTH_THRESHOLDS, isProduction, rollUpHealth, type HealthInputs } from './health';
 
 const healthyMetrics: NonNullable<HealthInputs['metrics']> = {
   nodesReady: 10,
@@ -25,7 +25,7 @@ const withMetrics = (m: Partial<typeof healthyMetrics>): HealthInputs => ({
 
 describe('health rollup', () => {
   it('is healthy with no reasons when every signal is inside its threshold', () => {
-    expect(rollUpHealth(base)).toEqual({ status: 'healthy', reasons: [] });
+    expect(rollUpHealth(base)).toEqual({ status: 'healthy', reasons: [], score: 0 });
   });
 
   it('warns on one NotReady node and goes critical below 90% Ready, naming the threshold', () => {
@@ -89,7 +89,7 @@ describe('health rollup', () => {
     expect(sev1.reasons[0]?.message).toBe(
       '4 alerts firing, worst Sev1: A, B +2 (critical at Sev0/Sev1/critical, else warning)',
     );
-    expect(rollUpHealth({ ...base, alerts: [] })).toEqual({ status: 'healthy', reasons: [] });
+    expect(rollUpHealth({ ...base, alerts: [] })).toEqual({ status: 'healthy', reasons: [], score: 0 });
     expect(rollUpHealth({ ...base, alerts: null }).status).toBe('healthy');
     // Prometheus rules name their severity in words, and count firing series.
     const prom = rollUpHealth({
@@ -119,6 +119,7 @@ describe('health rollup', () => {
     });
     expect(h).toEqual({
       status: 'unknown',
+      score: 0,
       reasons: [
         expect.objectContaining({
           signal: 'no-metrics',
@@ -134,11 +135,59 @@ describe('health rollup', () => {
     expect(h.reasons[0]?.signal).toBe('power-state');
   });
 
-  it('lets a known problem outrank unknown metrics, and orders reasons worst first', () => {
-    const h = rollUpHealth({ ...base, kubernetesVersion: '1.31.4', versionSupport: 'out-of-support', metrics: null });
-    expect(h.status).toBe('warning');
-    expect(h.reasons.map((r) => r.severity)).toEqual(['warning', 'unknown']);
-    expect(h.reasons[0]?.message).toBe('Kubernetes 1.31.4 is out of support (supported: 1.34–1.36)');
+  it('a blind cluster is unknown first, its version warning second; only a known critical outranks blindness', () => {
+    const blind = { ...base, kubernetesVersion: '1.31.4', versionSupport: 'out-of-support' as const, metrics: null };
+    const h = rollUpHealth(blind);
+    expect(h.status).toBe('unknown');
+    expect(h.reasons.map((r) => r.signal)).toEqual(['no-metrics', 'version-support']);
+    expect(h.reasons[1]?.message).toBe('Kubernetes 1.31.4 is out of support (supported: 1.34–1.36)');
+    const failed = rollUpHealth({ ...blind, provisioningState: 'Failed' });
+    expect(failed.status).toBe('critical');
+    expect(failed.reasons.map((r) => r.signal)).toEqual(['provisioning-state', 'no-metrics', 'version-support']);
+  });
+
+  it('says when node CPU or memory is missing, without calling the cluster unhealthy', () => {
+    const h = rollUpHealth(withMetrics({ cpu: null, memory: null }));
+    expect(h.status).toBe('healthy');
+    expect(h.reasons).toEqual([
+      {
+        signal: 'no-usage',
+        severity: 'info',
+        layer: 'L1',
+        message: 'No node CPU or memory usage: node-exporter is not scraped for this cluster',
+      },
+    ]);
+    const ci = rollUpHealth({ ...withMetrics({ cpu: null, memory: null }), usageSource: 'container-insights' });
+    expect(ci.reasons[0]?.message).toMatch(/^No node CPU or memory usage: Container insights reports readiness/);
+    // An info reason never outranks a real one.
+    const sick = rollUpHealth(withMetrics({ memory: null, crashLooping: 2 }));
+    expect(sick.status).toBe('warning');
+    expect(sick.reasons.map((r) => r.signal)).toEqual(['crash-loops', 'no-usage']);
+  });
+});
+
+describe('severity score: the worst first within a status', () => {
+  it('ranks 17 of 60 nodes down above 1 of 8, and weighs crash loops, failed pods and production', () => {
+    const big = rollUpHealth(withMetrics({ nodesReady: 43, nodesNotReady: 17 }));
+    const small = rollUpHealth(withMetrics({ nodesReady: 7, nodesNotReady: 1 }));
+    expect([big.status, small.status]).toEqual(['critical', 'critical']);
+    expect(big.score).toBe(Math.round(((100 * 17) / 60) * 100) / 100 + 10);
+    expect(small.score).toBe(12.5 + 10);
+    expect(big.score).toBeGreaterThan(small.score);
+    const loops = rollUpHealth(withMetrics({ crashLooping: 200, podsFailed: 3 }));
+    expect(loops.score).toBe(10 + 25 + 1.5);
+    expect(rollUpHealth({ ...withMetrics({ crashLooping: 200, podsFailed: 3 }), production: true }).score).toBe(
+      1.5 * (10 + 25 + 1.5),
+    );
+    expect(rollUpHealth(base).score).toBe(0);
+  });
+
+  it('knows production by its environment tag first, else by a prod part of its name', () => {
+    expect(isProduction('aks-dev-eus-001', { env: 'prod' })).toBe(true);
+    expect(isProduction('aks-prod-eus-001', { Environment: 'staging' })).toBe(false);
+    expect(isProduction('aks-prod-eus-001', {})).toBe(true);
+    expect(isProduction('aks-production_weu', {})).toBe(true);
+    expect(isProduction('product-catalog', {})).toBe(false);
   });
 });
 
@@ -146,6 +195,7 @@ describe('states Azure reports', () => {
   it('Failed and Canceled provisioning are critical, an operation under way a warning, Succeeded nothing', () => {
     expect(rollUpHealth({ ...base, provisioningState: 'Failed' })).toEqual({
       status: 'critical',
+      score: 10,
       reasons: [
         {
           signal: 'provisioning-state',
@@ -176,6 +226,7 @@ describe('states Azure reports', () => {
     });
     expect(offline).toEqual({
       status: 'critical',
+      score: 10,
       reasons: [
         {
           signal: 'arc-connectivity',
@@ -197,9 +248,11 @@ describe('states Azure reports', () => {
       metrics: null,
       arc: { connectivityStatus: 'Connecting', lastConnectivityTime: null },
     });
+    // Blind while it connects: unknown first, the warning that explains it second.
+    expect(connecting.status).toBe('unknown');
     expect(connecting.reasons.map((r) => [r.signal, r.severity])).toEqual([
-      ['arc-connectivity', 'warning'],
       ['no-metrics', 'unknown'],
+      ['arc-connectivity', 'warning'],
     ]);
     expect(rollUpHealth({ ...base, arc: { connectivityStatus: 'Connected', lastConnectivityTime: null } }).status).toBe(
       'healthy',

@@ -53,6 +53,10 @@ export interface HealthInputs {
   provisioningState?: string | null;
   /** Arc-connected clusters: the agent's connectivityStatus and its last heartbeat (ISO time). */
   arc?: { connectivityStatus: string | null; lastConnectivityTime: string | null } | null;
+  /** Where node CPU and memory would come from when they are missing, for the reason's words. */
+  usageSource?: 'prometheus' | 'container-insights';
+  /** Tagged or named as production: its problems weigh more in the order. */
+  production?: boolean;
 }
 
 /** Provisioning states after an operation that did not complete. */
@@ -270,6 +274,18 @@ export function rollUpHealth(input: HealthInputs): ClusterHealth {
     ]) {
       if (r) reasons.push(r);
     }
+    const missing = [m.cpu === null ? 'CPU' : null, m.memory === null ? 'memory' : null].filter(Boolean);
+    if (missing.length > 0) {
+      reasons.push({
+        signal: 'no-usage',
+        severity: 'info',
+        layer: 'L1',
+        message:
+          input.usageSource === 'container-insights'
+            ? `No node ${missing.join(' or ')} usage: Container insights reports readiness, not usage, and no node-exporter is scraped`
+            : `No node ${missing.join(' or ')} usage: node-exporter is not scraped for this cluster`,
+      });
+    }
   }
 
   const fired = input.powerState === 'Stopped' || !input.alerts ? null : alertsReason(input.alerts);
@@ -285,12 +301,40 @@ export function rollUpHealth(input: HealthInputs): ClusterHealth {
     });
   }
 
-  reasons.sort((a, b) => RANK[b.severity] - RANK[a.severity]);
-  const status = reasons.reduce<HealthStatus>(
-    (worst, r) => (RANK[r.severity] > RANK[worst] ? r.severity : worst),
-    'healthy',
-  );
-  return { status, reasons };
+  // A cluster without metrics is blind first: a version warning must not hide that nothing is watched.
+  // Only what is known to be critical (a failed provisioning, critical alerts) ranks above it.
+  const blind = reasons.some((r) => r.signal === 'no-metrics');
+  const rank = (r: HealthReason): number =>
+    r.severity === 'info' ? -1 : blind && r.signal === 'no-metrics' ? RANK.warning + 0.5 : RANK[r.severity];
+  reasons.sort((a, b) => rank(b) - rank(a));
+  const worst = reasons[0];
+  const status: HealthStatus = !worst || worst.severity === 'info' ? 'healthy' : worst.severity;
+  return { status, reasons, score: severityScore(input, status) };
+}
+
+const PRODUCTION = /^(prod|production|prd)$/i;
+/** Production by its environment tag (`env`, `environment`, any case), else by a `prod` part of its name. */
+export function isProduction(name: string, tags: Readonly<Record<string, string>>): boolean {
+  const tagged = Object.entries(tags).find(([k]) => /^(env|environment)$/i.test(k));
+  return tagged ? PRODUCTION.test(tagged[1].trim()) : name.split(/[-_.]/).some((part) => PRODUCTION.test(part));
+}
+
+/**
+ * How bad a cluster is within its status, so the worst comes first (README, "Health rules"):
+ * 100 × the share of nodes not Ready, plus half the crash-looping containers (at most 25), plus
+ * half the Failed pods (at most 10), plus 10 when critical; × 1.5 for production.
+ */
+export function severityScore(input: HealthInputs, status: HealthStatus): number {
+  if (status === 'healthy') return 0;
+  const m = input.metrics;
+  let score = 0;
+  if (m) {
+    const total = m.nodesReady + m.nodesNotReady + m.nodesUnknown;
+    if (total > 0) score += (100 * (m.nodesNotReady + m.nodesUnknown)) / total;
+    score += Math.min(m.crashLooping, 50) / 2 + Math.min(m.podsFailed, 20) / 2;
+  }
+  if (status === 'critical') score += 10;
+  return Math.round((input.production ? 1.5 : 1) * score * 100) / 100;
 }
 
 export function compareHealth(a: HealthStatus, b: HealthStatus): number {

@@ -6,6 +6,7 @@ import { createDemoBackend } from '../sources/demo-backend';
 import { SourceError } from '../sources/errors';
 import { createQueryRunner } from '../sources/runner';
 import { getFleetOverview } from './overview';
+import { isProduction } from './health';
 
 const SEED = 'overview-test';
 const SIZE = 40;
@@ -165,8 +166,11 @@ describe('fleet overview on the demo fleet', () => {
     };
     const result = await overview({ arg: demo, logs: demo, prom: withRuler });
     const byName = new Map(result.clusters.map((c) => [c.name, c]));
-    expect(byName.get(calm)?.health).toEqual({
+    const calmCluster = byName.get(calm);
+    expect(calmCluster?.health).toEqual({
       status: 'critical',
+      // Nothing else is wrong: only "critical" (10), × 1.5 when production.
+      score: isProduction(calm, calmCluster?.tags ?? {}) ? 15 : 10,
       reasons: [
         {
           signal: 'alerts',

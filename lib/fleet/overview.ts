@@ -3,7 +3,7 @@ import type { ClusterStateCount, ClusterValue } from '../catalog/queries/fleet/s
 import type { FiringPromAlertRow } from '../catalog/queries/alerts';
 import type { QueryOutcome, QueryRunner } from '../sources/runner';
 import { isMetaAlert } from './alert-severity';
-import { rollUpHealth, type FiredAlertInput, type HealthInputs } from './health';
+import { isProduction, rollUpHealth, type FiredAlertInput, type HealthInputs } from './health';
 import { fromResourceGraph, inventoryFromMetrics, type InventoryEntry } from './overview-inventory';
 import { outcomeNotices } from './outcomes';
 import { minorOf, versionSupport } from './versions';
@@ -244,6 +244,8 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
       alerts,
       provisioningState: row.provisioningState ?? null,
       arc: row.arc ?? null,
+      usageSource: ciNode ? 'container-insights' : 'prometheus',
+      production: isProduction(row.name, row.tags),
     });
     const podStates = ciNode
       ? ciPod

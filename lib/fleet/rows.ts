@@ -11,6 +11,7 @@ export interface OverviewRow extends FilterableCluster {
   health: {
     status: ClusterSummary['health']['status'];
     reasons: Array<Pick<HealthReason, 'signal' | 'severity' | 'message' | 'layer'>>;
+    score: number;
   };
 }
 
@@ -30,6 +31,7 @@ export function toOverviewRow(c: ClusterSummary): OverviewRow {
     health: {
       status: c.health.status,
       reasons: c.health.reasons.map(({ signal, severity, message, layer }) => ({ signal, severity, message, layer })),
+      score: c.health.score,
     },
     nodes: c.nodes,
     pods: c.pods,

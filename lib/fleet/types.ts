@@ -26,12 +26,14 @@ export type HealthSignal =
   | 'no-metrics'
   | 'alerts'
   | 'provisioning-state'
-  | 'arc-connectivity';
+  | 'arc-connectivity'
+  | 'no-usage';
 
 /** One reason a cluster is not healthy: which signal, its value, and the threshold it crossed. */
 export interface HealthReason {
   signal: HealthSignal;
-  severity: Exclude<HealthStatus, 'healthy'>;
+  /** `info`: a signal that is missing, said so without changing the status. */
+  severity: Exclude<HealthStatus, 'healthy'> | 'info';
   message: string;
   /** The layer page that shows this signal. */
   layer: Layer;
@@ -42,6 +44,8 @@ export interface HealthReason {
 export interface ClusterHealth {
   status: HealthStatus;
   reasons: HealthReason[];
+  /** How bad, within its status (0 = nothing wrong): orders the worst first. See severityScore. */
+  score: number;
 }
 
 export type VersionSupport = 'supported' | 'out-of-support' | 'unknown';

@@ -24,7 +24,7 @@ export function clusterSummary(change: Partial<ClusterSummary> = {}): ClusterSum
     versionSupport: 'supported',
     powerState: 'Running',
     tags: {},
-    health: { status: 'healthy', reasons: [] },
+    health: { status: 'healthy', reasons: [], score: 0 },
     nodes: { ready: 3, total: 3 },
     nodePools: 1,
     pods: { running: 40, pending: 0, failed: 0 },
