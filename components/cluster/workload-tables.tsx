@@ -91,7 +91,7 @@ function cell(v: number | null, unit: ResourceUnit): string {
 
 /** Usage as a share of requests: under 100 % the namespace fits what it asked the scheduler for. */
 function UsageOfRequests({ row }: { row: ResourceRow }): ReactNode {
-  if (row.usage === null || !row.requests) return <span className="text-slate-400">—</span>;
+  if (row.usage === null || !row.requests) return <span className="text-slate-500">—</span>;
   const share = row.usage / row.requests;
   const tone = share > 1 ? 'bg-amber-500' : 'bg-sky-500';
   return (
