@@ -41,7 +41,7 @@ export default async function RootLayout({ children }: { children: ReactNode }):
         {/* The first focusable element: hidden until focused, then over the header's logo. */}
         <a
           href="#main"
-          className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium text-slate-900 shadow-lg ring-2 ring-sky-600 focus:not-sr-only focus:fixed focus:left-3 focus:top-2"
+          className="sr-only z-50 rounded-md bg-white text-sm font-medium text-slate-900 shadow-lg ring-2 ring-sky-600 focus:not-sr-only focus:fixed focus:left-3 focus:top-2 focus:px-3 focus:py-2"
         >
           Skip to content
         </a>
