@@ -139,7 +139,7 @@ export function LiveLogs({ cluster, initial, namespace, workload, search, canFol
           aria-label="Log lines"
           aria-live="polite"
           data-lines={lines.length}
-          className="h-80 overflow-auto rounded-md bg-slate-900 p-2 font-mono text-xs leading-5 text-slate-100 "
+          className="h-80 overflow-auto rounded-md bg-slate-900 p-2 font-mono text-xs leading-5 text-slate-100"
         >
           <ol>
             {lines.map((l) => (

@@ -30,7 +30,7 @@ export function ContainersList({
           data-container={r.container}
           className="flex flex-wrap items-center gap-x-3 gap-y-0.5 py-1.5"
         >
-          <span className="min-w-0 truncate">
+          <span className="min-w-0 truncate" title={`${r.namespace}/${r.pod}`}>
             <span className="text-slate-500">{r.namespace}/</span>
             <span className="font-medium">{r.pod}</span>
           </span>
@@ -168,6 +168,7 @@ export function RestartsList({
           <Link
             href={hrefWith(ctx, 'workloads', { namespace: r.namespace, workload: null })}
             className="truncate text-sky-700 hover:underline"
+            title={r.namespace}
           >
             {r.namespace}
           </Link>
