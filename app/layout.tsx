@@ -16,6 +16,15 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
+/** The page's content; the skip link's target, focusable from it (tabIndex -1) but not by Tab. */
+function Main({ children }: { children: ReactNode }): ReactNode {
+  return (
+    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1600px] px-3 pb-16 pt-4 outline-none sm:px-6">
+      {children}
+    </main>
+  );
+}
+
 export default async function RootLayout({ children }: { children: ReactNode }): Promise<ReactNode> {
   const auth = await getLayoutAuth();
   let mode: ReturnType<typeof describeMode>;
@@ -29,16 +38,23 @@ export default async function RootLayout({ children }: { children: ReactNode }):
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
+        {/* The first focusable element: hidden until focused, then over the header's logo. */}
+        <a
+          href="#main"
+          className="sr-only z-50 rounded-md bg-white text-sm font-medium text-slate-900 shadow-lg ring-2 ring-sky-600 focus:not-sr-only focus:fixed focus:left-3 focus:top-2 focus:px-3 focus:py-2"
+        >
+          Skip to content
+        </a>
         <UrlStateProvider>
           {auth.publicConfig ? (
             <AuthProvider config={auth.publicConfig} session={auth.session}>
               <AppHeader modeLabel={mode.label} mode={mode.mode} signIn="on" account={<AccountMenu />} />
-              <main className="mx-auto w-full max-w-[1600px] px-3 pb-16 pt-4 sm:px-6">{children}</main>
+              <Main>{children}</Main>
             </AuthProvider>
           ) : (
             <>
               <AppHeader modeLabel={mode.label} mode={mode.mode} signIn={auth.signIn} />
-              <main className="mx-auto w-full max-w-[1600px] px-3 pb-16 pt-4 sm:px-6">{children}</main>
+              <Main>{children}</Main>
             </>
           )}
         </UrlStateProvider>

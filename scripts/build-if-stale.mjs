@@ -25,7 +25,12 @@ export function buildIfStale(env) {
   const buildId = '.next/BUILD_ID';
   const stale = !existsSync(buildId) || Math.max(...SOURCES.map(newestMtime)) > statSync(buildId).mtimeMs;
   if (!stale) return;
-  console.log('Building the portal (sources changed since the last build)…');
+  // Next's own build output follows (stdio inherited), so a first run is visibly working.
+  console.log(
+    existsSync(buildId)
+      ? 'Building the portal (sources changed since the last build, about 1–2 minutes)…'
+      : 'Building the portal (first run, about 1–2 minutes)…',
+  );
   const r = spawnSync('npx', ['next', 'build', '--turbopack'], { stdio: 'inherit', env });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

@@ -11,7 +11,7 @@ import { ConfigError } from '@/lib/server/config';
 import { parseAlertParams } from '@/lib/url-state/alerts';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Alerts · Fleetwatch' };
+export const metadata: Metadata = { title: 'Alerts' };
 
 interface PageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;

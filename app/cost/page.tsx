@@ -12,7 +12,7 @@ import { loadCost } from '@/lib/server/cost-service';
 import { parseCostParams } from '@/lib/url-state/cost';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Cost · Fleetwatch' };
+export const metadata: Metadata = { title: 'Cost' };
 
 interface PageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;

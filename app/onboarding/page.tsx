@@ -12,7 +12,7 @@ import { parseOnboardingParams } from '@/lib/url-state/onboarding';
 import { ConfigProblem } from '@/components/ui/config-problem';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Onboarding gaps · Fleetwatch' };
+export const metadata: Metadata = { title: 'Onboarding gaps' };
 
 interface PageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;

@@ -15,6 +15,7 @@ import { CopyTextButton } from '@/components/ui/copy-text-button';
 import { ExecutedQueries } from '@/components/ui/executed-queries';
 import { PanelNotices } from '@/components/ui/panel-notices';
 import { PageHeader } from '@/components/ui/page-header';
+import { ScrollArea } from '@/components/ui/scroll-area';
 
 export interface AlertsViewProps {
   data: AlertsData;
@@ -236,7 +237,7 @@ export function AlertsView({ data, view, notices, queries, generatedAt, paramErr
                           Copy command
                         </CopyTextButton>
                       ) : (
-                        <span className="text-xs text-slate-400">—</span>
+                        <span className="text-xs text-slate-500">—</span>
                       )}
                     </td>
                   </tr>
@@ -251,7 +252,7 @@ export function AlertsView({ data, view, notices, queries, generatedAt, paramErr
         <h2 id="rules-title" className="border-b border-slate-200 px-4 py-2.5 text-sm font-semibold">
           The recommended rules: metric alert, or log alert where only Container insights has the data
         </h2>
-        <div className="overflow-x-auto">
+        <ScrollArea className="overflow-x-auto">
           <table className="min-w-full text-xs">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
@@ -294,7 +295,7 @@ export function AlertsView({ data, view, notices, queries, generatedAt, paramErr
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       </section>
 
       <p className="text-xs text-slate-500">

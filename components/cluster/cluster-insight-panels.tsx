@@ -44,7 +44,7 @@ export function ClusterCostPanel({ cost, href }: { cost: ClusterCostSummary; hre
               <tbody>
                 {cost.namespaces.map((r) => (
                   <tr key={r.name} className="border-t border-slate-100">
-                    <th scope="row" className="truncate py-1 pr-2 text-left font-normal">
+                    <th scope="row" className="truncate py-1 pr-2 text-left font-normal" title={r.name}>
                       {r.name}
                     </th>
                     <td className="py-1 text-right tabular-nums">{formatMoneyCents(r.cents, cost.currency)}</td>

@@ -19,7 +19,9 @@ export function PressureList({ summary }: { summary: PressureSummary }): ReactNo
     <ul aria-label="Nodes under pressure" className="max-h-72 divide-y divide-slate-100 overflow-auto text-sm">
       {summary.pressed.map((p) => (
         <li key={`${p.node}/${p.condition}`} className="flex flex-wrap items-center gap-x-3 py-1.5">
-          <span className="min-w-0 truncate font-medium">{p.node}</span>
+          <span className="min-w-0 truncate font-medium" title={p.node}>
+            {p.node}
+          </span>
           <span className="ml-auto shrink-0 rounded-full bg-red-50 px-2 py-0.5 text-xs font-medium text-red-800 ring-1 ring-inset ring-red-200">
             {CONDITION_TEXT[p.condition] ?? p.condition} pressure
           </span>

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { apiErrorSchema, logsTailResponseSchema } from '@/lib/api/schemas';
 import { appendLines, type LogLine } from '@/lib/fleet/cluster/logs';
 import { clusterViewParsers } from '@/lib/url-state/cluster';
+import { ScrollArea } from '@/components/ui/scroll-area';
 
 export interface LiveLogsProps {
   cluster: string;
@@ -32,7 +33,7 @@ export function LiveLogs({ cluster, initial, namespace, workload, search, canFol
   const [following, setFollowing] = useState(canFollow);
   const [error, setError] = useState<string | null>(null);
   const [text, setText] = useState(search);
-  const box = useRef<HTMLOListElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   const cursor = useRef<string | null>(initial.at(-1)?.time ?? null);
 
   useEffect(() => {
@@ -108,7 +109,7 @@ export function LiveLogs({ cluster, initial, namespace, workload, search, canFol
           </button>
         </form>
         <label
-          className={`flex items-center gap-1.5 text-sm ${canFollow ? '' : 'text-slate-400'}`}
+          className={`flex items-center gap-1.5 text-sm ${canFollow ? '' : 'text-slate-500'}`}
           title={canFollow ? 'Poll for new lines every 2 seconds' : 'Pinned ranges do not follow new lines'}
         >
           <input
@@ -131,7 +132,8 @@ export function LiveLogs({ cluster, initial, namespace, workload, search, canFol
           {following ? 'Waiting for new lines…' : 'No log lines.'}
         </p>
       ) : (
-        <ol
+        // role="log" would hide the list's own role, so it wraps the list; focusable so keys scroll it.
+        <ScrollArea
           ref={box}
           role="log"
           aria-label="Log lines"
@@ -139,14 +141,16 @@ export function LiveLogs({ cluster, initial, namespace, workload, search, canFol
           data-lines={lines.length}
           className="h-80 overflow-auto rounded-md bg-slate-900 p-2 font-mono text-xs leading-5 text-slate-100"
         >
-          {lines.map((l) => (
-            <li key={l.key} className="whitespace-pre-wrap break-all">
-              <span className="text-slate-500">{l.time.slice(11, 19)}</span>{' '}
-              <span className={LEVEL[l.level] ?? 'text-slate-300'}>{l.level.padEnd(5)}</span>{' '}
-              <span className="text-sky-300">{l.pod}</span> {l.message}
-            </li>
-          ))}
-        </ol>
+          <ol>
+            {lines.map((l) => (
+              <li key={l.key} className="whitespace-pre-wrap break-all">
+                <span className="text-slate-400">{l.time.slice(11, 19)}</span>{' '}
+                <span className={LEVEL[l.level] ?? 'text-slate-300'}>{l.level.padEnd(5)}</span>{' '}
+                <span className="text-sky-300">{l.pod}</span> {l.message}
+              </li>
+            ))}
+          </ol>
+        </ScrollArea>
       )}
     </div>
   );

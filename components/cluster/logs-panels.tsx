@@ -7,6 +7,7 @@ import { formatUtc } from '@/lib/format';
 import type { ClusterPageContext } from './context';
 import { LiveLogs } from './live-logs';
 import { ColumnHeads, PanelEmpty } from './panel';
+import { ScrollArea } from '@/components/ui/scroll-area';
 
 /** Kubernetes events from KubeEvents (Container insights) for the selection. */
 export function EventsTable({
@@ -29,7 +30,7 @@ export function EventsTable({
     );
   }
   return (
-    <div className="max-h-72 overflow-auto">
+    <ScrollArea className="max-h-72 overflow-auto">
       <table aria-label="Kubernetes events" className="w-full min-w-[640px] text-left text-sm">
         <thead className="sticky top-0 bg-white text-xs text-slate-500">
           <tr>
@@ -55,7 +56,7 @@ export function EventsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }
 

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { ExecutedQuery, PanelBodySize, QueryFailure, TableColumn } from '@/lib/fleet/cluster/panels';
 import { QueryBlock } from '@/components/ui/query-block';
 import { failureView } from '@/lib/fleet/failure-view';
+import { ScrollArea } from '@/components/ui/scroll-area';
 
 /**
  * One panel of a cluster page: title, body, and "show query" with the exact text that ran.
@@ -103,14 +104,14 @@ export function PanelTable({
   children: ReactNode;
 }): ReactNode {
   return (
-    <div className="max-h-72 overflow-auto">
+    <ScrollArea className="max-h-72 overflow-auto">
       <table aria-label={label} className={className}>
         <thead className="sticky top-0 whitespace-nowrap bg-white text-xs text-slate-500">
           <tr>{head}</tr>
         </thead>
         <tbody className="divide-y divide-slate-100">{children}</tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }
 

@@ -141,7 +141,7 @@ export function TimeRangePicker({ from, to, refresh }: TimeRangePickerProps): Re
                 : null,
             })
           }
-          className="rounded-md border border-slate-300 bg-white px-2 py-1 disabled:text-slate-400"
+          className="rounded-md border border-slate-300 bg-white px-2 py-1 disabled:text-slate-500"
         >
           {REFRESH_CHOICES.map((r) => (
             <option key={r} value={r}>

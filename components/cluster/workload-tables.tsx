@@ -30,7 +30,7 @@ export function ContainersList({
           data-container={r.container}
           className="flex flex-wrap items-center gap-x-3 gap-y-0.5 py-1.5"
         >
-          <span className="min-w-0 truncate">
+          <span className="min-w-0 truncate" title={`${r.namespace}/${r.pod}`}>
             <span className="text-slate-500">{r.namespace}/</span>
             <span className="font-medium">{r.pod}</span>
           </span>
@@ -91,7 +91,7 @@ function cell(v: number | null, unit: ResourceUnit): string {
 
 /** Usage as a share of requests: under 100 % the namespace fits what it asked the scheduler for. */
 function UsageOfRequests({ row }: { row: ResourceRow }): ReactNode {
-  if (row.usage === null || !row.requests) return <span className="text-slate-400">—</span>;
+  if (row.usage === null || !row.requests) return <span className="text-slate-500">—</span>;
   const share = row.usage / row.requests;
   const tone = share > 1 ? 'bg-amber-500' : 'bg-sky-500';
   return (
@@ -168,6 +168,7 @@ export function RestartsList({
           <Link
             href={hrefWith(ctx, 'workloads', { namespace: r.namespace, workload: null })}
             className="truncate text-sky-700 hover:underline"
+            title={r.namespace}
           >
             {r.namespace}
           </Link>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { CostData, PoolAdvice } from '@/lib/fleet/cost';
 import { formatMoneyCents, formatPercent } from '@/lib/format';
+import { ScrollArea } from '@/components/ui/scroll-area';
 
 /** The node-pool half of the cost page: how full each pool is packed, and what a cheaper size would save. */
 
@@ -42,7 +43,7 @@ export function PoolDensity({ data, requestedMax }: { data: CostData; requestedM
       <h2 id="density-title" className="border-b border-slate-200 px-4 py-2.5 text-sm font-semibold">
         Packing density per node pool
       </h2>
-      <div className="max-h-[28rem] overflow-auto">
+      <ScrollArea className="max-h-[28rem] overflow-auto">
         <table className="min-w-full text-sm">
           <thead className="sticky top-0 bg-slate-50 text-left text-xs text-slate-600">
             <tr>
@@ -110,7 +111,7 @@ export function PoolDensity({ data, requestedMax }: { data: CostData; requestedM
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
     </section>
   );
 }
@@ -130,7 +131,7 @@ export function PoolAdviceTable({ data }: { data: CostData }): ReactNode {
             : 'Every pool is already on its cheapest size for its pods.'}
         </p>
       ) : (
-        <div className="overflow-x-auto">
+        <ScrollArea className="overflow-x-auto">
           <table className="min-w-full text-sm">
             <thead className="bg-slate-50 text-left text-xs text-slate-600">
               <tr>
@@ -183,7 +184,7 @@ export function PoolAdviceTable({ data }: { data: CostData }): ReactNode {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
     </section>
   );

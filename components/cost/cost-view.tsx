@@ -14,6 +14,7 @@ import { ExecutedQueries } from '@/components/ui/executed-queries';
 import { PanelNotices } from '@/components/ui/panel-notices';
 import { PageHeader } from '@/components/ui/page-header';
 import { Bar, PoolAdviceTable, PoolDensity } from './cost-node-pools';
+import { ScrollArea } from '@/components/ui/scroll-area';
 
 export interface CostViewProps {
   data: CostData;
@@ -161,7 +162,7 @@ export function CostView({
             requests and usage.
           </p>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollArea className="overflow-x-auto">
             <table className="min-w-full text-sm">
               <thead className="bg-slate-50 text-left text-xs text-slate-600">
                 <tr>
@@ -227,7 +228,7 @@ export function CostView({
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </ScrollArea>
         )}
       </section>
 

@@ -80,7 +80,7 @@ export function LogsExplorer(props: LogsExplorerProps): ReactNode {
             >
               {pending ? 'Running…' : 'Run query'}
             </button>
-            <span className="text-xs text-slate-400">Ctrl/⌘ + Enter</span>
+            <span className="text-xs text-slate-500">Ctrl/⌘ + Enter</span>
             <RangePicker
               range={state.range}
               resolved={result}

@@ -132,7 +132,7 @@ export function MetricsExplorer({
       <section aria-label="Queries" className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
         {state.queries.map((q, i) => (
           <div key={keys[i]} className="flex items-start gap-2">
-            <span className="mt-2 w-5 shrink-0 text-right font-mono text-xs text-slate-400">
+            <span className="mt-2 w-5 shrink-0 text-right font-mono text-xs text-slate-500">
               {String.fromCharCode(65 + i)}
             </span>
             <div className="min-w-0 flex-1">
@@ -150,7 +150,7 @@ export function MetricsExplorer({
                 type="button"
                 aria-label={`Remove query ${String.fromCharCode(65 + i)}`}
                 onClick={() => removeQuery(i)}
-                className="mt-1.5 rounded px-2 py-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700"
+                className="mt-1.5 rounded px-2 py-1 text-slate-500 hover:bg-slate-100 hover:text-slate-700"
               >
                 ✕
               </button>
@@ -166,7 +166,7 @@ export function MetricsExplorer({
           >
             {pending ? 'Running…' : 'Run query'}
           </button>
-          <span className="text-xs text-slate-400">Ctrl/⌘ + Enter</span>
+          <span className="text-xs text-slate-500">Ctrl/⌘ + Enter</span>
           {state.queries.length < EXPLORE_LIMITS.maxQueries && (
             <button type="button" onClick={addQuery} className="text-sm text-sky-700 hover:underline">
               + Add query

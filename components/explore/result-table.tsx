@@ -64,7 +64,7 @@ export function ResultTable({ label, columns, rows }: ResultTableProps): ReactNo
                 setSort((s) => (s?.col === i ? { col: i, dir: s.dir === 1 ? -1 : 1 } : { col: i, dir: 1 }))
               }
             >
-              {c.name} <span className="font-normal text-slate-400">{c.type}</span>
+              {c.name} <span className="font-normal text-slate-500">{c.type}</span>
               {sort?.col === i && <span aria-hidden="true"> {sort.dir === 1 ? '▲' : '▼'}</span>}
             </button>
           </div>

@@ -39,7 +39,7 @@ export function FilterBar({ filters, summary, onChange, onClear }: FilterBarProp
         <svg
           aria-hidden="true"
           viewBox="0 0 20 20"
-          className="pointer-events-none absolute left-2.5 top-2 h-4 w-4 text-slate-400"
+          className="pointer-events-none absolute left-2.5 top-2 h-4 w-4 text-slate-500"
           fill="none"
           stroke="currentColor"
           strokeWidth="2"
@@ -53,7 +53,7 @@ export function FilterBar({ filters, summary, onChange, onClear }: FilterBarProp
           maxLength={MAX_SEARCH_LENGTH}
           onChange={(e) => onChange({ q: e.target.value })}
           placeholder="Search name, group, region, tag…"
-          className="w-full rounded-md border border-slate-300 bg-white py-1.5 pl-8 pr-2 text-sm shadow-sm placeholder:text-slate-400"
+          className="w-full rounded-md border border-slate-300 bg-white py-1.5 pl-8 pr-2 text-sm shadow-sm placeholder:text-slate-500"
         />
       </label>
       <MultiSelect

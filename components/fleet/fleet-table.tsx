@@ -54,13 +54,13 @@ export interface FleetTableProps {
 }
 
 function Pods({ c }: { c: OverviewRow }): ReactNode {
-  if (c.pods.running === null) return <span className="text-slate-400">—</span>;
+  if (c.pods.running === null) return <span className="text-slate-500">—</span>;
   return (
     <span className="tabular-nums">
       {formatCount(c.pods.running)}
-      <span className="text-slate-400"> / </span>
+      <span className="text-slate-500"> / </span>
       <span className={c.pods.pending ? 'font-medium text-amber-700' : ''}>{formatCount(c.pods.pending)}</span>
-      <span className="text-slate-400"> / </span>
+      <span className="text-slate-500"> / </span>
       <span className={c.pods.failed ? 'font-medium text-red-700' : ''}>{formatCount(c.pods.failed)}</span>
     </span>
   );
@@ -80,7 +80,7 @@ function Reasons({ c }: { c: OverviewRow }): ReactNode {
           <Link href={reasonHref(c.name, first)} prefetch={false} className="hover:underline">
             {first.message}
           </Link>
-          {rest.length > 0 && <span className="ml-1 text-slate-400">+{rest.length} more</span>}
+          {rest.length > 0 && <span className="ml-1 text-slate-500">+{rest.length} more</span>}
         </span>
       )}
     </span>
@@ -151,7 +151,7 @@ function ClusterRow({ c, generatedAt }: { c: OverviewRow; generatedAt: string })
           >
             {c.health.reasons[0].message}
             {c.health.reasons.length > 1 && (
-              <span className="ml-1 text-slate-400">+{c.health.reasons.length - 1} more</span>
+              <span className="ml-1 text-slate-500">+{c.health.reasons.length - 1} more</span>
             )}
           </span>
         )}
@@ -264,7 +264,7 @@ export function FleetTable({
                   <span className="flex flex-col items-end leading-tight">
                     <span className="self-start">{col.label}</span>
                     {col.hint && (
-                      <span className="text-[10px] font-normal normal-case tracking-normal text-slate-400">
+                      <span className="text-[10px] font-normal normal-case tracking-normal text-slate-500">
                         {col.hint}
                       </span>
                     )}

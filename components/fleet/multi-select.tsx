@@ -41,7 +41,7 @@ export function MultiSelect({ label, options, selected, onChange }: MultiSelectP
         <svg
           aria-hidden="true"
           viewBox="0 0 20 20"
-          className="h-4 w-4 text-slate-400 group-open:rotate-180"
+          className="h-4 w-4 text-slate-500 group-open:rotate-180"
           fill="currentColor"
         >
           <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4z" />
@@ -63,7 +63,7 @@ export function MultiSelect({ label, options, selected, onChange }: MultiSelectP
               className="h-4 w-4 rounded border-slate-300"
             />
             <span className="truncate">{o.label}</span>
-            {o.count !== undefined && <span className="ml-auto text-xs tabular-nums text-slate-400">{o.count}</span>}
+            {o.count !== undefined && <span className="ml-auto text-xs tabular-nums text-slate-500">{o.count}</span>}
           </label>
         ))}
         {selected.length > 0 && (

@@ -12,7 +12,7 @@ export interface UtilizationCellProps {
 export function UtilizationCell({ value, warning, critical, label }: UtilizationCellProps): ReactNode {
   if (value === null) {
     return (
-      <span className="text-slate-400" title={`${label}: no data`}>
+      <span className="text-slate-500" title={`${label}: no data`}>
         —
       </span>
     );

@@ -17,7 +17,7 @@ export function RouteError({ title, error, reset, back }: RouteErrorProps): Reac
     <div role="alert" className="mx-auto mt-12 max-w-xl rounded-lg border border-red-200 bg-white p-6 shadow-sm">
       <h1 className="text-lg font-semibold text-red-800">{title}</h1>
       <p className="mt-2 text-sm text-slate-600">{error.message || 'An unexpected error occurred on the server.'}</p>
-      {error.digest && <p className="mt-1 font-mono text-xs text-slate-400">Reference: {error.digest}</p>}
+      {error.digest && <p className="mt-1 font-mono text-xs text-slate-500">Reference: {error.digest}</p>}
       <div className="mt-4 flex gap-3">
         <button
           type="button"
