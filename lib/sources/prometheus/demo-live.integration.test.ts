@@ -1,0 +1,118 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_SCRAPE_INTERVAL } from '../../demo/signals';
+import { exportedClusters } from '../../demo/telemetry';
+import {
+  backfillEnd,
+  DEMO_RULE_FOR_SECONDS,
+  fleetWithScrapedClusters,
+  startDemoScrapeServer,
+  writeDemoRules,
+  type DemoScrapeServer,
+} from './testing/demo-scrape';
+import { backfillDemoTelemetry, removeDir, startPrometheus, type LocalPrometheus } from './testing/local-prometheus';
+
+/**
+ * `npm run demo:prometheus` as it runs: history backfilled until just before now, the fleet's
+ * samples scraped live from the script's endpoint, the demo's rules (`for` capped at a minute).
+ * Prometheus must take the scraped samples as the same series the backfill holds, and its
+ * rule manager must write ALERTS (with history reaching into the future it could not).
+ */
+
+const SEED = 'fleetwatch';
+const fleet = fleetWithScrapedClusters(SEED, 1);
+let dir = '';
+let prometheus: LocalPrometheus | null = null;
+let scrape: DemoScrapeServer | null = null;
+let end = 0;
+
+async function query(q: string): Promise<{ metric: Record<string, string>; value: [number, string] }[]> {
+  const r = await fetch(`${prometheus?.url}/api/v1/query?query=${encodeURIComponent(q)}`);
+  const body = (await r.json()) as {
+    status: string;
+    error?: string;
+    data: { result: { metric: Record<string, string>; value: [number, string] }[] };
+  };
+  if (body.status !== 'success') throw new Error(`${q}: ${body.error}`);
+  return body.data.result;
+}
+
+async function until<T>(what: () => Promise<T | null>, timeoutMs: number): Promise<T | null> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const got = await what();
+    if (got !== null || Date.now() > deadline) return got;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'fleetwatch-demo-live-'));
+  end = backfillEnd(Math.floor(Date.now() / 1000), DEMO_SCRAPE_INTERVAL);
+  const backfill = await backfillDemoTelemetry({
+    dir,
+    seed: SEED,
+    clusters: fleet.clusters.length,
+    hours: 0.5,
+    step: DEMO_SCRAPE_INTERVAL,
+    end,
+  });
+  scrape = await startDemoScrapeServer({ fleet });
+  prometheus = await startPrometheus({
+    dir,
+    dataDir: backfill.dataDir,
+    ruleFiles: await writeDemoRules(dir),
+    scrape: { target: scrape.target, intervalSeconds: DEMO_SCRAPE_INTERVAL },
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await prometheus?.stop();
+  await scrape?.close();
+  if (dir) await removeDir(dir);
+});
+
+describe('npm run demo:prometheus: a real Prometheus scraping the demo live', () => {
+  it('the backfilled history ends before now', () => {
+    expect(end).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
+  });
+
+  it('scrapes the endpoint, and the scraped samples continue the backfilled series', async () => {
+    const up = await until(
+      async () => {
+        const rows = await query('up{job="fleetwatch-demo"}');
+        return rows.length > 0 ? rows : null;
+      },
+      DEMO_SCRAPE_INTERVAL * 1000 + 20_000,
+    );
+    expect(up?.map((r) => r.value[1])).toEqual(['1']);
+    const newest = await query('max(timestamp(kube_node_info))');
+    expect(Number(newest[0]?.value[1])).toBeGreaterThan(end);
+    // Same series before and after: no job/instance the scrape added, no duplicates.
+    const before = await query(`count(kube_node_info @ ${end})`);
+    const now = await query('count(kube_node_info)');
+    expect(Number(now[0]?.value[1])).toBe(Number(before[0]?.value[1]));
+    const clusters = await query('count by (cluster) (kube_node_info)');
+    expect(clusters.map((r) => r.metric['cluster']).sort()).toEqual(
+      exportedClusters(fleet)
+        .map((c) => c.name)
+        .sort(),
+    );
+  }, 90_000);
+
+  it('its rule manager writes ALERTS: alerts whose rules say for: 15m fire within the demo limit', async () => {
+    const firing = await until(
+      async () => {
+        const rows = await query('ALERTS{alertstate="firing"}');
+        return rows.length > 0 ? rows : null;
+      },
+      (DEMO_RULE_FOR_SECONDS + 60) * 1000,
+    );
+    expect(firing?.length ?? 0).toBeGreaterThan(0);
+    expect(firing?.some((r) => fleet.byName.has(r.metric['cluster'] ?? ''))).toBe(true);
+    // KubeNodeNotReady (the cluster has a node not Ready) is `for: 15m` in the mixin.
+    expect(firing?.some((r) => r.metric['alertname'] === 'KubeNodeNotReady')).toBe(true);
+  }, 180_000);
+});
