@@ -3,6 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SCRAPE_INTERVAL } from '../../demo/signals';
+import { loadCostInputs } from '../../fleet/cost-load';
+import { buildCostData } from '../../fleet/cost-report';
+import { getSnapshotPrices } from '../../fleet/prices';
+import { costOptionsFor } from '../../server/cost-options';
+import { DEFAULT_COST } from '../../url-state/cost';
+import { createQueryRunner } from '../runner';
+import { createPrometheusBackend } from './backend';
 import { exportedClusters } from '../../demo/telemetry';
 import {
   backfillEnd,
@@ -118,4 +125,36 @@ describe('npm run demo:prometheus: a real Prometheus scraping the demo live', ()
     expect(firing?.map((r) => `${r.metric['cluster']}/${r.metric['node']}`).sort()).toEqual(notReady.sort());
     expect((await query('ALERTS{alertstate="firing"}')).length).toBeGreaterThanOrEqual(notReady.length);
   }, 180_000);
+
+  it('prices the clusters from Prometheus alone: pools from kube_node_labels, cores and memory from capacity', async () => {
+    const runner = createQueryRunner({
+      arg: null,
+      logs: null,
+      prom: createPrometheusBackend({ urls: [prometheus?.url ?? ''], auth: { kind: 'none' }, timeoutMs: 20_000 }),
+    });
+    const loaded = await loadCostInputs(runner, {
+      now: Math.floor(Date.now() / 1000),
+      teamLabel: 'team',
+      window: 'PT1H',
+      clusterLabel: 'cluster',
+    });
+    expect(loaded.notices.filter((n) => n.severity !== 'info')).toEqual([]);
+    const [c] = exportedClusters(fleet);
+    expect(loaded.inputs.inventory.map((r) => [r.name, r.clusterKind, r.location])).toEqual([
+      [c?.name, 'aks', c?.location],
+    ]);
+    const booted = (c?.nodes ?? []).filter((n) => n.bootTime <= Math.floor(Date.now() / 1000));
+    expect(loaded.inputs.nodePools?.reduce((s, p) => s + p.Nodes, 0)).toBe(booted.length);
+    const data = buildCostData(loaded.inputs, costOptionsFor(DEFAULT_COST, getSnapshotPrices()));
+    expect(data.clusters.map((x) => x.source)).toEqual(['prometheus']);
+    expect(data.totals.unpricedPools).toBe(0);
+    // The snapshot's price of each pool's instance type in the cluster's region, for every node.
+    const prices = getSnapshotPrices();
+    const hourly = (c?.nodePools ?? []).reduce((s, p) => {
+      const nodes = booted.filter((n) => n.pool === p.name).length;
+      return s + nodes * (prices.hourly.get(`${p.vm.name}|${c?.location}`.toLowerCase()) ?? NaN);
+    }, 0);
+    expect(data.totals.nodeCents).toBeGreaterThan(0);
+    expect(data.totals.nodeCents).toBe(Math.round(hourly * data.hours * 100));
+  }, 60_000);
 });
