@@ -95,6 +95,8 @@ async function main(): Promise<void> {
     ? null
     : spawn('npm', ['run', 'demo'], {
         stdio: 'inherit',
+        // Its own process group: npm, npx and sh do not pass a SIGTERM on to next-server, the group gets it.
+        detached: true,
         env: {
           ...process.env,
           PROMETHEUS_URL: prometheus.url,
@@ -110,7 +112,13 @@ async function main(): Promise<void> {
   const stop = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    portal?.kill('SIGTERM');
+    if (portal?.pid !== undefined) {
+      try {
+        process.kill(-portal.pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+    }
     await prometheus.stop();
     await scrape.close();
     await removeDir(dir);
