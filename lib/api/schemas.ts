@@ -123,7 +123,7 @@ const costData = z.strictObject({
       allocatedCents: cents,
       idleCents: cents,
       hasUsage: z.boolean(),
-      source: z.enum(['container-insights', 'resource-graph', 'none']),
+      source: z.enum(['container-insights', 'prometheus', 'resource-graph', 'none']),
     }),
   ),
   density: z.array(

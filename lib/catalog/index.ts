@@ -4,6 +4,7 @@ import * as promInventory from './queries/prom-inventory';
 import * as azure from './queries/azure';
 import * as onboarding from './queries/onboarding';
 import * as cost from './queries/cost';
+import * as costProm from './queries/cost-prom';
 import * as alerts from './queries/alerts';
 import * as clusterProm from './queries/cluster-prom';
 import * as clusterLogs from './queries/cluster-logs';
@@ -21,6 +22,7 @@ export const CATALOG: ReadonlyMap<string, CatalogQuery<never, unknown>> = new Ma
       ...azure.AZURE_QUERIES,
       ...onboarding.ONBOARDING_QUERIES,
       ...cost.COST_QUERIES,
+      ...costProm.COST_PROM_QUERIES,
       ...alerts.ALERT_QUERIES,
       ...clusterProm.CLUSTER_PROM_QUERIES,
       ...clusterLogs.CLUSTER_LOGS_QUERIES,
@@ -29,7 +31,7 @@ export const CATALOG: ReadonlyMap<string, CatalogQuery<never, unknown>> = new Ma
   ).map((q) => [q.id, q]),
 );
 
-export { fleet, promInventory, azure, onboarding, cost, alerts, clusterProm, clusterLogs, rest };
+export { fleet, promInventory, azure, onboarding, cost, costProm, alerts, clusterProm, clusterLogs, rest };
 export type {
   ArmQuery,
   PricesQuery,

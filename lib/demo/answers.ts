@@ -1,7 +1,7 @@
 import type { QueryRequest, QueryTime } from '../catalog/types';
 import type { FleetPromParams } from '../catalog/prom-params';
 import type { ArgResponse, LogsResponse, PromResponse } from '../catalog/wire';
-import { alerts, fleet as q, promInventory, rest } from '../catalog';
+import { alerts, costProm, fleet as q, promInventory, rest } from '../catalog';
 import { SourceError } from '../sources/errors';
 import type { DemoCluster, DemoFleet } from './fleet-model';
 import { answerAzureArg, answerAzureLogs } from './azure-answers';
@@ -52,6 +52,33 @@ const PROM_EVALUATORS: Record<string, PromEvaluator> = {
         labels: { [p.clusterLabel]: c.name, kubelet_version, ...(provider ? { provider } : {}) },
         value,
       }));
+    }),
+  [costProm.promCostNodePools.id]: (fleet, p, t) =>
+    scrapedClusters(fleet, p).flatMap((c) => {
+      // kube_node_labels by pool, instance type and region, with kube_node_status_capacity's cores and memory.
+      const pools = new Map<string, { labels: Record<string, string>; nodes: number; cpu: number; mem: number }>();
+      for (const n of c.nodes) {
+        if (n.bootTime > t) continue;
+        const vm = c.nodePools.find((np) => np.name === n.pool)?.vm.name;
+        const labels: Record<string, string> = {
+          [p.clusterLabel]: c.name,
+          [costProm.NODE_POOL_LABEL]: n.pool,
+          ...(vm ? { [costProm.NODE_INSTANCE_TYPE_LABEL]: vm } : {}),
+          [costProm.NODE_REGION_LABEL]: c.location,
+        };
+        const key = JSON.stringify(labels);
+        const e = pools.get(key) ?? { labels, nodes: 0, cpu: 0, mem: 0 };
+        e.nodes++;
+        e.cpu += n.vcpus;
+        e.mem += n.memoryBytes;
+        pools.set(key, e);
+      }
+      return [...pools.values()].flatMap((e) => [
+        { labels: { ...e.labels, measure: 'nodes' }, value: e.nodes },
+        { labels: { ...e.labels, measure: 'reporting' }, value: e.nodes },
+        { labels: { ...e.labels, measure: 'cpu' }, value: e.cpu },
+        { labels: { ...e.labels, measure: 'memory' }, value: e.mem },
+      ]);
     }),
   [q.nodeReadiness.id]: (fleet, p, t) =>
     scrapedClusters(fleet, p).flatMap((c) => {

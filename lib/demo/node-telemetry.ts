@@ -142,6 +142,26 @@ export const NODE_STATE_FAMILIES: Family[] = [
     },
   },
   {
+    name: 'kube_node_labels',
+    type: 'gauge',
+    help: 'Kubernetes labels converted to Prometheus labels.',
+    *series(c, base) {
+      for (const n of c.nodes) {
+        const pool = c.nodePools.find((p) => p.name === n.pool);
+        yield {
+          labels: {
+            ...nodeLabels(base, n),
+            // The labels kube-state-metrics' --metric-labels-allowlist lets through for cost.
+            label_kubernetes_azure_com_agentpool: n.pool,
+            ...(pool ? { label_node_kubernetes_io_instance_type: pool.vm.name } : {}),
+            label_topology_kubernetes_io_region: c.location,
+          },
+          value: constant(1, n.bootTime),
+        };
+      }
+    },
+  },
+  {
     name: 'kube_node_status_condition',
     type: 'gauge',
     help: 'The condition of a cluster node.',

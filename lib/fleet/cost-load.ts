@@ -1,4 +1,6 @@
-import { cost as cq, fleet as fq } from '../catalog';
+import { cost as cq, costProm, fleet as fq, promInventory } from '../catalog';
+import type { CostNodePoolRow } from '../catalog/queries/cost';
+import type { ClusterInventoryRow } from '../catalog/queries/fleet/inventory';
 import type { ExecutedQuery, QueryRunner } from '../sources/runner';
 import type { CostInputs } from './cost';
 import { outcomeNotices, rowsOrNull } from './outcomes';
@@ -14,10 +16,11 @@ export interface LoadedCost {
 /**
  * The inventory (node pools, regions) and the Container insights cost inputs, one query each;
  * with `only`, the one cluster of that name (its pools and pods asked by the id the inventory gives).
+ * Without Resource Graph (Prometheus-only mode) the clusters and their pools come from Prometheus.
  */
 export async function loadCostInputs(
   runner: QueryRunner,
-  o: { now: number; teamLabel: string; window: string; only?: string },
+  o: { now: number; teamLabel: string; window: string; only?: string; clusterLabel?: string },
 ): Promise<LoadedCost> {
   const instant = { kind: 'instant', at: o.now } as const;
   const inventory = runner.run(fq.fleetInventory, o.only ? { names: [o.only] } : {}, instant);
@@ -33,6 +36,9 @@ export async function loadCostInputs(
       asked(s) ? runner.run(cq.costPodShapes, { ...s, teamLabel: o.teamLabel }, instant, o.window) : null,
     ),
   ]);
+  // No Resource Graph: a Prometheus-only deployment, whose clusters and pools come from metrics.
+  if (!inv.ok && inv.error.failure === 'not-configured')
+    return loadPromCostInputs(runner, { now: o.now, clusterLabel: o.clusterLabel ?? 'cluster', only: o.only });
   const outcomes = [inv, nodePools, podShapes].filter((x) => x !== null);
   return {
     inputs: {
@@ -40,6 +46,79 @@ export async function loadCostInputs(
       nodePools: nodePools ? rowsOrNull(nodePools) : [],
       podShapes: podShapes ? rowsOrNull(podShapes) : [],
     },
+    notices: outcomes.flatMap((x) => outcomeNotices(x)),
+    queries: outcomes.map((x) => x.executed),
+    generatedAt: new Date(o.now * 1000).toISOString(),
+  };
+}
+
+/**
+ * Prometheus-only mode (no Resource Graph): the clusters kube_node_info reveals and their pools
+ * from the node labels and capacities (queries/cost-prom.ts). A cluster is priced as AKS when its
+ * nodes are Azure machines (retail price of the instance type in the region label), else at the
+ * Arc rates from its measured cores and memory; a pool without an instance type, region or
+ * capacity stays unpriced. Pods' requests come from Container insights only: none here.
+ */
+async function loadPromCostInputs(
+  runner: QueryRunner,
+  o: { now: number; clusterLabel: string; only?: string },
+): Promise<LoadedCost> {
+  const instant = { kind: 'instant', at: o.now } as const;
+  const params = { clusterLabel: o.clusterLabel, ...(o.only ? { clusters: [o.only] } : {}) };
+  const [clusters, pools] = await Promise.all([
+    runner.run(promInventory.promFleetInventory, params, instant),
+    runner.run(costProm.promCostNodePools, params, instant),
+  ]);
+  const poolRows = pools.ok ? pools.rows : [];
+  const byCluster = new Map<string, { versions: Map<string, number>; providers: Map<string, number> }>();
+  for (const r of clusters.ok ? clusters.rows : []) {
+    const c = byCluster.get(r.cluster) ?? { versions: new Map(), providers: new Map() };
+    c.versions.set(r.kubeletVersion, (c.versions.get(r.kubeletVersion) ?? 0) + r.nodes);
+    c.providers.set(r.provider, (c.providers.get(r.provider) ?? 0) + r.nodes);
+    byCluster.set(r.cluster, c);
+  }
+  const most = (m: Map<string, number>): string => [...m].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  const inventory: ClusterInventoryRow[] = [...byCluster].map(([name, c]) => {
+    const kubelet = most(c.versions);
+    const provider = most(c.providers);
+    const regions = new Map<string, number>();
+    for (const p of poolRows)
+      if (p.cluster === name && p.region) regions.set(p.region, (regions.get(p.region) ?? 0) + p.nodes);
+    return {
+      id: `prometheus/${name}`,
+      name,
+      type: 'prometheus',
+      clusterKind: provider === 'azure' ? 'aks' : 'arc',
+      location: most(regions),
+      resourceGroup: '',
+      subscriptionId: '',
+      tags: {},
+      kubernetesVersion: promInventory.kubernetesVersionOf(kubelet) ?? kubelet,
+      distribution: promInventory.distributionOf(kubelet, provider),
+      powerState: 'Running',
+      provisioningState: null,
+      connectivityStatus: null,
+      lastConnectivityTime: null,
+      nodePools: [],
+      totalNodeCount: [...c.versions.values()].reduce((a, b) => a + b, 0),
+      totalCoreCount: null,
+      containerInsightsEnabled: null,
+      containerInsightsWorkspace: null,
+      managedPrometheusEnabled: true,
+    } satisfies ClusterInventoryRow;
+  });
+  const nodePools: CostNodePoolRow[] = poolRows.map((p) => ({
+    ClusterId: `prometheus/${p.cluster}`.toLowerCase(),
+    Pool: p.pool,
+    InstanceType: p.instanceType,
+    Nodes: p.nodes,
+    CpuCores: p.cpuCores,
+    MemoryGiB: p.memoryGiB,
+    NodesWithCapacity: p.nodesWithCapacity,
+  }));
+  const outcomes = [clusters, pools];
+  return {
+    inputs: { inventory, nodePools: pools.ok ? nodePools : null, podShapes: [] },
     notices: outcomes.flatMap((x) => outcomeNotices(x)),
     queries: outcomes.map((x) => x.executed),
     generatedAt: new Date(o.now * 1000).toISOString(),

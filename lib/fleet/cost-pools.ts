@@ -4,7 +4,7 @@ import type { ClusterCost, PoolDensity } from './cost';
 import { nodeHourlyPrice, type ArcRates, type PriceTable } from './prices';
 import { getVmSize, type VmSize } from './vm-sizes';
 
-/** A cluster's node pools as the cost page prices them: from Container insights, else Resource Graph. */
+/** A cluster's node pools as the cost page prices them: from Container insights (or Prometheus's node labels), else Resource Graph. */
 
 export interface PoolModel {
   name: string;
@@ -54,7 +54,8 @@ export function poolsOf(
   };
   if (rows.length > 0) {
     return {
-      source: 'container-insights',
+      // Clusters only Prometheus knows have their pools from kube_node_labels (cost-load.ts).
+      source: c.type === 'prometheus' ? 'prometheus' : 'container-insights',
       pools: rows.map((r) => {
         const p = price(r.InstanceType, measuredNode(r));
         return {

@@ -100,7 +100,7 @@ export interface ClusterCost {
   allocatedCents: number;
   idleCents: number;
   hasUsage: boolean;
-  source: 'container-insights' | 'resource-graph' | 'none';
+  source: 'container-insights' | 'prometheus' | 'resource-graph' | 'none';
 }
 
 export interface CostData {

@@ -34,6 +34,7 @@ export function loadCost(access: DataAccess, nowMs = Date.now(), cluster?: strin
       teamLabel: insights.teamLabel,
       window: 'PT1H',
       only: cluster,
+      clusterLabel: config.prometheus.clusterLabel,
     });
     const prices = await loadPrices(config, loaded.inputs.inventory, loaded.inputs.nodePools, { nowMs });
     return {

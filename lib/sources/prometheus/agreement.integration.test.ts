@@ -200,6 +200,7 @@ describe('demo ⇔ real Prometheus agreement', () => {
       'prom.cluster.pod-phases',
       'prom.cluster.restarts-by-namespace',
       'prom.cluster.statefulset-replicas',
+      'prom.cost.node-pools',
       'prom.fleet.container-restarts',
       'prom.fleet.cpu-utilization',
       'prom.fleet.crashlooping-containers',

@@ -80,25 +80,61 @@ export interface LocalPrometheus {
   log(): string;
 }
 
+/**
+ * Without a scrape target the TSDB holds only the backfilled blocks. Rules evaluate every 5 s
+ * so pending alerts show up quickly in /api/v1/alerts.
+ */
+export function prometheusConfig(
+  ruleFiles: readonly string[],
+  scrape?: { target: string; intervalSeconds: number },
+): string {
+  return [
+    'global:',
+    '  evaluation_interval: 5s',
+    'rule_files:',
+    ...ruleFiles.map((f) => `  - ${JSON.stringify(path.resolve(f))}`),
+    ...(scrape
+      ? [
+          'scrape_configs:',
+          '  - job_name: fleetwatch-demo',
+          `    scrape_interval: ${scrape.intervalSeconds}s`,
+          `    scrape_timeout: ${scrape.intervalSeconds}s`,
+          '    honor_labels: true',
+          '    honor_timestamps: true',
+          '    static_configs:',
+          `      - targets: [${JSON.stringify(scrape.target)}]`,
+          // A series the target wrote without job or instance must stay the series the backfill
+          // holds: the labels Prometheus attached for the target are removed again.
+          '    metric_relabel_configs:',
+          '      - source_labels: [job]',
+          '        regex: fleetwatch-demo',
+          '        target_label: job',
+          "        replacement: ''",
+          '      - source_labels: [instance]',
+          `        regex: ${JSON.stringify(scrape.target)}`,
+          '        target_label: instance',
+          "        replacement: ''",
+        ]
+      : ['scrape_configs: []']),
+    '',
+  ].join('\n');
+}
+
 export async function startPrometheus(options: {
   dir: string;
   dataDir: string;
   ruleFiles?: readonly string[];
   port?: number;
   readyTimeoutMs?: number;
+  /**
+   * A target to scrape (host:port serving /metrics), every `intervalSeconds`, with
+   * `honor_labels` so the `cluster` label the target writes survives, and its timestamps kept.
+   */
+  scrape?: { target: string; intervalSeconds: number };
 }): Promise<LocalPrometheus> {
   const port = options.port ?? (await freePort());
   const configFile = path.join(options.dir, 'prometheus.yml');
-  // No scrape targets: the TSDB holds only the backfilled blocks. Rules evaluate every 5 s so
-  // pending alerts show up quickly in /api/v1/alerts.
-  const config = [
-    'global:',
-    '  evaluation_interval: 5s',
-    'rule_files:',
-    ...(options.ruleFiles ?? []).map((f) => `  - ${JSON.stringify(path.resolve(f))}`),
-    'scrape_configs: []',
-    '',
-  ].join('\n');
+  const config = prometheusConfig(options.ruleFiles ?? [], options.scrape);
   await writeFile(configFile, config);
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
