@@ -91,8 +91,11 @@ test.describe('cluster pages', () => {
     await page.getByRole('searchbox', { name: 'Search log lines' }).fill('refused');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await expect(page).toHaveURL(/[?&]q=refused/);
+    // The address bar changes first; the lines follow when the search has answered.
     await expect(cluster.logLines.first()).toContainText('connection refused');
-    for (const line of await cluster.logLines.allTextContents()) expect(line).toContain('refused');
+    await expect
+      .poll(async () => (await cluster.logLines.allTextContents()).every((line) => line.includes('refused')))
+      .toBe(true);
     expect(errors).toEqual([]);
   });
 
