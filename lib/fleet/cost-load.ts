@@ -4,6 +4,7 @@ import type { ClusterInventoryRow } from '../catalog/queries/fleet/inventory';
 import type { ExecutedQuery, QueryRunner } from '../sources/runner';
 import type { CostInputs } from './cost';
 import { outcomeNotices, rowsOrNull } from './outcomes';
+import { inventoryFromMetrics } from './overview-inventory';
 import type { PanelNotice } from './types';
 
 export interface LoadedCost {
@@ -70,37 +71,29 @@ async function loadPromCostInputs(
     runner.run(costProm.promCostNodePools, params, instant),
   ]);
   const poolRows = pools.ok ? pools.rows : [];
-  const byCluster = new Map<string, { versions: Map<string, number>; providers: Map<string, number> }>();
-  for (const r of clusters.ok ? clusters.rows : []) {
-    const c = byCluster.get(r.cluster) ?? { versions: new Map(), providers: new Map() };
-    c.versions.set(r.kubeletVersion, (c.versions.get(r.kubeletVersion) ?? 0) + r.nodes);
-    c.providers.set(r.provider, (c.providers.get(r.provider) ?? 0) + r.nodes);
-    byCluster.set(r.cluster, c);
-  }
-  const most = (m: Map<string, number>): string => [...m].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
-  const inventory: ClusterInventoryRow[] = [...byCluster].map(([name, c]) => {
-    const kubelet = most(c.versions);
-    const provider = most(c.providers);
+  // The overview's reading of kube_node_info, so both pages name the same clusters, versions and platforms.
+  const inventory: ClusterInventoryRow[] = inventoryFromMetrics(clusters.ok ? clusters.rows : []).map((e) => {
     const regions = new Map<string, number>();
     for (const p of poolRows)
-      if (p.cluster === name && p.region) regions.set(p.region, (regions.get(p.region) ?? 0) + p.nodes);
+      if (p.cluster === e.name && p.region) regions.set(p.region, (regions.get(p.region) ?? 0) + p.nodes);
     return {
-      id: `prometheus/${name}`,
-      name,
+      id: e.id,
+      name: e.name,
       type: 'prometheus',
-      clusterKind: provider === 'azure' ? 'aks' : 'arc',
-      location: most(regions),
+      // Azure machines are priced at their retail price, any other at the Arc rates.
+      clusterKind: e.distribution === 'aks' ? 'aks' : 'arc',
+      location: [...regions].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '',
       resourceGroup: '',
       subscriptionId: '',
       tags: {},
-      kubernetesVersion: promInventory.kubernetesVersionOf(kubelet) ?? kubelet,
-      distribution: promInventory.distributionOf(kubelet, provider),
+      kubernetesVersion: e.kubernetesVersion,
+      distribution: e.distribution,
       powerState: 'Running',
       provisioningState: null,
       connectivityStatus: null,
       lastConnectivityTime: null,
       nodePools: [],
-      totalNodeCount: [...c.versions.values()].reduce((a, b) => a + b, 0),
+      totalNodeCount: e.inventoryNodes,
       totalCoreCount: null,
       containerInsightsEnabled: null,
       containerInsightsWorkspace: null,
