@@ -38,6 +38,7 @@ function AdviceCell({ a, currency }: { a: PoolAdvice; currency: string }): React
 
 /** Requested and used CPU and memory of each pool against what its nodes can hold, with the pool's hourly price. */
 export function PoolDensity({ data, requestedMax }: { data: CostData; requestedMax: number }): ReactNode {
+  const sourceOf = new Map(data.clusters.map((c) => [c.cluster, c.source]));
   return (
     <section aria-labelledby="density-title" className="rounded-lg border border-slate-200 bg-white shadow-sm">
       <h2 id="density-title" className="border-b border-slate-200 px-4 py-2.5 text-sm font-semibold">
@@ -66,6 +67,7 @@ export function PoolDensity({ data, requestedMax }: { data: CostData; requestedM
           </thead>
           <tbody>
             {data.density.map((d) => {
+              const metricsOnly = sourceOf.get(d.cluster) === 'prometheus';
               const cr = d.cpuAllocatable > 0 ? d.cpuRequested / d.cpuAllocatable : 0;
               const cu = d.cpuAllocatable > 0 ? d.cpuUsed / d.cpuAllocatable : 0;
               const mr = d.memoryAllocatableGiB > 0 ? d.memoryRequestedGiB / d.memoryAllocatableGiB : 0;
@@ -81,7 +83,9 @@ export function PoolDensity({ data, requestedMax }: { data: CostData; requestedM
                   </td>
                   {!d.hasUsage ? (
                     <td colSpan={2} className="px-4 py-1.5 text-xs text-slate-500">
-                      no requests or usage: Container insights is off
+                      {metricsOnly
+                        ? 'no requests or usage: pod requests are read from Container insights, which this fleet does not send'
+                        : 'no requests or usage: Container insights is off'}
                     </td>
                   ) : (
                     <>

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { CostData } from '@/lib/fleet/cost';
 import { COST_GROUPS, COST_RANGES, IDLE } from '@/lib/fleet/cost';
 import type { PanelNotice } from '@/lib/fleet/types';
-import { formatMoneyCents, formatPercent, formatUtc } from '@/lib/format';
+import { formatMoneyCents, formatPercent, formatUtc, pluralWord } from '@/lib/format';
 // A type-only import that predates the layering rule: no runtime code of lib/sources reaches the bundle.
 // eslint-disable-next-line no-restricted-imports
 import type { ExecutedQuery } from '@/lib/sources/runner';
@@ -65,6 +65,8 @@ export function CostView({
   const csv = `/api/cost?${qs}${qs ? '&' : ''}format=csv`;
   const total = data.totals.nodeCents;
   const idleShare = total > 0 ? data.totals.idleCents / total : 0;
+  // Clusters whose requests and usage nobody reports count as wholly idle: say so next to the figure.
+  const unmeasured = data.clusters.filter((c) => !c.hasUsage && c.nodeCents > 0).length;
   const top = data.allocation.slice(0, 25);
   return (
     <div className="space-y-4">
@@ -143,7 +145,7 @@ export function CostView({
         <Card
           label="Idle"
           value={money(data.totals.idleCents, data.currency)}
-          hint={`${formatPercent(idleShare)} of node cost not requested or used`}
+          hint={`${formatPercent(idleShare)} of node cost not requested or used${unmeasured > 0 ? ` · includes ${unmeasured} ${pluralWord(unmeasured, 'cluster')} with no usage data` : ''}`}
         />
         <Card
           label="Monthly run rate"
