@@ -17,6 +17,7 @@ import { kqlLanguage } from './kql-language';
 import { ResultTable } from './result-table';
 import { SeriesChart, SeriesLegend } from './series-chart';
 import { IgnoredParams } from '@/components/ui/ignored-params';
+import type { ExplorerExample } from '@/lib/explore/examples';
 
 export interface LogsExplorerProps {
   initial: LogsExploreState;
@@ -24,7 +25,7 @@ export interface LogsExplorerProps {
   /** Syntax errors the server found: the query was not sent. */
   syntaxErrors: Array<{ start: number; message: string }>;
   paramErrors: ParamError[];
-  savedQueries: Array<{ id: string; title: string; text: string; params: Record<string, unknown> }>;
+  savedQueries: ExplorerExample[];
   workspaces: WorkspaceRow[];
   workspacesError: string | null;
   engineCommand: string;

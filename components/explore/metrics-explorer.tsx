@@ -16,12 +16,13 @@ import { promqlLanguage } from './promql-language';
 import { ResultTable } from './result-table';
 import { SeriesChart, SeriesLegend } from './series-chart';
 import { IgnoredParams } from '@/components/ui/ignored-params';
+import type { ExplorerExample } from '@/lib/explore/examples';
 
 export interface MetricsExplorerProps {
   initial: MetricsExploreState;
   result: { start: number; end: number; step: number; results: MetricsQueryResult[] } | null;
   paramErrors: ParamError[];
-  examples: Array<{ id: string; title: string; text: string; params: Record<string, unknown> }>;
+  examples: ExplorerExample[];
   engineCommand: string;
 }
 

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { SignInRequired } from '@/components/auth/sign-in-required';
 import { LogsExplorer } from '@/components/explore/logs-explorer';
 import { CATALOG, fleet } from '@/lib/catalog';
+import { explorerExamples } from '@/lib/explore/examples';
 import { checkKql } from '@/lib/explore/kql-check';
 import { exploreLogs, listWorkspaces, REAL_ENGINE_COMMAND } from '@/lib/explore/run';
 import { getServerAuth } from '@/lib/auth/server';
@@ -32,22 +33,9 @@ export default async function LogsExplorePage({ searchParams }: PageProps): Prom
     listWorkspaces(runner, nowMs),
   ]);
   // The seed's upgrade-status query first, then the other catalog KQL over Log Analytics.
-  const saved = [
-    fleet.upgradeStatus,
-    ...[...CATALOG.values()].filter((q) => q.kind === 'logs' && q.id !== fleet.upgradeStatus.id),
-  ].flatMap((q) => {
-    const params = q.params.safeParse({});
-    return params.success
-      ? [
-          {
-            id: q.id,
-            title: q.title,
-            text: q.build(params.data as never),
-            params: params.data as Record<string, unknown>,
-          },
-        ]
-      : [];
-  });
+  const logsQueries = [...CATALOG.values()].filter((q) => q.kind === 'logs');
+  const upgrade = (q: { id: string }) => q.id === fleet.upgradeStatus.id;
+  const saved = explorerExamples([...logsQueries.filter(upgrade), ...logsQueries.filter((q) => !upgrade(q))], {});
   return (
     <LogsExplorer
       key={JSON.stringify(state)}

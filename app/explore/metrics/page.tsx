@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { SignInRequired } from '@/components/auth/sign-in-required';
 import { MetricsExplorer } from '@/components/explore/metrics-explorer';
 import { CATALOG } from '@/lib/catalog';
+import { explorerExamples } from '@/lib/explore/examples';
 import { exploreMetrics, REAL_ENGINE_COMMAND } from '@/lib/explore/run';
 import { getServerAuth } from '@/lib/auth/server';
 import { dataAccess } from '@/lib/server/access';
@@ -27,21 +28,10 @@ export default async function MetricsExplorePage({ searchParams }: PageProps): P
   // eslint-disable-next-line react-hooks/purity
   const nowMs = Date.now();
   const result = state.queries.length ? await exploreMetrics(access.runner, state, { nowMs }) : null;
-  const examples = [...CATALOG.values()]
-    .filter((q) => q.kind === 'prom')
-    .flatMap((q) => {
-      const params = q.params.safeParse({ clusterLabel: config.prometheus.clusterLabel });
-      return params.success
-        ? [
-            {
-              id: q.id,
-              title: q.title,
-              text: q.build(params.data as never),
-              params: params.data as Record<string, unknown>,
-            },
-          ]
-        : [];
-    });
+  const examples = explorerExamples(
+    [...CATALOG.values()].filter((q) => q.kind === 'prom'),
+    { clusterLabel: config.prometheus.clusterLabel },
+  );
   return (
     <MetricsExplorer
       key={JSON.stringify(state)}
