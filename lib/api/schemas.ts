@@ -30,6 +30,8 @@ const healthSignal = z.enum([
   'provisioning-state',
   'arc-connectivity',
   'no-usage',
+  'workloads-down',
+  'workloads-partial',
 ]);
 
 export const clusterSummarySchema = z.strictObject({
@@ -63,6 +65,7 @@ export const clusterSummarySchema = z.strictObject({
   nodePools: count,
   pods: z.strictObject({ running: count.nullable(), pending: count.nullable(), failed: count.nullable() }),
   containers: z.strictObject({ crashLooping: count.nullable(), restartsLastHour: z.number().nonnegative().nullable() }),
+  workloads: z.strictObject({ down: count.nullable(), partial: count.nullable() }),
   cpu: z.strictObject({ utilization: share }),
   memory: z.strictObject({ utilization: share }),
   lastUpgrade: isoTime.nullable(),

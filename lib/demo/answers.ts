@@ -11,6 +11,7 @@ import { answerCostLogs } from './cost-answers';
 import { providerScheme } from './providers';
 import { counterRate, crashLoopRestarts, crashLoopSince, gridAt, idleCpuSeconds, memAvailableBytes } from './signals';
 import { clusterPromEvaluator } from './cluster-answers';
+import { controllerReplicasUp } from './capacity-answers';
 import { answerClusterLogs } from './cluster-logs';
 
 /**
@@ -129,6 +130,23 @@ const PROM_EVALUATORS: Record<string, PromEvaluator> = {
         cpus += n.vcpus;
       }
       return cpus === 0 ? [] : [{ labels: { [p.clusterLabel]: c.name }, value: 1 - weighted / cpus }];
+    }),
+  [q.workloadAvailability.id]: (fleet, p) =>
+    scrapedClusters(fleet, p).flatMap((c) => {
+      // Desired > 0 only; the model's controllers never roll out, so no partial one is excused.
+      const counts = new Map<string, Sample>();
+      for (const w of c.workloads) {
+        if (w.kind === 'Job' || w.desired <= 0) continue;
+        const up = controllerReplicasUp(c, w);
+        const state = up === 0 ? 'down' : up < w.desired ? 'partial' : null;
+        if (!state) continue;
+        const labels = { [p.clusterLabel]: c.name, kind: w.kind, state };
+        const k = JSON.stringify(labels);
+        const e = counts.get(k) ?? { labels, value: 0 };
+        e.value++;
+        counts.set(k, e);
+      }
+      return [...counts.values()];
     }),
   [q.memoryUtilization.id]: (fleet, p, t) =>
     scrapedClusters(fleet, p).flatMap((c) => {

@@ -86,6 +86,11 @@ export function desiredVs(
     ]);
 }
 
+/** Replicas kube-state-metrics counts as there for a controller: available (Deployment) or ready (StatefulSet, DaemonSet). */
+export function controllerReplicasUp(c: DemoCluster, w: DemoWorkload): number {
+  return w.kind === 'DaemonSet' ? daemonSetReady(c, w) : w.running;
+}
+
 export const CAPACITY_EVALUATORS: Record<string, ClusterEvaluator> = {
   [cq.nodeFilesystem.id]: (c, t) => {
     const size = rootFsSizeBytes(c);
@@ -122,6 +127,7 @@ export const CAPACITY_EVALUATORS: Record<string, ClusterEvaluator> = {
           : [];
       }),
     ),
-  [cq.statefulSetReplicas.id]: (c) => desiredVs(c, 'StatefulSet', 'statefulset', 'ready', (w) => w.running),
-  [cq.daemonSetPods.id]: (c) => desiredVs(c, 'DaemonSet', 'daemonset', 'ready', (w) => daemonSetReady(c, w)),
+  [cq.statefulSetReplicas.id]: (c) =>
+    desiredVs(c, 'StatefulSet', 'statefulset', 'ready', (w) => controllerReplicasUp(c, w)),
+  [cq.daemonSetPods.id]: (c) => desiredVs(c, 'DaemonSet', 'daemonset', 'ready', (w) => controllerReplicasUp(c, w)),
 };

@@ -4,7 +4,13 @@ import type { DemoCluster, DemoFleet } from './fleet-model';
 import { APP_DURATION, codeShares, podRequests, servingPods } from './app-telemetry';
 import { ingresses, ingressRequests, statusShares } from './ingress-telemetry';
 import { podsOf, type PodState } from './pods';
-import { CAPACITY_EVALUATORS, containerCpuUsage, containerWorkingSet, desiredVs } from './capacity-answers';
+import {
+  CAPACITY_EVALUATORS,
+  containerCpuUsage,
+  containerWorkingSet,
+  controllerReplicasUp,
+  desiredVs,
+} from './capacity-answers';
 import { API_LATENCY, apiserverOf, timedShare } from './control-plane-telemetry';
 import { booted, sumBy, type ClusterEvaluator, type Sample } from './evaluator-kit';
 import { CONTROL_PLANE_EVALUATORS, apiRequestRates, percentileSamples } from './control-plane-answers';
@@ -108,7 +114,8 @@ const EVALUATORS: Record<string, ClusterEvaluator> = {
     // kube-state-metrics writes all five phases per pod, so every phase has a series.
     return c.workloads.length ? Object.entries(counts).map(([phase, value]) => ({ labels: { phase }, value })) : [];
   },
-  [cq.deploymentReplicas.id]: (c) => desiredVs(c, 'Deployment', 'deployment', 'available', (w) => w.running),
+  [cq.deploymentReplicas.id]: (c) =>
+    desiredVs(c, 'Deployment', 'deployment', 'available', (w) => controllerReplicasUp(c, w)),
   [cq.crashLoopingPods.id]: (c) =>
     sumBy(
       podsOf(c)

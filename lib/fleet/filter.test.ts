@@ -21,6 +21,7 @@ function cluster(name: string, over: Partial<ClusterSummary> = {}): ClusterSumma
     nodePools: 1,
     pods: { running: 30, pending: 0, failed: 0 },
     containers: { crashLooping: 0, restartsLastHour: 0 },
+    workloads: { down: 0, partial: 0 },
     cpu: { utilization: 0.5 },
     memory: { utilization: 0.5 },
     lastUpgrade: null,

@@ -182,6 +182,29 @@ describe('severity score: the worst first within a status', () => {
     expect(rollUpHealth(base).score).toBe(0);
   });
 
+  it('a workload with no replica available is critical, one short of replicas a warning, naming kinds', () => {
+    const down = rollUpHealth({ ...base, workloads: { down: { Deployment: 2, DaemonSet: 1 }, partial: {} } });
+    expect(down.status).toBe('critical');
+    expect(down.reasons[0]).toMatchObject({
+      signal: 'workloads-down',
+      layer: 'L3',
+      value: 3,
+      message: '2 Deployments and 1 DaemonSet with no replica available (critical at ≥ 1)',
+    });
+    const partial = rollUpHealth({ ...base, workloads: { down: {}, partial: { StatefulSet: 1 } } });
+    expect(partial.status).toBe('warning');
+    expect(partial.reasons.map((r) => r.message)).toEqual(['1 StatefulSet short of desired replicas (warning at ≥ 1)']);
+    // Nothing short: no reason; unknown availability (Container insights) says nothing either.
+    expect(rollUpHealth({ ...base, workloads: { down: {}, partial: {} } }).status).toBe('healthy');
+    expect(rollUpHealth({ ...base, workloads: null }).status).toBe('healthy');
+    // Each workload down adds 5 to the score, at most 25.
+    const score = (n: number): number =>
+      rollUpHealth({ ...base, workloads: { down: { Deployment: n }, partial: {} } }).score;
+    expect(score(1)).toBe(15);
+    expect(score(3)).toBe(25);
+    expect(score(9)).toBe(35);
+  });
+
   it('knows production by its environment tag first, else by a prod part of its name', () => {
     expect(isProduction('aks-dev-eus-001', { env: 'prod' })).toBe(true);
     expect(isProduction('aks-prod-eus-001', { Environment: 'staging' })).toBe(false);

@@ -22,6 +22,48 @@ export const HEALTH_THRESHOLDS = {
   alertCritical: ['Sev0', 'Sev1', 'critical'] as readonly string[],
 } as const;
 
+export type WorkloadCounts = Readonly<Partial<Record<'Deployment' | 'StatefulSet' | 'DaemonSet', number>>>;
+export interface WorkloadAvailability {
+  down: WorkloadCounts;
+  partial: WorkloadCounts;
+}
+
+export const workloadTotal = (counts: WorkloadCounts): number =>
+  Object.values(counts).reduce((n, v) => n + (v ?? 0), 0);
+
+/** "2 Deployments and 1 DaemonSet", kinds in a fixed order. */
+function workloadWords(counts: WorkloadCounts): string {
+  const parts = (['Deployment', 'StatefulSet', 'DaemonSet'] as const)
+    .filter((k) => (counts[k] ?? 0) > 0)
+    .map((k) => plural(counts[k]!, k));
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : (parts[0] ?? '');
+}
+
+function workloadReasons(w: WorkloadAvailability): HealthReason[] {
+  const out: HealthReason[] = [];
+  const down = workloadTotal(w.down);
+  if (down > 0)
+    out.push({
+      signal: 'workloads-down',
+      severity: 'critical',
+      layer: 'L3',
+      value: down,
+      threshold: 1,
+      message: `${workloadWords(w.down)} with no replica available (critical at ≥ 1)`,
+    });
+  const partial = workloadTotal(w.partial);
+  if (partial > 0)
+    out.push({
+      signal: 'workloads-partial',
+      severity: 'warning',
+      layer: 'L3',
+      value: partial,
+      threshold: 1,
+      message: `${workloadWords(w.partial)} short of desired replicas (warning at ≥ 1)`,
+    });
+  return out;
+}
+
 export interface FiredAlertInput {
   rule: string;
   severity: string;
@@ -45,6 +87,11 @@ export interface HealthInputs {
     cpu: number | null;
     memory: number | null;
   } | null;
+  /**
+   * Controllers by kind with no replica up (down) or fewer than desired (partial); null or absent
+   * when the source did not say (Container insights has no desired replicas).
+   */
+  workloads?: WorkloadAvailability | null;
   /** Why metrics are missing, when they are. */
   noMetricsReason?: string;
   /** Alerts firing on the cluster; null or absent when the alert source did not answer. */
@@ -248,6 +295,7 @@ export function rollUpHealth(input: HealthInputs): ClusterHealth {
         message: `${plural(m.crashLooping, 'container')} in CrashLoopBackOff (${critical ? `critical at ≥ ${t.crashLoopCritical}` : 'warning at ≥ 1'})`,
       });
     }
+    if (input.workloads) reasons.push(...workloadReasons(input.workloads));
     if (m.podsFailed > 0) {
       reasons.push({
         signal: 'pods-failed',
@@ -321,8 +369,9 @@ export function isProduction(name: string, tags: Readonly<Record<string, string>
 
 /**
  * How bad a cluster is within its status, so the worst comes first (README, "Health rules"):
- * 100 × the share of nodes not Ready, plus half the crash-looping containers (at most 25), plus
- * half the Failed pods (at most 10), plus 10 when critical; × 1.5 for production.
+ * 100 × the share of nodes not Ready, plus 5 per workload with no replica available (at most
+ * 25), plus half the crash-looping containers (at most 25), plus half the Failed pods (at most
+ * 10), plus 10 when critical; × 1.5 for production.
  */
 export function severityScore(input: HealthInputs, status: HealthStatus): number {
   if (status === 'healthy') return 0;
@@ -332,6 +381,7 @@ export function severityScore(input: HealthInputs, status: HealthStatus): number
     const total = m.nodesReady + m.nodesNotReady + m.nodesUnknown;
     if (total > 0) score += (100 * (m.nodesNotReady + m.nodesUnknown)) / total;
     score += Math.min(m.crashLooping, 50) / 2 + Math.min(m.podsFailed, 20) / 2;
+    if (input.workloads) score += Math.min(5 * workloadTotal(input.workloads.down), 25);
   }
   if (status === 'critical') score += 10;
   return Math.round((input.production ? 1.5 : 1) * score * 100) / 100;

@@ -40,12 +40,14 @@ describe('fleet overview on the demo fleet', () => {
       'prom.fleet.container-restarts',
       'prom.fleet.cpu-utilization',
       'prom.fleet.memory-utilization',
+      'prom.fleet.workload-availability',
       'logs.node-state-by-cluster',
       'logs.pod-state-by-cluster',
       'arg.fired-alerts',
       'prom.fleet.firing-alerts',
     ]);
     const model = new Map(getDemoFleet(SEED, SIZE).clusters.map((c) => [c.name, c]));
+    let workloadsDown = 0;
     for (const c of result.clusters) {
       const m = model.get(c.name);
       if (!m) throw new Error(`unknown cluster ${c.name}`);
@@ -56,6 +58,16 @@ describe('fleet overview on the demo fleet', () => {
         expect(c.containers.crashLooping).toBe(m.workloads.reduce((s, w) => s + w.crashLooping, 0));
         expect(c.cpu.utilization).toBeGreaterThan(0);
         expect(c.cpu.utilization).toBeLessThan(1);
+        // Deployments and StatefulSets whose every replica crash-loops or waits have none available.
+        const controllersDown = m.workloads.filter(
+          (w) => (w.kind === 'Deployment' || w.kind === 'StatefulSet') && w.desired > 0 && w.running === 0,
+        ).length;
+        expect(c.workloads.down).toBeGreaterThanOrEqual(controllersDown);
+        if (c.workloads.down! > 0) {
+          expect(c.health.status).toBe('critical');
+          expect(c.health.reasons.map((r) => r.signal)).toContain('workloads-down');
+          workloadsDown++;
+        }
       } else if (m.monitoring.containerInsights && m.powerState === 'Running') {
         // No Prometheus, but Container insights reports nodes and pods; utilisation stays unknown.
         expect(c.monitoring.nodeSource).toBe('container-insights');
@@ -73,6 +85,7 @@ describe('fleet overview on the demo fleet', () => {
     }
     expect(result.clusters.some((c) => c.lastUpgrade !== null)).toBe(true);
     expect(new Set(result.clusters.map((c) => c.health.status)).size).toBeGreaterThanOrEqual(3);
+    expect(workloadsDown).toBeGreaterThan(0);
   });
 
   it('costs only the metric columns when Prometheus is down', async () => {
@@ -90,7 +103,7 @@ describe('fleet overview on the demo fleet', () => {
     ).toBe(true);
     expect(result.clusters.some((c) => c.lastUpgrade !== null)).toBe(true);
     const promNotices = result.notices.filter((n) => n.queryId.startsWith('prom.'));
-    expect(promNotices).toHaveLength(7);
+    expect(promNotices).toHaveLength(8);
     // Clusters with Container insights keep their node counts from Log Analytics.
     expect(
       result.clusters.some((c) => c.monitoring.nodeSource === 'container-insights' && c.nodes.ready !== null),

@@ -1,9 +1,16 @@
 import { alerts as aq, azure as ci, fleet as q, promInventory } from '../catalog';
-import type { ClusterStateCount, ClusterValue } from '../catalog/queries/fleet/signals';
+import type { ClusterStateCount, ClusterValue, ClusterWorkloadState } from '../catalog/queries/fleet/signals';
 import type { FiringPromAlertRow } from '../catalog/queries/alerts';
 import type { QueryOutcome, QueryRunner } from '../sources/runner';
 import { isMetaAlert } from './alert-severity';
-import { isProduction, rollUpHealth, type FiredAlertInput, type HealthInputs } from './health';
+import {
+  isProduction,
+  rollUpHealth,
+  workloadTotal,
+  type FiredAlertInput,
+  type HealthInputs,
+  type WorkloadAvailability,
+} from './health';
 import { fromResourceGraph, inventoryFromMetrics, type InventoryEntry } from './overview-inventory';
 import { outcomeNotices } from './outcomes';
 import { minorOf, versionSupport } from './versions';
@@ -67,6 +74,16 @@ function stateCounts(rows: ClusterStateCount[] | undefined): Record<string, numb
   return out;
 }
 
+function workloadAvailabilityOf(rows: readonly ClusterWorkloadState[] | undefined): WorkloadAvailability {
+  const down: Record<string, number> = {};
+  const partial: Record<string, number> = {};
+  for (const r of rows ?? []) {
+    const into = r.state === 'down' ? down : partial;
+    into[r.kind] = (into[r.kind] ?? 0) + r.count;
+  }
+  return { down, partial };
+}
+
 function valueOf(map: Map<string, ClusterValue[]> | null, key: string): number | null {
   const rows = map?.get(key);
   return rows && rows.length ? rows.reduce((sum, r) => sum + r.value, 0) : null;
@@ -124,6 +141,7 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
     restarts,
     cpu,
     memory,
+    workloadStates,
     insights,
     fired,
     firing,
@@ -137,6 +155,7 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
     runner.run(q.containerRestarts, promParams, instant),
     runner.run(q.cpuUtilization, promParams, instant),
     runner.run(q.memoryUtilization, promParams, instant),
+    runner.run(q.workloadAvailability, promParams, instant),
     containerInsights,
     byIds((scope) => runner.run(aq.firedAzureAlerts, scope, instant)),
     runner.run(aq.firingPrometheusAlerts, promParams, instant),
@@ -152,6 +171,7 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
     restarts,
     cpu,
     memory,
+    workloadStates,
     ...(insights ?? []),
     fired,
     firing,
@@ -172,6 +192,7 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
   const restartsBy = byCluster(restarts);
   const cpuBy = byCluster(cpu);
   const memoryBy = byCluster(memory);
+  const workloadsBy = byCluster(workloadStates);
   const lastUpgrade = upgrades?.ok
     ? new Map(upgrades.rows.map((r) => [r.ResourceId.toLowerCase(), r.LastUpgrade]))
     : null;
@@ -230,6 +251,9 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
           ? 'No metrics: managed Prometheus is not enabled on this cluster'
           : `No metrics: no kube-state-metrics series with ${options.clusterLabel}="${row.name}"`;
     }
+    // Prometheus answers availability for the clusters it scrapes; no series there means none is short.
+    const workloads: WorkloadAvailability | null =
+      metrics && !ciNode && workloadsBy ? workloadAvailabilityOf(workloadsBy.get(key)) : null;
     const alerts =
       fired?.ok || firing.ok
         ? [...(alertsBy.get(row.id.toLowerCase()) ?? []), ...(alertsBy.get(`name:${key}`) ?? [])]
@@ -240,6 +264,7 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
       versionSupport: support,
       latestMinor: options.latestMinor,
       metrics,
+      workloads,
       noMetricsReason,
       alerts,
       provisioningState: row.provisioningState ?? null,
@@ -281,6 +306,10 @@ export async function getFleetOverview(runner: QueryRunner, options: FleetOvervi
       containers: {
         crashLooping: metrics && (ciNode ? ciPod !== undefined : crashBy !== null) ? metrics.crashLooping : null,
         restartsLastHour: metrics && !ciNode ? valueOf(restartsBy, key) : null,
+      },
+      workloads: {
+        down: workloads ? workloadTotal(workloads.down) : null,
+        partial: workloads ? workloadTotal(workloads.partial) : null,
       },
       cpu: { utilization: metrics?.cpu ?? null },
       memory: { utilization: metrics?.memory ?? null },

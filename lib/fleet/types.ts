@@ -27,7 +27,9 @@ export type HealthSignal =
   | 'alerts'
   | 'provisioning-state'
   | 'arc-connectivity'
-  | 'no-usage';
+  | 'no-usage'
+  | 'workloads-down'
+  | 'workloads-partial';
 
 /** One reason a cluster is not healthy: which signal, its value, and the threshold it crossed. */
 export interface HealthReason {
@@ -69,6 +71,8 @@ export interface ClusterSummary {
   nodePools: number;
   pods: { running: number | null; pending: number | null; failed: number | null };
   containers: { crashLooping: number | null; restartsLastHour: number | null };
+  /** Deployments, StatefulSets and DaemonSets with none (down) or fewer than desired (partial) replicas up; null when unknown. */
+  workloads: { down: number | null; partial: number | null };
   cpu: { utilization: number | null };
   memory: { utilization: number | null };
   /** ISO time of the last "Upgrade Succeeded" in the activity log, null if none in the window. */

@@ -208,6 +208,7 @@ describe('demo ⇔ real Prometheus agreement', () => {
       'prom.fleet.memory-utilization',
       'prom.fleet.node-readiness',
       'prom.fleet.pod-phases',
+      'prom.fleet.workload-availability',
     ]);
   });
 

@@ -29,6 +29,7 @@ export function clusterSummary(change: Partial<ClusterSummary> = {}): ClusterSum
     nodePools: 1,
     pods: { running: 40, pending: 0, failed: 0 },
     containers: { crashLooping: 0, restartsLastHour: 0 },
+    workloads: { down: 0, partial: 0 },
     cpu: { utilization: 0.4 },
     memory: { utilization: 0.5 },
     lastUpgrade: null,

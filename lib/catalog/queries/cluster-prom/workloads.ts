@@ -59,11 +59,13 @@ export const statefulSetReplicas = instantQuery({
   layer: 'L3',
   personas: [...PLATFORM, 'developer'],
   title: 'StatefulSets: desired vs ready',
-  description: 'Desired replicas (spec) and ready replicas of every StatefulSet; the `replicas` label says which.',
+  description:
+    'Desired replicas (spec, or the replicas created where the spec is not scraped) and ready replicas of every StatefulSet; the `replicas` label says which.',
   build: (p) =>
     desiredVs(
       'statefulset',
-      `kube_statefulset_replicas${clusterSelector(p)}`,
+      // The spec when scraped; Azure's minimal profile keeps only the replicas the controller created.
+      `(kube_statefulset_replicas${clusterSelector(p)} or kube_statefulset_status_replicas${clusterSelector(p)})`,
       `kube_statefulset_status_replicas_ready${clusterSelector(p)}`,
       'ready',
     ),

@@ -112,6 +112,88 @@ export const memoryUtilization = byClusterQuery({
   row: clusterValue,
 });
 
+/** The controllers whose availability the health rollup reads, with the object label kube-state-metrics gives each. */
+export const WORKLOAD_KINDS = [
+  {
+    kind: 'Deployment',
+    label: 'deployment',
+    desired: 'kube_deployment_spec_replicas',
+    actual: 'kube_deployment_status_replicas_available',
+    updated: 'kube_deployment_status_replicas_updated',
+  },
+  // Azure's minimal ingestion profile keeps kube_statefulset_status_replicas but drops the spec's
+  // kube_statefulset_replicas: the spec when scraped, else the replicas the controller created.
+  {
+    kind: 'StatefulSet',
+    label: 'statefulset',
+    desired: ['kube_statefulset_replicas', 'kube_statefulset_status_replicas'],
+    actual: 'kube_statefulset_status_replicas_ready',
+    updated: 'kube_statefulset_status_replicas_updated',
+  },
+  // number_available is not in Azure's minimal profile; number_ready is (and is what L3 draws).
+  {
+    kind: 'DaemonSet',
+    label: 'daemonset',
+    desired: 'kube_daemonset_status_desired_number_scheduled',
+    actual: 'kube_daemonset_status_number_ready',
+    updated: 'kube_daemonset_status_updated_number_scheduled',
+  },
+] as const;
+export type WorkloadKindName = (typeof WORKLOAD_KINDS)[number]['kind'];
+
+export interface ClusterWorkloadState {
+  cluster: string;
+  kind: WorkloadKindName;
+  /** `down`: none of the desired replicas available; `partial`: some, fewer than desired. */
+  state: 'down' | 'partial';
+  count: number;
+}
+
+/** Desired replicas of one kind, per object; a list reads its first series present. */
+function desiredOf(p: FleetPromParams, desired: string | readonly string[]): string {
+  const names = typeof desired === 'string' ? [desired] : desired;
+  const parts = names.map((n) => `${n}${selector(p)}`);
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' or ')})`;
+}
+
+/**
+ * Controllers with no replica available (down) or fewer than desired (partial), counted per
+ * cluster, kind and state. Scaled to zero on purpose is neither: only desired > 0 counts. A
+ * rollout under way (updated replicas changed in the last 10 minutes, the guard of Azure's
+ * recommended *ReplicasMismatch rules) is not partial; no replica available is down regardless.
+ */
+export const workloadAvailability = byClusterQuery({
+  id: 'prom.fleet.workload-availability',
+  layer: 'L3',
+  title: 'Workloads down or short of replicas by cluster',
+  description:
+    'Deployments (available), StatefulSets (ready) and DaemonSets (ready) against their desired replicas, counted per cluster: none available (down) or fewer than desired (partial); scaled to zero is ignored.',
+  build: (p) => {
+    const parts = WORKLOAD_KINDS.flatMap((k) => {
+      const on = `on (${p.clusterLabel}, namespace, ${k.label})`;
+      const desired = desiredOf(p, k.desired);
+      const actual = `${k.actual}${selector(p)}`;
+      const tag = (expr: string, state: string): string =>
+        `label_replace(label_replace(${expr}, "kind", "${k.kind}", "", ""), "state", "${state}", "", "")`;
+      return [
+        tag(`(${actual} == 0) and ${on} (${desired} > 0)`, 'down'),
+        tag(
+          `((${actual} > 0) < ${on} ${desired}) unless ${on} (changes(${k.updated}${selector(p)}[10m]) > 0)`,
+          'partial',
+        ),
+      ];
+    });
+    return [`count by (${p.clusterLabel}, kind, state) (`, `  ${parts.join('\n  or ')}`, `)`].join('\n');
+  },
+  row: (s, label): ClusterWorkloadState | null => {
+    const cluster = s.labels[label];
+    const kind = WORKLOAD_KINDS.find((k) => k.kind === s.labels['kind'])?.kind;
+    const state = s.labels['state'];
+    if (cluster === undefined || !kind || (state !== 'down' && state !== 'partial')) return null;
+    return { cluster, kind, state, count: s.value };
+  },
+});
+
 export const FLEET_PROM_QUERIES = [
   nodeReadiness,
   podPhases,
@@ -119,4 +201,5 @@ export const FLEET_PROM_QUERIES = [
   containerRestarts,
   cpuUtilization,
   memoryUtilization,
+  workloadAvailability,
 ] as const;
