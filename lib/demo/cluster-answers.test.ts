@@ -143,6 +143,40 @@ describe('demo answers to the cluster pages’ capacity and latency queries', ()
     expect(scraped.some((c) => now(cq.statefulSetReplicas, c).length > 0)).toBe(true);
   });
 
+  it('binds pods within what their nodes hold; only a pod no node has room for overcommits one', () => {
+    const overcommitted = (size: number): { nodes: number; over: number; fullest: number } => {
+      let nodes = 0;
+      let over = 0;
+      let fullest = 0;
+      for (const c of getDemoFleet('fleetwatch', size).clusters) {
+        const used = new Map<string, { cpu: number; mem: number }>();
+        for (const p of podsOf(c)) {
+          if (!p.node || (p.state !== 'running' && p.state !== 'crashLooping')) continue;
+          const u = used.get(p.node.name) ?? { cpu: 0, mem: 0 };
+          u.cpu += p.workload.cpuRequestCores;
+          u.mem += p.workload.memoryRequestBytes;
+          used.set(p.node.name, u);
+        }
+        for (const n of c.nodes) {
+          const u = used.get(n.name) ?? { cpu: 0, mem: 0 };
+          nodes++;
+          if (u.cpu > n.vcpus + 1e-9 || u.mem > n.memoryBytes) over++;
+          else fullest = Math.max(fullest, u.cpu / n.vcpus, u.mem / n.memoryBytes);
+        }
+      }
+      return { nodes, over, fullest };
+    };
+    // The default demo fleet: no node holds more than it has (spread over every node, small
+    // system pools held up to 196 % of their CPU).
+    const small = overcommitted(40);
+    expect(small.over).toBe(0);
+    expect(small.fullest).toBeGreaterThan(0.5);
+    // A thousand clusters: the few clusters whose pods outgrow their nodes overcommit a node or two.
+    const big = overcommitted(1000);
+    expect(big.nodes).toBeGreaterThan(15_000);
+    expect(big.over / big.nodes).toBeLessThan(0.001);
+  });
+
   it('never runs more pods on a node than its max pods, 30 per node on Azure CNI', () => {
     const big = getDemoFleet('fleetwatch', 1000);
     let azureCni = 0;
