@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { FiredAlert } from '@/lib/fleet/alerts';
 import type { ClusterCostSummary, PanelData } from '@/lib/fleet/cluster/panels';
+import { COST_FIGURES } from '@/lib/fleet/figures';
 import { formatAge, formatMoneyCents, formatPercent } from '@/lib/format';
 import { SeverityBadge } from '@/components/ui/severity-badge';
 import type { ClusterPageContext } from './context';
@@ -14,31 +15,40 @@ export function ClusterCostPanel({ cost, href }: { cost: ClusterCostSummary; hre
   return (
     <Panel
       title="Cost"
-      description={`Node cost over the last ${cost.days} days, split by namespace requests (OpenCost's method); prices of ${cost.priceDate}.`}
+      description={`${COST_FIGURES.nodeCost.label} over the last ${cost.days} days; ${COST_FIGURES.allocated.definition}; prices of ${cost.priceDate}.`}
       queries={cost.executed}
     >
       {cost.failure && <p className="mb-2 text-xs text-red-800">{cost.failure}</p>}
       {!mine || mine.nodeCents === 0 ? (
         <PanelEmpty>
-          No priced nodes for this cluster
-          {mine?.source === 'none' ? ': neither Container insights nor its node pools are known' : ''}.
+          {mine && mine.unpricedPools > 0
+            ? `Unpriced: no price for ${mine.unpricedPools === 1 ? 'its node pool' : `its ${mine.unpricedPools} node pools`} (size or machine unknown), so no cost is shown rather than $0.`
+            : `No priced nodes for this cluster${mine?.source === 'none' ? ': neither Container insights nor its node pools are known' : ''}.`}
         </PanelEmpty>
       ) : (
         <>
           <dl className="grid grid-cols-3 gap-3 text-sm">
             <div>
-              <dt className="text-xs text-slate-500">Nodes</dt>
+              <dt className="text-xs text-slate-500">{COST_FIGURES.nodeCost.label}</dt>
               <dd className="font-semibold tabular-nums">{formatMoneyCents(mine.nodeCents, cost.currency)}</dd>
             </div>
             <div>
-              <dt className="text-xs text-slate-500">Requested</dt>
+              <dt className="text-xs text-slate-500">{COST_FIGURES.allocated.label}</dt>
               <dd className="tabular-nums">{formatMoneyCents(mine.allocatedCents, cost.currency)}</dd>
             </div>
             <div>
-              <dt className="text-xs text-slate-500">Idle</dt>
-              <dd className="tabular-nums">{formatPercent(mine.idleCents / mine.nodeCents)}</dd>
+              <dt className="text-xs text-slate-500">{COST_FIGURES.idle.label}</dt>
+              <dd className="tabular-nums">
+                {formatMoneyCents(mine.idleCents, cost.currency)}{' '}
+                <span className="text-xs text-slate-500">{formatPercent(mine.idleCents / mine.nodeCents)}</span>
+              </dd>
             </div>
           </dl>
+          {mine.unpricedPools > 0 && (
+            <p className="mt-2 text-xs text-slate-600">
+              Excludes {mine.unpricedPools} unpriced node pool{mine.unpricedPools === 1 ? '' : 's'}.
+            </p>
+          )}
           {cost.namespaces.length > 0 && (
             <table className="mt-3 w-full text-sm" aria-label="Most expensive namespaces">
               <tbody>

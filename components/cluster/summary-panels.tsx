@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { NODE_FIGURES } from '@/lib/fleet/figures';
 import type { ReactNode } from 'react';
 import { PAGE_INFO, pageForLayer, reasonHref } from '@/lib/fleet/cluster/layers';
 import { formatCount, formatPercent, formatUtc } from '@/lib/format';
@@ -82,10 +83,14 @@ export function SummaryPanels({ ctx }: { ctx: ClusterPageContext }): ReactNode {
           </dd>
           <dt className="text-slate-500">Crash-looping</dt>
           <dd>{formatCount(c.containers.crashLooping)} containers</dd>
-          <dt className="text-slate-500">CPU / memory</dt>
-          <dd>
-            {formatPercent(c.cpu.utilization)} / {formatPercent(c.memory.utilization)}
-          </dd>
+          <dt className="text-slate-500" title={NODE_FIGURES.cpuBusy.definition}>
+            {NODE_FIGURES.cpuBusy.label}
+          </dt>
+          <dd>{formatPercent(c.cpu.utilization)}</dd>
+          <dt className="text-slate-500" title={NODE_FIGURES.memoryInUse.definition}>
+            {NODE_FIGURES.memoryInUse.label}
+          </dt>
+          <dd>{formatPercent(c.memory.utilization)}</dd>
           <dt className="text-slate-500">Location</dt>
           <dd className="truncate" title={c.id}>
             {c.region} · {c.resourceGroup}

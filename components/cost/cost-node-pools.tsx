@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { CostData, PoolAdvice } from '@/lib/fleet/cost';
+import { POD_FIGURES } from '@/lib/fleet/figures';
 import { formatMoneyCents, formatPercent } from '@/lib/format';
 import { ScrollArea } from '@/components/ui/scroll-area';
 
@@ -36,6 +37,18 @@ function AdviceCell({ a, currency }: { a: PoolAdvice; currency: string }): React
   );
 }
 
+/** Requests above capacity cannot all run: flagged, never drawn as a merely high share. */
+function Overcommitted(): ReactNode {
+  return (
+    <span
+      className="rounded bg-red-100 px-1 text-[11px] font-medium text-red-800"
+      title={POD_FIGURES.overcommitted.definition}
+    >
+      {POD_FIGURES.overcommitted.label}
+    </span>
+  );
+}
+
 /** Requested and used CPU and memory of each pool against what its nodes can hold, with the pool's hourly price. */
 export function PoolDensity({ data, requestedMax }: { data: CostData; requestedMax: number }): ReactNode {
   const sourceOf = new Map(data.clusters.map((c) => [c.cluster, c.source]));
@@ -55,10 +68,10 @@ export function PoolDensity({ data, requestedMax }: { data: CostData; requestedM
                 Nodes
               </th>
               <th scope="col" className="px-4 py-2 font-medium">
-                CPU requested / used
+                CPU {POD_FIGURES.requested.label} / {POD_FIGURES.used.label}
               </th>
               <th scope="col" className="px-4 py-2 font-medium">
-                Memory requested / used
+                Memory {POD_FIGURES.requested.label} / {POD_FIGURES.used.label}
               </th>
               <th scope="col" className="px-4 py-2 text-right font-medium">
                 Per hour
@@ -95,6 +108,7 @@ export function PoolDensity({ data, requestedMax }: { data: CostData; requestedM
                           <span className="whitespace-nowrap text-xs tabular-nums">
                             {formatPercent(cr)} / {formatPercent(cu)}
                           </span>
+                          {cr > 1 && <Overcommitted />}
                         </div>
                       </td>
                       <td className="px-4 py-1.5">
@@ -103,6 +117,7 @@ export function PoolDensity({ data, requestedMax }: { data: CostData; requestedM
                           <span className="whitespace-nowrap text-xs tabular-nums">
                             {formatPercent(mr)} / {formatPercent(mu)}
                           </span>
+                          {mr > 1 && <Overcommitted />}
                         </div>
                       </td>
                     </>

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { CostData } from '@/lib/fleet/cost';
 import { COST_GROUPS, COST_RANGES, IDLE } from '@/lib/fleet/cost';
+import { COST_FIGURES } from '@/lib/fleet/figures';
 import type { PanelNotice } from '@/lib/fleet/types';
 import { formatMoneyCents, formatPercent, formatUtc, pluralWord } from '@/lib/format';
 // A type-only import that predates the layering rule: no runtime code of lib/sources reaches the bundle.
@@ -133,17 +134,17 @@ export function CostView({
 
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
         <Card
-          label={`Node cost · ${view.range}`}
-          value={money(total, data.currency)}
+          label={`${COST_FIGURES.nodeCost.label} · ${view.range}`}
+          value={total === 0 && data.totals.unpricedPools > 0 ? 'Unpriced' : money(total, data.currency)}
           hint={`${data.clusters.length} cluster${data.clusters.length === 1 ? '' : 's'}${data.totals.unpricedPools ? ` · ${data.totals.unpricedPools} pools without a price` : ''}`}
         />
         <Card
-          label="Allocated"
+          label={COST_FIGURES.allocated.label}
           value={money(data.totals.allocatedCents, data.currency)}
           hint={`${formatPercent(total > 0 ? data.totals.allocatedCents / total : 0)} of node cost`}
         />
         <Card
-          label="Idle"
+          label={COST_FIGURES.idle.label}
           value={money(data.totals.idleCents, data.currency)}
           hint={`${formatPercent(idleShare)} of node cost not requested or used${unmeasured > 0 ? ` · includes ${unmeasured} ${pluralWord(unmeasured, 'cluster')} with no usage data` : ''}`}
         />
@@ -249,9 +250,9 @@ export function CostView({
                 className="flex flex-wrap items-center gap-2 px-4 py-1.5"
               >
                 <span
-                  className={`rounded px-1.5 text-xs font-medium ${a.kind === 'over-requested' ? 'bg-red-100 text-red-800' : 'bg-amber-100 text-amber-900'}`}
+                  className={`rounded px-1.5 text-xs font-medium ${a.kind === 'underutilised' ? 'bg-amber-100 text-amber-900' : 'bg-red-100 text-red-800'}`}
                 >
-                  {a.kind === 'over-requested' ? 'over-requested' : 'under-used'}
+                  {a.kind === 'underutilised' ? 'under-used' : a.kind}
                 </span>
                 <Link
                   className="font-mono text-xs underline-offset-2 hover:underline"
@@ -261,8 +262,10 @@ export function CostView({
                 </Link>
                 <span className="text-slate-600">
                   {a.pool ? `pool ${a.pool}` : 'whole cluster'}: {a.resource}{' '}
-                  {a.kind === 'over-requested' ? 'requested' : 'used'} {formatPercent(a.value)} (threshold{' '}
-                  {formatPercent(a.threshold)})
+                  {a.kind === 'underutilised' ? 'used' : 'requested'} {formatPercent(a.value)}{' '}
+                  {a.kind === 'overcommitted'
+                    ? '(more than its nodes hold: not every pod can be scheduled, or the node count is stale)'
+                    : `(threshold ${formatPercent(a.threshold)})`}
                 </span>
               </li>
             ))}

@@ -12,6 +12,7 @@ import { formatAge, formatCount, formatUtc } from '@/lib/format';
 import { SORT_LABELS } from './filter-bar';
 import { HealthBadge } from './health-badge';
 import { UtilizationCell } from './utilization-cell';
+import { NODE_FIGURES } from '@/lib/fleet/figures';
 
 const GRID =
   'xl:grid xl:grid-cols-[minmax(11rem,1.6fr)_5.5rem_7rem_5.5rem_minmax(16rem,3fr)_4.5rem_7.5rem_6.5rem_6.5rem_5.5rem] xl:items-center xl:gap-3';
@@ -24,8 +25,8 @@ const COLUMNS: Array<{ key: SortKey; label: string; hint?: string; align?: 'righ
   { key: 'health', label: 'Health' },
   { key: 'nodes', label: 'Nodes', align: 'right' },
   { key: 'pods', label: 'Pods', hint: 'run / pend / fail', align: 'right' },
-  { key: 'cpu', label: 'CPU' },
-  { key: 'memory', label: 'Memory' },
+  { key: 'cpu', label: 'CPU', hint: 'node busy' },
+  { key: 'memory', label: 'Memory', hint: 'node in use' },
   { key: 'upgrade', label: 'Last upgrade' },
 ];
 
@@ -167,7 +168,12 @@ function ClusterRow({ c, generatedAt }: { c: OverviewRow; generatedAt: string })
         </div>
         <div role="cell" className="flex items-center gap-1">
           <span className="text-xs text-slate-500 xl:hidden">CPU</span>
-          <UtilizationCell value={c.cpu.utilization} warning={t.cpuWarning} critical={t.cpuCritical} label="Node CPU" />
+          <UtilizationCell
+            value={c.cpu.utilization}
+            warning={t.cpuWarning}
+            critical={t.cpuCritical}
+            label={NODE_FIGURES.cpuBusy.label}
+          />
         </div>
         <div role="cell" className="flex items-center gap-1">
           <span className="text-xs text-slate-500 xl:hidden">Mem</span>
@@ -175,7 +181,7 @@ function ClusterRow({ c, generatedAt }: { c: OverviewRow; generatedAt: string })
             value={c.memory.utilization}
             warning={t.memoryWarning}
             critical={t.memoryCritical}
-            label="Node memory"
+            label={NODE_FIGURES.memoryInUse.label}
           />
         </div>
       </div>

@@ -127,6 +127,7 @@ const costData = z.strictObject({
       idleCents: cents,
       hasUsage: z.boolean(),
       source: z.enum(['container-insights', 'prometheus', 'resource-graph', 'none']),
+      unpricedPools: count,
     }),
   ),
   density: z.array(
@@ -160,7 +161,7 @@ const costData = z.strictObject({
     z.strictObject({
       cluster: z.string(),
       pool: z.string().nullable(),
-      kind: z.enum(['over-requested', 'underutilised']),
+      kind: z.enum(['overcommitted', 'over-requested', 'underutilised']),
       resource: z.enum(['cpu', 'memory']),
       value: z.number(),
       threshold: z.number(),

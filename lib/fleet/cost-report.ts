@@ -43,6 +43,9 @@ export function apportionCents(amountsCents: readonly number[], totalCents: numb
   return out;
 }
 
+/** Requests above what the nodes hold cannot all be scheduled: said as overcommit, not as a high share. */
+const overRequested = (share: number): CapacityAlert['kind'] => (share > 1 ? 'overcommitted' : 'over-requested');
+
 export function buildCostData(inputs: CostInputs, o: CostOptions): CostData {
   const hours = COST_RANGES[o.range];
   const inventory = [...inputs.inventory]
@@ -64,7 +67,8 @@ export function buildCostData(inputs: CostInputs, o: CostOptions): CostData {
     const id = c.id.toLowerCase();
     const { pools, source } = poolsOf(c, poolRows.get(id) ?? [], o.prices, o.arc);
     const shapes = shapeRows.get(id) ?? [];
-    unpricedPools += pools.filter((p) => p.hourly === null).length;
+    const unpricedHere = pools.filter((p) => p.hourly === null).length;
+    unpricedPools += unpricedHere;
     const priced = pools.filter((p) => p.hourly !== null && p.vm);
     const cpuCap = priced.reduce((s, p) => s + (p.vm as VmSize).vcpus * p.nodes, 0);
     const memCap = priced.reduce((s, p) => s + (p.vm as VmSize).memoryGiB * p.nodes, 0);
@@ -119,6 +123,7 @@ export function buildCostData(inputs: CostInputs, o: CostOptions): CostData {
       idleCents,
       hasUsage: shapes.length > 0,
       source,
+      unpricedPools: unpricedHere,
     });
 
     // Packing density and capacity alerts per pool (requests and usage against allocatable).
@@ -158,7 +163,7 @@ export function buildCostData(inputs: CostInputs, o: CostOptions): CostData {
           alerts.push({
             cluster: c.name,
             pool: p.name,
-            kind: 'over-requested',
+            kind: overRequested(req / cpuA),
             resource: 'cpu',
             value: req / cpuA,
             threshold: o.requestedMax,
@@ -167,7 +172,7 @@ export function buildCostData(inputs: CostInputs, o: CostOptions): CostData {
           alerts.push({
             cluster: c.name,
             pool: p.name,
-            kind: 'over-requested',
+            kind: overRequested(reqMem / memA),
             resource: 'memory',
             value: reqMem / memA,
             threshold: o.requestedMax,
@@ -236,7 +241,7 @@ export function buildCostData(inputs: CostInputs, o: CostOptions): CostData {
         alerts.push({
           cluster: c.name,
           pool: null,
-          kind: 'over-requested',
+          kind: overRequested(clusterReqCpu / cpuCap),
           resource: 'cpu',
           value: clusterReqCpu / cpuCap,
           threshold: o.requestedMax,
@@ -245,7 +250,7 @@ export function buildCostData(inputs: CostInputs, o: CostOptions): CostData {
         alerts.push({
           cluster: c.name,
           pool: null,
-          kind: 'over-requested',
+          kind: overRequested(clusterReqMem / memCap),
           resource: 'memory',
           value: clusterReqMem / memCap,
           threshold: o.requestedMax,

@@ -76,7 +76,8 @@ export interface PoolAdvice {
 export interface CapacityAlert {
   cluster: string;
   pool: string | null;
-  kind: 'over-requested' | 'underutilised';
+  /** overcommitted: requests above the nodes' capacity (more than a scheduler can place). */
+  kind: 'overcommitted' | 'over-requested' | 'underutilised';
   resource: 'cpu' | 'memory';
   value: number;
   threshold: number;
@@ -101,6 +102,8 @@ export interface ClusterCost {
   idleCents: number;
   hasUsage: boolean;
   source: 'container-insights' | 'prometheus' | 'resource-graph' | 'none';
+  /** Pools with no price (unknown size or machine): their cost is not in nodeCents, so 0 means unpriced, not free. */
+  unpricedPools: number;
 }
 
 export interface CostData {

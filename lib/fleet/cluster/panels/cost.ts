@@ -4,7 +4,7 @@ import { COST_RANGES, type ClusterCost, type CostData } from '../../cost';
 /** One cluster's cost as its summary page shows it: plain data, the cost model's own numbers. */
 export interface ClusterCostSummary {
   /** The cluster's row of the cost view; null when the cost model did not price it. */
-  cluster: Pick<ClusterCost, 'nodeCents' | 'allocatedCents' | 'idleCents' | 'source'> | null;
+  cluster: Pick<ClusterCost, 'nodeCents' | 'allocatedCents' | 'idleCents' | 'source' | 'unpricedPools'> | null;
   currency: string;
   priceDate: string;
   days: number;
@@ -32,6 +32,7 @@ export function summariseClusterCost(
           allocatedCents: mine.allocatedCents,
           idleCents: mine.idleCents,
           source: mine.source,
+          unpricedPools: mine.unpricedPools,
         }
       : null,
     currency: data.currency,
