@@ -117,6 +117,28 @@ describe('cost allocation on the demo fleet', () => {
     expect(data.totals.monthlyProjectionCents).toBe(Math.round((data.totals.nodeCents / 720) * HOURS_PER_MONTH));
   });
 
+  it('requests above the capacity of a pool are overcommitted, not a high share', () => {
+    const data = buildCostData(inputs, base);
+    const pool = data.density.find((d) => d.hasUsage && d.cpuAllocatable > 0 && d.cpuRequested > 0);
+    expect(pool).toBeDefined();
+    if (!pool) return;
+    // The same pods asking for 1.5 times the CPU the pool's nodes hold.
+    const factor = (1.5 * pool.cpuAllocatable) / pool.cpuRequested;
+    const id = data.clusters.find((c) => c.cluster === pool.cluster)?.id.toLowerCase();
+    const podShapes = (inputs.podShapes ?? []).map((r) =>
+      r.ClusterId === id && r.Pool === pool.pool ? { ...r, CpuRequestCores: r.CpuRequestCores * factor } : r,
+    );
+    const tripled = buildCostData({ ...inputs, podShapes }, base);
+    const after = tripled.density.find((d) => d.cluster === pool.cluster && d.pool === pool.pool);
+    expect((after?.cpuRequested ?? 0) / pool.cpuAllocatable).toBeCloseTo(1.5, 9);
+    const alert = tripled.alerts.find(
+      (a) => a.cluster === pool.cluster && a.pool === pool.pool && a.resource === 'cpu',
+    );
+    expect(alert?.kind).toBe('overcommitted');
+    // Below capacity the same rule says over-requested, or nothing.
+    expect(data.alerts.every((a) => a.kind !== 'overcommitted')).toBe(true);
+  });
+
   it('a cluster without usage data is all idle, not missing', () => {
     const data = buildCostData({ ...inputs, podShapes: [] }, base);
     for (const c of data.clusters) expect(c.idleCents).toBe(c.nodeCents);
@@ -238,6 +260,9 @@ describe('machines without an Azure size', () => {
     );
     const data = buildCostData({ ...inputs, nodePools }, { ...base, cluster: c.name });
     expect(data.totals.unpricedPools).toBe(nodePools.filter((r) => r.ClusterId === c.id.toLowerCase()).length);
+    // The cluster's own row says so: a $0 there is unpriced, not free.
+    expect(data.clusters[0]?.unpricedPools).toBe(data.totals.unpricedPools);
+    expect(data.clusters[0]?.nodeCents).toBe(0);
     expect(data.density.every((d) => d.hourlyCost === null && d.priceSource === 'unknown')).toBe(true);
   });
 
