@@ -2,7 +2,23 @@ import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
 import { ClusterPage } from './pages/cluster-page';
 import { OverviewPage } from './pages/overview-page';
 import { panelsOf } from '../lib/fleet/cluster/panels';
-import { fleetResponseSchema, logsTailResponseSchema, type FleetResponse } from '../lib/api/schemas';
+import {
+  fleetResponseSchema,
+  logsTailResponseSchema,
+  onboardingResponseSchema,
+  type FleetResponse,
+} from '../lib/api/schemas';
+
+/** Whether each cluster's Container insights rule collects ContainerLogV2, from the onboarding view's cells. */
+async function containerLogV2ByCluster(page: Page): Promise<Map<string, boolean>> {
+  const data = onboardingResponseSchema.parse(await (await page.request.get('/api/onboarding')).json());
+  const out = new Map<string, boolean>();
+  for (const r of data.rows) {
+    const cell = r.cells.find((c) => c.capability === 'container-log-v2');
+    if (cell?.status === 'ok' || cell?.status === 'gap') out.set(r.name, cell.status === 'ok');
+  }
+  return out;
+}
 
 async function fleet(page: Page): Promise<FleetResponse['clusters']> {
   return fleetResponseSchema.parse(await (await page.request.get('/api/fleet')).json()).clusters;
@@ -26,8 +42,13 @@ test.describe('cluster pages', () => {
     page,
   }) => {
     const errors = watchConsole(page);
+    // The worst reason of a crash-looping cluster is L3's: its workloads down, or the crash loops.
+    const v2 = await containerLogV2ByCluster(page);
     const target = (await fleet(page)).find(
-      (c) => c.health.reasons[0]?.signal === 'crash-loops' && c.monitoring.containerInsights === true,
+      (c) =>
+        c.health.reasons.some((r) => r.signal === 'crash-loops') &&
+        c.health.reasons[0]?.layer === 'L3' &&
+        c.monitoring.containerInsights === true,
     );
     expect(target, 'the demo fleet has a crash-looping cluster with Container insights').toBeDefined();
     const name = target?.name ?? '';
@@ -36,7 +57,7 @@ test.describe('cluster pages', () => {
     await overview.goto();
     await overview.search.fill(name);
     const row = overview.table.locator(`[data-cluster="${name}"]`);
-    await row.getByRole('link', { name: /CrashLoopBackOff/ }).click();
+    await row.getByRole('link', { name: target?.health.reasons[0]?.message ?? '' }).click();
 
     const cluster = new ClusterPage(page);
     await cluster.expectCluster(name);
@@ -68,8 +89,20 @@ test.describe('cluster pages', () => {
     const events = page.getByRole('table', { name: 'Kubernetes events' });
     await expect(events).toContainText('BackOff');
     await expect(events).toContainText(`Back-off restarting failed container ${workload}`);
+    if (v2.get(name) === false) {
+      // Its collection rule sends the legacy ContainerLog table: no ContainerLogV2 lines, and the panel says why.
+      await expect(cluster.panel('Container logs')).toContainText('does not send ContainerLogV2');
+      await expect(cluster.logLines).toHaveCount(0);
+      // The live tail and search, on a cluster that collects ContainerLogV2 and has a crash-looping workload.
+      const withLogs = (await fleet(page)).find(
+        (c) => c.monitoring.containerInsights === true && v2.get(c.name) === true && c.health.status !== 'unknown',
+      );
+      expect(withLogs, 'a cluster that collects ContainerLogV2').toBeDefined();
+      await cluster.goto(withLogs?.name ?? '', 'workloads');
+    } else {
+      for (const line of await cluster.logLines.allTextContents()) expect(line).toContain(workload);
+    }
     await expect(cluster.logLines.first()).toBeVisible();
-    for (const line of await cluster.logLines.allTextContents()) expect(line).toContain(workload);
 
     // Live tail: a line written after the page loaded shows within 5 s of its timestamp.
     const lastBefore = (await cluster.logLines.last().textContent()) ?? '';
@@ -87,14 +120,15 @@ test.describe('cluster pages', () => {
     console.log(`live tail: newest line shown ${lag.toFixed(1)} s after it was written`);
     expect(lag).toBeLessThan(5);
 
-    // Search narrows the lines and lives in the URL.
-    await page.getByRole('searchbox', { name: 'Search log lines' }).fill('refused');
+    // Search narrows the lines and lives in the URL: the crash's error, or a route steady pods log.
+    const term = v2.get(name) === false ? 'healthz' : 'refused';
+    await page.getByRole('searchbox', { name: 'Search log lines' }).fill(term);
     await page.getByRole('button', { name: 'Search', exact: true }).click();
-    await expect(page).toHaveURL(/[?&]q=refused/);
+    await expect(page).toHaveURL(new RegExp(`[?&]q=${term}`));
     // The address bar changes first; the lines follow when the search has answered.
-    await expect(cluster.logLines.first()).toContainText('connection refused');
+    await expect(cluster.logLines.first()).toContainText(term === 'refused' ? 'connection refused' : '/healthz');
     await expect
-      .poll(async () => (await cluster.logLines.allTextContents()).every((line) => line.includes('refused')))
+      .poll(async () => (await cluster.logLines.allTextContents()).every((line) => line.includes(term)))
       .toBe(true);
     expect(errors).toEqual([]);
   });

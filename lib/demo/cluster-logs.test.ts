@@ -4,10 +4,18 @@ import type { QueryRequest } from '../catalog/types';
 import { logsRows } from '../catalog/wire';
 import { getDemoFleet } from './fleet';
 import { answerClusterLogs, demoLogLines } from './cluster-logs';
+import { demoOnboarding } from './onboarding';
 
-const fleet = getDemoFleet('fleetwatch', 40);
+// 100 clusters: the 40 of the default demo hold one crash-looping cluster with Container insights, and it lacks ContainerLogV2.
+const fleet = getDemoFleet('fleetwatch', 100);
 const withLogs = fleet.clusters.find(
-  (c) => c.monitoring.containerInsights && c.workloads.some((w) => w.crashLooping > 0),
+  (c) =>
+    c.monitoring.containerInsights &&
+    demoOnboarding(fleet, c).containerLogV2 &&
+    c.workloads.some((w) => w.crashLooping > 0),
+);
+const withoutV2 = fleet.clusters.find(
+  (c) => c.monitoring.containerInsights && !demoOnboarding(fleet, c).containerLogV2,
 );
 const T = 1_764_000_000;
 
@@ -76,5 +84,13 @@ describe('demo container logs', () => {
     );
     expect(events.map((e) => e.Reason)).toContain('BackOff');
     expect(events.every((e) => e.Name.startsWith(w?.name ?? '?'))).toBe(true);
+  });
+  it('a cluster whose data collection rule leaves ContainerLogV2 out has no lines in it', () => {
+    expect(withoutV2).toBeDefined();
+    if (!withoutV2) return;
+    const wire = answerClusterLogs(fleet, request({ clusterId: withoutV2.id }, T), T, 3600);
+    expect(logsRows(wire!)).toEqual([]);
+    // Its pods still write: the same window has lines where ContainerLogV2 is collected.
+    expect(demoLogLines(withoutV2, T - 3600, T, { limit: 10 }).length).toBeGreaterThan(0);
   });
 });

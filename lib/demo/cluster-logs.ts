@@ -8,6 +8,7 @@ import {
 } from '../catalog/queries/cluster-logs';
 import type { DemoCluster, DemoFleet } from './fleet-model';
 import { kubeEvents, KUBE_EVENTS_COLUMNS } from './azure-tables';
+import { demoOnboarding } from './onboarding';
 import { podsOf, type DemoPod } from './pods';
 import { hash32 } from './random';
 import { crashReason, type CrashReason } from './workload-resources';
@@ -137,14 +138,16 @@ export function answerClusterLogs(
     const p = request.params as ContainerLogsParams;
     const c = clusterById(fleet, p.clusterId);
     const after = p.after ? Date.parse(p.after) / 1000 : -Infinity;
-    const lines = c
-      ? demoLogLines(c, Math.max(now - lookback, after), now, {
-          namespace: p.namespace,
-          workload: p.workload,
-          search: p.search,
-          limit: p.limit,
-        })
-      : [];
+    // A cluster whose data collection rule does not send ContainerLogV2 has no rows in that table.
+    const lines =
+      c && demoOnboarding(fleet, c).containerLogV2
+        ? demoLogLines(c, Math.max(now - lookback, after), now, {
+            namespace: p.namespace,
+            workload: p.workload,
+            search: p.search,
+            limit: p.limit,
+          })
+        : [];
     return table(
       [
         ['TimeGenerated', 'datetime'],

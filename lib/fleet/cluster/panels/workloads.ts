@@ -178,7 +178,8 @@ export const WORKLOADS_PANELS: readonly PanelSpec[] = [
     rows: (a) => ({ table: 'logs', lines: toLogLines(a.lines ?? []) }),
     description: (ctx) =>
       `The newest lines of ${scopeText(ctx)} (ContainerLogV2)${ctx.view.q ? `, containing “${ctx.view.q}”` : ''}.`,
-    empty: (ctx) => `No log lines for ${scopeText(ctx)} in the range.`,
+    empty: (ctx) =>
+      `No ContainerLogV2 lines for ${scopeText(ctx)} in the range: nothing was written, or the cluster's data collection rule does not send ContainerLogV2 (Onboarding shows that gap).`,
   }),
   replicas('daemonset-pods', cq.daemonSetPods, 'daemonset', 'ready', 'DaemonSets', 'DaemonSet'),
   tablePanel({
