@@ -152,6 +152,12 @@ export function ResourcesTable({
   );
 }
 
+/** Restarts are whole events; increase() extrapolates to the window's edges, so an estimate reads "≈96", not 95.8. */
+function restartCount(v: number): string {
+  const whole = Math.round(v);
+  return Math.abs(v - whole) < 1e-9 ? whole.toLocaleString('en-US') : `≈${whole.toLocaleString('en-US')}`;
+}
+
 /** Restarts in the last hour per namespace, as bars against the busiest. */
 export function RestartsList({
   rows,
@@ -175,7 +181,12 @@ export function RestartsList({
           <span aria-hidden="true" className="h-2 rounded bg-slate-100">
             <span className="block h-full rounded bg-amber-500" style={{ width: `${(r.restarts / peak) * 100}%` }} />
           </span>
-          <span className="text-right tabular-nums">{formatValue(r.restarts, 'count', false)}</span>
+          <span
+            className="text-right tabular-nums"
+            title={`increase() over 1 h: ${formatValue(r.restarts, 'count', false)}`}
+          >
+            {restartCount(r.restarts)}
+          </span>
         </li>
       ))}
     </ul>
