@@ -72,12 +72,16 @@ export function LogsBody({
 }): ReactNode {
   return (
     <>
-      {lines.length === 0 && ctx.cluster.monitoring.containerInsights === null && (
-        <p className="mb-2 text-sm text-slate-600">
-          No lines yet.
-          <UnknownInsights ctx={ctx} />
-        </p>
-      )}
+      {/* Nothing at load: say what that may mean above the tail, which keeps waiting for new lines. */}
+      {lines.length === 0 &&
+        (ctx.cluster.monitoring.containerInsights === null ? (
+          <p className="mb-2 text-sm text-slate-600">
+            No lines yet.
+            <UnknownInsights ctx={ctx} />
+          </p>
+        ) : (
+          <p className="mb-2 text-sm text-slate-600">{data.empty}</p>
+        ))}
       <LiveLogs
         key={`${ctx.view.namespace}|${ctx.view.workload}|${ctx.view.q}|${ctx.range.end}`}
         cluster={ctx.cluster.name}
@@ -87,8 +91,6 @@ export function LogsBody({
         search={ctx.view.q}
         canFollow={ctx.range.relative}
       />
-      {/* The tail follows "now"; an absolute range shows its own last lines and does not follow. */}
-      {lines.length === 0 && !ctx.range.relative && <PanelEmpty>{data.empty}</PanelEmpty>}
     </>
   );
 }
