@@ -3,7 +3,8 @@ import type { ArgResponse } from '../catalog/wire';
 import * as ob from '../catalog/queries/onboarding';
 import { firedAzureAlerts } from '../catalog/queries/alerts';
 import type { DemoCluster, DemoFleet } from './fleet-model';
-import { hexFrom } from './random';
+import { guidFrom } from './random';
+import { alertDescription, firingRecommendedAlerts } from './alert-state';
 import { lowerBag, readLowerPath } from '../catalog/kql-bags';
 import { armResourceOf, onboardingRowOf } from './azure-resources';
 import {
@@ -13,7 +14,6 @@ import {
   demoOnboarding,
   type DemoDiagnosticSetting,
 } from './onboarding';
-import { crashLoopSince } from './signals';
 
 /**
  * Demo answers for the onboarding and alert-coverage Resource Graph queries
@@ -120,7 +120,8 @@ export function answerOnboardingArg(fleet: DemoFleet, request: QueryRequest): Ar
       );
     case firedAzureAlerts.id: {
       const only = (request.params as { clusterIds?: string[] }).clusterIds?.map((id) => id.toLowerCase());
-      return argAnswer(demoFiredAlerts(fleet).filter((a) => !only || only.includes(String(a.targetResource))));
+      const at = request.time.kind === 'instant' ? request.time.at : request.time.end;
+      return argAnswer(demoFiredAlerts(fleet, at).filter((a) => !only || only.includes(String(a.targetResource))));
     }
     default:
       return null;
@@ -128,39 +129,39 @@ export function answerOnboardingArg(fleet: DemoFleet, request: QueryRequest): Ar
 }
 
 /**
- * Azure Monitor alerts fired by the recommended Prometheus rule groups: for every crash-looping
- * container of a scraped cluster, KubePodCrashLooping (Pod-level group, for 15m) and
- * KubeContainerWaiting (Cluster-level group, for 60m) — the rules the agreement test sees fire
- * on the same data — where that group exists and is enabled.
+ * Azure Monitor alerts fired by the recommended Prometheus rule groups: one per series a rule
+ * fires on (alert-state.ts reads them from the model) in a scraped, running cluster, where the
+ * rule's group exists and is enabled. Azure Monitor names the alert after the rule and starts it
+ * when the rule's `for` has passed.
  */
-function demoFiredAlerts(fleet: DemoFleet): Record<string, unknown>[] {
+function demoFiredAlerts(fleet: DemoFleet, at: number): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   for (const c of fleet.clusters) {
     if (!c.monitoring.managedPrometheus || c.powerState !== 'Running') continue;
-    const groups = demoOnboarding(fleet, c).recommendedRuleGroups;
-    const rules = [
-      { alert: 'KubePodCrashLooping', level: 'Pod-level', forSeconds: 15 * 60, severity: 'Sev4' },
-      { alert: 'KubeContainerWaiting', level: 'Cluster-level', forSeconds: 60 * 60, severity: 'Sev3' },
-    ].filter((r) => groups.some((g) => g.level === r.level && g.enabled));
-    for (const w of c.workloads) {
-      for (let replica = 0; replica < w.crashLooping; replica++) {
-        for (const r of rules) {
-          const group = `KubernetesAlert-RecommendedMetricAlerts${c.name}-${r.level}`;
-          const alertId = `${c.id}/providers/Microsoft.AlertsManagement/alerts/${hexFrom(`${c.name}/${w.name}/${replica}/${r.alert}`, 8)}-${hexFrom(`${r.alert}/${c.id}/${replica}`, 4)}-4${hexFrom(w.name, 3)}-a${hexFrom(c.name, 3)}-${hexFrom(`${w.namespace}/${replica}`, 12)}`;
-          out.push({
-            id: alertId,
-            name: r.alert,
-            severity: r.severity,
-            monitorService: 'Prometheus',
-            signalType: 'Metric',
-            alertState: 'New',
-            alertRule: `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.AlertsManagement/prometheusRuleGroups/${group}`,
-            targetResource: c.id.toLowerCase(),
-            startDateTime: new Date((crashLoopSince(c, w.name, replica) + r.forSeconds) * 1000).toISOString(),
-            description: `${w.namespace}/${w.name} replica ${replica} (container ${w.name}) is in waiting state (reason: "CrashLoopBackOff") in cluster ${c.name}.`,
-          });
-        }
-      }
+    const enabled = new Set(
+      demoOnboarding(fleet, c)
+        .recommendedRuleGroups.filter((g) => g.enabled)
+        .map((g) => g.level),
+    );
+    if (enabled.size === 0) continue;
+    for (const a of firingRecommendedAlerts(c, at)) {
+      if (!enabled.has(a.rule.level)) continue;
+      const group = `KubernetesAlert-RecommendedMetricAlerts${c.name}-${a.rule.level}`;
+      const series = Object.entries(a.labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',');
+      out.push({
+        id: `${c.id}/providers/Microsoft.AlertsManagement/alerts/${guidFrom(`${c.id}/${a.rule.alert}/${series}`)}`,
+        name: a.rule.alert,
+        severity: `Sev${a.rule.azureSeverity}`,
+        monitorService: 'Prometheus',
+        signalType: 'Metric',
+        alertState: 'New',
+        alertRule: `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.AlertsManagement/prometheusRuleGroups/${group}`,
+        targetResource: c.id.toLowerCase(),
+        startDateTime: new Date(a.since * 1000).toISOString(),
+        description: alertDescription(a, c.name),
+      });
     }
   }
   return out.sort((a, b) => String(b.startDateTime).localeCompare(String(a.startDateTime)));

@@ -10,6 +10,7 @@ import {
   type HistogramFamily,
 } from './family-kit';
 import { ingressRequestSeries } from './ingress-telemetry';
+import { JOB_FAMILIES } from './job-telemetry';
 import {
   KUBELET_FAMILIES,
   KUBELET_POD_SYNC,
@@ -18,6 +19,7 @@ import {
   NODE_STATE_FAMILIES,
   NODE_USAGE_FAMILIES,
 } from './node-telemetry';
+import { NODE_TAINT_FAMILIES } from './node-taints';
 import { CADVISOR_FAMILIES, POD_FAMILIES } from './pod-telemetry';
 import { CONTAINER_FAMILIES, CONTROLLER_FAMILIES } from './workload-telemetry';
 
@@ -75,9 +77,12 @@ export const FAMILIES: Family[] = [
     },
   },
   ...NODE_STATE_FAMILIES,
+  // kube_node_spec_taint, apart from the other node families (node-taints.ts).
+  ...NODE_TAINT_FAMILIES,
   ...NODE_CAPACITY_FAMILIES,
   ...POD_FAMILIES,
   ...CONTROLLER_FAMILIES,
+  ...JOB_FAMILIES,
   ...CONTAINER_FAMILIES,
   {
     // L4: the applications' own HTTP metrics (app-telemetry.ts).

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { supervise, waitUntilReady } from './local-server';
 import { getDemoFleet } from '../../../demo/fleet';
+import type { DemoFleet } from '../../../demo/fleet-model';
 import { telemetryWindow, writeTelemetry, type TelemetryStats } from '../../../demo/telemetry';
 
 /**
@@ -24,6 +25,8 @@ export interface BackfillOptions {
   step: number;
   /** Unix seconds the samples end at (on the step grid after rounding down). */
   end: number;
+  /** The clusters to export instead of the first `clusters` of the seed's fleet. */
+  fleet?: DemoFleet;
 }
 
 export interface BackfillResult extends TelemetryStats {
@@ -40,7 +43,7 @@ export async function backfillDemoTelemetry(options: BackfillOptions): Promise<B
   const window = telemetryWindow(options.end, options.hours, options.step);
   const stream = createWriteStream(file);
   const stats = await writeTelemetry(
-    getDemoFleet(options.seed, options.clusters),
+    options.fleet ?? getDemoFleet(options.seed, options.clusters),
     { ...window, step: options.step },
     {
       write: (chunk) =>
