@@ -214,6 +214,23 @@ export function fleetExpectations(clusters: readonly ClusterModel[]): Record<str
     'prom.fleet.memory-utilization': per((c) => [
       [{ cluster: c.name }, 1 - sum(c.nodes.map((n) => n.memAvailable)) / sum(c.nodes.map((n) => n.memTotal))],
     ]),
+    // Controllers with desired > 0 and none (down) or fewer than desired (partial) up; none updates here.
+    'prom.fleet.workload-availability': per((c) =>
+      (
+        [
+          ['Deployment', c.deployments],
+          ['StatefulSet', c.statefulSets],
+          ['DaemonSet', c.daemonSets],
+        ] as const
+      ).flatMap(([kind, list]) =>
+        (['down', 'partial'] as const).flatMap((state): Array<[Labels, number]> => {
+          const n = list.filter(
+            (r) => r.desired > 0 && (state === 'down' ? r.actual === 0 : r.actual > 0 && r.actual < r.desired),
+          ).length;
+          return n > 0 ? [[{ cluster: c.name, kind, state }, n]] : [];
+        }),
+      ),
+    ),
     'prom.fleet.inventory': per((c) => {
       const groups = new Map<string, { version: string; provider: string; nodes: number }>();
       for (const n of c.nodes) {
@@ -261,6 +278,9 @@ export function overviewExpectation(c: ClusterModel, latestMinor: number): Expec
   if (crash > 0) reasons.push(['crash-loops', crash >= 10 ? 'critical' : 'warning']);
   if (phase('Failed') > 0) reasons.push(['pods-failed', 'warning']);
   if (phase('Pending') > 0) reasons.push(['pods-pending', 'warning']);
+  const controllers = [...c.deployments, ...c.statefulSets, ...c.daemonSets].filter((r) => r.desired > 0);
+  if (controllers.some((r) => r.actual === 0)) reasons.push(['workloads-down', 'critical']);
+  if (controllers.some((r) => r.actual > 0 && r.actual < r.desired)) reasons.push(['workloads-partial', 'warning']);
   return {
     name: c.name,
     nodes: { ready, total: c.nodes.length },
