@@ -30,10 +30,8 @@ export function NodeDetailsBody({ data, details }: { data: PanelData; details: N
       ))}
       {verdict ? (
         <div role="status" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-950">
-          <p className="font-semibold">
-            {verdict.title}
-            {verdict.since ? ` ${verdict.since}` : ''}
-          </p>
+          <p className="font-semibold">{verdict.title}</p>
+          {verdict.since && <p className="mt-0.5 [overflow-wrap:anywhere]">{capitalise(verdict.since)}</p>}
           {verdict.reason && <p className="mt-0.5 [overflow-wrap:anywhere]">Reason: {verdict.reason}</p>}
         </div>
       ) : (
@@ -63,7 +61,9 @@ export function NodeDetailsBody({ data, details }: { data: PanelData; details: N
                   {s.exporter}:{' '}
                   {s.at === null
                     ? 'no successful scrape within the range'
-                    : `${formatUtc(s.at)} (${formatAge(details.range.end - s.at)} before the range's end)`}
+                    : details.range.end - s.at < 60
+                      ? `${formatUtc(s.at)} (the range's last step)`
+                      : `${formatUtc(s.at)} (${formatAge(details.range.end - s.at)} before the range's end)`}
                 </li>
               ))}
             </ul>
@@ -84,7 +84,7 @@ export function NodeDetailsBody({ data, details }: { data: PanelData; details: N
           ) : details.conditions.length === 0 ? (
             <p className="text-slate-500">No kube_node_status_condition series for this node.</p>
           ) : (
-            <ul className="space-y-0.5">
+            <ul className="max-w-sm space-y-0.5">
               {details.conditions.map((c) => (
                 <li key={c.condition} className="flex justify-between gap-3">
                   <span>{c.condition}</span>
@@ -116,6 +116,8 @@ export function NodeDetailsBody({ data, details }: { data: PanelData; details: N
     </div>
   );
 }
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 function readyChangeText(d: NodeDetails): string {
   const c = d.readyChange;

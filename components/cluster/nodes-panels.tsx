@@ -90,7 +90,7 @@ function NodeTableRow({ r, ctx }: { r: NodeTriageRow; ctx: ClusterPageContext })
       <td className="max-w-[160px] truncate py-1.5 pr-3 text-slate-700" title={r.pool ?? undefined}>
         {r.pool ?? '—'}
       </td>
-      <td className="py-1.5 pr-3">
+      <td className="min-w-[13rem] py-1.5 pr-3">
         {r.ready ? (
           <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${READY[r.ready].cls}`}>
             {READY[r.ready].text}
@@ -128,12 +128,20 @@ function NodeTableRow({ r, ctx }: { r: NodeTriageRow; ctx: ClusterPageContext })
 /** Under a not-Ready node's badge: the other conditions in trouble and how long Ready has been so. */
 function NotReadyWhy({ r, end }: { r: NodeTriageRow; end: number }): ReactNode {
   const others = r.trouble.filter((c) => c.condition !== 'Ready');
+  // A node whose kubelet stopped posting has every condition Unknown: say so once.
+  const allUnknown = r.ready === 'unknown' && others.length > 1 && others.every((c) => c.status === 'unknown');
   const notReady = r.ready !== null && r.ready !== 'true';
   if (!notReady && others.length === 0) return null;
   const age = notReady ? readyAge(r.readyChange, end) : null;
   return (
     <span className="mt-0.5 block text-xs text-slate-600" data-testid="node-why">
-      {others.length > 0 && <span>{others.map((c) => `${c.condition} ${conditionWord(c.status)}`).join(', ')}</span>}
+      {others.length > 0 && (
+        <span>
+          {allUnknown
+            ? 'every condition Unknown'
+            : others.map((c) => `${c.condition} ${conditionWord(c.status)}`).join(', ')}
+        </span>
+      )}
       {others.length > 0 && age && ' · '}
       {age && <span>{age}</span>}
     </span>
