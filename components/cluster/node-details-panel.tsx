@@ -24,7 +24,7 @@ export function NodeDetailsBody({ data, details }: { data: PanelData; details: N
   };
   const inventory = details.insights.status === 'ok' ? details.insights.inventory : null;
   return (
-    <div className="space-y-3 text-sm">
+    <div id="node-details" className="scroll-mt-20 space-y-3 text-sm">
       {data.failures.map((e) => (
         <PanelError key={`${e.source}:${e.message}`} error={e} />
       ))}

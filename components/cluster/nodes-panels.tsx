@@ -55,12 +55,20 @@ export function NodeTable({
         </div>
       )}
       {ctx.view.node && (
-        <Link
-          href={hrefWith(ctx, 'nodes', { node: null })}
-          className="inline-block text-xs font-medium text-sky-700 underline underline-offset-2"
-        >
-          Show every node
-        </Link>
+        <p className="flex flex-wrap gap-x-4 gap-y-1">
+          <a
+            href="#node-details"
+            className="inline-block text-xs font-medium text-sky-700 underline underline-offset-2"
+          >
+            Details of {ctx.view.node}
+          </a>
+          <Link
+            href={hrefWith(ctx, 'nodes', { node: null })}
+            className="inline-block text-xs font-medium text-sky-700 underline underline-offset-2"
+          >
+            Show every node
+          </Link>
+        </p>
       )}
     </div>
   );
