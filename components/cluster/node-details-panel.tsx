@@ -8,6 +8,7 @@ import {
   type NodeDetails,
 } from '@/lib/fleet/cluster/node-details';
 import type { PanelData } from '@/lib/fleet/cluster/panels';
+import { ScrollArea } from '@/components/ui/scroll-area';
 import { PanelEmpty, PanelError, PanelUnavailable } from './panel';
 
 /**
@@ -163,7 +164,7 @@ function NodeEvents({ details, iso }: { details: NodeDetails; iso: (s: string) =
       ) : insights.events.length === 0 ? (
         <p className="text-slate-500">No events about this node in the range (KubeEvents).</p>
       ) : (
-        <div className="overflow-x-auto">
+        <ScrollArea className="overflow-x-auto">
           <table aria-label="Node events" className="w-full min-w-[560px] text-left text-sm">
             <thead className="text-xs text-slate-500">
               <tr>
@@ -188,7 +189,7 @@ function NodeEvents({ details, iso }: { details: NodeDetails; iso: (s: string) =
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
     </section>
   );
