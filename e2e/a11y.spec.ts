@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { CLUSTER_PAGES } from '../lib/fleet/cluster/layers';
+import { panelResponseSchema } from '../lib/api/panel-schemas';
 import { fleetResponseSchema } from '../lib/api/schemas';
 
 /**
@@ -67,15 +68,34 @@ const ROUTES: Route[] = [
     path: (cluster) => `/clusters/${encodeURIComponent(cluster)}/${layer}`,
     ready: async (page, cluster) => heading(cluster)(page),
   })),
+  {
+    // The node triage panel of a NotReady node: its status line, facts, conditions, taints and events.
+    name: 'cluster nodes with a NotReady node selected',
+    path: () => `/clusters/${encodeURIComponent(notReady.cluster)}/nodes?node=${encodeURIComponent(notReady.node)}`,
+    ready: async (page) =>
+      expect(
+        page.getByRole('region', { name: `Node details · ${notReady.node}` }).getByText(/^Not Ready/),
+      ).toBeVisible(),
+  },
 ];
 
 let cluster = '';
+let notReady = { cluster: '', node: '' };
 
 test.beforeAll(async ({ request }) => {
   const fleet = fleetResponseSchema.parse(await (await request.get('/api/fleet')).json());
   // An unhealthy cluster shows the most: reasons, badges, failing workloads.
   cluster = (fleet.clusters.find((c) => c.health.status === 'critical') ?? fleet.clusters[0])?.name ?? '';
   expect(cluster, 'the demo fleet has clusters').not.toBe('');
+  const down = fleet.clusters.find(
+    (c) => c.health.reasons.some((r) => r.signal === 'node-readiness') && c.monitoring.metrics,
+  );
+  const nodes = panelResponseSchema.parse(
+    await (await request.get(`/api/clusters/${encodeURIComponent(down?.name ?? '')}/panels/node-table`)).json(),
+  );
+  const rows = nodes.view?.kind === 'table' && nodes.view.table === 'nodes' ? nodes.view.rows : [];
+  notReady = { cluster: down?.name ?? '', node: rows.find((r) => r.ready !== 'true')?.name ?? '' };
+  expect(notReady.node, 'the demo fleet has a NotReady node Prometheus sees').not.toBe('');
 });
 
 for (const viewport of VIEWPORTS) {

@@ -133,6 +133,54 @@ test.describe('cluster pages', () => {
     expect(errors).toEqual([]);
   });
 
+  test('a selected NotReady node says why: status line with since and reason, pool, versions, taints and its events', async ({
+    page,
+  }) => {
+    const errors = watchConsole(page);
+    const target = (await fleet(page)).find(
+      (c) =>
+        c.health.reasons.some((r) => r.signal === 'node-readiness') &&
+        c.monitoring.metrics &&
+        c.monitoring.containerInsights !== false,
+    );
+    expect(target, 'the demo fleet has a cluster with NotReady nodes, metrics and Container insights').toBeDefined();
+    const name = target?.name ?? '';
+    const cluster = new ClusterPage(page);
+    await cluster.goto(name, 'nodes');
+    const table = page.getByRole('table', { name: 'Nodes' });
+    await expect(table.getByRole('columnheader', { name: 'Pool' })).toBeVisible();
+    const row = table.locator('tr[data-node]').first();
+    const node = (await row.getAttribute('data-node')) ?? '';
+    // The table already says why: the conditions in trouble and how long Ready has held.
+    await expect(row).toContainText(/NotReady|Unknown/);
+    await expect(row.getByTestId('node-why')).toContainText(/for the whole range|since \d{4}-/);
+    const pool = ((await row.locator('td').nth(1).textContent()) ?? '').trim();
+    expect(pool).not.toBe('—');
+    await expect(cluster.panel(/^Node details/)).toHaveCount(0);
+
+    await row.getByRole('link', { name: node }).click();
+    await expect(page).toHaveURL(new RegExp(`node=${node}`));
+    const details = cluster.panel(`Node details · ${node}`);
+    const status = details.getByRole('status').filter({ hasText: /^Not Ready/ });
+    await expect(status).toContainText(/Not Ready.*(for the whole range|since)/i);
+    await expect(status).toContainText(`Reason: NodeNotReady: Node ${node} status is now: NodeNotReady`);
+    await expect(details.getByText(pool, { exact: true })).toBeVisible();
+    await expect(details.getByRole('region', { name: 'Taints' })).toContainText(
+      /node\.kubernetes\.io\/(not-ready|unreachable):NoExecute/,
+    );
+    await expect(details.getByRole('region', { name: 'Conditions' })).toContainText('Ready');
+    await expect(details).toContainText(/kubelet: no successful scrape within the range/);
+    await expect(details).toContainText(/Last report/);
+    const events = details.getByRole('table', { name: 'Node events' });
+    await expect(events.getByRole('row').nth(1)).toContainText('NodeNotReady');
+    // The same data as JSON from the panel route (the browser's fetch: the test's own request context may hold
+    // a keep-alive connection the server closed while the page loaded).
+    const route = `/api/clusters/${encodeURIComponent(name)}/panels/node-details?node=${encodeURIComponent(node)}`;
+    const json = await page.evaluate(async (url) => (await fetch(url)).json(), route);
+    expect(json.view.details).toMatchObject({ node, pool, known: true });
+    expect(errors).toEqual([]);
+  });
+
   test('a link with persona, layer, absolute time and a selected node opens the same view in a new browser', async ({
     page,
     browser,

@@ -1,6 +1,13 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { NodeRow } from '@/lib/fleet/cluster/build';
+import {
+  conditionWord,
+  formatAge,
+  formatUtc,
+  type NodeTriageRow,
+  type ReadyChange,
+} from '@/lib/fleet/cluster/node-details';
 import type { PanelData, TableColumn } from '@/lib/fleet/cluster/panels';
 import { formatValue } from '@/lib/fleet/cluster/units';
 import { hrefWith, type ClusterPageContext } from './context';
@@ -20,7 +27,7 @@ export function NodeTable({
   ctx,
 }: {
   data: PanelData;
-  rows: NodeRow[];
+  rows: NodeTriageRow[];
   columns: readonly TableColumn[];
   ctx: ClusterPageContext;
 }): ReactNode {
@@ -48,18 +55,33 @@ export function NodeTable({
         </div>
       )}
       {ctx.view.node && (
-        <Link
-          href={hrefWith(ctx, 'nodes', { node: null })}
-          className="inline-block text-xs font-medium text-sky-700 underline underline-offset-2"
-        >
-          Show every node
-        </Link>
+        <p className="flex flex-wrap gap-x-4 gap-y-1">
+          <a
+            href="#node-details"
+            className="inline-block text-xs font-medium text-sky-700 underline underline-offset-2"
+          >
+            Details of {ctx.view.node}
+          </a>
+          <Link
+            href={hrefWith(ctx, 'nodes', { node: null })}
+            className="inline-block text-xs font-medium text-sky-700 underline underline-offset-2"
+          >
+            Show every node
+          </Link>
+        </p>
       )}
     </div>
   );
 }
 
-function NodeTableRow({ r, ctx }: { r: NodeRow; ctx: ClusterPageContext }): ReactNode {
+/** How long Ready has held its status, in words: since the change in the range, or the whole range. */
+export function readyAge(change: ReadyChange | null, end: number): string | null {
+  if (!change || change.kind === 'none') return null;
+  if (change.kind === 'changed') return `for ${formatAge(end - change.at)} (since ${formatUtc(change.at)})`;
+  return `for the whole range (≥ ${formatAge(end - change.since)})`;
+}
+
+function NodeTableRow({ r, ctx }: { r: NodeTriageRow; ctx: ClusterPageContext }): ReactNode {
   const selected = ctx.view.node === r.name;
   const share = r.podsRunning !== null && r.podsCapacity ? r.podsRunning / r.podsCapacity : null;
   return (
@@ -73,7 +95,10 @@ function NodeTableRow({ r, ctx }: { r: NodeRow; ctx: ClusterPageContext }): Reac
           {r.name}
         </Link>
       </td>
-      <td className="py-1.5 pr-3">
+      <td className="max-w-[160px] truncate py-1.5 pr-3 text-slate-700" title={r.pool ?? undefined}>
+        {r.pool ?? '—'}
+      </td>
+      <td className="min-w-[13rem] py-1.5 pr-3">
         {r.ready ? (
           <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${READY[r.ready].cls}`}>
             {READY[r.ready].text}
@@ -81,6 +106,7 @@ function NodeTableRow({ r, ctx }: { r: NodeRow; ctx: ClusterPageContext }): Reac
         ) : (
           '—'
         )}
+        <NotReadyWhy r={r} end={ctx.range.end} />
       </td>
       <td className="py-1.5 pr-3 text-right tabular-nums">
         {r.cpuCores === null ? '—' : formatValue(r.cpuCores, 'cores', false)}
@@ -104,5 +130,28 @@ function NodeTableRow({ r, ctx }: { r: NodeRow; ctx: ClusterPageContext }): Reac
         </span>
       </td>
     </tr>
+  );
+}
+
+/** Under a not-Ready node's badge: the other conditions in trouble and how long Ready has been so. */
+function NotReadyWhy({ r, end }: { r: NodeTriageRow; end: number }): ReactNode {
+  const others = r.trouble.filter((c) => c.condition !== 'Ready');
+  // A node whose kubelet stopped posting has every condition Unknown: say so once.
+  const allUnknown = r.ready === 'unknown' && others.length > 1 && others.every((c) => c.status === 'unknown');
+  const notReady = r.ready !== null && r.ready !== 'true';
+  if (!notReady && others.length === 0) return null;
+  const age = notReady ? readyAge(r.readyChange, end) : null;
+  return (
+    <span className="mt-0.5 block text-xs text-slate-600" data-testid="node-why">
+      {others.length > 0 && (
+        <span>
+          {allUnknown
+            ? 'every condition Unknown'
+            : others.map((c) => `${c.condition} ${conditionWord(c.status)}`).join(', ')}
+        </span>
+      )}
+      {others.length > 0 && age && ' · '}
+      {age && <span>{age}</span>}
+    </span>
   );
 }

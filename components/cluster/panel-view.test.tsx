@@ -153,13 +153,14 @@ describe('stat panel', () => {
 });
 
 describe('node table', () => {
+  type TriageRow = Extract<PanelViewData, { table: 'nodes' }>['rows'][number];
   const nodes = (
-    rows: Extract<PanelViewData, { table: 'nodes' }>['rows'],
+    rows: Array<Omit<TriageRow, 'pool' | 'trouble' | 'readyChange'> & Partial<TriageRow>>,
   ): Extract<PanelViewData, { kind: 'table' }> => ({
     kind: 'table',
     table: 'nodes',
-    columns: columns('Node', 'Ready', 'CPU', 'Memory', 'Pods'),
-    rows,
+    columns: columns('Node', 'Pool', 'Ready', 'CPU', 'Memory', 'Pods'),
+    rows: rows.map((r) => ({ pool: null, trouble: [], readyChange: null, ...r })),
   });
 
   it('lists nodes with readiness, links each to its charts and marks the selected one', () => {

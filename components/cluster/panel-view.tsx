@@ -5,6 +5,7 @@ import { AlertsBody } from './cluster-insight-panels';
 import type { ClusterPageContext } from './context';
 import { PressureList } from './control-plane-panels';
 import { EventsTable, LogsBody } from './logs-panels';
+import { NodeDetailsBody } from './node-details-panel';
 import { NodeTable } from './nodes-panels';
 import { Panel, PanelEmpty, PanelError, PanelUnavailable } from './panel';
 import { TimeSeriesChart } from './time-series-chart';
@@ -57,6 +58,7 @@ function PanelContent({ data, ctx }: { data: PanelData; ctx: ClusterPageContext 
 function TableContent({ data, view, ctx }: { data: PanelData; view: TableView; ctx: ClusterPageContext }): ReactNode {
   // Tables of several queries say which failed next to what the others answered.
   if (view.table === 'nodes') return <NodeTable data={data} rows={view.rows} columns={view.columns} ctx={ctx} />;
+  if (view.table === 'node-details') return <NodeDetailsBody data={data} details={view.details} />;
   if (view.table === 'alerts') return <AlertsBody data={data} rows={view.rows} at={view.at} ctx={ctx} />;
   if (data.status === 'error') return data.failures[0] ? <PanelError error={data.failures[0]} /> : null;
   // Events and logs: their empty states say what an empty workspace may mean.

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { eventRowSchema } from '../catalog/queries/cluster-logs';
 import type { FiredAlert } from '../fleet/alerts';
 import type { LogLine } from '../fleet/cluster/logs';
+import type { NodeCondition, NodeDetails, ReadyChange } from '../fleet/cluster/node-details';
 import type { PanelData } from '../fleet/cluster/panels/types';
 import { count, executedQuerySchema, isoTime, noticeSchema, queryFailureSchema } from './common-schemas';
 
@@ -37,6 +38,68 @@ const firedAlert = z.strictObject({
   instances: count,
 }) satisfies z.ZodType<FiredAlert>;
 const num = z.number().nullable();
+const conditionStatus = z.enum(['true', 'false', 'unknown']);
+const nodeCondition = z.strictObject({
+  condition: z.string(),
+  status: conditionStatus,
+}) satisfies z.ZodType<NodeCondition>;
+const readyChange = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('changed'), at: z.number(), from: conditionStatus, to: conditionStatus }),
+  z.strictObject({ kind: z.literal('steady'), since: z.number(), status: conditionStatus }),
+  z.strictObject({ kind: z.literal('none') }),
+]) satisfies z.ZodType<ReadyChange>;
+const nodeInsights = z.discriminatedUnion('status', [
+  z.strictObject({
+    status: z.literal('ok'),
+    inventory: z
+      .strictObject({
+        lastReport: z.string(),
+        status: z.string(),
+        lastTransitionReady: z.string(),
+        kubeletVersion: z.string(),
+        osImage: z.string(),
+        containerRuntime: z.string(),
+      })
+      .nullable(),
+    events: z
+      .array(
+        z.strictObject({
+          type: z.string(),
+          reason: z.string(),
+          message: z.string(),
+          source: z.string(),
+          count: z.number(),
+          firstSeen: z.string(),
+          lastSeen: z.string(),
+        }),
+      )
+      .nullable(),
+  }),
+  z.strictObject({ status: z.literal('unavailable'), reason: z.string() }),
+  z.strictObject({ status: z.literal('error') }),
+]);
+const nodeDetails = z.strictObject({
+  node: z.string(),
+  known: z.boolean(),
+  pool: z.string().nullable(),
+  info: z
+    .strictObject({
+      kubeletVersion: z.string(),
+      osImage: z.string(),
+      kernel: z.string(),
+      containerRuntime: z.string(),
+    })
+    .nullable(),
+  conditions: z.array(nodeCondition).nullable(),
+  ready: conditionStatus.nullable(),
+  trouble: z.array(nodeCondition),
+  readyChange: readyChange.nullable(),
+  taints: z.array(z.strictObject({ key: z.string(), value: z.string(), effect: z.string() })).nullable(),
+  unschedulable: z.boolean().nullable(),
+  lastScrape: z.array(z.strictObject({ exporter: z.string(), at: z.number().nullable() })).nullable(),
+  insights: nodeInsights,
+  range: z.strictObject({ start: z.number(), end: z.number() }),
+}) satisfies z.ZodType<NodeDetails>;
 const tableRows = [
   z.strictObject({
     table: z.literal('nodes'),
@@ -48,9 +111,13 @@ const tableRows = [
         memoryBytes: num,
         podsRunning: num,
         podsCapacity: num,
+        pool: z.string().nullable(),
+        trouble: z.array(nodeCondition),
+        readyChange: readyChange.nullable(),
       }),
     ),
   }),
+  z.strictObject({ table: z.literal('node-details'), details: nodeDetails.nullable() }),
   z.strictObject({
     table: z.literal('pressure'),
     summary: z.strictObject({

@@ -1,4 +1,5 @@
 import type { DemoCluster } from './fleet-model';
+import { nodeNotReadyEvent, nodeOs } from './node-triage';
 import { guidFrom, hash32, hexFrom } from './random';
 import { crashReason } from './workload-resources';
 
@@ -172,8 +173,8 @@ export function kubeNodeInventory(clusters: readonly DemoCluster[], at: number):
         n.kubeletVersion,
         iso(n.bootTime),
         JSON.stringify([{ 'kubernetes.azure.com/agentpool': n.pool, 'kubernetes.io/os': 'linux' }]),
-        'Ubuntu 22.04.5 LTS',
-        'containerd://1.7.27-1',
+        nodeOs(c).osImage,
+        nodeOs(c).runtime,
         c.provider === 'aks'
           ? `azure:///subscriptions/${c.subscriptionId}/vmss/${n.name}`
           : `${c.distribution}://${n.name}`,
@@ -306,9 +307,10 @@ export function kubeEvents(clusters: readonly DemoCluster[], at: number): LaTabl
           w.failed,
         );
     }
-    for (const n of c.nodes)
-      if (n.ready !== 'true')
-        push('Node', n.name, '', 'NodeNotReady', `Node ${n.name} status is now: NodeNotReady`, 'node-controller', 1);
+    for (const n of c.nodes) {
+      const event = nodeNotReadyEvent(n);
+      if (event) push('Node', n.name, '', event.reason, event.message, event.component, 1);
+    }
   }
   return { name: 'KubeEvents', columns: KUBE_EVENTS_COLUMNS, rows };
 }

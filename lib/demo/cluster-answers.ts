@@ -16,6 +16,7 @@ import { booted, sumBy, type ClusterEvaluator, type Sample } from './evaluator-k
 import { CONTROL_PLANE_EVALUATORS, apiRequestRates, percentileSamples } from './control-plane-answers';
 import { bucketRates } from './histogram-quantile';
 import { maxPodsOf, podsByNode, runningPodsByNode } from './node-capacity';
+import { NODE_TRIAGE_EVALUATORS } from './node-triage-answers';
 import {
   apiRequestsServed,
   counterRate,
@@ -158,6 +159,7 @@ const EVALUATORS: Record<string, ClusterEvaluator> = {
   },
   ...CAPACITY_EVALUATORS,
   ...CONTROL_PLANE_EVALUATORS,
+  ...NODE_TRIAGE_EVALUATORS,
 };
 
 /** sum by (namespace, ingress) (rate(nginx_ingress_controller_requests{status matching}[5m])). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterEvents, containerLogs } from '../catalog/queries/cluster-logs';
+import { clusterEvents, containerLogs, nodeEvents, nodeInventory } from '../catalog/queries/cluster-logs';
 import type { QueryRequest } from '../catalog/types';
 import { logsRows } from '../catalog/wire';
 import { getDemoFleet } from './fleet';
@@ -92,5 +92,49 @@ describe('demo container logs', () => {
     expect(logsRows(wire!)).toEqual([]);
     // Its pods still write: the same window has lines where ContainerLogV2 is collected.
     expect(demoLogLines(withoutV2, T - 3600, T, { limit: 10 }).length).toBeGreaterThan(0);
+  });
+
+  it('tell of a not-Ready node what Prometheus says: NotReady in the inventory, NodeNotReady from the kubelet or the node controller', () => {
+    const troubled = fleet.clusters.filter(
+      (c) => c.monitoring.containerInsights && c.nodes.some((n) => n.ready !== 'true'),
+    );
+    expect(troubled.length).toBeGreaterThan(0);
+    for (const c of troubled) {
+      for (const n of c.nodes
+        .filter((x) => x.ready !== 'true')
+        .concat(c.nodes.filter((x) => x.ready === 'true').slice(0, 1))) {
+        const params = { clusterId: c.id, node: n.name };
+        const events = nodeEvents.parse(
+          answerClusterLogs(fleet, request(params, T, nodeEvents as never), T, 3600),
+          params,
+        );
+        const [inventory, ...more] = nodeInventory.parse(
+          answerClusterLogs(fleet, request(params, T, nodeInventory as never), T, 3600),
+          params,
+        );
+        expect(more).toEqual([]);
+        expect(inventory?.KubeletVersion).toBe(n.kubeletVersion);
+        if (n.ready === 'true') {
+          expect(events).toEqual([]);
+          expect(inventory?.Status).toBe('Ready');
+          continue;
+        }
+        expect(inventory?.Status).toBe(n.ready === 'false' ? 'NotReady' : 'Unknown');
+        expect(events).toEqual([
+          expect.objectContaining({
+            KubeEventType: 'Warning',
+            Reason: 'NodeNotReady',
+            Message: `Node ${n.name} status is now: NodeNotReady`,
+            SourceComponent: n.ready === 'false' ? 'kubelet' : 'node-controller',
+          }),
+        ]);
+      }
+    }
+    const dark = fleet.clusters.find((c) => !c.monitoring.containerInsights);
+    const node = dark?.nodes[0]?.name ?? 'x';
+    if (dark)
+      expect(
+        logsRows(answerClusterLogs(fleet, request({ clusterId: dark.id, node }, T, nodeEvents as never), T, 3600)),
+      ).toEqual([]);
   });
 });

@@ -3,11 +3,21 @@ import type { LogsResponse } from '../catalog/wire';
 import {
   clusterEvents,
   containerLogs,
+  NODE_EVENT_LIMIT,
+  nodeEvents,
+  nodeInventory,
   type ClusterEventsParams,
   type ContainerLogsParams,
+  type NodeLogsParams,
 } from '../catalog/queries/cluster-logs';
 import type { DemoCluster, DemoFleet } from './fleet-model';
-import { kubeEvents, KUBE_EVENTS_COLUMNS } from './azure-tables';
+import {
+  kubeEvents,
+  KUBE_EVENTS_COLUMNS,
+  kubeNodeInventory,
+  KUBE_NODE_INVENTORY_COLUMNS,
+  type LaTable,
+} from './azure-tables';
 import { demoOnboarding } from './onboarding';
 import { podsOf, type DemoPod } from './pods';
 import { hash32 } from './random';
@@ -199,6 +209,39 @@ export function answerClusterLogs(
     ];
     return table(
       projected.map((name) => [name, KUBE_EVENTS_COLUMNS.find((col) => col.name === name)?.type ?? 'string']),
+      rows.map((r) => projected.map((name) => r[at(name)])),
+    );
+  }
+  if (request.query.id === nodeEvents.id || request.query.id === nodeInventory.id) {
+    const p = request.params as NodeLogsParams;
+    const c = clusterById(fleet, p.clusterId);
+    // The agent reports the inventory once a minute; events as they happen.
+    const source: LaTable | null = !c
+      ? null
+      : request.query.id === nodeEvents.id
+        ? kubeEvents([c], now)
+        : kubeNodeInventory([c], Math.floor(now / 60) * 60);
+    const projected =
+      request.query.id === nodeEvents.id
+        ? ['TimeGenerated', 'KubeEventType', 'Reason', 'Message', 'SourceComponent', 'Count', 'FirstSeen', 'LastSeen']
+        : ['TimeGenerated', 'Status', 'LastTransitionTimeReady', 'KubeletVersion', 'OperatingSystem', 'DockerVersion'];
+    const columns = request.query.id === nodeEvents.id ? KUBE_EVENTS_COLUMNS : KUBE_NODE_INVENTORY_COLUMNS;
+    const cols = columns.map((col) => col.name);
+    const at = (name: string): number => cols.indexOf(name);
+    const rows = (source?.rows ?? [])
+      .filter((r) =>
+        request.query.id === nodeEvents.id
+          ? r[at('ObjectKind')] === 'Node' && r[at('Name')] === p.node
+          : r[at('Computer')] === p.node,
+      )
+      .sort(
+        (a, b) =>
+          String(b[at('LastSeen')] ?? '').localeCompare(String(a[at('LastSeen')] ?? '')) ||
+          String(a[at('Reason')] ?? '').localeCompare(String(b[at('Reason')] ?? '')),
+      )
+      .slice(0, request.query.id === nodeEvents.id ? NODE_EVENT_LIMIT : 1);
+    return table(
+      projected.map((name) => [name, columns.find((col) => col.name === name)?.type ?? 'string']),
       rows.map((r) => projected.map((name) => r[at(name)])),
     );
   }

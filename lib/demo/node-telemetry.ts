@@ -17,6 +17,7 @@ import {
   rootFsSizeBytes,
   runningPodsByNode,
 } from './node-capacity';
+import { nodeOs, nodeTaints } from './node-triage';
 import { nodeProviderId } from './providers';
 import { hexFrom } from './random';
 import { idleCpuSeconds, memAvailableBytes, rootFsAvailBytes } from './signals';
@@ -123,15 +124,16 @@ export const NODE_STATE_FAMILIES: Family[] = [
     help: 'Information about a cluster node.',
     *series(c, base) {
       let i = 0;
+      const os = nodeOs(c);
       for (const n of c.nodes) {
         yield {
           labels: {
             ...nodeLabels(base, n),
             kubelet_version: n.kubeletVersion,
             kubeproxy_version: 'deprecated',
-            container_runtime_version: 'containerd://1.7.27',
-            kernel_version: '5.15.0-1089-azure',
-            os_image: 'Ubuntu 22.04.5 LTS',
+            container_runtime_version: os.runtime,
+            kernel_version: os.kernel,
+            os_image: os.osImage,
             provider_id: nodeProviderId(c, n, i++),
             internal_ip: `10.${(c.index % 200) + 20}.${(i >> 8) & 255}.${i & 255}`,
             system_uuid: hexFrom(`${c.name}/${n.name}/uuid`, 32),
@@ -183,6 +185,19 @@ export const NODE_STATE_FAMILIES: Family[] = [
           }
         }
       }
+    },
+  },
+  {
+    name: 'kube_node_spec_taint',
+    type: 'gauge',
+    help: 'The taint of a cluster node.',
+    *series(c, base) {
+      for (const n of c.nodes)
+        for (const taint of nodeTaints(n))
+          yield {
+            labels: { ...nodeLabels(base, n), key: taint.key, value: taint.value, effect: taint.effect },
+            value: constant(1, n.bootTime),
+          };
     },
   },
   {

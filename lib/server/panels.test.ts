@@ -77,6 +77,7 @@ describe('panel specs', () => {
       'node-memory',
       'node-filesystem',
       'node-pod-capacity',
+      'node-details',
     ]);
   });
 });
@@ -84,8 +85,9 @@ describe('panel specs', () => {
 describe('loadPanel', () => {
   it('loads every panel of every page on a demo cluster as plain JSON, none failing', async () => {
     const ctx = contextFor(withInsights);
+    const node = contextFor(withInsights, demoRunner, { ...DEFAULT_VIEW, node: 'any-node' });
     for (const s of CLUSTER_PANELS) {
-      const data = await loadPanel(ctx, s);
+      const data = await loadPanel(s.shown ? node : ctx, s);
       expect(data.status, `${s.id}: ${data.failures.map((f) => f.message).join('; ')}`).not.toBe('error');
       expect(JSON.parse(JSON.stringify(data))).toEqual(data);
       expect(data.executed.length).toBeGreaterThan(0);
@@ -116,7 +118,7 @@ describe('loadPanel', () => {
     });
     const table = await loadPanel(contextFor(withInsights, failing('server-error')), spec('node-table'));
     expect(table.status).toBe('error');
-    expect(table.failures).toHaveLength(3);
+    expect(table.failures).toHaveLength(6);
     expect(table.view).toMatchObject({ kind: 'table', table: 'nodes', rows: [] });
   });
 
@@ -176,5 +178,59 @@ describe('loadPanel', () => {
     const kept = one.view?.kind === 'table' && one.view.table === 'replicas' ? one.view.rows : [];
     expect(kept.length).toBeGreaterThan(0);
     expect(kept.every((r) => r.namespace === ns)).toBe(true);
+  });
+
+  it('details a selected NotReady node from every triage query, its events from KubeEvents, and asks nothing when none is selected', async () => {
+    const troubled = overview.clusters.find(
+      (c) =>
+        c.monitoring.containerInsights !== false && c.monitoring.metrics && (c.nodes.ready ?? 0) < (c.nodes.total ?? 0),
+    ) as ClusterSummary;
+    expect(troubled).toBeTruthy();
+    const table = await loadPanel(contextFor(troubled), spec('node-table'));
+    const rows = table.view?.kind === 'table' && table.view.table === 'nodes' ? table.view.rows : [];
+    const down = rows[0];
+    expect(down?.ready).not.toBe('true');
+    expect(down?.pool).toBeTruthy();
+    expect(down?.trouble[0]?.condition).toBe('Ready');
+    // The demo's not-Ready nodes have been so since they booted: no change within the range.
+    expect(down?.readyChange).toMatchObject({ kind: 'steady', status: down?.ready });
+
+    const view = { ...DEFAULT_VIEW, node: down?.name as string };
+    const data = await loadPanel(contextFor(troubled, demoRunner, view), spec('node-details'));
+    expect(data.status).toBe('ok');
+    expect(data.title).toBe(`Node details · ${down?.name}`);
+    expect(data.executed.map((q) => q.id)).toEqual([
+      'prom.cluster.node-info',
+      'prom.cluster.node-pool',
+      'prom.cluster.node-conditions',
+      'prom.cluster.node-ready-history',
+      'prom.cluster.node-taints',
+      'prom.cluster.node-unschedulable',
+      'prom.cluster.node-last-scrape',
+      'logs.cluster.node-inventory',
+      'logs.cluster.node-events',
+    ]);
+    const d = data.view?.kind === 'table' && data.view.table === 'node-details' ? data.view.details : null;
+    expect(d).toMatchObject({ node: down?.name, known: true, pool: down?.pool, ready: down?.ready });
+    expect(d?.taints?.map((t) => t.key)).toContain(
+      down?.ready === 'false' ? 'node.kubernetes.io/not-ready' : 'node.kubernetes.io/unreachable',
+    );
+    expect(d?.lastScrape?.find((x) => x.exporter === 'kubelet')?.at).toBeNull();
+    expect(d?.lastScrape?.find((x) => x.exporter === 'node-exporter')?.at).toBeGreaterThan(0);
+    expect(d?.insights).toMatchObject({
+      status: 'ok',
+      inventory: { status: down?.ready === 'false' ? 'NotReady' : 'Unknown' },
+      events: [{ reason: 'NodeNotReady' }],
+    });
+
+    const without = { ...troubled, monitoring: { ...troubled.monitoring, containerInsights: false } };
+    const dark = await loadPanel(contextFor(without, demoRunner, view), spec('node-details'));
+    expect(dark.executed.map((q) => q.kind)).not.toContain('logs');
+    const dd = dark.view?.kind === 'table' && dark.view.table === 'node-details' ? dark.view.details : null;
+    expect(dd?.insights.status).toBe('unavailable');
+    expect(dd?.pool).toBe(down?.pool);
+
+    const none = await loadPanel(contextFor(troubled), spec('node-details'));
+    expect(none).toMatchObject({ status: 'empty', executed: [], view: null });
   });
 });

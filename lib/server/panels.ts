@@ -84,14 +84,18 @@ async function loadStat(ctx: ClusterContext, spec: StatSpec, base: Base): Promis
 }
 
 async function loadTable(ctx: ClusterContext, spec: TableSpec, base: Base): Promise<PanelData> {
-  const entries = Object.entries(spec.sources);
+  // A source the cluster cannot answer (no Container insights) is not asked: its answer is null.
+  const entries = Object.entries(spec.sources).filter(
+    ([, source]) => !source.requires || CAPABILITIES[source.requires].has(ctx.panel.cluster),
+  );
   const outcomes = await Promise.all(entries.map(([, source]) => run(ctx, source)));
-  const answers = Object.fromEntries(
-    entries.map(([key], i) => {
+  const answers = Object.fromEntries([
+    ...Object.keys(spec.sources).map((key) => [key, null]),
+    ...entries.map(([key], i) => {
       const o = outcomes[i] as QueryOutcome<unknown>;
       return [key, o.ok ? o.rows : null];
     }),
-  );
+  ]);
   const rows = spec.rows(answers, ctx.panel);
   const allFailed = outcomes.every((o) => !o.ok);
   const description =
@@ -128,6 +132,8 @@ export async function loadPanel(ctx: ClusterContext, spec: PanelSpec): Promise<P
     const unavailable = { what: spec.requires.what, capability: CAPABILITIES[spec.requires.capability].name };
     return { ...base, title: baseTitle(spec, pc), description: null, status: 'unavailable', view: null, unavailable };
   }
+  if (spec.shown && !spec.shown(pc))
+    return { ...base, title: baseTitle(spec, pc), description: null, status: 'empty', view: null };
   switch (spec.view) {
     case 'timeseries':
       return loadTimeSeries(ctx, spec, base);

@@ -113,4 +113,75 @@ export const containerLogs: LogsQuery<ContainerLogsParams, ContainerLogRow> = {
   parse: (wire) => logsRows(wire).map((row) => logRowSchema.parse(row)),
 };
 
-export const CLUSTER_LOGS_QUERIES = [clusterEvents, containerLogs] as const;
+/** One node of one cluster: its events and its Container insights inventory. */
+export const nodeLogsParams = z.object({ clusterId: selection.clusterId, node: name });
+export type NodeLogsParams = z.infer<typeof nodeLogsParams>;
+
+export const NODE_EVENT_LIMIT = 50;
+
+export const nodeEventRowSchema = z.object({
+  TimeGenerated: z.string(),
+  KubeEventType: z.string(),
+  Reason: z.string(),
+  Message: z.string(),
+  SourceComponent: z.string(),
+  Count: z.number().nonnegative(),
+  FirstSeen: z.string(),
+  LastSeen: z.string(),
+});
+export type NodeEventRow = z.infer<typeof nodeEventRowSchema>;
+
+export const nodeEvents: LogsQuery<NodeLogsParams, NodeEventRow> = {
+  id: 'logs.cluster.node-events',
+  kind: 'logs',
+  layer: 'L1',
+  personas: ['platform-engineer'],
+  title: 'Node events',
+  description:
+    'Events about one node from KubeEvents (Container insights): the kubelet and node controller say why its conditions changed (NodeNotReady, KubeletNotReady, …), newest first.',
+  defaultTimespan: 'PT1H',
+  params: nodeLogsParams,
+  build: (p) =>
+    [
+      'KubeEvents',
+      `| where ClusterId =~ ${kqlString(p.clusterId)}`,
+      `| where ObjectKind == "Node" and Name == ${kqlString(p.node)}`,
+      '| project TimeGenerated, KubeEventType, Reason, Message, SourceComponent, Count, FirstSeen, LastSeen',
+      '| order by LastSeen desc, Reason asc',
+      `| take ${NODE_EVENT_LIMIT}`,
+    ].join('\n'),
+  parse: (wire) => logsRows(wire).map((row) => nodeEventRowSchema.parse(row)),
+};
+
+export const nodeInventoryRowSchema = z.object({
+  TimeGenerated: z.string(),
+  Status: z.string(),
+  LastTransitionTimeReady: z.string(),
+  KubeletVersion: z.string(),
+  OperatingSystem: z.string(),
+  DockerVersion: z.string(),
+});
+export type NodeInventoryRow = z.infer<typeof nodeInventoryRowSchema>;
+
+export const nodeInventory: LogsQuery<NodeLogsParams, NodeInventoryRow> = {
+  id: 'logs.cluster.node-inventory',
+  kind: 'logs',
+  layer: 'L1',
+  personas: ['platform-engineer'],
+  title: 'Node inventory (Container insights)',
+  description:
+    "The Container insights agent's latest report of one node (KubeNodeInventory): its Ready status, when Ready last changed, kubelet version, OS image and container runtime. TimeGenerated is when the agent last reported it.",
+  defaultTimespan: 'PT1H',
+  params: nodeLogsParams,
+  build: (p) =>
+    [
+      'KubeNodeInventory',
+      `| where ClusterId =~ ${kqlString(p.clusterId)}`,
+      `| where Computer == ${kqlString(p.node)}`,
+      '| summarize arg_max(TimeGenerated, *) by Computer',
+      '| project TimeGenerated, Status, LastTransitionTimeReady, KubeletVersion, OperatingSystem, DockerVersion',
+    ].join('\n'),
+  parse: (wire) => logsRows(wire).map((row) => nodeInventoryRowSchema.parse(row)),
+};
+
+export const CLUSTER_LOGS_QUERIES = [clusterEvents, containerLogs, nodeEvents, nodeInventory] as const;

@@ -17,9 +17,21 @@ import {
   ingressErrorRatio,
   ingressRequestRate,
   apiserverRejections,
+  nodeConditions,
+  nodeLastScrape,
+  nodePool,
+  nodeReadyHistory,
+  nodeTaints,
 } from './cluster-prom';
 import type { LabelProfileId } from '../label-profiles';
-import { clusterEvents, containerLogs, containerLogsParams } from './cluster-logs';
+import {
+  clusterEvents,
+  containerLogs,
+  containerLogsParams,
+  nodeEvents,
+  nodeInventory,
+  nodeLogsParams,
+} from './cluster-logs';
 
 const HOSTILE = 'x"} or vector(1) or {a="';
 
@@ -190,6 +202,51 @@ describe('cluster page queries', () => {
     expect(containerLogsParams.safeParse({ clusterId: 'x', search: 'a\u0001' }).success).toBe(false);
     expect(clusterEvents.build({ clusterId: 'id"', workload: 'checkout' })).toContain(
       '| where ClusterId =~ "id\\""\n| where Name startswith "checkout"',
+    );
+  });
+
+  it('asks KubeEvents and KubeNodeInventory about one node through kqlString, never the raw name', () => {
+    const params = nodeLogsParams.parse({ clusterId: '/subscriptions/s/x"', node: 'n1" or 1 == 1 //' });
+    const events = nodeEvents.build(params);
+    expect(events).toContain('| where ClusterId =~ "/subscriptions/s/x\\""');
+    expect(events).toContain('| where ObjectKind == "Node" and Name == "n1\\" or 1 == 1 //"');
+    expect(events).not.toContain('Name == "n1" or');
+    expect(events.split('\n').at(-1)).toBe('| take 50');
+    const inventory = nodeInventory.build(params);
+    expect(inventory).toContain('| where Computer == "n1\\" or 1 == 1 //"');
+    expect(inventory).toContain('| summarize arg_max(TimeGenerated, *) by Computer');
+    expect(nodeLogsParams.safeParse({ clusterId: 'x', node: '' }).success).toBe(false);
+    expect(nodeLogsParams.safeParse({ clusterId: 'x', node: 'n'.repeat(254) }).success).toBe(false);
+    expect(CATALOG.get(nodeEvents.id)).toBe(nodeEvents);
+    expect(CATALOG.get(nodeInventory.id)).toBe(nodeInventory);
+  });
+
+  it('read node triage from kube-state-metrics and the exporters’ up series, named per label profile', () => {
+    const p = clusterPromParamsSchema.parse({ cluster: 'c1' });
+    expect(nodePool.build(p)).toBe(
+      'max by (node, label_kubernetes_azure_com_agentpool, label_agentpool) (kube_node_labels{cluster="c1"})',
+    );
+    expect(nodeConditions.build(p)).toBe(
+      'sum by (node, condition, status) (kube_node_status_condition{cluster="c1"} == 1)',
+    );
+    expect(nodeReadyHistory.mode).toBe('range');
+    expect(nodeReadyHistory.build(p)).toBe(
+      'sum by (node, status) (kube_node_status_condition{condition="Ready", cluster="c1"} == 1)',
+    );
+    expect(nodeTaints.build(p)).toBe('max by (node, key, value, effect) (kube_node_spec_taint{cluster="c1"})');
+    expect(nodeLastScrape.build(p)).toBe(
+      [
+        'label_replace(max by (node) (label_replace(up{job="kubelet", cluster="c1"} == 1, "node", "$1", "instance", "(.+)")), "exporter", "kubelet", "", "")',
+        'or label_replace(max by (node) (label_replace(up{job="node", cluster="c1"} == 1, "node", "$1", "instance", "(.+)")), "exporter", "node-exporter", "", "")',
+      ].join('\n'),
+    );
+    // kube-prometheus-stack: its own job names; node-exporter known by its pod only.
+    const kps = nodeLastScrape.build(
+      clusterPromParamsSchema.parse({ cluster: 'c1', profile: 'kube-prometheus-stack' }),
+    );
+    expect(kps).toContain('max by (node) (up{job="kubelet", cluster="c1"} == 1)');
+    expect(kps).toContain(
+      '(up{job="node-exporter", cluster="c1"} == 1) * on (cluster, namespace, pod) group_left (node)',
     );
   });
 

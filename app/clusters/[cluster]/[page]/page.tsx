@@ -27,7 +27,9 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 
 /** What a page shows around its panel specs: the summary's cluster facts and cost, L3's selection. */
 function PageBody({ ctx, page }: { ctx: ClusterContext; page: ClusterPage }): ReactNode {
-  const panels = panelsOf(page).map((spec) => <PanelSlot key={spec.id} ctx={ctx} spec={spec} />);
+  const panels = panelsOf(page)
+    .filter((spec) => !spec.shown || spec.shown(ctx.panel))
+    .map((spec) => <PanelSlot key={spec.id} ctx={ctx} spec={spec} />);
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       {page === 'summary' && <SummaryPanels ctx={ctx.panel} />}

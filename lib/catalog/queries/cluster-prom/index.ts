@@ -16,6 +16,7 @@ import * as network from './network';
 export {
   clusterPromParamsSchema,
   clusterSelector,
+  NODE_POOL_LABELS,
   type ClusterPromParams,
   type SampleRow,
   type SeriesRow,

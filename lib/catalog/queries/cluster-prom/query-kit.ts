@@ -153,3 +153,6 @@ export function percentiles(bucketSeries: string, by: readonly string[]): string
     )
     .join('\n');
 }
+
+/** kube_node_labels' pool labels, most specific first: the AKS label, and the older `agentpool` one. */
+export const NODE_POOL_LABELS = ['label_kubernetes_azure_com_agentpool', 'label_agentpool'] as const;

@@ -1,14 +1,14 @@
-import type { ClusterSummary } from '../../types';
 import type { ClusterPage } from '../layers';
 import { APPLICATIONS_PANELS } from './applications';
 import { CONTROL_PLANE_PANELS } from './control-plane';
 import { NETWORK_PANELS } from './network';
 import { NODES_PANELS } from './nodes';
 import { SUMMARY_PANELS } from './summary';
-import type { Capability, PanelContext, PanelSpec } from './types';
+import type { PanelContext, PanelSpec } from './types';
 import { WORKLOADS_PANELS } from './workloads';
 
 export * from './types';
+export { CAPABILITIES, hasContainerInsights } from './capabilities';
 export * from './cost';
 export { scopeText } from './workloads';
 
@@ -31,18 +31,6 @@ export function panelsOf(page: ClusterPage): PanelSpec[] {
 export function panelById(id: string): PanelSpec | null {
   return BY_ID.get(id) ?? null;
 }
-
-/**
- * Whether Container insights (KubeEvents, ContainerLogV2) can hold rows for this cluster.
- * Arc clusters' add-on state is unknown to the inventory (null): ask the workspace anyway.
- */
-export function hasContainerInsights(c: ClusterSummary): boolean {
-  return c.monitoring.containerInsights !== false;
-}
-
-export const CAPABILITIES: Record<Capability, { name: string; has: (c: ClusterSummary) => boolean }> = {
-  'container-insights': { name: 'Container insights', has: hasContainerInsights },
-};
 
 /** The title a panel has before it answers (its skeleton's), without a time series' filter values. */
 export function baseTitle(spec: PanelSpec, ctx: PanelContext): string {

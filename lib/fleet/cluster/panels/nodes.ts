@@ -1,10 +1,13 @@
-import { clusterProm as cq } from '../../../catalog';
+import { clusterLogs, clusterProm as cq } from '../../../catalog';
 import { buildNodeRows } from '../build';
+import { buildNodeDetails, withTriage } from '../node-details';
+import { CAPABILITIES } from './capabilities';
 import { ask, tablePanel, type PanelContext, type PanelSpec, type TimeSeriesSpec } from './types';
 
 /** L1: the node table with drill-down; CPU, memory, root disk and pod budget over time (one node when selected). */
 
 const prom = (ctx: PanelContext): PanelContext['prom'] => ctx.prom;
+const nodeLogs = (ctx: PanelContext) => ({ clusterId: ctx.cluster.id, node: ctx.view.node ?? '' });
 const selectedNode = (ctx: PanelContext) => (ctx.view.node ? [{ label: 'node', value: ctx.view.node }] : []);
 
 /** The per-node utilisation charts, all shares of a whole. */
@@ -33,15 +36,25 @@ export const NODES_PANELS: readonly PanelSpec[] = [
       ready: ask(cq.nodeReady, prom),
       allocatable: ask(cq.nodeAllocatable, prom),
       running: ask(cq.nodeRunningPods, prom),
+      pool: ask(cq.nodePool, prom),
+      conditions: ask(cq.nodeConditions, prom),
+      history: ask(cq.nodeReadyHistory, prom),
     },
     columns: [
       { header: 'Node' },
-      { header: 'Ready' },
+      { header: 'Pool' },
+      {
+        header: 'Ready',
+        title: 'Ready status; for a node not Ready, the conditions in trouble and when Ready last changed',
+      },
       { header: 'CPU', align: 'right' },
       { header: 'Memory', align: 'right' },
       { header: 'Pods vs capacity' },
     ],
-    rows: (a) => ({ table: 'nodes', rows: buildNodeRows(a.ready, a.allocatable, a.running) }),
+    rows: (a) => ({
+      table: 'nodes',
+      rows: withTriage(buildNodeRows(a.ready, a.allocatable, a.running), a.pool, a.conditions, a.history),
+    }),
     description: (_ctx, t) => {
       const rows = t.table === 'nodes' ? t.rows : [];
       const notReady = rows.filter((r) => r.ready !== null && r.ready !== 'true').length;
@@ -57,4 +70,47 @@ export const NODES_PANELS: readonly PanelSpec[] = [
     cq.nodePodCapacity,
     'No kubelet pod counts or pod capacity (kube_node_status_capacity) for this cluster in the range.',
   ),
+  tablePanel({
+    id: 'node-details',
+    page: 'nodes',
+    view: 'table',
+    title: (ctx) => `Node details · ${ctx.view.node ?? ''}`,
+    wide: true,
+    body: 'table',
+    shown: (ctx) => ctx.view.node !== null,
+    sources: {
+      info: ask(cq.nodeInfo, prom),
+      pool: ask(cq.nodePool, prom),
+      conditions: ask(cq.nodeConditions, prom),
+      history: ask(cq.nodeReadyHistory, prom),
+      taints: ask(cq.nodeTaints, prom),
+      unschedulable: ask(cq.nodeUnschedulable, prom),
+      scrapes: ask(cq.nodeLastScrape, prom),
+      inventory: ask(clusterLogs.nodeInventory, nodeLogs, 'container-insights'),
+      events: ask(clusterLogs.nodeEvents, nodeLogs, 'container-insights'),
+    },
+    rows: (a, ctx) => ({
+      table: 'node-details',
+      details: ctx.view.node
+        ? buildNodeDetails(
+            ctx.view.node,
+            a,
+            CAPABILITIES['container-insights'].has(ctx.cluster)
+              ? { available: true }
+              : {
+                  available: false,
+                  reason:
+                    'Node events, condition reasons and the agent’s node inventory (KubeEvents, KubeNodeInventory)',
+                },
+            { start: ctx.range.start, end: ctx.range.end },
+          )
+        : null,
+    }),
+    description: (ctx) =>
+      `Pool, conditions, taints, versions and when Prometheus last heard from ${ctx.view.node ?? 'the node'} (kube-state-metrics, up); reasons and events from Container insights.`,
+    empty: (ctx) =>
+      ctx.view.node
+        ? `Neither kube-state-metrics nor Container insights knows a node named ${ctx.view.node} in this cluster.`
+        : 'Pick a node in the table to see its details.',
+  }),
 ];

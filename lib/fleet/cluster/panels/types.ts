@@ -5,8 +5,9 @@ import type { ExecutedQuery, QueryFailure } from '../../../sources/runner';
 import type { ClusterView } from '../../../url-state/cluster';
 import type { FiredAlert } from '../../alerts';
 import type { ClusterSummary } from '../../types';
-import type { ChartData, ContainerRow, NodeRow, PressureSummary, ReplicaRow, ResourceRow } from '../build';
+import type { ChartData, ContainerRow, PressureSummary, ReplicaRow, ResourceRow } from '../build';
 import type { ClusterPage } from '../layers';
+import type { NodeDetails, NodeTriageRow } from '../node-details';
 import type { LogLine } from '../logs';
 import type { ResolvedRange } from '../time-range';
 import type { ValueUnit } from '../units';
@@ -40,6 +41,8 @@ export interface SeriesFilter {
 export interface PanelSource<P = unknown, R = unknown> {
   query: CatalogQuery<P, R>;
   params: (ctx: PanelContext) => P;
+  /** Asked only where the cluster can send this data; elsewhere its answer is null, and nothing ran. */
+  requires?: Capability;
 }
 
 /** Data a cluster may not send at all: the panel then says what it needs instead of asking. */
@@ -59,6 +62,8 @@ interface PanelSpecBase {
   /** What an empty answer means, in the words the panel shows. */
   empty: string | ((ctx: PanelContext) => string);
   requires?: { capability: Capability; what: string };
+  /** Whether the page shows the panel for this view (default: always); a hidden panel asks nothing. */
+  shown?: (ctx: PanelContext) => boolean;
 }
 
 export interface TimeSeriesSpec extends PanelSpecBase {
@@ -88,7 +93,9 @@ export interface TableColumn {
 
 /** The rows of each kind of table, as its renderer draws them. */
 export type TableRows =
-  | { table: 'nodes'; rows: NodeRow[] }
+  | { table: 'nodes'; rows: NodeTriageRow[] }
+  /** Null when no node is selected. */
+  | { table: 'node-details'; details: NodeDetails | null }
   | { table: 'pressure'; summary: PressureSummary }
   | { table: 'containers'; label: string; rows: ContainerRow[] }
   | { table: 'replicas'; label: string; rows: ReplicaRow[] }
@@ -152,6 +159,7 @@ export interface PanelData {
 export function isEmptyTable(t: TableRows): boolean {
   if (t.table === 'pressure') return t.summary.nodes === 0;
   if (t.table === 'logs') return t.lines.length === 0;
+  if (t.table === 'node-details') return t.details === null || (!t.details.known && t.details.insights.status !== 'ok');
   return t.rows.length === 0;
 }
 
@@ -161,6 +169,10 @@ export function tablePanel<S extends Sources>(spec: TableSpec<S>): TableSpec {
 }
 
 /** A panel source with its parameter and row types checked against the query. */
-export function ask<P, R>(query: CatalogQuery<P, R>, params: (ctx: PanelContext) => P): PanelSource<P, R> {
-  return { query, params };
+export function ask<P, R>(
+  query: CatalogQuery<P, R>,
+  params: (ctx: PanelContext) => P,
+  requires?: Capability,
+): PanelSource<P, R> {
+  return requires ? { query, params, requires } : { query, params };
 }
