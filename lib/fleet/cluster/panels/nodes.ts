@@ -1,5 +1,5 @@
 import { clusterProm as cq } from '../../../catalog';
-import { buildNodeRows } from '../build';
+import { buildNodeRows, notReadyNodes } from '../build';
 import { ask, tablePanel, type PanelContext, type PanelSpec, type TimeSeriesSpec } from './types';
 
 /** L1: the node table with drill-down; CPU, memory, root disk and pod budget over time (one node when selected). */
@@ -7,14 +7,25 @@ import { ask, tablePanel, type PanelContext, type PanelSpec, type TimeSeriesSpec
 const prom = (ctx: PanelContext): PanelContext['prom'] => ctx.prom;
 const selectedNode = (ctx: PanelContext) => (ctx.view.node ? [{ label: 'node', value: ctx.view.node }] : []);
 
-/** The per-node utilisation charts, all shares of a whole. */
-function nodeChart(id: string, query: TimeSeriesSpec['source']['query'], empty: string): TimeSeriesSpec {
+/**
+ * The per-node utilisation charts, all shares of a whole: with more nodes than lines, the
+ * fullest are kept — but the not Ready nodes always, first and highlighted (the node-ready
+ * query asks which), so the broken nodes are the ones drawn.
+ */
+function nodeChart(
+  id: string,
+  query: TimeSeriesSpec['source']['query'],
+  rank: TimeSeriesSpec['rank'],
+  empty: string,
+): TimeSeriesSpec {
   return {
     id,
     page: 'nodes',
     view: 'timeseries',
     source: ask(query, prom),
     unit: 'percent',
+    rank,
+    highlight: { source: ask(cq.nodeReady, prom), label: 'node', pick: notReadyNodes, reason: 'not Ready' },
     nameBy: ['node'],
     only: selectedNode,
     empty,
@@ -49,12 +60,29 @@ export const NODES_PANELS: readonly PanelSpec[] = [
     },
     empty: 'No kube-state-metrics node series for this cluster.',
   }),
-  nodeChart('node-cpu', cq.nodeCpu, 'No node-exporter CPU series for this cluster in the range.'),
-  nodeChart('node-memory', cq.nodeMemory, 'No node-exporter memory series for this cluster in the range.'),
-  nodeChart('node-filesystem', cq.nodeFilesystem, 'No node-exporter filesystem series for this cluster in the range.'),
+  // CPU and memory spike: the highest point in the range. Disk and pod count are levels: as they end.
+  nodeChart(
+    'node-cpu',
+    cq.nodeCpu,
+    { keep: 'highest', measure: 'peak', what: 'CPU use' },
+    'No node-exporter CPU series for this cluster in the range.',
+  ),
+  nodeChart(
+    'node-memory',
+    cq.nodeMemory,
+    { keep: 'highest', measure: 'peak', what: 'memory use' },
+    'No node-exporter memory series for this cluster in the range.',
+  ),
+  nodeChart(
+    'node-filesystem',
+    cq.nodeFilesystem,
+    { keep: 'highest', measure: 'latest', what: 'disk use' },
+    'No node-exporter filesystem series for this cluster in the range.',
+  ),
   nodeChart(
     'node-pod-capacity',
     cq.nodePodCapacity,
+    { keep: 'highest', measure: 'latest', what: 'share of max pods' },
     'No kubelet pod counts or pod capacity (kube_node_status_capacity) for this cluster in the range.',
   ),
 ];
