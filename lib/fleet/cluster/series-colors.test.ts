@@ -59,4 +59,21 @@ describe('series colours', () => {
     expect([...seriesStyles(names)]).toEqual([...seriesStyles(names)]);
     expect(preferredColor('aks-system-0')).toBe(preferredColor('aks-system-0'));
   });
+
+  it('past the palette, keeps a series in its colour (dashed) while that colour is not over its share', () => {
+    for (let start = 0; start < 30; start++) {
+      const names = Array.from({ length: 12 }, (_, i) => `aks-nodepool1-${start * 12 + i}`);
+      const styles = seriesStyles(names);
+      const cap = Math.ceil(names.length / SERIES_PALETTE.length);
+      const wanting = new Map<string, number>();
+      for (const n of names) wanting.set(preferredColor(n), (wanting.get(preferredColor(n)) ?? 0) + 1);
+      for (const n of names)
+        if ((wanting.get(preferredColor(n)) ?? 0) <= cap) expect(styles.get(n)?.color, n).toBe(preferredColor(n));
+      // Colours are spread evenly: none on more than its share of lines.
+      const used = new Map<string, number>();
+      for (const n of names) used.set(styles.get(n)?.color ?? '', (used.get(styles.get(n)?.color ?? '') ?? 0) + 1);
+      for (const count of used.values()) expect(count).toBeLessThanOrEqual(cap);
+      expect(new Set(names.map((n) => look(styles.get(n)))).size).toBe(12);
+    }
+  });
 });

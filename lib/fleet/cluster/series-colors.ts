@@ -49,51 +49,52 @@ export function preferredColor(name: string): string {
 }
 
 /**
- * Styles for the series of one chart, by name (duplicates share one style). Every series first
- * claims its hashed colour, solid; names are taken in sorted order so the result depends on the
- * set of names only. A series whose colour is taken probes the next colours of the palette in
- * order, then the same with the next dash pattern. Up to palette size, colours never repeat
- * within a chart; up to palette × patterns, no two lines look alike; past that, looks repeat.
+ * Styles for the series of one chart, by name (duplicates share one style). Names are taken
+ * in sorted order, so the result depends on the set of names only. Every series first claims
+ * its hashed colour, solid. Then each of the rest keeps its colour with the next dash pattern
+ * while that colour has fewer than ⌈series / palette⌉ lines; the last take the next colour with
+ * room. Up to palette size no colour repeats within a chart; past it colours are spread evenly,
+ * most series keep the colour they have on other charts, and no two lines look alike (up to
+ * palette × patterns; past that, looks repeat).
  */
 export function seriesStyles(names: readonly string[]): Map<string, SeriesStyle> {
   const colors = SERIES_PALETTE.length;
-  const slots = colors * SERIES_DASHES.length;
   const sorted = [...new Set(names)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const taken = new Set<number>();
-  const slotOf = new Map<string, number>();
-  // First pass: as many series as possible keep the colour they have everywhere else.
+  const cap = Math.max(1, Math.ceil(sorted.length / colors));
+  const users = Array.from({ length: colors }, () => 0);
+  const styleOf = new Map<string, { color: number; dash: number }>();
+  const give = (name: string, color: number): void => {
+    styleOf.set(name, { color, dash: (users[color] ?? 0) % SERIES_DASHES.length });
+    users[color] = (users[color] ?? 0) + 1;
+  };
+  // First pass: one series per colour keeps the colour it has everywhere else, solid.
   for (const name of sorted) {
-    const slot = hash(name) % colors;
-    if (!taken.has(slot)) {
-      taken.add(slot);
-      slotOf.set(name, slot);
-    }
+    const own = hash(name) % colors;
+    if (users[own] === 0) give(name, own);
   }
-  // Second pass: the rest take the next free look after their own.
+  // Second pass: the rest keep their colour, dashed, while it has room.
   for (const name of sorted) {
-    if (slotOf.has(name)) continue;
-    const start = hash(name) % colors;
-    let slot = -1;
-    for (let k = 1; k < slots && slot < 0; k++) {
-      const round = Math.floor(k / colors);
-      const candidate = round * colors + ((start + k) % colors);
-      if (!taken.has(candidate)) slot = candidate;
+    const own = hash(name) % colors;
+    if (!styleOf.has(name) && (users[own] ?? 0) < cap) give(name, own);
+  }
+  // Last: any still without a look take the next colour with room.
+  for (const name of sorted) {
+    if (styleOf.has(name)) continue;
+    const own = hash(name) % colors;
+    let color = own;
+    for (let k = 1; k < colors; k++) {
+      const c = (own + k) % colors;
+      if ((users[c] ?? 0) < cap) {
+        color = c;
+        break;
+      }
     }
-    // Every look is in use: reuse the hashed colour in the last pattern.
-    if (slot < 0) slot = (SERIES_DASHES.length - 1) * colors + start;
-    else taken.add(slot);
-    slotOf.set(name, slot);
+    give(name, color);
   }
   return new Map(
     sorted.map((name) => {
-      const slot = slotOf.get(name) ?? 0;
-      return [
-        name,
-        {
-          color: SERIES_PALETTE[slot % colors] as string,
-          dash: SERIES_DASHES[Math.floor(slot / colors) % SERIES_DASHES.length] as string,
-        },
-      ];
+      const st = styleOf.get(name) ?? { color: 0, dash: 0 };
+      return [name, { color: SERIES_PALETTE[st.color] as string, dash: SERIES_DASHES[st.dash] as string }];
     }),
   );
 }
