@@ -301,9 +301,9 @@ test.describe('cluster pages', () => {
     }
     const percentiles = cluster.panel('API server latency p50, p95, p99');
     for (const name of ['p50', 'p95', 'p99'])
-      await expect(percentiles.locator('.recharts-legend-wrapper')).toContainText(name);
+      await expect(percentiles.getByRole('list', { name: 'Legend' })).toContainText(name);
     await expect(cluster.tick('API server latency p50, p95, p99', /^\d+ms$/)).toBeVisible();
-    await expect(cluster.panel('API server 429 and 5xx responses').locator('.recharts-legend-wrapper')).toContainText(
+    await expect(cluster.panel('API server 429 and 5xx responses').getByRole('list', { name: 'Legend' })).toContainText(
       '500',
     );
     await expect(cluster.panel('Node pressure (kubelet eviction signals)')).toContainText(
@@ -396,7 +396,8 @@ test.describe('cluster pages', () => {
     await cluster.layers.getByRole('link', { name: /L4 Applications/ }).click();
     const one = cluster.panel(`Request latency per app: p50, p95, p99 · ${app}`);
     await expect(one.locator('figure path.recharts-line-curve')).toHaveCount(3);
-    for (const name of ['p50', 'p95', 'p99']) await expect(one.locator('.recharts-legend-wrapper')).toContainText(name);
+    for (const name of ['p50', 'p95', 'p99'])
+      await expect(one.getByRole('list', { name: 'Legend' })).toContainText(name);
     expect(errors).toEqual([]);
   });
 
@@ -431,6 +432,34 @@ test.describe('cluster pages', () => {
     expect(ok.status()).toBe(200);
     const body = logsTailResponseSchema.parse(await ok.json());
     expect(body.lines.length).toBeGreaterThan(0);
+  });
+
+  test('on a phone the per-node charts keep a real plot, and draw the not Ready nodes first, marked', async ({
+    browser,
+  }) => {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: 'UTC' });
+    const page = await ctx.newPage();
+    const c = (await fleet(page)).find(
+      (x) => x.monitoring.metrics && x.nodes.total !== null && x.nodes.ready !== null && x.nodes.ready < x.nodes.total,
+    );
+    expect(c).toBeDefined();
+    const cluster = new ClusterPage(page);
+    await cluster.goto(c?.name ?? '', 'nodes');
+    for (const title of [
+      'CPU utilisation per node',
+      'Memory utilisation per node',
+      'Root filesystem used per node',
+      'Pods per node vs max pods',
+    ]) {
+      await expect(cluster.chartIn(title), title).toBeVisible();
+      const plot = await cluster.panel(title).locator('.recharts-cartesian-grid').boundingBox();
+      expect(plot?.height ?? 0, title).toBeGreaterThanOrEqual(160);
+      await expect(
+        cluster.panel(title).getByRole('list', { name: 'Legend' }).getByRole('listitem').first(),
+        title,
+      ).toContainText('(not Ready)');
+    }
+    await ctx.close();
   });
 
   test('fits a phone screen without sideways scrolling', async ({ browser }) => {

@@ -86,19 +86,35 @@ describe('any panel', () => {
 });
 
 describe('time series panel', () => {
-  const chartView = (names: string[], dropped = 0): PanelViewData => ({
-    kind: 'timeseries',
-    unit: 'cores',
-    span: 3600,
-    dropped,
-    series: names.length + dropped,
-    chart: {
-      series: names.map((name, i) => ({ key: `s${i}`, name })),
-      rows: [0, 1, 2].map((r) =>
-        Object.fromEntries([['t', NOW - 3600 + r * 1800], ...names.map((_, i) => [`s${i}`, r + i])]),
-      ),
-    },
-  });
+  const chartView = (names: string[], dropped = 0, change: Partial<PanelViewData> = {}): PanelViewData =>
+    ({
+      kind: 'timeseries',
+      unit: 'cores',
+      span: 3600,
+      rank: { keep: 'highest', measure: 'peak', what: 'CPU use' },
+      dropped,
+      hidden: Array.from({ length: dropped }, (_, i) => ({
+        name: `node-x${i}`,
+        value: 0.5 - i / 100,
+        highlight: false,
+      })),
+      highlight: null,
+      series: names.length + dropped,
+      chart: {
+        series: names.map((name, i) => ({
+          key: `s${i}`,
+          name,
+          color: '#0072B2',
+          dash: '',
+          highlight: false,
+          value: i,
+        })),
+        rows: [0, 1, 2].map((r) =>
+          Object.fromEntries([['t', NOW - 3600 + r * 1800], ...names.map((_, i) => [`s${i}`, r + i])]),
+        ),
+      },
+      ...change,
+    }) as PanelViewData;
 
   it('empty: says why, draws no chart', () => {
     const region = renderPanel(
@@ -113,10 +129,52 @@ describe('time series panel', () => {
     expect(within(region).queryByRole('figure')).toBeNull();
   });
 
-  it('ok: a chart named by the panel, and which lines were left out', () => {
+  it('ok: a chart named by the panel, which lines it kept and why, and the rest behind a disclosure', () => {
     const region = renderPanel(panelData({ title: 'Node CPU', view: chartView(['node-a', 'node-b'], 13) }));
     expect(within(region).getByRole('figure', { name: 'Node CPU' })).toBeTruthy();
-    expect(within(region).getByText('Showing the 2 busiest of 15 series.')).toBeTruthy();
+    expect(within(region).getByText('Showing the 2 worst (highest CPU use in the range) of 15 series.')).toBeTruthy();
+    const more = within(region).getByText('13 more series');
+    expect(more.tagName).toBe('SUMMARY');
+    const list = within(region).getByRole('list', { name: '13 more series', hidden: true });
+    const items = within(list).getAllByRole('listitem', { hidden: true });
+    expect(items).toHaveLength(13);
+    expect(items[0]?.textContent).toBe('node-x00.5 cores');
+    expect(items[12]?.textContent).toBe('node-x120.38 cores');
+  });
+
+  it('ok: all series drawn, no note; a failed highlight query says the chart is unmarked', () => {
+    const region = renderPanel(panelData({ title: 'Node CPU', view: chartView(['node-a']) }));
+    expect(within(region).queryByText(/more series/)).toBeNull();
+    expect(within(region).queryByText(/Showing the/)).toBeNull();
+    const unmarked = renderPanel(
+      panelData({
+        title: 'Node memory',
+        view: chartView(['node-a'], 0, { highlight: 'not Ready' }),
+        failures: [FAILURES.generic],
+      }),
+    );
+    expect(within(unmarked).getByText(/Series are not marked not Ready: asking which failed/)).toBeTruthy();
+  });
+
+  it('says how many highlighted series lead, and marks left-off ones too', () => {
+    const view = chartView(['node-down', 'node-a'], 2, {
+      highlight: 'not Ready',
+      hidden: [
+        { name: 'node-down-2', value: 0.01, highlight: true },
+        { name: 'node-b', value: 0.3, highlight: false },
+      ],
+    });
+    if (view.kind !== 'timeseries') throw new Error('chart view');
+    view.chart.series[0] = { ...view.chart.series[0]!, highlight: true };
+    const region = renderPanel(panelData({ title: 'Node CPU', view }));
+    expect(
+      within(region).getByText(
+        'Showing the 2 worst (highest CPU use in the range) of 4 series, the 1 not Ready first.',
+      ),
+    ).toBeTruthy();
+    const legend = within(region).getByRole('list', { name: 'Legend' });
+    expect(within(legend).getAllByRole('listitem')[0]?.textContent).toBe('node-down(not Ready)');
+    expect(within(region).getByText('node-down-2 (not Ready)')).toBeTruthy();
   });
 
   it('failed: the failure, no chart', () => {

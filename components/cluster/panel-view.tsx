@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { PanelData, PanelView as PanelViewData } from '@/lib/fleet/cluster/panels';
+import { rankText } from '@/lib/fleet/cluster/build';
 import { formatValue } from '@/lib/fleet/cluster/units';
 import { AlertsBody } from './cluster-insight-panels';
 import type { ClusterPageContext } from './context';
@@ -24,6 +25,45 @@ export function PanelView({ data, ctx }: { data: PanelData; ctx: ClusterPageCont
 }
 
 type TableView = Extract<PanelViewData, { kind: 'table' }>;
+type ChartView = Extract<PanelViewData, { kind: 'timeseries' }>;
+
+/**
+ * Under a chart that could not draw every series: which it kept and why, and the rest behind a
+ * disclosure, worst first, each with the value it was ranked by.
+ */
+function SeriesNote({ view }: { view: ChartView }): ReactNode {
+  if (view.dropped === 0) return null;
+  const kept = view.chart.series;
+  const marked = kept.filter((s) => s.highlight).length;
+  const unlisted = view.dropped - view.hidden.length;
+  return (
+    <div className="mt-1 text-xs text-slate-600">
+      <p>
+        Showing the {kept.length} {rankText(view.rank)} of {view.series} series
+        {marked > 0 && view.highlight ? `, the ${marked} ${view.highlight} first` : ''}.
+      </p>
+      <details className="mt-0.5">
+        <summary className="cursor-pointer select-none underline-offset-2 hover:underline">
+          {view.dropped} more series
+        </summary>
+        <ol aria-label={`${view.dropped} more series`} className="mt-1 max-w-prose columns-1 gap-x-6 sm:columns-2">
+          {view.hidden.map((h) => (
+            <li key={`${h.name}\u0000${h.value}`} className="flex justify-between gap-2 break-inside-avoid">
+              <span className="[overflow-wrap:anywhere]">
+                {h.name}
+                {h.highlight && view.highlight ? ` (${view.highlight})` : ''}
+              </span>
+              <span className="shrink-0 tabular-nums">
+                {h.value === null ? '—' : formatValue(h.value, view.unit, false)}
+              </span>
+            </li>
+          ))}
+        </ol>
+        {unlisted > 0 && <p className="mt-1">and {unlisted} more, not listed.</p>}
+      </details>
+    </div>
+  );
+}
 
 function PanelContent({ data, ctx }: { data: PanelData; ctx: ClusterPageContext }): ReactNode {
   if (data.unavailable)
@@ -35,10 +75,17 @@ function PanelContent({ data, ctx }: { data: PanelData; ctx: ClusterPageContext 
       if (data.status === 'empty') return <PanelEmpty>{data.empty}</PanelEmpty>;
       return (
         <>
-          <TimeSeriesChart data={view.chart} unit={view.unit} label={data.title} span={view.span} />
-          {view.dropped > 0 && (
-            <p className="mt-1 text-xs text-slate-500">
-              Showing the {view.chart.series.length} busiest of {view.series} series.
+          <TimeSeriesChart
+            data={view.chart}
+            unit={view.unit}
+            label={data.title}
+            span={view.span}
+            highlight={view.highlight}
+          />
+          <SeriesNote view={view} />
+          {view.highlight && data.failures[0] && (
+            <p className="mt-1 text-xs text-amber-800">
+              Series are not marked {view.highlight}: asking which failed ({data.failures[0].message}).
             </p>
           )}
         </>

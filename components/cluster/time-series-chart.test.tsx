@@ -3,10 +3,18 @@ import { describe, expect, it } from 'vitest';
 import type { ChartData } from '@/lib/fleet/cluster/build';
 import { HOSTILE, LONG_NAME } from '@/lib/testing/dom/cluster-fixtures';
 import { TimeSeriesChart } from './time-series-chart';
+import { SERIES_PALETTE } from '@/lib/fleet/cluster/series-colors';
 
 const T0 = 1_763_996_400;
-const chart = (names: string[]): ChartData => ({
-  series: names.map((name, i) => ({ key: `s${i}`, name })),
+const chart = (names: string[], highlighted: string[] = []): ChartData => ({
+  series: names.map((name, i) => ({
+    key: `s${i}`,
+    name,
+    color: SERIES_PALETTE[i % SERIES_PALETTE.length] as string,
+    dash: i >= SERIES_PALETTE.length ? '6 3' : '',
+    highlight: highlighted.includes(name),
+    value: i,
+  })),
   rows: Array.from({ length: 5 }, (_, r) =>
     Object.fromEntries([['t', T0 + r * 900], ...names.map((_, i) => [`s${i}`, (i + 1) * (r + 1) * 0.25])]),
   ),
@@ -61,5 +69,58 @@ describe('time series chart (Recharts in jsdom, 640 × 220)', () => {
     for (const name of names) expect(within(figure).getByText(name)).toBeTruthy();
     expect(container.querySelector('script, img, b')).toBeNull();
     expect((window as { __pwned?: boolean }).__pwned).toBeUndefined();
+  });
+
+  it('draws each series in its own colour and dash, the first (worst) line last, on top', () => {
+    const names = Array.from({ length: 9 }, (_, i) => `node-${i}`);
+    const { container } = render(<TimeSeriesChart data={chart(names)} unit="percent" label="CPU" span={3600} />);
+    const curves = [...container.querySelectorAll('path.recharts-line-curve')];
+    expect(curves).toHaveLength(9);
+    // Drawn in reverse of the legend: the last path in the SVG is the legend's first series.
+    expect(curves.at(-1)?.getAttribute('stroke')).toBe(SERIES_PALETTE[0]);
+    expect(curves[0]?.getAttribute('stroke-dasharray')).toBe('6 3');
+    const looks = curves.map((c) => `${c.getAttribute('stroke')} ${c.getAttribute('stroke-dasharray') ?? ''}`);
+    expect(new Set(looks).size).toBe(9);
+  });
+
+  it('draws highlighted series thicker and with markers, and says why in the legend', () => {
+    const { container } = render(
+      <TimeSeriesChart
+        data={chart(['aks-0', 'aks-1'], ['aks-1'])}
+        unit="percent"
+        label="Node CPU"
+        span={3600}
+        highlight="not Ready"
+      />,
+    );
+    const legend = screen.getByRole('list', { name: 'Legend' });
+    expect(
+      within(legend)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['aks-0', 'aks-1(not Ready)']);
+    const widths = [...container.querySelectorAll('path.recharts-line-curve')].map((c) =>
+      c.getAttribute('stroke-width'),
+    );
+    expect(widths.sort()).toEqual(['1.5', '3']);
+    expect(container.querySelectorAll('.recharts-line-dots circle').length).toBeGreaterThan(0);
+  });
+
+  it('names the value axis unit, req/s for request rates whose ticks are bare numbers', () => {
+    const { container, rerender } = render(
+      <TimeSeriesChart data={chart(['GET 200'])} unit="rps" label="Requests" span={3600} />,
+    );
+    const unitLabel = (): string | null | undefined => container.querySelector('text.axis-unit')?.textContent;
+    expect(unitLabel()).toBe('req/s');
+    for (const [unit, text] of [
+      ['percent', '%'],
+      ['bytes', 'bytes'],
+      ['cores', 'cores'],
+      ['count', 'count'],
+      ['seconds', 'duration'],
+    ] as const) {
+      rerender(<TimeSeriesChart data={chart(['GET 200'])} unit={unit} label="Requests" span={3600} />);
+      expect(unitLabel()).toBe(text);
+    }
   });
 });

@@ -156,10 +156,27 @@ const panelView = z.union([
     kind: z.literal('timeseries'),
     unit: valueUnit,
     chart: z.strictObject({
-      series: z.array(z.strictObject({ key: z.string(), name: z.string() })),
+      series: z.array(
+        z.strictObject({
+          key: z.string(),
+          name: z.string(),
+          color: z.string(),
+          dash: z.string(),
+          highlight: z.boolean(),
+          value: num,
+        }),
+      ),
       rows: z.array(z.record(z.string(), z.number())),
     }),
+    rank: z.strictObject({
+      keep: z.enum(['highest', 'lowest']),
+      measure: z.enum(['peak', 'latest']),
+      what: z.string(),
+      word: z.enum(['worst', 'busiest']).optional(),
+    }),
     dropped: count,
+    hidden: z.array(z.strictObject({ name: z.string(), value: num, highlight: z.boolean() })),
+    highlight: z.string().nullable(),
     series: count,
     span: z.number().nonnegative(),
   }),

@@ -45,28 +45,46 @@ async function loadTimeSeries(ctx: ClusterContext, spec: TimeSeriesSpec, base: B
   const filters = spec.only?.(pc) ?? [];
   const title = [baseTitle(spec, pc), ...filters.map((f) => f.value)].join(' · ');
   const description = spec.description ?? query.description;
-  const outcome = await run(ctx, spec.source);
-  const common = { ...base, title, description, notices: outcome.notices, executed: [outcome.executed] };
+  const { highlight } = spec;
+  const [outcome, marks] = await Promise.all([
+    run(ctx, spec.source),
+    highlight ? run(ctx, highlight.source) : Promise.resolve(null),
+  ]);
+  const common = {
+    ...base,
+    title,
+    description,
+    notices: [...outcome.notices, ...(marks?.notices ?? [])],
+    executed: [outcome.executed, ...(marks ? [marks.executed] : [])],
+  };
   if (!outcome.ok) return { ...common, status: 'error', view: null, failures: [outcome.error] };
   const rows = outcome.rows.filter((s) => filters.every((f) => s.labels[f.label] === f.value));
   const nameBy = typeof spec.nameBy === 'function' ? spec.nameBy(pc) : spec.nameBy;
-  const { dropped, ...chart } = buildChartData(
+  // The highlight query failing leaves the chart as it is, ranked alone, and says why nothing is marked.
+  const picked = highlight && marks?.ok ? highlight.pick(marks.rows) : null;
+  const label = highlight?.label ?? '';
+  const { dropped, hidden, ...chart } = buildChartData(
     rows,
     (labels) =>
       nameBy
         .map((k) => labels[k] ?? '')
         .join(' ')
         .trim() || query.title,
+    { rank: spec.rank, highlight: picked ? (labels) => picked.has(labels[label] ?? '') : undefined },
   );
   const view = {
     kind: 'timeseries',
     unit: spec.unit,
     chart,
+    rank: spec.rank,
     dropped,
+    hidden,
+    highlight: highlight?.reason ?? null,
     series: rows.length,
     span: pc.range.end - pc.range.start,
   } as const;
-  return { ...common, status: chart.rows.length === 0 ? 'empty' : 'ok', view };
+  const failures = marks && !marks.ok ? [marks.error] : [];
+  return { ...common, status: chart.rows.length === 0 ? 'empty' : 'ok', view, failures };
 }
 
 async function loadStat(ctx: ClusterContext, spec: StatSpec, base: Base): Promise<PanelData> {

@@ -1,4 +1,5 @@
 import type { SampleRow, SeriesRow } from '../../catalog/queries/cluster-prom/query-kit';
+import { seriesStyles } from './series-colors';
 
 /**
  * Pure transforms from catalog rows to what a panel draws: serializable, tested, no JSX.
@@ -7,30 +8,104 @@ import type { SampleRow, SeriesRow } from '../../catalog/queries/cluster-prom/qu
 export interface ChartSeries {
   key: string;
   name: string;
+  /** From the series' name (seriesStyles): the same series has the same look on every chart. */
+  color: string;
+  /** SVG stroke-dasharray, '' for solid: tells lines of one colour apart past the palette. */
+  dash: string;
+  /** Kept whatever its rank and drawn to stand out (a node that is not Ready). */
+  highlight: boolean;
+  /** The value the series was ranked by (see SeriesRank); null when it has no finite point. */
+  value: number | null;
 }
 export interface ChartData {
+  /** Highlighted series first, then worst first; drawn in reverse, so the worst lies on top. */
   series: ChartSeries[];
   /** One row per timestamp (unix seconds), one column per series key; gaps stay absent. */
   rows: Array<Record<string, number>>;
 }
 
-/** At most this many lines on one chart; the busiest are kept, the rest named in a note. */
-export const MAX_LINES = 12;
+/** A series left off the chart, with the value it was ranked by. */
+export interface HiddenSeries {
+  name: string;
+  value: number | null;
+  highlight: boolean;
+}
 
-/** Wide rows for a line chart; `name` labels a series from its labels. */
+/**
+ * Which series a chart keeps when it has more than it can draw: the worst for what the chart
+ * means. `keep: 'highest'` for error ratios, latency, utilisation, load; `'lowest'` for free
+ * space or headroom. `measure: 'peak'` compares each series' worst point in the range (its
+ * maximum, or minimum for 'lowest'): spikes count. `'latest'` compares its last point: levels
+ * that only matter as they are now. `what` names the value in the chart's note.
+ */
+export interface SeriesRank {
+  keep: 'highest' | 'lowest';
+  measure: 'peak' | 'latest';
+  what: string;
+  /** How the note calls the kept series; "worst" unless high is not bad (request rates: "busiest"). */
+  word?: 'worst' | 'busiest';
+}
+
+/** At most this many lines on one chart; the worst are kept, the rest listed under it. */
+export const MAX_LINES = 12;
+/** At most this many left-off series are listed by name (worst first); the rest are counted. */
+export const MAX_HIDDEN_LISTED = 200;
+
+export interface ChartOptions {
+  rank: SeriesRank;
+  /** Series kept before the ranking and marked `highlight` (up to `max` of them, worst first). */
+  highlight?: (labels: Record<string, string>) => boolean;
+  max?: number;
+}
+
+/** The ranked value of a series; null when it has no finite point. */
+export function rankValue(points: ReadonlyArray<readonly [number, number]>, rank: SeriesRank): number | null {
+  const finite = points.filter(([, v]) => Number.isFinite(v));
+  if (finite.length === 0) return null;
+  if (rank.measure === 'latest') return finite.reduce((a, b) => (b[0] > a[0] ? b : a))[1];
+  const values = finite.map(([, v]) => v);
+  return rank.keep === 'highest' ? Math.max(...values) : Math.min(...values);
+}
+
+/** "worst (highest error ratio in the range)": what the kept series are, for the chart's note. */
+export function rankText(rank: SeriesRank): string {
+  const when = rank.measure === 'peak' ? 'in the range' : "at the range's end";
+  return `${rank.word ?? 'worst'} (${rank.keep} ${rank.what} ${when})`;
+}
+
+/**
+ * Wide rows for a line chart; `name` labels a series from its labels. Keeps the highlighted
+ * series, then the worst by `rank`, up to `max`; the rest come back as `hidden`, worst first.
+ */
 export function buildChartData(
   series: readonly SeriesRow[],
   name: (labels: Record<string, string>) => string,
-  max = MAX_LINES,
-): ChartData & { dropped: number } {
-  const peak = (s: SeriesRow): number => s.points.reduce((m, [, v]) => Math.max(m, v), -Infinity);
-  const kept = [...series]
-    .sort((a, b) => peak(b) - peak(a) || name(a.labels).localeCompare(name(b.labels)))
-    .slice(0, max);
-  kept.sort((a, b) => name(a.labels).localeCompare(name(b.labels)));
+  { rank, highlight, max = MAX_LINES }: ChartOptions,
+): ChartData & { dropped: number; hidden: HiddenSeries[] } {
+  const sign = rank.keep === 'highest' ? -1 : 1;
+  const ranked = series
+    .map((s) => ({
+      s,
+      name: name(s.labels),
+      value: rankValue(s.points, rank),
+      highlight: highlight?.(s.labels) ?? false,
+    }))
+    .sort(
+      (a, b) =>
+        Number(b.highlight) - Number(a.highlight) ||
+        // Series without a value (all gaps) go last.
+        Number(a.value === null) - Number(b.value === null) ||
+        sign * ((a.value ?? 0) - (b.value ?? 0)) ||
+        a.name.localeCompare(b.name),
+    );
+  const kept = ranked.slice(0, max);
+  const styles = seriesStyles(kept.map((k) => k.name));
   const byTime = new Map<number, Record<string, number>>();
-  const out: ChartSeries[] = kept.map((s, i) => ({ key: `s${i}`, name: name(s.labels) }));
-  kept.forEach((s, i) => {
+  const out: ChartSeries[] = kept.map((k, i) => {
+    const style = styles.get(k.name) ?? { color: '#000000', dash: '' };
+    return { key: `s${i}`, name: k.name, ...style, highlight: k.highlight, value: k.value };
+  });
+  kept.forEach(({ s }, i) => {
     for (const [t, v] of s.points) {
       let row = byTime.get(t);
       if (!row) byTime.set(t, (row = { t }));
@@ -41,6 +116,9 @@ export function buildChartData(
     series: out,
     rows: [...byTime.values()].sort((a, b) => (a.t as number) - (b.t as number)),
     dropped: series.length - kept.length,
+    hidden: ranked
+      .slice(max, max + MAX_HIDDEN_LISTED)
+      .map((r) => ({ name: r.name, value: r.value, highlight: r.highlight })),
   };
 }
 
@@ -87,6 +165,15 @@ export function buildNodeRows(
   // Trouble first: not Ready nodes lead, then by name.
   const rank = (r: NodeRow): number => (r.ready === 'true' ? 1 : 0);
   return [...rows.values()].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+}
+
+/** Nodes whose Ready condition is false or unknown, from the node-ready query. */
+export function notReadyNodes(ready: readonly SampleRow[]): Set<string> {
+  return new Set(
+    buildNodeRows(ready, null, null)
+      .filter((r) => r.ready === 'false' || r.ready === 'unknown')
+      .map((r) => r.name),
+  );
 }
 
 /** A controller's desired replicas against those it has (available or ready, as its query says). */

@@ -43,3 +43,16 @@ export function formatValue(v: number, unit: ValueUnit, short: boolean): string 
         : `${v.toFixed(2)}${short ? 's' : ' s'}`;
   }
 }
+
+/**
+ * What a chart's value axis is in, written over it: request rates' ticks are bare numbers,
+ * so "req/s" is said there; durations and sizes also carry their unit in every tick.
+ */
+export const AXIS_UNIT: Record<ValueUnit, string> = {
+  percent: '%',
+  bytes: 'bytes',
+  cores: 'cores',
+  count: 'count',
+  rps: 'req/s',
+  seconds: 'duration',
+};

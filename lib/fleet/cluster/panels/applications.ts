@@ -18,6 +18,7 @@ export const APPLICATIONS_PANELS: readonly PanelSpec[] = [
     view: 'timeseries',
     source: ask(cq.appRequestRate, prom),
     unit: 'rps',
+    rank: { keep: 'highest', measure: 'peak', what: 'request rate', word: 'busiest' },
     nameBy: ['service'],
     only: selection,
     empty:
@@ -29,6 +30,7 @@ export const APPLICATIONS_PANELS: readonly PanelSpec[] = [
     view: 'timeseries',
     source: ask(cq.appErrorRatio, prom),
     unit: 'percent',
+    rank: { keep: 'highest', measure: 'peak', what: 'error ratio' },
     nameBy: ['service'],
     only: selection,
     empty: 'No HTTP requests recorded for the selection.',
@@ -40,6 +42,7 @@ export const APPLICATIONS_PANELS: readonly PanelSpec[] = [
     view: 'timeseries',
     source: ask(cq.appLatency, prom),
     unit: 'seconds',
+    rank: { keep: 'highest', measure: 'peak', what: 'latency' },
     title: (ctx) => (app(ctx) ? cq.appLatency.title : 'Request latency per app'),
     nameBy: (ctx) => (app(ctx) ? ['percentile'] : ['service']),
     only: (ctx) => {

@@ -1,5 +1,6 @@
 import { clusterProm as cq } from '../../../catalog';
 import { buildPressureSummary } from '../build';
+import type { SeriesRank } from '../build';
 import type { ValueUnit } from '../units';
 import { ask, tablePanel, type PanelContext, type PanelSpec, type TimeSeriesSpec } from './types';
 
@@ -16,9 +17,14 @@ function chart(
   unit: ValueUnit,
   nameBy: readonly string[],
   empty: string,
+  rank: SeriesRank,
 ): TimeSeriesSpec {
-  return { id, page: 'control-plane', view: 'timeseries', source: ask(query, prom), unit, nameBy, empty };
+  return { id, page: 'control-plane', view: 'timeseries', source: ask(query, prom), unit, rank, nameBy, empty };
 }
+
+// Every control-plane chart keeps its highest points in the range: load, latency and rejections all spike.
+const busiest = (what: string): SeriesRank => ({ keep: 'highest', measure: 'peak', what, word: 'busiest' });
+const worst = (what: string): SeriesRank => ({ keep: 'highest', measure: 'peak', what });
 
 export const CONTROL_PLANE_PANELS: readonly PanelSpec[] = [
   chart(
@@ -27,6 +33,7 @@ export const CONTROL_PLANE_PANELS: readonly PanelSpec[] = [
     'rps',
     ['verb', 'code'],
     'No API server request metrics for this cluster (is the apiserver scraped?).',
+    busiest('request rate'),
   ),
   chart(
     'apiserver-requests-by-resource',
@@ -34,6 +41,7 @@ export const CONTROL_PLANE_PANELS: readonly PanelSpec[] = [
     'rps',
     ['resource', 'group'],
     'No API server request metrics with a resource label for this cluster.',
+    busiest('request rate'),
   ),
   chart(
     'apiserver-latency-percentiles',
@@ -41,6 +49,7 @@ export const CONTROL_PLANE_PANELS: readonly PanelSpec[] = [
     'seconds',
     ['percentile'],
     'No API server latency histogram for this cluster.',
+    worst('latency'),
   ),
   chart(
     'apiserver-latency',
@@ -48,6 +57,7 @@ export const CONTROL_PLANE_PANELS: readonly PanelSpec[] = [
     'seconds',
     ['verb'],
     'No API server latency histogram for this cluster.',
+    worst('latency'),
   ),
   chart(
     'apiserver-inflight',
@@ -55,6 +65,7 @@ export const CONTROL_PLANE_PANELS: readonly PanelSpec[] = [
     'count',
     ['request_kind'],
     'No apiserver_current_inflight_requests for this cluster.',
+    busiest('in-flight requests'),
   ),
   chart(
     'apiserver-rejections',
@@ -62,6 +73,7 @@ export const CONTROL_PLANE_PANELS: readonly PanelSpec[] = [
     'rps',
     ['code'],
     'The API server answered no request with 429 or 5xx in the range.',
+    worst('rate of 429 and 5xx'),
   ),
   chart(
     'kubelet-pod-sync',
@@ -69,8 +81,16 @@ export const CONTROL_PLANE_PANELS: readonly PanelSpec[] = [
     'seconds',
     ['node'],
     'No kubelet pod-worker histogram for this cluster.',
+    worst('pod sync duration'),
   ),
-  chart('kubelet-pleg', cq.kubeletPlegP99, 'seconds', ['node'], 'No kubelet PLEG relist histogram for this cluster.'),
+  chart(
+    'kubelet-pleg',
+    cq.kubeletPlegP99,
+    'seconds',
+    ['node'],
+    'No kubelet PLEG relist histogram for this cluster.',
+    worst('PLEG relist p99'),
+  ),
   tablePanel({
     id: 'node-pressure',
     page: 'control-plane',

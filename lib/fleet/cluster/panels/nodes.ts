@@ -1,5 +1,5 @@
 import { clusterLogs, clusterProm as cq } from '../../../catalog';
-import { buildNodeRows } from '../build';
+import { buildNodeRows, notReadyNodes } from '../build';
 import { buildNodeDetails, withTriage } from '../node-details';
 import { CAPABILITIES } from './capabilities';
 import { ask, tablePanel, type PanelContext, type PanelSpec, type TimeSeriesSpec } from './types';
@@ -10,14 +10,25 @@ const prom = (ctx: PanelContext): PanelContext['prom'] => ctx.prom;
 const nodeLogs = (ctx: PanelContext) => ({ clusterId: ctx.cluster.id, node: ctx.view.node ?? '' });
 const selectedNode = (ctx: PanelContext) => (ctx.view.node ? [{ label: 'node', value: ctx.view.node }] : []);
 
-/** The per-node utilisation charts, all shares of a whole. */
-function nodeChart(id: string, query: TimeSeriesSpec['source']['query'], empty: string): TimeSeriesSpec {
+/**
+ * The per-node utilisation charts, all shares of a whole: with more nodes than lines, the
+ * fullest are kept — but the not Ready nodes always, first and highlighted (the node-ready
+ * query asks which), so the broken nodes are the ones drawn.
+ */
+function nodeChart(
+  id: string,
+  query: TimeSeriesSpec['source']['query'],
+  rank: TimeSeriesSpec['rank'],
+  empty: string,
+): TimeSeriesSpec {
   return {
     id,
     page: 'nodes',
     view: 'timeseries',
     source: ask(query, prom),
     unit: 'percent',
+    rank,
+    highlight: { source: ask(cq.nodeReady, prom), label: 'node', pick: notReadyNodes, reason: 'not Ready' },
     nameBy: ['node'],
     only: selectedNode,
     empty,
@@ -62,14 +73,7 @@ export const NODES_PANELS: readonly PanelSpec[] = [
     },
     empty: 'No kube-state-metrics node series for this cluster.',
   }),
-  nodeChart('node-cpu', cq.nodeCpu, 'No node-exporter CPU series for this cluster in the range.'),
-  nodeChart('node-memory', cq.nodeMemory, 'No node-exporter memory series for this cluster in the range.'),
-  nodeChart('node-filesystem', cq.nodeFilesystem, 'No node-exporter filesystem series for this cluster in the range.'),
-  nodeChart(
-    'node-pod-capacity',
-    cq.nodePodCapacity,
-    'No kubelet pod counts or pod capacity (kube_node_status_capacity) for this cluster in the range.',
-  ),
+  // Right under the table: a picked node's cause comes before its charts (on a phone too).
   tablePanel({
     id: 'node-details',
     page: 'nodes',
@@ -113,4 +117,29 @@ export const NODES_PANELS: readonly PanelSpec[] = [
         ? `Neither kube-state-metrics nor Container insights knows a node named ${ctx.view.node} in this cluster.`
         : 'Pick a node in the table to see its details.',
   }),
+  // CPU and memory spike: the highest point in the range. Disk and pod count are levels: as they end.
+  nodeChart(
+    'node-cpu',
+    cq.nodeCpu,
+    { keep: 'highest', measure: 'peak', what: 'CPU use' },
+    'No node-exporter CPU series for this cluster in the range.',
+  ),
+  nodeChart(
+    'node-memory',
+    cq.nodeMemory,
+    { keep: 'highest', measure: 'peak', what: 'memory use' },
+    'No node-exporter memory series for this cluster in the range.',
+  ),
+  nodeChart(
+    'node-filesystem',
+    cq.nodeFilesystem,
+    { keep: 'highest', measure: 'latest', what: 'disk use' },
+    'No node-exporter filesystem series for this cluster in the range.',
+  ),
+  nodeChart(
+    'node-pod-capacity',
+    cq.nodePodCapacity,
+    { keep: 'highest', measure: 'latest', what: 'share of max pods' },
+    'No kubelet pod counts or pod capacity (kube_node_status_capacity) for this cluster in the range.',
+  ),
 ];

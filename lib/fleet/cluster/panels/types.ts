@@ -5,7 +5,15 @@ import type { ExecutedQuery, QueryFailure } from '../../../sources/runner';
 import type { ClusterView } from '../../../url-state/cluster';
 import type { FiredAlert } from '../../alerts';
 import type { ClusterSummary } from '../../types';
-import type { ChartData, ContainerRow, PressureSummary, ReplicaRow, ResourceRow } from '../build';
+import type {
+  ChartData,
+  ContainerRow,
+  HiddenSeries,
+  PressureSummary,
+  ReplicaRow,
+  ResourceRow,
+  SeriesRank,
+} from '../build';
 import type { ClusterPage } from '../layers';
 import type { NodeDetails, NodeTriageRow } from '../node-details';
 import type { LogLine } from '../logs';
@@ -66,10 +74,26 @@ interface PanelSpecBase {
   shown?: (ctx: PanelContext) => boolean;
 }
 
+/**
+ * Series a chart keeps before its ranking and draws highlighted: a second, instant query says
+ * which, by the value of one label the chart's series share (the not Ready nodes, by `node`).
+ */
+export interface SeriesHighlight {
+  source: PanelSource<ClusterPromParams, SampleRow>;
+  /** The label of the chart's series matched against `pick`'s values. */
+  label: string;
+  pick: (rows: readonly SampleRow[]) => ReadonlySet<string>;
+  /** Said after a highlighted series' name in the legend: "not Ready". */
+  reason: string;
+}
+
 export interface TimeSeriesSpec extends PanelSpecBase {
   view: 'timeseries';
   source: PanelSource<ClusterPromParams, SeriesRow>;
   unit: ValueUnit;
+  /** Which series are kept when there are more than a chart draws: the worst for what it shows. */
+  rank: SeriesRank;
+  highlight?: SeriesHighlight;
   /** Labels that name a line, joined by a space. */
   nameBy: readonly string[] | ((ctx: PanelContext) => readonly string[]);
   /** Filters every kept series passes; their values are appended to the title. */
@@ -129,7 +153,20 @@ export type PanelSpec = TimeSeriesSpec | StatSpec | TableSpec;
 
 /** What a panel shows once its queries answered. */
 export type PanelView =
-  | { kind: 'timeseries'; unit: ValueUnit; chart: ChartData; dropped: number; series: number; span: number }
+  | {
+      kind: 'timeseries';
+      unit: ValueUnit;
+      chart: ChartData;
+      /** How the kept series were chosen, for the note under the chart. */
+      rank: SeriesRank;
+      /** Series left off the chart (a count), and the worst of them by name and value. */
+      dropped: number;
+      hidden: HiddenSeries[];
+      /** Said after highlighted series' names ("not Ready"); null when the chart highlights nothing. */
+      highlight: string | null;
+      series: number;
+      span: number;
+    }
   | { kind: 'stat'; unit: ValueUnit; value: number | null }
   | ({ kind: 'table'; columns: readonly TableColumn[] } & TableRows);
 

@@ -109,6 +109,7 @@ function chart(
   nameBy: string,
   empty: string,
   byNamespace: boolean,
+  what: string,
 ): TimeSeriesSpec {
   return {
     id,
@@ -116,6 +117,8 @@ function chart(
     view: 'timeseries',
     source: ask(query, prom),
     unit,
+    // Pods per phase and namespaces' usage: the biggest in the range are kept.
+    rank: { keep: 'highest', measure: 'peak', what, word: 'busiest' },
     nameBy: [nameBy],
     only: byNamespace ? selectedNamespace : undefined,
     empty,
@@ -207,8 +210,17 @@ export const WORKLOADS_PANELS: readonly PanelSpec[] = [
     'phase',
     'No kube-state-metrics pod series for this cluster.',
     false,
+    'pod count',
   ),
-  chart('namespace-cpu', cq.namespaceCpu, 'cores', 'namespace', 'No cAdvisor CPU series for the selection.', true),
+  chart(
+    'namespace-cpu',
+    cq.namespaceCpu,
+    'cores',
+    'namespace',
+    'No cAdvisor CPU series for the selection.',
+    true,
+    'CPU use',
+  ),
   chart(
     'namespace-memory',
     cq.namespaceMemory,
@@ -216,5 +228,6 @@ export const WORKLOADS_PANELS: readonly PanelSpec[] = [
     'namespace',
     'No cAdvisor memory series for the selection.',
     true,
+    'memory use',
   ),
 ];
