@@ -97,8 +97,8 @@ export function PoolDensity({ data, requestedMax }: { data: CostData; requestedM
                   {!d.hasUsage ? (
                     <td colSpan={2} className="px-4 py-1.5 text-xs text-slate-500">
                       {metricsOnly
-                        ? 'no requests or usage: pod requests are read from Container insights, which this fleet does not send'
-                        : 'no requests or usage: Container insights is off'}
+                        ? 'no requests or usage: Prometheus shows no Running pods on this pool (kube-state-metrics, cAdvisor)'
+                        : 'no requests or usage: Container insights is off, and no pod metrics came from Prometheus'}
                     </td>
                   ) : (
                     <>

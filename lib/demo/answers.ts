@@ -9,9 +9,20 @@ import { answerOnboardingArg, demoDiagnosticSettingsWire } from './onboarding-an
 import { armResourceOf, inventoryRowOf } from './azure-resources';
 import { answerCostLogs } from './cost-answers';
 import { providerScheme } from './providers';
-import { counterRate, crashLoopRestarts, crashLoopSince, gridAt, idleCpuSeconds, memAvailableBytes } from './signals';
+import {
+  containerCpuSeconds,
+  containerWorkingSetBytes,
+  counterRate,
+  crashLoopRestarts,
+  crashLoopSince,
+  gridAt,
+  idleCpuSeconds,
+  memAvailableBytes,
+} from './signals';
 import { clusterPromEvaluator } from './cluster-answers';
 import { controllerReplicasUp } from './capacity-answers';
+import { booted } from './evaluator-kit';
+import { podsOf } from './pods';
 import { answerClusterLogs } from './cluster-logs';
 
 /**
@@ -80,6 +91,48 @@ const PROM_EVALUATORS: Record<string, PromEvaluator> = {
         { labels: { ...e.labels, measure: 'cpu' }, value: e.cpu },
         { labels: { ...e.labels, measure: 'memory' }, value: e.mem },
       ]);
+    }),
+  [costProm.promCostPodShapes.id]: (fleet, p, t) =>
+    scrapedClusters(fleet, p).flatMap((c) => {
+      // Running pods (crash loops too) on a node kube_node_labels already lists, by pool, namespace
+      // and owner kind (kube_pod_info); cAdvisor writes usage for steady containers only, so a
+      // crash-looping one is allocated its request. One container per demo pod.
+      const groups = new Map<string, { labels: Record<string, string>; m: Record<string, number> }>();
+      for (const pod of podsOf(c)) {
+        if ((pod.state !== 'running' && pod.state !== 'crashLooping') || !pod.node) continue;
+        if (!booted(pod.node.bootTime, t)) continue;
+        const labels: Record<string, string> = {
+          [p.clusterLabel]: c.name,
+          [costProm.NODE_POOL_LABEL]: pod.node.pool,
+          namespace: pod.namespace,
+          created_by_kind: pod.ownerKind,
+        };
+        const key = JSON.stringify(labels);
+        const e = groups.get(key) ?? { labels, m: {} };
+        const add = (measure: costProm.PodShapeMeasure, v: number): void => {
+          e.m[measure] = (e.m[measure] ?? 0) + v;
+        };
+        const w = pod.workload;
+        const steady = pod.state === 'running';
+        const cpuUse = steady
+          ? counterRate((s) => containerCpuSeconds(w.cpuRequestCores, pod.phase, pod.started, s), t, 300, true)
+          : null;
+        const memUse = steady ? containerWorkingSetBytes(w.memoryRequestBytes, pod.phase, gridAt(t)) : null;
+        add('pods', 1);
+        add('cpu_request', w.cpuRequestCores);
+        add('memory_request', w.memoryRequestBytes);
+        if (cpuUse !== null) add('cpu_usage', cpuUse);
+        if (memUse !== null) add('memory_usage', memUse);
+        add('cpu_allocated', Math.max(w.cpuRequestCores, cpuUse ?? -Infinity));
+        add('memory_allocated', Math.max(w.memoryRequestBytes, memUse ?? -Infinity));
+        groups.set(key, e);
+      }
+      return [...groups.values()].flatMap((e) =>
+        costProm.POD_SHAPE_MEASURES.flatMap((measure) => {
+          const value = e.m[measure];
+          return value === undefined ? [] : [{ labels: { ...e.labels, measure }, value }];
+        }),
+      );
     }),
   [q.nodeReadiness.id]: (fleet, p, t) =>
     scrapedClusters(fleet, p).flatMap((c) => {

@@ -1,5 +1,6 @@
 import { cost as cq, costProm, fleet as fq, promInventory } from '../catalog';
-import type { CostNodePoolRow } from '../catalog/queries/cost';
+import type { CostNodePoolRow, CostPodShapeRow } from '../catalog/queries/cost';
+import type { PromCostNodePoolRow, PromCostPodShapeRow } from '../catalog/queries/cost-prom';
 import type { ClusterInventoryRow } from '../catalog/queries/fleet/inventory';
 import type { ExecutedQuery, QueryRunner } from '../sources/runner';
 import type { CostInputs } from './cost';
@@ -38,14 +39,33 @@ export async function loadCostInputs(
     ),
   ]);
   // No Resource Graph: a Prometheus-only deployment, whose clusters and pools come from metrics.
+  const clusterLabel = o.clusterLabel ?? 'cluster';
   if (!inv.ok && inv.error.failure === 'not-configured')
-    return loadPromCostInputs(runner, { now: o.now, clusterLabel: o.clusterLabel ?? 'cluster', only: o.only });
-  const outcomes = [inv, nodePools, podShapes].filter((x) => x !== null);
+    return loadPromCostInputs(runner, { now: o.now, clusterLabel, only: o.only });
+  // Clusters with Container insights off but managed Prometheus on: their pools and pods from Prometheus.
+  const fromProm = (inv.ok ? inv.rows : []).filter(
+    (c) => c.containerInsightsEnabled === false && c.managedPrometheusEnabled === true,
+  );
+  const idOf = new Map(fromProm.map((c) => [c.name.toLowerCase(), c.id.toLowerCase()]));
+  const prom =
+    fromProm.length > 0
+      ? await Promise.all([
+          runner.run(costProm.promCostNodePools, { clusterLabel, clusters: fromProm.map((c) => c.name) }, instant),
+          runner.run(costProm.promCostPodShapes, { clusterLabel, clusters: fromProm.map((c) => c.name) }, instant),
+        ])
+      : null;
+  const promIdOf = (cluster: string): string | undefined => idOf.get(cluster.toLowerCase());
+  const promPools = prom?.[0].ok ? nodePoolRowsOf(prom[0].rows, promIdOf) : [];
+  const promShapes = prom?.[1].ok ? podShapeRowsOf(prom[1].rows, promIdOf) : [];
+  const outcomes = [inv, nodePools, podShapes, ...(prom ?? [])].filter((x) => x !== null);
+  const ciPools = nodePools ? rowsOrNull(nodePools) : [];
+  const ciShapes = podShapes ? rowsOrNull(podShapes) : [];
   return {
     inputs: {
       inventory: inv.ok ? inv.rows : [],
-      nodePools: nodePools ? rowsOrNull(nodePools) : [],
-      podShapes: podShapes ? rowsOrNull(podShapes) : [],
+      nodePools: ciPools === null && promPools.length === 0 ? null : [...(ciPools ?? []), ...promPools],
+      podShapes: ciShapes === null && promShapes.length === 0 ? null : [...(ciShapes ?? []), ...promShapes],
+      prometheusIds: [...new Set(promPools.map((r) => r.ClusterId))],
     },
     notices: outcomes.flatMap((x) => outcomeNotices(x)),
     queries: outcomes.map((x) => x.executed),
@@ -53,12 +73,63 @@ export async function loadCostInputs(
   };
 }
 
+/** prom.cost.node-pools rows as the cost inventory keys them (ClusterId by cluster name); clusters not asked for are dropped. */
+function nodePoolRowsOf(rows: PromCostNodePoolRow[], idOf: (cluster: string) => string | undefined): CostNodePoolRow[] {
+  return rows.flatMap((p) => {
+    const id = idOf(p.cluster);
+    return id === undefined
+      ? []
+      : [
+          {
+            ClusterId: id,
+            Pool: p.pool,
+            InstanceType: p.instanceType,
+            Nodes: p.nodes,
+            CpuCores: p.cpuCores,
+            MemoryGiB: p.memoryGiB,
+            NodesWithCapacity: p.nodesWithCapacity,
+          },
+        ];
+  });
+}
+
+/**
+ * prom.cost.pod-shapes rows as pod shapes: Prometheus answers totals per pool × namespace × owner
+ * kind, not each pod's requests, so each group is one shape of its average pod (requests / pods)
+ * times its pod count. Requested totals (shape × Pods), usage and allocation are exact; node-size
+ * advice packs these average pods, an approximation of the pods' real spread of sizes.
+ */
+function podShapeRowsOf(rows: PromCostPodShapeRow[], idOf: (cluster: string) => string | undefined): CostPodShapeRow[] {
+  return rows.flatMap((r) => {
+    const id = idOf(r.cluster);
+    return id === undefined
+      ? []
+      : [
+          {
+            ClusterId: id,
+            Pool: r.pool,
+            Namespace: r.namespace,
+            Team: '',
+            ControllerKind: r.controllerKind,
+            CpuRequestCores: r.cpuRequestCores / r.pods,
+            MemoryRequestBytes: r.memoryRequestBytes / r.pods,
+            Pods: r.pods,
+            CpuUsageCores: r.cpuUsageCores,
+            MemoryUsageBytes: r.memoryUsageBytes,
+            CpuAllocatedCores: r.cpuAllocatedCores,
+            MemoryAllocatedBytes: r.memoryAllocatedBytes,
+          },
+        ];
+  });
+}
+
 /**
  * Prometheus-only mode (no Resource Graph): the clusters kube_node_info reveals and their pools
  * from the node labels and capacities (queries/cost-prom.ts). A cluster is priced as AKS when its
  * nodes are Azure machines (retail price of the instance type in the region label), else at the
  * Arc rates from its measured cores and memory; a pool without an instance type, region or
- * capacity stays unpriced. Pods' requests come from Container insights only: none here.
+ * capacity stays unpriced. The pods' requests, usage and allocation come from kube-state-metrics
+ * and cAdvisor (prom.cost.pod-shapes).
  */
 async function loadPromCostInputs(
   runner: QueryRunner,
@@ -66,9 +137,10 @@ async function loadPromCostInputs(
 ): Promise<LoadedCost> {
   const instant = { kind: 'instant', at: o.now } as const;
   const params = { clusterLabel: o.clusterLabel, ...(o.only ? { clusters: [o.only] } : {}) };
-  const [clusters, pools] = await Promise.all([
+  const [clusters, pools, pods] = await Promise.all([
     runner.run(promInventory.promFleetInventory, params, instant),
     runner.run(costProm.promCostNodePools, params, instant),
+    runner.run(costProm.promCostPodShapes, params, instant),
   ]);
   const poolRows = pools.ok ? pools.rows : [];
   // The overview's reading of kube_node_info, so both pages name the same clusters, versions and platforms.
@@ -100,18 +172,15 @@ async function loadPromCostInputs(
       managedPrometheusEnabled: true,
     } satisfies ClusterInventoryRow;
   });
-  const nodePools: CostNodePoolRow[] = poolRows.map((p) => ({
-    ClusterId: `prometheus/${p.cluster}`.toLowerCase(),
-    Pool: p.pool,
-    InstanceType: p.instanceType,
-    Nodes: p.nodes,
-    CpuCores: p.cpuCores,
-    MemoryGiB: p.memoryGiB,
-    NodesWithCapacity: p.nodesWithCapacity,
-  }));
-  const outcomes = [clusters, pools];
+  // The id each inventory row carries (overview-inventory.ts): prometheus/<cluster>, lower-cased.
+  const idOf = (cluster: string): string => `prometheus/${cluster}`.toLowerCase();
+  const outcomes = [clusters, pools, pods];
   return {
-    inputs: { inventory, nodePools: pools.ok ? nodePools : null, podShapes: [] },
+    inputs: {
+      inventory,
+      nodePools: pools.ok ? nodePoolRowsOf(poolRows, idOf) : null,
+      podShapes: pods.ok ? podShapeRowsOf(pods.rows, idOf) : null,
+    },
     notices: outcomes.flatMap((x) => outcomeNotices(x)),
     queries: outcomes.map((x) => x.executed),
     generatedAt: new Date(o.now * 1000).toISOString(),

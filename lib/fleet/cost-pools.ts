@@ -36,6 +36,7 @@ export function poolsOf(
   rows: CostNodePoolRow[],
   prices: PriceTable,
   arc: ArcRates,
+  fromPrometheus = false,
 ): { pools: PoolModel[]; source: ClusterCost['source'] } {
   const price = (
     instanceType: string,
@@ -54,8 +55,9 @@ export function poolsOf(
   };
   if (rows.length > 0) {
     return {
-      // Clusters only Prometheus knows have their pools from kube_node_labels (cost-load.ts).
-      source: c.type === 'prometheus' ? 'prometheus' : 'container-insights',
+      // Clusters only Prometheus knows, or whose Container insights is off, have their pools from
+      // kube_node_labels (cost-load.ts).
+      source: c.type === 'prometheus' || fromPrometheus ? 'prometheus' : 'container-insights',
       pools: rows.map((r) => {
         const p = price(r.InstanceType, measuredNode(r));
         return {

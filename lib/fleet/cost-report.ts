@@ -56,6 +56,8 @@ export function buildCostData(inputs: CostInputs, o: CostOptions): CostData {
   const shapeRows = new Map<string, CostPodShapeRow[]>();
   for (const r of inputs.podShapes ?? []) shapeRows.set(r.ClusterId, [...(shapeRows.get(r.ClusterId) ?? []), r]);
 
+  const fromPrometheus = new Set(inputs.prometheusIds ?? []);
+
   const groups = new Map<string, { cents: number; cpu: number; mem: number; clusters: Set<string> }>();
   const clusters: ClusterCost[] = [];
   const density: PoolDensity[] = [];
@@ -65,7 +67,7 @@ export function buildCostData(inputs: CostInputs, o: CostOptions): CostData {
 
   for (const c of inventory) {
     const id = c.id.toLowerCase();
-    const { pools, source } = poolsOf(c, poolRows.get(id) ?? [], o.prices, o.arc);
+    const { pools, source } = poolsOf(c, poolRows.get(id) ?? [], o.prices, o.arc, fromPrometheus.has(id));
     const shapes = shapeRows.get(id) ?? [];
     const unpricedHere = pools.filter((p) => p.hourly === null).length;
     unpricedPools += unpricedHere;

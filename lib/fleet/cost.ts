@@ -22,6 +22,8 @@ export interface CostInputs {
   inventory: ClusterInventoryRow[];
   nodePools: CostNodePoolRow[] | null;
   podShapes: CostPodShapeRow[] | null;
+  /** Clusters (lower-cased ids) Container insights does not report whose pools and pods came from Prometheus. */
+  prometheusIds?: string[];
 }
 
 export interface CostOptions {

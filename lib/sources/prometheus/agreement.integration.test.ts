@@ -208,6 +208,7 @@ describe('demo ⇔ real Prometheus agreement', () => {
       'prom.cluster.restarts-by-namespace',
       'prom.cluster.statefulset-replicas',
       'prom.cost.node-pools',
+      'prom.cost.pod-shapes',
       'prom.fleet.container-restarts',
       'prom.fleet.cpu-utilization',
       'prom.fleet.crashlooping-containers',
