@@ -9,7 +9,8 @@ import { createQueryRunner } from '../sources/runner';
 import { alertDescription, durationSeconds, firingRecommendedAlerts, RULE_DESCRIPTIONS } from './alert-state';
 import { getDemoFleet } from './fleet';
 import type { DemoCluster } from './fleet-model';
-import { NOT_READY_TAINT, nodeTaints, UNREACHABLE_TAINT } from './node-taints';
+import { NOT_READY_TAINT, UNREACHABLE_TAINT } from './node-taints';
+import { nodeTaints } from './node-triage';
 import { demoOnboarding } from './onboarding';
 import { podsOf } from './pods';
 import { crashLoopSince } from './signals';
@@ -40,9 +41,13 @@ beforeAll(async () => {
 
 describe('the demo fires the recommended rules its state matches', () => {
   it('maps Ready to the node lifecycle taints: unreachable for Unknown, not-ready for False, none when Ready', () => {
+    expect(
+      fleet.clusters.some((c) => c.nodes.some((n) => n.gpus > 0 && nodeTaints(n).some((t) => t.key === 'sku'))),
+    ).toBe(true);
     const nodes = fleet.clusters.flatMap((c) => c.nodes);
     for (const n of nodes) {
-      const keys = [...new Set(nodeTaints(n).map((t) => t.key))];
+      // GPU nodes also carry their pool's own taint (sku=gpu); the lifecycle keys are these.
+      const keys = [...new Set(nodeTaints(n).map((t) => t.key))].filter((k) => k.startsWith('node.kubernetes.io/'));
       expect(keys, n.name).toEqual(
         n.ready === 'unknown' ? [UNREACHABLE_TAINT] : n.ready === 'false' ? [NOT_READY_TAINT] : [],
       );

@@ -1,7 +1,8 @@
 import { RECOMMENDED_RULES, type RecommendedRule } from '../fleet/recommended-rules';
 import type { DemoCluster, DemoWorkload } from './fleet-model';
 import { jobFailed } from './job-telemetry';
-import { nodeTaints, UNREACHABLE_TAINT } from './node-taints';
+import { UNREACHABLE_TAINT } from './node-taints';
+import { nodeTaints } from './node-triage';
 import { podsOf, type DemoPod } from './pods';
 import { CRASHLOOP_PERIOD, crashLoopSince } from './signals';
 import { crashReason } from './workload-resources';

@@ -1,4 +1,5 @@
 import type { DemoCluster, DemoNode } from './fleet-model';
+import { NOT_READY_TAINT, UNREACHABLE_TAINT } from './node-taints';
 
 /**
  * What a node says about itself beyond its size and readiness, as kube-state-metrics
@@ -51,12 +52,7 @@ export const GPU_TAINT: DemoTaint = { key: 'sku', value: 'gpu', effect: 'NoSched
 export function nodeTaints(n: DemoNode): DemoTaint[] {
   const out: DemoTaint[] = [];
   if (n.gpus > 0) out.push(GPU_TAINT);
-  const key =
-    n.ready === 'false'
-      ? 'node.kubernetes.io/not-ready'
-      : n.ready === 'unknown'
-        ? 'node.kubernetes.io/unreachable'
-        : null;
+  const key = n.ready === 'false' ? NOT_READY_TAINT : n.ready === 'unknown' ? UNREACHABLE_TAINT : null;
   if (key) out.push({ key, value: '', effect: 'NoSchedule' }, { key, value: '', effect: 'NoExecute' });
   return out;
 }

@@ -19,7 +19,6 @@ import {
   NODE_STATE_FAMILIES,
   NODE_USAGE_FAMILIES,
 } from './node-telemetry';
-import { NODE_TAINT_FAMILIES } from './node-taints';
 import { CADVISOR_FAMILIES, POD_FAMILIES } from './pod-telemetry';
 import { CONTAINER_FAMILIES, CONTROLLER_FAMILIES } from './workload-telemetry';
 
@@ -77,8 +76,6 @@ export const FAMILIES: Family[] = [
     },
   },
   ...NODE_STATE_FAMILIES,
-  // kube_node_spec_taint, apart from the other node families (node-taints.ts).
-  ...NODE_TAINT_FAMILIES,
   ...NODE_CAPACITY_FAMILIES,
   ...POD_FAMILIES,
   ...CONTROLLER_FAMILIES,

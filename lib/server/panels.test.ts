@@ -73,11 +73,11 @@ describe('panel specs', () => {
     for (const page of CLUSTER_PAGES) expect(panelsOf(page).length).toBeGreaterThan(0);
     expect(panelsOf('nodes').map((p) => p.id)).toEqual([
       'node-table',
+      'node-details',
       'node-cpu',
       'node-memory',
       'node-filesystem',
       'node-pod-capacity',
-      'node-details',
     ]);
   });
 });
