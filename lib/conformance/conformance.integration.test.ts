@@ -34,7 +34,7 @@ import {
   type Expected,
   type Labels,
 } from './expectations';
-import { PROFILES, type ClusterModel, type Profile } from './scenario';
+import { nodeConditions, PROFILES, type ClusterModel, type Profile } from './scenario';
 
 /**
  * Conformance on real exporter output: the corpus in ../shared/reference/exporters assembled
@@ -327,6 +327,15 @@ async function checkPanels(check: Check): Promise<string[]> {
             memoryBytes: n.allocatable.memory,
             podsRunning: c.pods.filter((p) => p.node === n.name && p.phase === 'Running').length,
             podsCapacity: n.allocatable.pods,
+            // No pool: no kube_node_labels with a pool label on any profile (expectations.ts).
+            pool: null,
+            // Ready first, then the conditions in trouble by name, as the kubelet posts them.
+            trouble: nodeConditions(n)
+              .filter(([condition, status]) => (condition === 'Ready' ? status !== 'true' : status !== 'false'))
+              .sort(([a], [b]) => (a === 'Ready' ? -1 : b === 'Ready' ? 1 : a.localeCompare(b)))
+              .map(([condition, status]) => ({ condition, status })),
+            // Ready never moves in the scenario: steady since the range's first step.
+            readyChange: { kind: 'steady', since: range.start, status: n.ready },
           }));
           if (JSON.stringify(got) !== JSON.stringify(wantRows))
             problems.push(`${where}: rows ${JSON.stringify(got)}, expected ${JSON.stringify(wantRows)}`);
