@@ -19,7 +19,6 @@ import {
   NODE_STATE_FAMILIES,
   NODE_USAGE_FAMILIES,
 } from './node-telemetry';
-import { NODE_TAINT_FAMILIES } from './node-taints';
 import { CADVISOR_FAMILIES, POD_FAMILIES } from './pod-telemetry';
 import { CONTAINER_FAMILIES, CONTROLLER_FAMILIES } from './workload-telemetry';
 
@@ -77,8 +76,8 @@ export const FAMILIES: Family[] = [
     },
   },
   ...NODE_STATE_FAMILIES,
-  // kube_node_spec_taint, apart from the other node families (node-taints.ts).
-  ...NODE_TAINT_FAMILIES,
+  // kube_node_spec_taint is NODE_STATE_FAMILIES' (node-telemetry.ts, node-triage.ts's taints, GPU
+  // pools' too); node-taints.ts keeps the controller's taints for the alert rules only.
   ...NODE_CAPACITY_FAMILIES,
   ...POD_FAMILIES,
   ...CONTROLLER_FAMILIES,
