@@ -152,10 +152,9 @@ export function clusterExpectations(c: ClusterModel, httpBounds: readonly number
         n.taints.map((t): [Labels, number] => [{ node: n.name, key: t.key, value: t.value, effect: t.effect }, 1]),
       ),
     ),
-    // Azure's minimal ingestion profile drops kube_node_spec_unschedulable: no rows there.
-    'prom.cluster.node-unschedulable': rows(
-      c.profile === 'azure-managed-prometheus' ? [] : nodes.map((n) => [{ node: n.name }, n.unschedulable ? 1 : 0]),
-    ),
+    // Also on Azure, whose minimal ingestion profile keeps no kube_node_spec_unschedulable: the
+    // query falls back to the unschedulable taint, 0 for the other nodes.
+    'prom.cluster.node-unschedulable': rows(nodes.map((n) => [{ node: n.name }, n.unschedulable ? 1 : 0])),
     // Every kubelet and node-exporter answers every scrape of the range.
     'prom.cluster.node-last-scrape': rows(
       nodes.flatMap((n) =>
