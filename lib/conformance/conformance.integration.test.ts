@@ -9,12 +9,14 @@ import {
   clusterSelector,
   ingressRequestRate,
   nodeCpu,
+  nodeUnschedulable,
 } from '../catalog/queries/cluster-prom';
 import { FLEET_PROM_QUERIES } from '../catalog/queries/fleet';
 import { promFleetInventory } from '../catalog/queries/prom-inventory';
 import type { PromQuery, QueryTime } from '../catalog/types';
 import { CLUSTER_PANELS, type PanelSpec } from '../fleet/cluster/panels';
 import type { NodeRow } from '../fleet/cluster/build';
+import type { NodeDetails } from '../fleet/cluster/node-details';
 import { resolveRange } from '../fleet/cluster/time-range';
 import { getFleetOverview } from '../fleet/overview';
 import { loadPanel } from '../server/panels';
@@ -34,7 +36,7 @@ import {
   type Expected,
   type Labels,
 } from './expectations';
-import { PROFILES, type ClusterModel, type Profile } from './scenario';
+import { NODE_OS, nodeConditions, PROFILES, type ClusterModel, type Profile } from './scenario';
 
 /**
  * Conformance on real exporter output: the corpus in ../shared/reference/exporters assembled
@@ -327,12 +329,73 @@ async function checkPanels(check: Check): Promise<string[]> {
             memoryBytes: n.allocatable.memory,
             podsRunning: c.pods.filter((p) => p.node === n.name && p.phase === 'Running').length,
             podsCapacity: n.allocatable.pods,
+            // No pool: no kube_node_labels with a pool label on any profile (expectations.ts).
+            pool: null,
+            // Ready first, then the conditions in trouble by name, as the kubelet posts them.
+            trouble: nodeConditions(n)
+              .filter(([condition, status]) => (condition === 'Ready' ? status !== 'true' : status !== 'false'))
+              .sort(([a], [b]) => (a === 'Ready' ? -1 : b === 'Ready' ? 1 : a.localeCompare(b)))
+              .map(([condition, status]) => ({ condition, status })),
+            // Ready never moves in the scenario: steady since the range's first step.
+            readyChange: { kind: 'steady', since: range.start, status: n.ready },
           }));
           if (JSON.stringify(got) !== JSON.stringify(wantRows))
             problems.push(`${where}: rows ${JSON.stringify(got)}, expected ${JSON.stringify(wantRows)}`);
         }
       }),
     );
+    // The node details (shown once a node is picked; its Log Analytics sources are skipped on a
+    // cluster without Container insights): every node, from the scenario.
+    const details = CLUSTER_PANELS.find((spec) => spec.id === 'node-details') as PanelSpec;
+    const noInsights = { ...summary, monitoring: { ...summary.monitoring, containerInsights: false } };
+    for (const n of c.nodes) {
+      const where = `${check.where} panel nodes/node-details node=${n.name} cluster=${c.name}`;
+      const picked = {
+        access: { runner },
+        cluster: noInsights,
+        panel: { ...panel, cluster: noInsights, view: { ...DEFAULT_VIEW, node: n.name } },
+      } as unknown as ClusterContext;
+      const data = await loadPanel(picked, details);
+      if (data.status !== 'ok' || data.view?.kind !== 'table' || data.view.table !== 'node-details') {
+        problems.push(
+          `${where}: ${data.status}, expected ok${data.failures.length ? ` (${data.failures.map((f) => f.message).join('; ')})` : ''}`,
+        );
+        continue;
+      }
+      const { insights, ...got } = data.view.details as NodeDetails;
+      const conditions = nodeConditions(n)
+        .map(([condition, status]) => ({ condition, status }))
+        .sort((a, b) =>
+          a.condition === 'Ready' ? -1 : b.condition === 'Ready' ? 1 : a.condition.localeCompare(b.condition),
+        );
+      const want = {
+        node: n.name,
+        known: true,
+        pool: null,
+        info: {
+          kubeletVersion: n.kubeletVersion,
+          osImage: NODE_OS.osImage,
+          kernel: NODE_OS.kernel,
+          containerRuntime: NODE_OS.runtime,
+        },
+        conditions,
+        ready: n.ready,
+        trouble: conditions.filter((x) => (x.condition === 'Ready' ? x.status !== 'true' : x.status !== 'false')),
+        readyChange: { kind: 'steady', since: range.start, status: n.ready },
+        taints: [...n.taints].sort((x, y) => x.key.localeCompare(y.key) || x.effect.localeCompare(y.effect)),
+        unschedulable: n.unschedulable,
+        // Both exporters answered at the range's last step.
+        lastScrape: [
+          { exporter: 'kubelet', at: range.end },
+          { exporter: 'node-exporter', at: range.end },
+        ],
+        range: { start: range.start, end: range.end },
+      };
+      if (JSON.stringify(got) !== JSON.stringify(want))
+        problems.push(`${where}: details ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+      if (insights.status !== 'unavailable')
+        problems.push(`${where}: insights ${insights.status}, expected unavailable`);
+    }
   }
   return problems;
 }
@@ -528,6 +591,13 @@ describe.skipIf(!AVAILABLE)('conformance on real exporter output (Prometheus and
         `sum by (namespace, service) (rate(http_requests_total${clusterSelector(p, {}, ['code=~"5.."'])}[5m])) / sum by (namespace, service) (rate(http_requests_total${clusterSelector(p)}[5m]))`,
       profiles: ['azure-managed-prometheus', 'kubernetes-sd'],
       engine: 'prometheus',
+    },
+    {
+      name: 'node cordon read from kube_node_spec_unschedulable alone',
+      of: nodeUnschedulable as unknown as AnyPromQuery,
+      text: (p) => `max by (node) (kube_node_spec_unschedulable${clusterSelector(p)})`,
+      profiles: ['azure-managed-prometheus'],
+      engine: 'victoria-metrics',
     },
   ];
 

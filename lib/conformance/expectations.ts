@@ -1,5 +1,14 @@
 import { addHistograms, countRate, quantile, type HistogramModel } from './histogram';
-import { PHASES, PRESSURES, runningPodsOn, type ClusterModel, type ContainerModel, type PodModel } from './scenario';
+import {
+  NODE_OS,
+  nodeConditions,
+  PHASES,
+  PRESSURES,
+  runningPodsOn,
+  type ClusterModel,
+  type ContainerModel,
+  type PodModel,
+} from './scenario';
 
 /**
  * What every panel must show for a cluster, computed from the scenario's own model (never
@@ -114,6 +123,43 @@ export function clusterExpectations(c: ClusterModel, httpBounds: readonly number
     'prom.cluster.node-filesystem': rows(nodes.map((n) => [{ node: n.name }, 1 - n.rootAvail / n.rootSize])),
     'prom.cluster.node-pod-capacity': rows(
       nodes.map((n) => [{ node: n.name }, runningPodsOn(c, n.name).length / n.capacity.pods]),
+    ),
+    // Node triage. kube_node_info as the scenario writes it; every condition at 1 on its status.
+    'prom.cluster.node-info': rows(
+      nodes.map((n) => [
+        {
+          node: n.name,
+          kubelet_version: n.kubeletVersion,
+          os_image: NODE_OS.osImage,
+          kernel_version: NODE_OS.kernel,
+          container_runtime_version: NODE_OS.runtime,
+        },
+        1,
+      ]),
+    ),
+    // No profile's default kube-state-metrics allowlists node labels (and Azure's minimal ingestion
+    // keeps no kube_node_labels at all), and the corpus shows no kube_node_labels sample: no pool.
+    'prom.cluster.node-pool': rows([]),
+    'prom.cluster.node-conditions': rows(
+      nodes.flatMap((n) =>
+        nodeConditions(n).map(([condition, status]): [Labels, number] => [{ node: n.name, condition, status }, 1]),
+      ),
+    ),
+    'prom.cluster.node-ready-history': rows(nodes.map((n) => [{ node: n.name, status: n.ready }, 1])),
+    // The node controller's taints have no value: Prometheus stores the empty label as none.
+    'prom.cluster.node-taints': rows(
+      nodes.flatMap((n) =>
+        n.taints.map((t): [Labels, number] => [{ node: n.name, key: t.key, value: t.value, effect: t.effect }, 1]),
+      ),
+    ),
+    // Also on Azure, whose minimal ingestion profile keeps no kube_node_spec_unschedulable: the
+    // query falls back to the unschedulable taint, 0 for the other nodes.
+    'prom.cluster.node-unschedulable': rows(nodes.map((n) => [{ node: n.name }, n.unschedulable ? 1 : 0])),
+    // Every kubelet and node-exporter answers every scrape of the range.
+    'prom.cluster.node-last-scrape': rows(
+      nodes.flatMap((n) =>
+        ['kubelet', 'node-exporter'].map((exporter): [Labels, number] => [{ node: n.name, exporter }, 1]),
+      ),
     ),
     'prom.cluster.apiserver-requests': rows(c.apiRequests.map((r) => [{ verb: r.verb, code: r.code }, r.rate])),
     'prom.cluster.apiserver-requests-by-resource': rows(

@@ -27,11 +27,29 @@ export const PROFILE_PREFIX: Record<Profile, string> = {
 export type ReadyStatus = 'true' | 'false' | 'unknown';
 export const PRESSURES = ['MemoryPressure', 'DiskPressure', 'PIDPressure'] as const;
 
+/** The OS, kernel and runtime kube_node_info reports into kube_node_info for every node. */
+export const NODE_OS = {
+  osImage: 'Ubuntu 22.04.5 LTS',
+  kernel: '6.8.0-1021-azure',
+  runtime: 'containerd://1.7.27',
+} as const;
+
+export interface TaintModel {
+  key: string;
+  /** '' for the node controller's taints (no value; absent once stored). */
+  value: string;
+  effect: string;
+}
+
 export interface NodeModel {
   name: string;
   ip: string;
   ready: ReadyStatus;
   pressure: Record<(typeof PRESSURES)[number], boolean>;
+  networkUnavailable: boolean;
+  /** Cordoned (kubectl cordon): spec.unschedulable, with the node controller's unschedulable taint. */
+  unschedulable: boolean;
+  taints: TaintModel[];
   /** Share of each CPU's time idle. */
   cpuIdle: number[];
   memTotal: number;
@@ -187,6 +205,9 @@ export function buildCluster(
       ip: `10.${net}.0.${4 + i}`,
       ready: incidents && i === 2 ? 'false' : 'true',
       pressure: { MemoryPressure: false, DiskPressure: incidents && i === 2, PIDPressure: false },
+      networkUnavailable: false,
+      unschedulable: incidents && i === 1,
+      taints: nodeTaints(incidents && i === 2, incidents && i === 2, incidents && i === 1),
       cpuIdle: [0.55 + 0.1 * i + 0.01 * index, 0.75 + 0.05 * i],
       memTotal,
       memAvailable: Math.round(memTotal * (0.6 - 0.1 * i - 0.05 * index)),
@@ -576,6 +597,33 @@ function statusClasses(statuses: Record<string, number>): Record<string, number>
   const out: Record<string, number> = {};
   for (const [code, rate] of Object.entries(statuses)) out[`${code[0]}xx`] = (out[`${code[0]}xx`] ?? 0) + rate;
   return out;
+}
+
+/**
+ * The node lifecycle controller's taints (no value): not-ready NoSchedule (TaintNodesByCondition)
+ * and NoExecute (taint-based eviction) for Ready=False, disk-pressure NoSchedule for
+ * DiskPressure, unschedulable NoSchedule for a cordoned node.
+ */
+function nodeTaints(notReady: boolean, diskPressure: boolean, cordoned: boolean): TaintModel[] {
+  return [
+    ...(notReady
+      ? [
+          { key: 'node.kubernetes.io/not-ready', value: '', effect: 'NoSchedule' },
+          { key: 'node.kubernetes.io/not-ready', value: '', effect: 'NoExecute' },
+        ]
+      : []),
+    ...(diskPressure ? [{ key: 'node.kubernetes.io/disk-pressure', value: '', effect: 'NoSchedule' }] : []),
+    ...(cordoned ? [{ key: 'node.kubernetes.io/unschedulable', value: '', effect: 'NoSchedule' }] : []),
+  ];
+}
+
+/** Every condition the kubelet posts for a node, with its status: Ready, the pressures, NetworkUnavailable. */
+export function nodeConditions(n: NodeModel): Array<[string, ReadyStatus]> {
+  return [
+    ['Ready', n.ready],
+    ...PRESSURES.map((p): [string, ReadyStatus] => [p, n.pressure[p] ? 'true' : 'false']),
+    ['NetworkUnavailable', n.networkUnavailable ? 'true' : 'false'],
+  ];
 }
 
 /** Running pods with a sandbox on each node, as the kubelet counts them. */

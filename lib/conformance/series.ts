@@ -1,6 +1,14 @@
 import type { Corpus, Family, MetricType } from './corpus';
 import { cumulativeRates, type HistogramModel } from './histogram';
-import { PHASES, PRESSURES, runningPodsOn, type ClusterModel, type NodeModel, type PodModel } from './scenario';
+import {
+  NODE_OS,
+  nodeConditions,
+  PHASES,
+  runningPodsOn,
+  type ClusterModel,
+  type NodeModel,
+  type PodModel,
+} from './scenario';
 import { applyTarget, targetFor, type ScrapeContext, type ScrapeKind } from './targets';
 
 /**
@@ -92,6 +100,7 @@ function emitHistogram(
 function nodeExporter(ctx: Ctx, c: ClusterModel, node: NodeModel): void {
   const pod = c.pods.find((p) => p.name === c.nodeExporterPods[node.name]);
   const scrape = { kind: 'node-exporter' as const, sc: { cluster: c, node, pod } };
+  emit(ctx, UP, {}, gauge(1), scrape);
   const cpu = ctx.corpus.family('node_cpu_seconds_total');
   // The fixture's CPUs and modes, its values as the counters' start; the idle share is the scenario's.
   const modes = [...new Set(cpu.samples.map((s) => s.labels['mode'] as string))];
@@ -139,8 +148,24 @@ function nodeExporter(ctx: Ctx, c: ClusterModel, node: NodeModel): void {
   );
 }
 
+/**
+ * Prometheus' own `up` of a target (1: the scrape answered): no exporter writes it, so the corpus
+ * has no family; it carries the target's labels only. Every target (exporters, apiserver, apps)
+ * has one, as in a real store, and every target of the scenario answers.
+ */
+const UP: Family = {
+  name: 'up',
+  help: '1 if the instance is healthy, i.e. reachable, or 0 if the scrape failed.',
+  type: 'gauge',
+  labels: [],
+  example: {},
+  samples: [],
+  source: 'Prometheus scrape loop (report series)',
+};
+
 function kubelet(ctx: Ctx, c: ClusterModel, node: NodeModel): void {
   const scrape = { kind: 'kubelet' as const, sc: { cluster: c, node } };
+  emit(ctx, UP, {}, gauge(1), scrape);
   emit(ctx, ctx.corpus.family('kubelet_running_pods'), {}, gauge(runningPodsOn(c, node.name).length), scrape);
   emit(ctx, ctx.corpus.family('kubelet_node_name'), { node: node.name }, gauge(1), scrape);
   for (const [op, h] of Object.entries(node.podWorker))
@@ -157,6 +182,7 @@ function cadvisorOwnLabels(f: Family): string[] {
 
 function cadvisor(ctx: Ctx, c: ClusterModel, node: NodeModel): void {
   const scrape = { kind: 'cadvisor' as const, sc: { cluster: c, node } };
+  emit(ctx, UP, {}, gauge(1), scrape);
   const cpu = ctx.corpus.family('container_cpu_usage_seconds_total');
   const ws = ctx.corpus.family('container_memory_working_set_bytes');
   const endpoint = ctx.corpus.cadvisorEndpointLabels;
@@ -200,6 +226,7 @@ function cadvisor(ctx: Ctx, c: ClusterModel, node: NodeModel): void {
 function ksm(ctx: Ctx, c: ClusterModel): void {
   const pod = c.pods.find((p) => p.name === c.ksmPod);
   const scrape = { kind: 'ksm' as const, sc: { cluster: c, pod } };
+  emit(ctx, UP, {}, gauge(1), scrape);
   const F = (name: string): Family => ctx.corpus.family(name);
   for (const n of c.nodes) {
     const info = F('kube_node_info');
@@ -207,12 +234,12 @@ function ksm(ctx: Ctx, c: ClusterModel): void {
       ctx,
       info,
       {
-        container_runtime_version: 'containerd://1.7.27',
-        kernel_version: '6.8.0-1021-azure',
+        container_runtime_version: NODE_OS.runtime,
+        kernel_version: NODE_OS.kernel,
         kubelet_version: n.kubeletVersion,
         kubeproxy_version: corpusValue(info, 'kubeproxy_version', {}),
         node: n.name,
-        os_image: 'Ubuntu 22.04.5 LTS',
+        os_image: NODE_OS.osImage,
         pod_cidr: '',
         provider_id: n.providerId,
         internal_ip: n.ip,
@@ -222,14 +249,15 @@ function ksm(ctx: Ctx, c: ClusterModel): void {
       scrape,
     );
     const cond = F('kube_node_status_condition');
-    const conditions: Array<[string, string]> = [
-      ['Ready', n.ready],
-      ...PRESSURES.map((p): [string, string] => [p, n.pressure[p] ? 'true' : 'false']),
-    ];
-    for (const [condition, status] of conditions) {
+    for (const [condition, status] of nodeConditions(n)) {
       for (const s of ['false', 'true', 'unknown'])
         emit(ctx, cond, { condition, node: n.name, status: s }, gauge(s === status ? 1 : 0), scrape);
     }
+    for (const taint of n.taints) emit(ctx, F('kube_node_spec_taint'), { ...taint, node: n.name }, gauge(1), scrape);
+    // Azure's minimal ingestion profile (the default) keeps no kube_node_spec_unschedulable (nor
+    // kube_node_labels): DERIVED.minimal-ingestion-profile.metrics-by-target.json, kubestate.
+    if (c.profile !== 'azure-managed-prometheus')
+      emit(ctx, F('kube_node_spec_unschedulable'), { node: n.name }, gauge(n.unschedulable ? 1 : 0), scrape);
     for (const [fam, values] of [
       ['kube_node_status_allocatable', n.allocatable],
       ['kube_node_status_capacity', n.capacity],
@@ -316,6 +344,7 @@ function ksm(ctx: Ctx, c: ClusterModel): void {
 
 function apiserver(ctx: Ctx, c: ClusterModel): void {
   const scrape = { kind: 'apiserver' as const, sc: { cluster: c } };
+  emit(ctx, UP, {}, gauge(1), scrape);
   const common = { component: 'apiserver', dry_run: '', group: '', subresource: '', version: 'v1' };
   for (const r of c.apiRequests) {
     emit(
@@ -355,6 +384,7 @@ function apiserver(ctx: Ctx, c: ClusterModel): void {
 function ingress(ctx: Ctx, c: ClusterModel): void {
   const pod = c.pods.find((p) => p.name === c.ingressController) as PodModel;
   const scrape = { kind: 'ingress' as const, sc: { cluster: c, pod } };
+  emit(ctx, UP, {}, gauge(1), scrape);
   const f = ctx.corpus.family('nginx_ingress_controller_requests');
   const example = f.example;
   // Status values take a shape the corpus shows: a code ("200") or a class ("2xx").
@@ -393,6 +423,7 @@ function apps(ctx: Ctx, c: ClusterModel): void {
     for (const name of a.pods) {
       const pod = c.pods.find((p) => p.name === name) as PodModel;
       const scrape = { kind: 'app' as const, sc: { cluster: c, pod, service: a.service } };
+      emit(ctx, UP, {}, gauge(1), scrape);
       for (const r of a.requests) {
         const share = r.rate / a.pods.length;
         const own = { method: r.method, code: r.code, handler: a.handler };

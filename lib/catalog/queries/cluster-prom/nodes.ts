@@ -147,8 +147,15 @@ export const nodeUnschedulable = instantQuery({
   personas: PLATFORM,
   title: 'Node cordoned',
   description:
-    'Whether each node is cordoned: 1 when new pods may not be scheduled on it (kube_node_spec_unschedulable).',
-  build: (p) => `max by (node) (kube_node_spec_unschedulable${clusterSelector(p)})`,
+    "Whether each node is cordoned: 1 when new pods may not be scheduled on it (kube_node_spec_unschedulable; where the store keeps none, as Azure's minimal ingestion profile, the node controller's node.kubernetes.io/unschedulable taint, 0 for the other nodes kube_node_info knows).",
+  // Azure managed Prometheus' default (minimal ingestion) keeps kube_node_spec_taint and
+  // kube_node_info but not kube_node_spec_unschedulable; the controller taints exactly the cordoned nodes.
+  build: (p) =>
+    [
+      `max by (node) (kube_node_spec_unschedulable${clusterSelector(p)})`,
+      `or max by (node) (kube_node_spec_taint${clusterSelector(p, { key: 'node.kubernetes.io/unschedulable' })})`,
+      `or 0 * max by (node) (kube_node_info${clusterSelector(p)})`,
+    ].join('\n'),
 });
 
 export const nodeLastScrape = rangeQuery({
