@@ -180,6 +180,29 @@ describe('loadPanel', () => {
     expect(kept.every((r) => r.namespace === ns)).toBe(true);
   });
 
+  it('the kubelet charts of L2 keep the not Ready nodes, first and highlighted, as the nodes page does', async () => {
+    const troubled = overview.clusters.find(
+      (c) => c.monitoring.metrics && (c.nodes.ready ?? 0) < (c.nodes.total ?? 0),
+    ) as ClusterSummary;
+    expect(troubled).toBeTruthy();
+    const table = await loadPanel(contextFor(troubled), spec('node-table'));
+    const rows = table.view?.kind === 'table' && table.view.table === 'nodes' ? table.view.rows : [];
+    const notReady = rows.filter((r) => r.ready !== 'true').map((r) => r.name);
+    expect(notReady.length).toBeGreaterThan(0);
+    for (const id of ['kubelet-pod-sync', 'kubelet-pleg']) {
+      const data = await loadPanel(contextFor(troubled), spec(id));
+      const series = data.view?.kind === 'timeseries' ? data.view.chart.series : [];
+      const marked = series.filter((s) => s.highlight).map((s) => s.name);
+      expect(marked.length, id).toBe(Math.min(notReady.length, 12));
+      for (const name of marked) expect(notReady, id).toContain(name);
+      // Highlighted first.
+      expect(
+        series.slice(0, marked.length).every((s) => s.highlight),
+        id,
+      ).toBe(true);
+    }
+  });
+
   it('details a selected NotReady node from every triage query, its events from KubeEvents, and asks nothing when none is selected', async () => {
     const troubled = overview.clusters.find(
       (c) =>

@@ -2,6 +2,7 @@ import { clusterProm as cq } from '../../../catalog';
 import { buildPressureSummary } from '../build';
 import type { SeriesRank } from '../build';
 import type { ValueUnit } from '../units';
+import { notReadyFirst } from './nodes';
 import { ask, tablePanel, type PanelContext, type PanelSpec, type TimeSeriesSpec } from './types';
 
 /**
@@ -19,7 +20,19 @@ function chart(
   empty: string,
   rank: SeriesRank,
 ): TimeSeriesSpec {
-  return { id, page: 'control-plane', view: 'timeseries', source: ask(query, prom), unit, rank, nameBy, empty };
+  // Per-node kubelet charts draw the not Ready nodes first, as the nodes page does.
+  const highlight = nameBy.includes('node') ? { highlight: notReadyFirst() } : {};
+  return {
+    id,
+    page: 'control-plane',
+    view: 'timeseries',
+    source: ask(query, prom),
+    unit,
+    rank,
+    nameBy,
+    empty,
+    ...highlight,
+  };
 }
 
 // Every control-plane chart keeps its highest points in the range: load, latency and rejections all spike.

@@ -7,6 +7,14 @@ import { ask, tablePanel, type PanelContext, type PanelSpec, type TimeSeriesSpec
 /** L1: the node table with drill-down; CPU, memory, root disk and pod budget over time (one node when selected). */
 
 const prom = (ctx: PanelContext): PanelContext['prom'] => ctx.prom;
+
+/** Any per-node chart: the not Ready nodes are kept, first and highlighted (the node-ready query says which). */
+export const notReadyFirst = (): NonNullable<TimeSeriesSpec['highlight']> => ({
+  source: ask(cq.nodeReady, prom),
+  label: 'node',
+  pick: notReadyNodes,
+  reason: 'not Ready',
+});
 const nodeLogs = (ctx: PanelContext) => ({ clusterId: ctx.cluster.id, node: ctx.view.node ?? '' });
 const selectedNode = (ctx: PanelContext) => (ctx.view.node ? [{ label: 'node', value: ctx.view.node }] : []);
 
@@ -28,7 +36,7 @@ function nodeChart(
     source: ask(query, prom),
     unit: 'percent',
     rank,
-    highlight: { source: ask(cq.nodeReady, prom), label: 'node', pick: notReadyNodes, reason: 'not Ready' },
+    highlight: notReadyFirst(),
     nameBy: ['node'],
     only: selectedNode,
     empty,
