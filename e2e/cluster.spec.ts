@@ -312,10 +312,16 @@ test.describe('cluster pages', () => {
     // Every panel offers its exact query and a way into the explorer.
     const pleg = cluster.panel('Kubelet PLEG relist p99 per node');
     await pleg.getByText('Show query').click();
-    await expect(pleg.locator('pre')).toContainText(
+    // Its own query first, then the node readiness that marks not Ready nodes.
+    await expect(pleg.locator('pre')).toHaveCount(2);
+    await expect(pleg.locator('pre').first()).toContainText(
       'histogram_quantile(0.99, sum by (node, le) (label_replace(rate(kubelet_pleg_relist_duration_seconds_bucket{',
     );
-    await expect(pleg.getByRole('link', { name: 'Open in explorer' })).toHaveAttribute('href', /^\/explore\/metrics\?/);
+    await expect(pleg.locator('pre').nth(1)).toContainText('kube_node_status_condition');
+    await expect(pleg.getByRole('link', { name: 'Open in explorer' }).first()).toHaveAttribute(
+      'href',
+      /^\/explore\/metrics\?/,
+    );
     expect(errors).toEqual([]);
   });
 
